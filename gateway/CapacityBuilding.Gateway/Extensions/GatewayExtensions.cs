@@ -1,0 +1,36 @@
+using CapacityBuilding.Gateway.Health;
+using CapacityBuilding.Gateway.Reflection;
+using CapacityBuilding.ServiceDefaults.Telemetry;
+
+namespace CapacityBuilding.Gateway.Extensions;
+
+/// <summary>
+/// The gateway is YARP configured from the <c>ReverseProxy</c> section: gRPC routes by proto
+/// package path and REST routes by collection, each to its service's cluster, with active health
+/// checks. It answers three things itself: gRPC reflection over all services' contracts (so
+/// any gRPC client can explore the suite through the one public door), the standard gRPC health
+/// service and <c>/health</c>, both reporting the clusters' state.
+/// </summary>
+public static class GatewayExtensions
+{
+    public const string ServiceName = "gateway";
+
+    public static WebApplicationBuilder AddGatewayServices(this WebApplicationBuilder builder)
+    {
+        builder.AddTelemetry(ServiceName);
+        builder.Services.AddReverseProxy().LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"));
+        builder.Services.AddGrpc();
+        builder.Services.AddSuiteReflection();
+        builder.Services.AddGrpcHealthChecks().AddCheck<ClusterHealthCheck>("clusters");
+        return builder;
+    }
+
+    public static WebApplication MapGatewayEndpoints(this WebApplication app)
+    {
+        app.MapReverseProxy();
+        app.MapSuiteReflection();
+        app.MapGrpcHealthChecksService();
+        app.MapHealthChecks("/health", new() { ResponseWriter = ClusterHealthResponseWriter.WriteAsync });
+        return app;
+    }
+}

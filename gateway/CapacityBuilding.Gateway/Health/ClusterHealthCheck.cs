@@ -1,0 +1,33 @@
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Yarp.ReverseProxy;
+using Yarp.ReverseProxy.Model;
+
+namespace CapacityBuilding.Gateway.Health;
+
+/// <summary>
+/// The gateway is healthy when every cluster has a destination its active health checks found
+/// healthy, degraded when a cluster has none yet, and reports each cluster in its data.
+/// </summary>
+public sealed class ClusterHealthCheck(IProxyStateLookup proxyState) : IHealthCheck
+{
+    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        var clusters = proxyState.GetClusters().ToDictionary(cluster => cluster.ClusterId, DescribeCluster);
+        var unhealthy = clusters.Where(entry => (string)entry.Value != "Healthy").Select(entry => entry.Key).ToList();
+        var result = unhealthy.Count == 0
+            ? HealthCheckResult.Healthy("All clusters have a healthy destination.", clusters)
+            : HealthCheckResult.Unhealthy($"No healthy destination in: {string.Join(", ", unhealthy)}.", data: clusters);
+        return Task.FromResult(result);
+    }
+
+    private static object DescribeCluster(ClusterState cluster)
+    {
+        var destinations = cluster.Destinations.Values.ToList();
+        if (destinations.Any(destination => destination.Health.Active == DestinationHealth.Healthy))
+        {
+            return "Healthy";
+        }
+
+        return destinations.All(destination => destination.Health.Active == DestinationHealth.Unknown) ? "Unknown" : "Unhealthy";
+    }
+}

@@ -1,0 +1,19 @@
+using CapacityBuilding.Assistance.Repositories;
+using CapacityBuilding.Assistance.Requests;
+using CapacityBuilding.Assistance.Training;
+using CapacityBuilding.ServiceDefaults.Invocation;
+using TrainingClient = CapacityBuilding.Contracts.Training.V1.TrainingService.TrainingServiceClient;
+
+namespace CapacityBuilding.Assistance.Extensions;
+
+public static class ApplicationServiceExtensions
+{
+    public static WebApplicationBuilder AddApplicationServices(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<RedisAssistanceRequestRepository>();
+        builder.Services.AddSingleton<AssistanceRequestValidator>();
+        builder.Services.AddServiceClient<TrainingClient>(builder.Configuration, AssistanceApp.TrainingAppId);
+        builder.Services.AddScoped<CourseCatalog>();
+        return builder;
+    }
+}

@@ -1,0 +1,47 @@
+using CapacityBuilding.Assistance.Requests;
+using CapacityBuilding.Contracts.Training.V1;
+using CapacityBuilding.ServiceDefaults.Errors;
+using Google.Rpc;
+using Grpc.Core;
+using TrainingClient = CapacityBuilding.Contracts.Training.V1.TrainingService.TrainingServiceClient;
+
+namespace CapacityBuilding.Assistance.Training;
+
+/// <summary>
+/// The training catalogue as the assistance service sees it, reached through the invocation
+/// layer. Translates the training service's answers into errors that make sense to the caller of
+/// assistance: a missing course is the caller's bad field; training being away is UNAVAILABLE.
+/// </summary>
+public sealed partial class CourseCatalog(TrainingClient training, ApiErrors errors, ILogger<CourseCatalog> logger)
+{
+    /// <summary>Throws INVALID_ARGUMENT naming <c>{field}[i]</c> when course i does not exist.</summary>
+    public async Task EnsureCoursesExistAsync(IReadOnlyList<string> courseNames, string field, CancellationToken cancellationToken)
+    {
+        if (courseNames.Count == 0)
+        {
+            return;
+        }
+
+        try
+        {
+            await training.BatchGetCoursesAsync(new BatchGetCoursesRequest { Names = { courseNames } }, cancellationToken: cancellationToken);
+        }
+        catch (RpcException exception) when (exception.StatusCode == StatusCode.NotFound)
+        {
+            var missing = exception.GetRpcStatus()?.GetDetail<ResourceInfo>()?.ResourceName;
+            var index = missing is null ? -1 : courseNames.ToList().IndexOf(missing);
+            throw index < 0
+                ? errors.InvalidArgument(field, "refers to a course that does not exist in the training catalogue.")
+                : errors.InvalidArgument($"{field}[{index}]", $"{missing} does not exist in the training catalogue.");
+        }
+        catch (RpcException exception) when (exception.StatusCode is StatusCode.Unavailable or StatusCode.DeadlineExceeded or StatusCode.Unknown)
+        {
+            LogTrainingUnavailable(logger, exception.StatusCode);
+            throw errors.Unavailable("TRAINING_UNAVAILABLE",
+                "The training catalogue cannot be reached to check the courses; nothing was stored. Retry with the same request_id.");
+        }
+    }
+
+    [LoggerMessage(EventId = 2001, Level = LogLevel.Warning, Message = "Training service unavailable: {StatusCode}")]
+    private static partial void LogTrainingUnavailable(ILogger logger, StatusCode statusCode);
+}

@@ -1,0 +1,31 @@
+using CapacityBuilding.Funding.Donors;
+using CapacityBuilding.ServiceDefaults.Redis;
+using StackExchange.Redis;
+
+namespace CapacityBuilding.Funding.Repositories;
+
+/// <summary>
+/// Donors in Redis. Keys, all under the service's <c>funding:</c> prefix:
+/// <list type="bullet">
+/// <item><c>donors:{id}</c>: the donor, JSON (<see cref="StoredDonor"/>).</item>
+/// <item><c>donors:index</c>: sorted set of all donor ids, score 0 (lexicographic = creation order).</item>
+/// <item><c>donors:idempotency:{request_id}</c>: the id a create with that request id made.</item>
+/// </list>
+/// </summary>
+public sealed class RedisDonorRepository(RedisKeyspace keyspace)
+{
+    private static readonly RedisKey Index = "donors:index";
+
+    private readonly RedisJsonStore<StoredDonor> store = new(keyspace, FundingJsonContext.Default.StoredDonor);
+
+    /// <summary>Stores the donor, or returns the one an earlier create with the same request id stored.</summary>
+    public Task<StoredDonor> CreateAsync(StoredDonor donor, string requestId) =>
+        store.CreateAsync(KeyOf, Index, donor.Id, donor, IdempotencyKeys.Of("donors", requestId));
+
+    public Task<StoredDonor?> GetAsync(string id) => store.GetAsync(KeyOf(id));
+
+    public Task<(IReadOnlyList<StoredDonor> Items, string? LastId)> ListAsync(int pageSize, string? afterId) =>
+        store.ListNewestFirstAsync(Index, KeyOf, pageSize, afterId);
+
+    private static RedisKey KeyOf(string id) => $"donors:{id}";
+}

@@ -1,0 +1,18 @@
+namespace CapacityBuilding.ServiceDefaults.Invocation;
+
+/// <summary>Configuration section <c>Invocation</c>.</summary>
+public sealed class InvocationOptions
+{
+    public const string SectionName = "Invocation";
+
+    public InvocationMode Mode { get; set; } = InvocationMode.Direct;
+
+    /// <summary>
+    /// Direct mode: the address of each app-id, e.g. <c>Invocation:Apps:training = http://localhost:5102</c>.
+    /// Ignored in Dapr mode, where the sidecar resolves app-ids.
+    /// </summary>
+    public Dictionary<string, Uri> Apps { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>Deadline of a cross-service call when the incoming call carries none.</summary>
+    public TimeSpan DefaultDeadline { get; set; } = TimeSpan.FromSeconds(5);
+}

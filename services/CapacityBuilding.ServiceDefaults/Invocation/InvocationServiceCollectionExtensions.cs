@@ -1,0 +1,46 @@
+using Dapr;
+using Dapr.Client;
+using Grpc.Core;
+using Grpc.Net.ClientFactory;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CapacityBuilding.ServiceDefaults.Invocation;
+
+/// <summary>
+/// The invocation layer: one call gives a typed gRPC client for a target app-id, and
+/// configuration decides how it travels. Both modes go through the gRPC client factory, so the
+/// same call sites get deadline and cancellation propagation from the incoming call, tracing and
+/// one shared HTTP/2 connection pool per target.
+/// </summary>
+public static class InvocationServiceCollectionExtensions
+{
+    public static IHttpClientBuilder AddServiceClient<TClient>(this IServiceCollection services, IConfiguration configuration, string appId)
+        where TClient : ClientBase
+    {
+        var options = configuration.GetSection(InvocationOptions.SectionName).Get<InvocationOptions>() ?? new InvocationOptions();
+        var builder = services.AddGrpcClient<TClient>(client => client.Address = AddressOf(options, configuration, appId))
+            .EnableCallContextPropagation(propagation => propagation.SuppressContextNotFoundErrors = true)
+            .AddInterceptor(() => new DefaultDeadlineInterceptor(options.DefaultDeadline));
+
+        if (options.Mode == InvocationMode.Dapr)
+        {
+            // The Dapr SDK's own interceptor: adds dapr-app-id (and dapr-api-token when the app
+            // has one) to every call type, as daprd's gRPC proxy expects.
+            var apiToken = DaprDefaults.GetDefaultDaprApiToken(configuration);
+            builder.AddInterceptor(() => new InvocationInterceptor(appId, string.IsNullOrEmpty(apiToken) ? null : apiToken));
+        }
+
+        return builder;
+    }
+
+    private static Uri AddressOf(InvocationOptions options, IConfiguration configuration, string appId) => options.Mode switch
+    {
+        // DAPR_GRPC_ENDPOINT when set, else http://localhost:{DAPR_GRPC_PORT or 50001}.
+        InvocationMode.Dapr => new Uri(DaprDefaults.GetDefaultGrpcEndpoint(configuration)),
+        _ => options.Apps.TryGetValue(appId, out var address)
+            ? address
+            : throw new InvalidOperationException(
+                $"Invocation:Mode is Direct but Invocation:Apps:{appId} is not configured; set the address of '{appId}'."),
+    };
+}

@@ -1,0 +1,92 @@
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using StackExchange.Redis;
+
+namespace CapacityBuilding.ServiceDefaults.Redis;
+
+/// <summary>
+/// Stores JSON documents of one type with a lexicographic index for keyset paging. The callers
+/// (one repository per aggregate) own and document their key layout; this class owns the Redis
+/// operations, so that every create is one atomic script and every page is two round trips,
+/// whatever the number of stored documents.
+/// </summary>
+public sealed class RedisJsonStore<T>(RedisKeyspace keyspace, JsonTypeInfo<T> typeInfo)
+    where T : class
+{
+    // KEYS[1] document, KEYS[2] index, KEYS[3] idempotency key (optional).
+    // ARGV[1] id, ARGV[2] document JSON.
+    // Returns nil when it created the document, else the id an earlier call with the same
+    // idempotency key created. The document, its index entry and the key land together or not
+    // at all.
+    private const string CreateScript = """
+        if #KEYS == 3 then
+          local existing = redis.call('GET', KEYS[3])
+          if existing then return existing end
+        end
+        if redis.call('SET', KEYS[1], ARGV[2], 'NX') == false then
+          return redis.error_reply('DUPLICATE_ID')
+        end
+        redis.call('ZADD', KEYS[2], 0, ARGV[1])
+        if #KEYS == 3 then redis.call('SET', KEYS[3], ARGV[1]) end
+        return nil
+        """;
+
+    private readonly IDatabase database = keyspace.Database;
+
+    /// <summary>
+    /// Creates the document and returns it, unless <paramref name="idempotencyKey"/> was used
+    /// before: then it changes nothing and returns the document that first call created.
+    /// </summary>
+    public async Task<T> CreateAsync(Func<string, RedisKey> documentKeyOf, RedisKey indexKey, string id, T document, RedisKey? idempotencyKey)
+    {
+        RedisKey[] keys = idempotencyKey is { } key ? [documentKeyOf(id), indexKey, key] : [documentKeyOf(id), indexKey];
+        var json = JsonSerializer.SerializeToUtf8Bytes(document, typeInfo);
+        var existingId = await database.ScriptEvaluateAsync(CreateScript, keys, [id, json]);
+        if (existingId.IsNull)
+        {
+            return document;
+        }
+
+        return await GetAsync(documentKeyOf((string)existingId!))
+            ?? throw new InvalidOperationException($"Idempotency key {idempotencyKey} points at a missing document.");
+    }
+
+    public async Task<T?> GetAsync(RedisKey documentKey)
+    {
+        var value = await database.StringGetAsync(documentKey);
+        return Deserialize(value);
+    }
+
+    public async Task<IReadOnlyList<T?>> GetManyAsync(RedisKey[] documentKeys)
+    {
+        if (documentKeys.Length == 0)
+        {
+            return [];
+        }
+
+        var values = await database.StringGetAsync(documentKeys);
+        return [.. values.Select(Deserialize)];
+    }
+
+    /// <summary>
+    /// One page of ids from <paramref name="indexKey"/> in descending order (ids sort by creation
+    /// time, so newest first), starting after <paramref name="afterId"/>. Documents created while
+    /// a client pages sort before its position, so it sees no item twice and skips none it had
+    /// not reached.
+    /// </summary>
+    public async Task<(IReadOnlyList<T> Items, string? LastId)> ListNewestFirstAsync(
+        RedisKey indexKey, Func<string, RedisKey> documentKeyOf, int pageSize, string? afterId)
+    {
+        // ZREVRANGEBYLEX from just below the last id seen (or the top) down to the bottom.
+        var from = afterId is null ? "+" : "(" + afterId;
+        var ids = (RedisValue[])(await database.ExecuteAsync("ZREVRANGEBYLEX", indexKey, from, "-", "LIMIT", 0, pageSize + 1))!;
+        var pageIds = ids.Take(pageSize).Select(id => (string)id!).ToArray();
+        var documents = await GetManyAsync([.. pageIds.Select(documentKeyOf)]);
+        var items = documents.OfType<T>().ToList();
+        var hasMore = ids.Length > pageSize;
+        return (items, hasMore ? pageIds[^1] : null);
+    }
+
+    private T? Deserialize(RedisValue value) =>
+        value.IsNull ? null : JsonSerializer.Deserialize((ReadOnlySpan<byte>)(byte[])value!, typeInfo);
+}

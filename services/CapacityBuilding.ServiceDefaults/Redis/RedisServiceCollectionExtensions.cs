@@ -1,0 +1,27 @@
+using CapacityBuilding.ServiceDefaults.Health;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using StackExchange.Redis;
+
+namespace CapacityBuilding.ServiceDefaults.Redis;
+
+public static class RedisServiceCollectionExtensions
+{
+    /// <summary>
+    /// One <see cref="ConnectionMultiplexer"/> for the process and the service's own keyspace on
+    /// it. The service starts even while Redis is down (calls answer UNAVAILABLE and health
+    /// reports NOT_SERVING) and reconnects by itself when Redis is back.
+    /// </summary>
+    public static IServiceCollection AddRedisKeyspace(this IServiceCollection services, IConfiguration configuration, string serviceName)
+    {
+        var options = configuration.GetSection(RedisOptions.SectionName).Get<RedisOptions>() ?? new RedisOptions();
+        var redisConfiguration = ConfigurationOptions.Parse(options.ConnectionString);
+        redisConfiguration.AbortOnConnectFail = false;
+        redisConfiguration.ClientName = serviceName;
+
+        services.AddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer.Connect(redisConfiguration));
+        services.AddSingleton(provider => new RedisKeyspace(provider.GetRequiredService<IConnectionMultiplexer>(), serviceName));
+        services.AddHealthChecks().AddCheck<RedisHealthCheck>("redis");
+        return services;
+    }
+}

@@ -1,0 +1,54 @@
+using CapacityBuilding.ServiceDefaults.Errors;
+using CapacityBuilding.ServiceDefaults.Paging;
+using CapacityBuilding.ServiceDefaults.Redis;
+using CapacityBuilding.ServiceDefaults.Telemetry;
+using Google.Protobuf.Reflection;
+using Google.Rpc;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+namespace CapacityBuilding.ServiceDefaults;
+
+/// <summary>What every service of the suite is made of, besides its own gRPC service.</summary>
+public static class ServiceDefaultsExtensions
+{
+    /// <param name="serviceName">The service's name, which is also its app-id, its Redis key prefix and its error domain.</param>
+    public static WebApplicationBuilder AddServiceDefaults(this WebApplicationBuilder builder, string serviceName)
+    {
+        builder.AddTelemetry(serviceName);
+        builder.Services.AddRedisKeyspace(builder.Configuration, serviceName);
+
+        builder.Services.AddSingleton(ErrorDomain.ForService(serviceName));
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<ApiErrors>();
+        builder.Services.AddSingleton<PageTokens>();
+
+        builder.Services
+            .AddGrpc(options => options.Interceptors.Add<ErrorMappingInterceptor>())
+            // REST callers get the same rich error details as gRPC callers.
+            .AddJsonTranscoding(options => options.TypeRegistry = TypeRegistry.FromFiles(ErrorDetailsReflection.Descriptor));
+        builder.Services.AddGrpcReflection();
+        builder.Services.AddGrpcHealthChecks();
+
+        // Report a Redis outage (and its end) within seconds rather than the default 30.
+        builder.Services.Configure<HealthCheckPublisherOptions>(options =>
+        {
+            options.Delay = TimeSpan.FromSeconds(1);
+            options.Period = TimeSpan.FromSeconds(5);
+        });
+        return builder;
+    }
+
+    /// <summary>
+    /// The standard gRPC health service (grpc.health.v1), reflection for tooling, and
+    /// <c>/health</c> for the gateway's active health checks.
+    /// </summary>
+    public static WebApplication MapDefaultEndpoints(this WebApplication app)
+    {
+        app.MapGrpcHealthChecksService();
+        app.MapGrpcReflectionService();
+        app.MapHealthChecks("/health");
+        return app;
+    }
+}

@@ -1,0 +1,51 @@
+using System.Text;
+
+namespace CapacityBuilding.ServiceDefaults.Validation;
+
+/// <summary>
+/// Reads the small code-list CSV files embedded in this assembly: a header line, then rows of
+/// comma-separated fields where a field may be double-quoted to contain commas.
+/// </summary>
+internal static class EmbeddedCsv
+{
+    public static IEnumerable<string[]> ReadRows(string resourceName)
+    {
+        using var stream = typeof(EmbeddedCsv).Assembly.GetManifestResourceStream(resourceName)
+            ?? throw new InvalidOperationException($"Embedded code list '{resourceName}' is missing from the build.");
+        using var reader = new StreamReader(stream, Encoding.UTF8);
+        reader.ReadLine();
+        while (reader.ReadLine() is { } line)
+        {
+            if (line.Length > 0)
+            {
+                yield return SplitFields(line);
+            }
+        }
+    }
+
+    private static string[] SplitFields(string line)
+    {
+        var fields = new List<string>();
+        var field = new StringBuilder();
+        var quoted = false;
+        foreach (var character in line)
+        {
+            if (character == '"')
+            {
+                quoted = !quoted;
+            }
+            else if (character == ',' && !quoted)
+            {
+                fields.Add(field.ToString());
+                field.Clear();
+            }
+            else
+            {
+                field.Append(character);
+            }
+        }
+
+        fields.Add(field.ToString());
+        return [.. fields];
+    }
+}

@@ -1,0 +1,170 @@
+using CapacityBuilding.ServiceDefaults.Errors;
+using Google.Rpc;
+
+namespace CapacityBuilding.ServiceDefaults.Validation;
+
+/// <summary>
+/// Collects every problem of one request before answering, so that a caller fixes all its
+/// fields in one round instead of one per call. Field paths follow AIP-193
+/// (<c>assistance_request.thematic_areas[2]</c>).
+/// </summary>
+public sealed class FieldViolations
+{
+    private readonly List<BadRequest.Types.FieldViolation> violations = [];
+
+    public bool IsEmpty => violations.Count == 0;
+
+    public void Add(string field, string description) =>
+        violations.Add(new BadRequest.Types.FieldViolation { Field = field, Description = description });
+
+    public void RequireText(string field, string value, int maxLength)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            Add(field, "is required.");
+        }
+        else
+        {
+            OptionalText(field, value, maxLength);
+        }
+    }
+
+    public void OptionalText(string field, string value, int maxLength)
+    {
+        if (value.Length > maxLength)
+        {
+            Add(field, $"must be at most {maxLength} characters (was {value.Length}).");
+        }
+    }
+
+    public void RequireCountry(string field, string value)
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            Add(field, "is required: an ISO 3166-1 alpha-3 country code such as GHA.");
+        }
+        else if (!CountryCodes.IsAssigned(value))
+        {
+            Add(field, $"'{Truncate(value)}' is not an ISO 3166-1 alpha-3 country code.");
+        }
+    }
+
+    /// <summary>
+    /// A positive google.type.Money: an active ISO 4217 currency, nanos within ±999,999,999 and of
+    /// the same sign as units.
+    /// </summary>
+    public void RequirePositiveMoney(string field, Google.Type.Money? money)
+    {
+        if (money is null)
+        {
+            Add(field, "is required.");
+            return;
+        }
+
+        if (!CurrencyCodes.IsActive(money.CurrencyCode))
+        {
+            Add($"{field}.currency_code", $"'{Truncate(money.CurrencyCode)}' is not an ISO 4217 currency code.");
+        }
+
+        if (money.Nanos is <= -1_000_000_000 or >= 1_000_000_000)
+        {
+            Add($"{field}.nanos", "must be between -999,999,999 and 999,999,999.");
+        }
+        else if ((money.Units > 0 && money.Nanos < 0) || (money.Units < 0 && money.Nanos > 0))
+        {
+            Add($"{field}.nanos", "must have the same sign as units.");
+        }
+        else if (money.Units < 0 || (money.Units == 0 && money.Nanos <= 0))
+        {
+            Add(field, "must be more than zero.");
+        }
+    }
+
+    /// <summary>A non-empty list of defined, distinct enum values (the zero value is never valid).</summary>
+    public void RequireEnumSet<TEnum>(string field, IReadOnlyList<TEnum> values)
+        where TEnum : struct, Enum
+    {
+        if (values.Count == 0)
+        {
+            Add(field, "needs at least one value.");
+            return;
+        }
+
+        var seen = new HashSet<TEnum>();
+        for (var i = 0; i < values.Count; i++)
+        {
+            if (!RequireEnum($"{field}[{i}]", values[i]))
+            {
+                continue;
+            }
+
+            if (!seen.Add(values[i]))
+            {
+                Add($"{field}[{i}]", $"repeats {values[i]}.");
+            }
+        }
+    }
+
+    /// <summary>A defined, non-zero enum value. Unknown numbers sent by newer clients are rejected.</summary>
+    public bool RequireEnum<TEnum>(string field, TEnum value)
+        where TEnum : struct, Enum
+    {
+        if (Convert.ToInt32(value, System.Globalization.CultureInfo.InvariantCulture) == 0)
+        {
+            Add(field, "is required.");
+            return false;
+        }
+
+        if (!Enum.IsDefined(value))
+        {
+            Add(field, $"has unknown value {Convert.ToInt32(value, System.Globalization.CultureInfo.InvariantCulture)}.");
+            return false;
+        }
+
+        return true;
+    }
+
+    public void RequireLanguages(string field, IReadOnlyList<string> values)
+    {
+        if (values.Count == 0)
+        {
+            Add(field, "needs at least one language.");
+            return;
+        }
+
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < values.Count; i++)
+        {
+            if (!LanguageTags.IsSupported(values[i]))
+            {
+                Add($"{field}[{i}]", $"'{Truncate(values[i])}' is not one of the supported languages ({string.Join(", ", LanguageTags.Supported)}).");
+            }
+            else if (!seen.Add(values[i]))
+            {
+                Add($"{field}[{i}]", $"repeats '{values[i]}'.");
+            }
+        }
+    }
+
+    public void RequireIdempotencyKey(string field, string value)
+    {
+        if (value.Length > IdempotencyKeyMaxLength)
+        {
+            Add(field, $"must be at most {IdempotencyKeyMaxLength} characters.");
+        }
+    }
+
+    public const int IdempotencyKeyMaxLength = 100;
+
+    /// <summary>Throws INVALID_ARGUMENT with every violation collected, if there is any.</summary>
+    public void ThrowIfAny(ApiErrors errors)
+    {
+        if (!IsEmpty)
+        {
+            throw errors.InvalidArgument(violations);
+        }
+    }
+
+    // Echoing a caller's megabyte back in an error helps nobody.
+    private static string Truncate(string value) => value.Length <= 40 ? value : value[..40] + "…";
+}
