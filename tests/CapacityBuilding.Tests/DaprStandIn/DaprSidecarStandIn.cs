@@ -1,0 +1,137 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Yarp.ReverseProxy.Forwarder;
+
+namespace CapacityBuilding.Tests.DaprStandIn;
+
+/// <summary>
+/// Stands in for daprd's gRPC proxying, which cannot be installed on our machines, following the
+/// contract in ../shared/DAPR.md (read from dapr/dapr pkg/api/grpc/proxy and pkg/messaging):
+/// the caller dials this "sidecar" and names its target in <c>dapr-app-id</c> (or
+/// <c>dapr-callee-app-id</c>); without either the call fails with UNKNOWN; an app-id it does not
+/// know fails without reaching anything; otherwise it removes <c>dapr-app-id</c> and
+/// <c>dapr-api-token</c>, adds <c>dapr-caller-app-id</c>, <c>dapr-callee-app-id</c> and a
+/// <c>traceparent</c>, and forwards the call over HTTP/2 unchanged otherwise, so deadlines
+/// (<c>grpc-timeout</c>), status and trailers with rich error details travel as they do through
+/// daprd. The caller's and the callee's sidecars are folded into this one hop. Built on YARP's
+/// forwarder, which carries gRPC trailers faithfully.
+/// </summary>
+public sealed class DaprSidecarStandIn : IAsyncDisposable
+{
+    public const string MissingAppIdMessage = "failed to proxy request: required metadata dapr-callee-app-id or dapr-app-id not found";
+
+    private readonly WebApplication app;
+    private readonly ConcurrentQueue<ProxiedCall> calls = new();
+
+    private DaprSidecarStandIn(WebApplication app, Uri address)
+    {
+        this.app = app;
+        Address = address;
+    }
+
+    /// <summary>The sidecar's gRPC endpoint, what DAPR_GRPC_ENDPOINT points the app at.</summary>
+    public Uri Address { get; }
+
+    public IReadOnlyCollection<ProxiedCall> Calls => calls;
+
+    /// <param name="callerAppId">The app this sidecar sits beside.</param>
+    /// <param name="apps">The app-ids it can resolve, with their app ports.</param>
+    public static async Task<DaprSidecarStandIn> StartAsync(string callerAppId, IReadOnlyDictionary<string, Uri> apps)
+    {
+        var port = Infrastructure.FreePort.Next();
+        var builder = WebApplication.CreateSlimBuilder();
+        // Nothing from the test folder's appsettings (the services' copies land there) may
+        // configure the stand-in's endpoints.
+        builder.Configuration.Sources.Clear();
+        builder.Logging.ClearProviders();
+        builder.WebHost.ConfigureKestrel(kestrel =>
+            kestrel.Listen(IPAddress.Loopback, port, listen => listen.Protocols = HttpProtocols.Http2));
+        builder.Services.AddHttpForwarder();
+        var app = builder.Build();
+        var standIn = new DaprSidecarStandIn(app, new Uri($"http://127.0.0.1:{port}"));
+
+        var client = new HttpMessageInvoker(new SocketsHttpHandler
+        {
+            UseProxy = false,
+            AllowAutoRedirect = false,
+            AutomaticDecompression = DecompressionMethods.None,
+            UseCookies = false,
+            ActivityHeadersPropagator = null,
+        });
+        var requestConfig = new ForwarderRequestConfig { Version = HttpVersion.Version20, VersionPolicy = HttpVersionPolicy.RequestVersionExact };
+        var forwarder = app.Services.GetRequiredService<IHttpForwarder>();
+
+        app.Run(async context =>
+        {
+            var calleeAppId = FirstValue(context.Request.Headers, "dapr-callee-app-id") ?? FirstValue(context.Request.Headers, "dapr-app-id");
+            if (calleeAppId is null)
+            {
+                WriteGrpcError(context, Grpc.Core.StatusCode.Unknown, MissingAppIdMessage);
+                return;
+            }
+
+            if (!apps.TryGetValue(calleeAppId, out var destination))
+            {
+                WriteGrpcError(context, Grpc.Core.StatusCode.Unavailable, $"failed to proxy request: app id {calleeAppId} not found");
+                return;
+            }
+
+            var transformer = new SidecarTransformer(callerAppId, calleeAppId);
+            await forwarder.SendAsync(context, destination.ToString(), client, requestConfig, transformer);
+            standIn.calls.Enqueue(new ProxiedCall(calleeAppId, context.Request.Path, transformer.ForwardedMetadata));
+        });
+
+        await app.StartAsync();
+        return standIn;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await app.StopAsync();
+        await app.DisposeAsync();
+    }
+
+    private static string? FirstValue(IHeaderDictionary headers, string name) =>
+        headers.TryGetValue(name, out var values) && values.Count > 0 ? values[0] : null;
+
+    /// <summary>A trailers-only gRPC error response, as daprd sends when it cannot proxy.</summary>
+    private static void WriteGrpcError(HttpContext context, Grpc.Core.StatusCode status, string message)
+    {
+        context.Response.StatusCode = StatusCodes.Status200OK;
+        context.Response.ContentType = "application/grpc";
+        context.Response.Headers["grpc-status"] = ((int)status).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        context.Response.Headers["grpc-message"] = Uri.EscapeDataString(message);
+    }
+
+    private sealed class SidecarTransformer(string callerAppId, string calleeAppId) : HttpTransformer
+    {
+        public IReadOnlyDictionary<string, string> ForwardedMetadata { get; private set; } = new Dictionary<string, string>();
+
+        public override async ValueTask TransformRequestAsync(HttpContext httpContext, HttpRequestMessage proxyRequest, string destinationPrefix, CancellationToken cancellationToken)
+        {
+            await base.TransformRequestAsync(httpContext, proxyRequest, destinationPrefix, cancellationToken);
+            var headers = proxyRequest.Headers;
+            headers.Remove("dapr-app-id");
+            headers.Remove("dapr-api-token");
+            headers.Remove("dapr-caller-app-id");
+            headers.Remove("dapr-callee-app-id");
+            headers.TryAddWithoutValidation("dapr-caller-app-id", callerAppId);
+            headers.TryAddWithoutValidation("dapr-callee-app-id", calleeAppId);
+            if (!headers.Contains("traceparent"))
+            {
+                var traceId = ActivityTraceId.CreateRandom();
+                var spanId = ActivitySpanId.CreateRandom();
+                headers.TryAddWithoutValidation("traceparent", $"00-{traceId}-{spanId}-01");
+            }
+
+            ForwardedMetadata = headers.ToDictionary(header => header.Key, header => string.Join(",", header.Value), StringComparer.OrdinalIgnoreCase);
+        }
+    }
+}

@@ -1,0 +1,42 @@
+using CapacityBuilding.Contracts.Assistance.V1;
+using CapacityBuilding.Contracts.Common.V1;
+using CapacityBuilding.Contracts.Funding.V1;
+using CapacityBuilding.Contracts.Training.V1;
+using Google.Type;
+
+namespace CapacityBuilding.Tests.Infrastructure;
+
+/// <summary>Valid resources to start from; each test changes what it is about.</summary>
+internal static class SampleData
+{
+    public static Course Course(string title = "Electronic evidence and chain of custody") => new()
+    {
+        Title = title,
+        Summary = "Seizing, preserving and presenting electronic evidence so that courts admit it.",
+        ThematicAreas = { ThematicArea.ElectronicEvidence, ThematicArea.ProceduralMeasures },
+        Languages = { "es", "en" },
+    };
+
+    public static AssistanceRequest Request(string title = "E-evidence training for the cybercrime unit", params string[] courses) => new()
+    {
+        RequestingState = "GHA",
+        Title = title,
+        Description = "Investigators of the Ghana Police Service need to handle electronic evidence.",
+        ThematicAreas = { ThematicArea.ElectronicEvidence },
+        Courses = { courses },
+    };
+
+    public static Donor Donor(string displayName = "Norway") => new()
+    {
+        DisplayName = displayName,
+        Kind = Contracts.Funding.V1.Donor.Types.Kind.State,
+        Country = "NOR",
+    };
+
+    public static Pledge Pledge(long units = 250_000, string currency = "USD") => new()
+    {
+        Amount = new Money { CurrencyCode = currency, Units = units },
+    };
+
+    public static string UniqueTitle(string prefix) => $"{prefix} {Guid.NewGuid():N}";
+}
