@@ -26,8 +26,14 @@ public static class ServiceDefaultsExtensions
 
         builder.Services
             .AddGrpc(options => options.Interceptors.Add<ErrorMappingInterceptor>())
-            // REST callers get the same rich error details as gRPC callers.
-            .AddJsonTranscoding(options => options.TypeRegistry = TypeRegistry.FromFiles(ErrorDetailsReflection.Descriptor));
+            .AddJsonTranscoding(options =>
+            {
+                // REST callers get the same rich error details as gRPC callers.
+                options.TypeRegistry = TypeRegistry.FromFiles(ErrorDetailsReflection.Descriptor);
+                // The proto3 JSON mapping: 64-bit integers (money units) as strings, which
+                // JavaScript clients can read without losing precision.
+                options.JsonSettings.WriteInt64sAsStrings = true;
+            });
         builder.Services.AddGrpcReflection();
         builder.Services.AddGrpcHealthChecks();
 
