@@ -11,6 +11,13 @@ public sealed class RedisHealthCheck(IConnectionMultiplexer connection) : IHealt
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
+        // While disconnected a PING would wait out the whole command timeout; the answer is
+        // already known.
+        if (!connection.IsConnected)
+        {
+            return HealthCheckResult.Unhealthy("Redis is not connected.");
+        }
+
         try
         {
             var latency = await connection.GetDatabase().PingAsync().WaitAsync(cancellationToken);

@@ -82,11 +82,15 @@ public sealed class SuiteFixture : IAsyncLifetime
     /// Starts one more assistance process of a test's own (for fault cases), stopped with the
     /// fixture or earlier by the test.
     /// </summary>
-    public async Task<(ServiceProcess Process, GrpcChannel Channel)> StartExtraAssistanceAsync(IReadOnlyDictionary<string, string> invocation)
+    public async Task<(ServiceProcess Process, GrpcChannel Channel)> StartExtraAssistanceAsync(
+        IReadOnlyDictionary<string, string> invocation,
+        string? redisConnectionString = null,
+        HealthCheckResponse.Types.ServingStatus readyWhen = HealthCheckResponse.Types.ServingStatus.Serving)
     {
         var address = Loopback(FreePort.Next());
-        var process = StartAssistance(address, invocation);
-        await WaitUntilServingAsync(process, address);
+        var environment = new Dictionary<string, string>(invocation) { ["Redis__ConnectionString"] = redisConnectionString ?? Redis.ConnectionString };
+        var process = Start("assistance", "services/CapacityBuilding.Assistance", environment, "--urls", address.ToString());
+        await WaitUntilAsync(process, address, readyWhen);
         return (process, Channel(address));
     }
 
@@ -152,11 +156,14 @@ public sealed class SuiteFixture : IAsyncLifetime
         return channel;
     }
 
-    private Task WaitUntilServingAsync(ServiceProcess process, Uri address)
+    private Task WaitUntilServingAsync(ServiceProcess process, Uri address) =>
+        WaitUntilAsync(process, address, HealthCheckResponse.Types.ServingStatus.Serving);
+
+    private Task WaitUntilAsync(ServiceProcess process, Uri address, HealthCheckResponse.Types.ServingStatus status)
     {
         var health = new Health.HealthClient(Channel(address));
         return process.WaitUntilReadyAsync(
-            async () => (await health.CheckAsync(new HealthCheckRequest(), deadline: DateTime.UtcNow.AddSeconds(2))).Status == HealthCheckResponse.Types.ServingStatus.Serving,
+            async () => (await health.CheckAsync(new HealthCheckRequest(), deadline: DateTime.UtcNow.AddSeconds(2))).Status == status,
             StartTimeout);
     }
 }
