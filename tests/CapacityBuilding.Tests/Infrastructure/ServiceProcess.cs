@@ -14,6 +14,7 @@ public sealed class ServiceProcess : IAsyncDisposable
 
     private readonly Process process;
     private readonly ConcurrentQueue<string> output = new();
+    private bool disposed;
 
     private ServiceProcess(string name, Process process)
     {
@@ -105,8 +106,15 @@ public sealed class ServiceProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>Idempotent: a test may stop its own extra process before the fixture stops all.</summary>
     public async ValueTask DisposeAsync()
     {
+        if (disposed)
+        {
+            return;
+        }
+
+        disposed = true;
         await KillAsync();
         process.Dispose();
     }
