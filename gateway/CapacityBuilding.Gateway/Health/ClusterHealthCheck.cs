@@ -6,7 +6,8 @@ namespace CapacityBuilding.Gateway.Health;
 
 /// <summary>
 /// The gateway is healthy when every cluster has a destination its active health checks found
-/// healthy, degraded when a cluster has none yet, and reports each cluster in its data.
+/// healthy, and unhealthy otherwise (including before the first probe has answered, so that
+/// nothing routes traffic to it too early). Each cluster's state is in the result's data.
 /// </summary>
 public sealed class ClusterHealthCheck(IProxyStateLookup proxyState) : IHealthCheck
 {

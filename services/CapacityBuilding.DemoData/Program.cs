@@ -1,0 +1,33 @@
+using CapacityBuilding.DemoData;
+using CapacityBuilding.DemoData.Files;
+using Grpc.Net.Client;
+
+// Usage: CapacityBuilding.DemoData [gateway gRPC address], default http://localhost:8081.
+var address = args.Length > 0 ? args[0] : "http://localhost:8081";
+if (!Uri.TryCreate(address, UriKind.Absolute, out var gateway))
+{
+    Console.Error.WriteLine($"demo data: '{address}' is not an absolute address such as http://localhost:8081.");
+    return 2;
+}
+
+using var cancellation = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) => { e.Cancel = true; cancellation.Cancel(); };
+
+try
+{
+    var data = DemoFiles.Read(Path.Combine(AppContext.BaseDirectory, "Data"));
+    using var channel = GrpcChannel.ForAddress(gateway, new() { ThrowOperationCanceledOnCancellation = true });
+    await GatewayReadiness.WaitAsync(channel, TimeSpan.FromSeconds(60), cancellation.Token);
+    await new DemoDataLoader(channel, Console.Out).LoadAsync(data, cancellation.Token);
+    return 0;
+}
+catch (DemoDataException e)
+{
+    Console.Error.WriteLine($"demo data: {e.Message}");
+    return 1;
+}
+catch (OperationCanceledException)
+{
+    Console.Error.WriteLine("demo data: cancelled; what was loaded stays, and a rerun completes it without duplicates.");
+    return 130;
+}
