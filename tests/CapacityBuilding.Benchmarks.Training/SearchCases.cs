@@ -15,7 +15,7 @@ internal static class SearchCases
             "2 themes + language + level + published",
             c => new SearchCoursesRequest
             {
-                ThematicAreas = { Theme(c), Theme(c) },
+                ThematicAreas = { TwoThemes(c) },
                 Languages = { Language(c) },
                 Levels = { c.Pick(Enum.GetValues<CourseLevel>()[1..]) },
                 Statuses = { CourseStatus.Published },
@@ -27,6 +27,13 @@ internal static class SearchCases
     ];
 
     private static ThematicArea Theme(SyntheticCatalogue c) => c.Pick(Enum.GetValues<ThematicArea>()[1..]);
+
+    private static ThematicArea[] TwoThemes(SyntheticCatalogue c)
+    {
+        var first = Theme(c);
+        var second = Theme(c);
+        return second == first ? [first] : [first, second];
+    }
 
     private static string Language(SyntheticCatalogue c) => c.Pick(["ar", "en", "es", "fr", "ru", "zh"]);
 }
