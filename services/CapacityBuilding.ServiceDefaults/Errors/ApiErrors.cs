@@ -34,6 +34,15 @@ public sealed class ApiErrors(ErrorDomain domain)
 
     public RpcException PermissionDenied(string message) =>
         Build(Code.PermissionDenied, message, "PERMISSION_DENIED");
+    /// <summary>ALREADY_EXISTS: what the caller tries to create exists already, named in a ResourceInfo.</summary>
+    public RpcException AlreadyExists(string reason, string message, string resourceType, string resourceName) =>
+        Build(Code.AlreadyExists, message, reason,
+            new ResourceInfo { ResourceType = resourceType, ResourceName = resourceName },
+            new Dictionary<string, string> { ["resource_name"] = resourceName });
+
+    /// <summary>ABORTED: a concurrent change won (a stale etag, AIP-154); reread and retry.</summary>
+    public RpcException Aborted(string reason, string message) =>
+        Build(Code.Aborted, message, reason);
 
     public RpcException Unavailable(string reason, string message) =>
         Build(Code.Unavailable, message, reason);
