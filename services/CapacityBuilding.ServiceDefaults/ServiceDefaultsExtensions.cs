@@ -1,4 +1,5 @@
 using CapacityBuilding.ServiceDefaults.Errors;
+using CapacityBuilding.ServiceDefaults.Health;
 using CapacityBuilding.ServiceDefaults.Paging;
 using CapacityBuilding.ServiceDefaults.Redis;
 using CapacityBuilding.ServiceDefaults.Telemetry;
@@ -36,6 +37,7 @@ public static class ServiceDefaultsExtensions
             });
         builder.Services.AddGrpcReflection();
         builder.Services.AddGrpcHealthChecks();
+        builder.Services.AddLivenessHealthService();
 
         // Report a Redis outage (and its end) within seconds rather than the default 30.
         builder.Services.Configure<HealthCheckPublisherOptions>(options =>

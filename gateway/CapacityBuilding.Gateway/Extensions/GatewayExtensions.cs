@@ -1,5 +1,6 @@
 using CapacityBuilding.Gateway.Health;
 using CapacityBuilding.Gateway.Reflection;
+using CapacityBuilding.ServiceDefaults.Health;
 using CapacityBuilding.ServiceDefaults.Telemetry;
 
 namespace CapacityBuilding.Gateway.Extensions;
@@ -22,6 +23,7 @@ public static class GatewayExtensions
         builder.Services.AddGrpc();
         builder.Services.AddSuiteReflection();
         builder.Services.AddGrpcHealthChecks().AddCheck<ClusterHealthCheck>("clusters");
+        builder.Services.AddLivenessHealthService();
         return builder;
     }
 
