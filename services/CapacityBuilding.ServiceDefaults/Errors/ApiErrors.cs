@@ -32,6 +32,9 @@ public sealed class ApiErrors(ErrorDomain domain)
     public RpcException FailedPrecondition(string reason, string message, IReadOnlyDictionary<string, string>? metadata = null) =>
         Build(Code.FailedPrecondition, message, reason, null, metadata);
 
+    public RpcException PermissionDenied(string message) =>
+        Build(Code.PermissionDenied, message, "PERMISSION_DENIED");
+
     public RpcException Unavailable(string reason, string message) =>
         Build(Code.Unavailable, message, reason);
 

@@ -7,6 +7,7 @@ public static class ApplicationServiceExtensions
 {
     public static WebApplicationBuilder AddApplicationServices(this WebApplicationBuilder builder)
     {
+        builder.Services.AddSingleton(TrainingPermissions.Table);
         builder.Services.AddSingleton<RedisCourseRepository>();
         builder.Services.AddSingleton<CourseValidator>();
         return builder;
