@@ -158,6 +158,38 @@ public sealed class WorkloadTests
         }
     }
 
+    /// <summary>
+    /// Every app whose appsettings validate bearer tokens gets the same issuer, audience and
+    /// exactly one way to check signatures (a key from a Secret, or an OIDC authority), as the
+    /// services re-validate the token the gateway accepted.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Overlays))]
+    public void Every_app_that_validates_tokens_gets_the_same_issuer_audience_and_key(string overlay)
+    {
+        var manifests = Manifests.Overlay(overlay);
+        var projects = CodeUnderTest.Services.Append(KeyValuePair.Create(CodeUnderTest.GatewayAppId, CodeUnderTest.GatewayFolder))
+            .Where(project => AppSettings.Of(project.Value)["Authentication"]?["Jwt"] is not null)
+            .ToList();
+        Assert.NotEmpty(projects);
+
+        var settings = projects.Select(project =>
+        {
+            var container = Manifests.ContainersOf(manifests.DaprApps[project.Key]).Single();
+            var key = container["env"]!.AsArray().SingleOrDefault(variable => variable!["name"]!.GetValue<string>() == "Authentication__Jwt__SigningKey");
+            var authority = Manifests.EnvValue(container, "Authentication__Jwt__Authority");
+            Assert.True((key is null) != (authority is null), $"{project.Key}: set exactly one of Authentication__Jwt__SigningKey and __Authority.");
+            Assert.True(key is null || key["valueFrom"]?["secretKeyRef"] is not null, $"{project.Key}: the signing key belongs in a Secret.");
+            return string.Join(" | ",
+                Manifests.EnvValue(container, "Authentication__Jwt__Issuer") ?? "no issuer",
+                Manifests.EnvValue(container, "Authentication__Jwt__Audience") ?? "no audience",
+                key?["valueFrom"]?.ToJsonString() ?? authority);
+        }).ToList();
+
+        Assert.DoesNotContain(settings, setting => setting.Contains("no issuer", StringComparison.Ordinal) || setting.Contains("no audience", StringComparison.Ordinal));
+        Assert.Single(settings.Distinct());
+    }
+
     [Theory]
     [MemberData(nameof(Overlays))]
     public void Redis_persists_an_append_only_file_on_its_volume_claim(string overlay)
