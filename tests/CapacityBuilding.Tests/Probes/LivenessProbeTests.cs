@@ -19,7 +19,7 @@ public sealed class LivenessProbeTests(SuiteFixture suite)
         var (process, channel) = await suite.StartExtraAssistanceAsync(
             SuiteFixture.DirectTo(suite.TrainingAddress), deadRedis, HealthCheckResponse.Types.ServingStatus.NotServing);
         await using var _ = process;
-        var health = new Grpc.Health.V1.Health.HealthClient(channel);
+        var health = AsKubelet(channel);
 
         var readiness = await health.CheckAsync(new HealthCheckRequest());
         var liveness = await health.CheckAsync(new HealthCheckRequest { Service = "liveness" });
@@ -31,10 +31,14 @@ public sealed class LivenessProbeTests(SuiteFixture suite)
     [Fact]
     public async Task The_gateway_answers_its_liveness_service()
     {
-        var health = new Grpc.Health.V1.Health.HealthClient(suite.Gateway);
+        var health = AsKubelet(suite.Gateway);
 
         var liveness = await health.CheckAsync(new HealthCheckRequest { Service = "liveness" });
 
         Assert.Equal(HealthCheckResponse.Types.ServingStatus.Serving, liveness.Status);
     }
+
+    /// <summary>The kubelet's gRPC probe: the same address, no bearer token.</summary>
+    private Grpc.Health.V1.Health.HealthClient AsKubelet(Grpc.Net.Client.GrpcChannel channel) =>
+        new(suite.Channel(new Uri($"http://{channel.Target}"), token: ""));
 }
