@@ -12,7 +12,8 @@ namespace CapacityBuilding.Tests.Infrastructure;
 /// <summary>
 /// The whole suite on loopback, once for all integration tests: a real redis-server, the three
 /// services and the gateway as separate processes in direct mode, and a second assistance
-/// process in Dapr mode whose sidecar is <see cref="DaprSidecarStandIn"/>.
+/// process in Dapr mode whose sidecar is <see cref="DaprSidecarStandIn"/>, enforcing the Dapr
+/// access-control policies of k8s/.
 /// </summary>
 public sealed class SuiteFixture : IAsyncLifetime
 {
