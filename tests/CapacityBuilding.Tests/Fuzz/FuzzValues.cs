@@ -21,7 +21,7 @@ internal static class FuzzValues
     private const int Size = 40;
 
     public static T[] Sample<T>(Gen<T> generator, int count = CasesPerMethod) =>
-        Gen.Sample(generator, Size, FsCheck.Random.CreateWithSeed(Seed), count);
+        Gen.Sample(generator, Size, new Rnd(Seed), count);
 
     /// <summary>Any text protobuf can carry: random strings (lone surrogates made valid UTF-8) and edge cases.</summary>
     public static Gen<string> Text { get; } = Gen.OneOf(
