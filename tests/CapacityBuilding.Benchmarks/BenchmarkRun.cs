@@ -1,0 +1,124 @@
+using CapacityBuilding.Benchmarks.Cases;
+using CapacityBuilding.Benchmarks.Load;
+using CapacityBuilding.Benchmarks.Reporting;
+using CapacityBuilding.Benchmarks.Seeding;
+using CapacityBuilding.Benchmarks.Suite;
+using CapacityBuilding.Contracts.Assistance.V1;
+using CapacityBuilding.Contracts.Training.V1;
+using CapacityBuilding.Tests.Infrastructure;
+using StackExchange.Redis;
+
+namespace CapacityBuilding.Benchmarks;
+
+/// <summary>
+/// The whole run: start the suite, measure List at each stored count (seeding in between), then
+/// the unary cases, and report medians, ratios, targets, Redis memory per request and peak
+/// working sets. Listing runs first so that its stored counts are exact (case 5 stores requests).
+/// </summary>
+internal static class BenchmarkRun
+{
+    private const string LoadGenerator = "in-process Grpc.Net.Client closed loop on one shared HTTP/2 channel per target";
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var options = new ConfigurationBuilder().AddCommandLine(args).Build().Get<BenchmarkOptions>() ?? new BenchmarkOptions();
+        var startedAt = DateTimeOffset.UtcNow;
+        var loadAtStart = MachineInfo.LoadAverage();
+        Console.WriteLine("Starting redis-server, training, assistance, a no-op gRPC server, a bare YARP proxy and the gateway on loopback...");
+        await using var suite = await BenchmarkSuite.StartAsync();
+        var (course, request) = await CreateThroughTheApiAsync(suite);
+        var load = new ClosedLoopLoad(options.Concurrency);
+        var results = new List<CaseResult>();
+
+        using var redis = await ConnectionMultiplexer.ConnectAsync(suite.Redis.ConnectionString);
+        var seeder = new RequestSeeder(redis, request.Name["requests/".Length..]);
+        var memoryBefore = await seeder.UsedMemoryAsync();
+        long seeded = 0;
+        foreach (var size in options.Sizes)
+        {
+            Console.WriteLine($"Seeding to {ListingCases.Count(size)} stored requests (pipelined writes)...");
+            seeded += await seeder.SeedUntilAsync(size);
+            var listing = ListingCases.At(suite, size, options.PageSize, await seeder.DeepPageTokenAsync(options.PageSize));
+            results.AddRange(await MeasureAsync(listing, load, options));
+        }
+
+        double? bytesPerRequest = seeded > 0 ? (await seeder.UsedMemoryAsync() - memoryBefore) / (double)seeded : null;
+        results.InsertRange(0, await MeasureAsync(UnaryCases.All(suite, request.Name, course.Name), load, options));
+
+        var report = new BenchmarkReport(
+            startedAt,
+            MachineInfo.Now(loadAtStart),
+            new BenchmarkSettings(options.Concurrency, options.SecondsPerRun, options.WarmupSeconds, options.Rounds, options.PageSize, LoadGenerator),
+            WithRatios(results),
+            [new PendingRow(UnaryCases.ApproveThenAllocate.Id, UnaryCases.ApproveThenAllocate.Name, UnaryCases.ApproveThenAllocate.Reason)],
+            TargetChecks.Evaluate(WithRatios(results), options.Sizes),
+            bytesPerRequest,
+            [.. suite.Processes.Select(process => new ProcessPeak(process.Name, PeakMemory.MebibytesOf(process.ProcessId)))]);
+
+        Console.WriteLine();
+        Console.WriteLine(ReportWriter.Markdown(report));
+        var (json, markdown) = await ReportWriter.WriteAsync(report, Path.Combine(RepositoryLayout.Root.FullName, options.OutputFolder));
+        Console.WriteLine($"Written: {json} and {markdown}");
+        return 0;
+    }
+
+    /// <summary>The course that creates refer to, and one request made by the service itself (read by case 4, copied by the seeder).</summary>
+    private static async Task<(Course Course, AssistanceRequest Request)> CreateThroughTheApiAsync(BenchmarkSuite suite)
+    {
+        var course = (await new TrainingService.TrainingServiceClient(suite.Training).CreateCourseAsync(new CreateCourseRequest
+        {
+            Course = new Course
+            {
+                Title = "Electronic evidence and chain of custody",
+                ThematicAreas = { Contracts.Common.V1.ThematicArea.ElectronicEvidence },
+                Languages = { "en", "fr" },
+            },
+        })).Course;
+        var request = (await new AssistanceService.AssistanceServiceClient(suite.Assistance).CreateAssistanceRequestAsync(new CreateAssistanceRequestRequest
+        {
+            AssistanceRequest = new AssistanceRequest
+            {
+                RequestingState = "GHA",
+                Title = "E-evidence training for the cybercrime unit",
+                Description = "Investigators of the Ghana Police Service need to handle electronic evidence so that courts admit it.",
+                ThematicAreas = { Contracts.Common.V1.ThematicArea.ElectronicEvidence, Contracts.Common.V1.ThematicArea.ProceduralMeasures },
+                Courses = { course.Name },
+            },
+        })).AssistanceRequest;
+        return (course, request);
+    }
+
+    /// <summary>Warms every case up, then runs rounds over all of them, alternating their order, and keeps each case's medians.</summary>
+    private static async Task<List<CaseResult>> MeasureAsync(IReadOnlyList<BenchmarkCase> cases, ClosedLoopLoad load, BenchmarkOptions options)
+    {
+        foreach (var benchmarkCase in cases)
+        {
+            Console.WriteLine($"  warm-up {benchmarkCase.Id} {benchmarkCase.Name}");
+            await load.RunAsync(benchmarkCase.Call, TimeSpan.FromSeconds(options.WarmupSeconds));
+        }
+
+        var runs = cases.ToDictionary(benchmarkCase => benchmarkCase.Id, _ => new List<LatencySample>());
+        for (var round = 0; round < options.Rounds; round++)
+        {
+            var order = round % 2 == 0 ? cases : cases.Reverse();
+            foreach (var benchmarkCase in order)
+            {
+                var sample = await load.RunAsync(benchmarkCase.Call, TimeSpan.FromSeconds(options.SecondsPerRun));
+                runs[benchmarkCase.Id].Add(sample);
+                Console.WriteLine(FormattableString.Invariant(
+                    $"  round {round + 1}/{options.Rounds} {benchmarkCase.Id,-8} {sample.CallsPerSecond,8:0} calls/s  p50 {sample.P50Ms,7:0.00} ms  p99 {sample.P99Ms,7:0.00} ms  errors {sample.Errors}"));
+            }
+        }
+
+        return [.. cases.Select(benchmarkCase => new CaseResult(
+            benchmarkCase.Id, benchmarkCase.Name, benchmarkCase.Path, LatencySample.MedianOf(runs[benchmarkCase.Id]), runs[benchmarkCase.Id], benchmarkCase.ComparedWith, benchmarkCase.TargetRatio, null))];
+    }
+
+    private static List<CaseResult> WithRatios(List<CaseResult> results)
+    {
+        var throughput = results.ToDictionary(result => result.Id, result => result.Median.CallsPerSecond);
+        return [.. results.Select(result => result.ComparedWith is { } other && throughput.TryGetValue(other, out var reference)
+            ? result with { Ratio = result.Median.CallsPerSecond / reference }
+            : result)];
+    }
+}
