@@ -30,7 +30,8 @@ internal static class BenchmarkRun
         var load = new ClosedLoopLoad(options.Concurrency);
         var results = new List<CaseResult>();
 
-        using var redis = await ConnectionMultiplexer.ConnectAsync(suite.Redis.ConnectionString);
+        // Admin mode for INFO memory.
+        using var redis = await ConnectionMultiplexer.ConnectAsync(suite.Redis.ConnectionString + ",allowAdmin=true");
         var seeder = new RequestSeeder(redis, request.Name["requests/".Length..]);
         var memoryBefore = await seeder.UsedMemoryAsync();
         long seeded = 0;
