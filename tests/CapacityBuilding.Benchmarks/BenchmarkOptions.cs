@@ -24,5 +24,11 @@ internal sealed class BenchmarkOptions
     /// <summary>Where the JSON and Markdown reports go, relative to the repository root.</summary>
     public string OutputFolder { get; set; } = ".bench";
 
+    /// <summary>Only these cases (comma-separated ids such as <c>3</c> or <c>7b</c>), e.g. to profile one; all when empty.</summary>
+    public string Only { get; set; } = "";
+
     public IReadOnlyList<int> Sizes => [.. ListSizes.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(int.Parse)];
+
+    public bool Includes(string caseId) =>
+        Only.Length == 0 || Only.Split(',', StringSplitOptions.RemoveEmptyEntries).Any(id => caseId == id || caseId.StartsWith(id + "@", StringComparison.Ordinal));
 }

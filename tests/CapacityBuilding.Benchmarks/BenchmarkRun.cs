@@ -26,6 +26,7 @@ internal static class BenchmarkRun
         var loadAtStart = MachineInfo.LoadAverage();
         Console.WriteLine("Starting redis-server, training, assistance, a no-op gRPC server, a bare YARP proxy and the gateway on loopback...");
         await using var suite = await BenchmarkSuite.StartAsync();
+        Console.WriteLine("Processes (attach dotnet-counters or dotnet-trace by id): " + string.Join(", ", suite.Processes.Select(process => $"{process.Name} {process.ProcessId}")));
         var (course, request) = await CreateThroughTheApiAsync(suite);
         var load = new ClosedLoopLoad(options.Concurrency);
         var results = new List<CaseResult>();
@@ -90,8 +91,9 @@ internal static class BenchmarkRun
     }
 
     /// <summary>Warms every case up, then runs rounds over all of them, alternating their order, and keeps each case's medians.</summary>
-    private static async Task<List<CaseResult>> MeasureAsync(IReadOnlyList<BenchmarkCase> cases, ClosedLoopLoad load, BenchmarkOptions options)
+    private static async Task<List<CaseResult>> MeasureAsync(IReadOnlyList<BenchmarkCase> allCases, ClosedLoopLoad load, BenchmarkOptions options)
     {
+        var cases = allCases.Where(benchmarkCase => options.Includes(benchmarkCase.Id)).ToList();
         foreach (var benchmarkCase in cases)
         {
             Console.WriteLine($"  warm-up {benchmarkCase.Id} {benchmarkCase.Name}");
@@ -101,7 +103,7 @@ internal static class BenchmarkRun
         var runs = cases.ToDictionary(benchmarkCase => benchmarkCase.Id, _ => new List<LatencySample>());
         for (var round = 0; round < options.Rounds; round++)
         {
-            var order = round % 2 == 0 ? cases : cases.Reverse();
+            var order = round % 2 == 0 ? cases : Enumerable.Reverse(cases);
             foreach (var benchmarkCase in order)
             {
                 var sample = await load.RunAsync(benchmarkCase.Call, TimeSpan.FromSeconds(options.SecondsPerRun));
