@@ -17,6 +17,9 @@ namespace CapacityBuilding.Benchmarks;
 /// </summary>
 internal static class BenchmarkRun
 {
+    /// <summary>Marks the open-loop run of a case at half of its peak throughput.</summary>
+    public const string HalfOfPeakSuffix = "@half";
+
     private const string LoadGenerator = "in-process Grpc.Net.Client closed loop on one shared HTTP/2 channel per target";
 
     public static async Task<int> RunAsync(string[] args)
@@ -41,11 +44,13 @@ internal static class BenchmarkRun
             Console.WriteLine($"Seeding to {ListingCases.Count(size)} stored requests (pipelined writes)...");
             seeded += await seeder.SeedUntilAsync(size);
             var listing = ListingCases.At(suite, size, options.PageSize, await seeder.DeepPageTokenAsync(options.PageSize));
-            results.AddRange(await MeasureAsync(listing, load, options));
+            results.AddRange(await MeasureAsync(listing, (benchmarkCase, duration) => load.RunAsync(benchmarkCase.Call, duration), options));
         }
 
         double? bytesPerRequest = seeded > 0 ? (await seeder.UsedMemoryAsync() - memoryBefore) / (double)seeded : null;
-        results.InsertRange(0, await MeasureAsync(UnaryCases.All(suite, request.Name, course.Name), load, options));
+        var unary = UnaryCases.All(suite, request.Name, course.Name);
+        var peaks = await MeasureAsync(unary, (benchmarkCase, duration) => load.RunAsync(benchmarkCase.Call, duration), options);
+        results.InsertRange(0, [.. peaks, .. await MeasureAtHalfOfPeakAsync(unary, peaks, options)]);
 
         var report = new BenchmarkReport(
             startedAt,
@@ -91,13 +96,35 @@ internal static class BenchmarkRun
     }
 
     /// <summary>Warms every case up, then runs rounds over all of them, alternating their order, and keeps each case's medians.</summary>
-    private static async Task<List<CaseResult>> MeasureAsync(IReadOnlyList<BenchmarkCase> allCases, ClosedLoopLoad load, BenchmarkOptions options)
+    /// <summary>
+    /// Each unary case again, open loop at half the calls per second its closed loop reached:
+    /// the latency a user sees when the suite is busy but not saturated.
+    /// </summary>
+    private static async Task<List<CaseResult>> MeasureAtHalfOfPeakAsync(IReadOnlyList<BenchmarkCase> cases, List<CaseResult> peaks, BenchmarkOptions options)
+    {
+        var halfRates = peaks.ToDictionary(peak => peak.Id, peak => Math.Max(1, peak.Median.CallsPerSecond / 2));
+        var atHalf = cases.Where(benchmarkCase => halfRates.ContainsKey(benchmarkCase.Id))
+            .Select(benchmarkCase => new BenchmarkCase(
+                benchmarkCase.Id + HalfOfPeakSuffix,
+                $"{benchmarkCase.Name}, half of peak",
+                FormattableString.Invariant($"open loop, {halfRates[benchmarkCase.Id]:0} calls/s offered"),
+                benchmarkCase.Call))
+            .ToList();
+        return await MeasureAsync(
+            atHalf,
+            (benchmarkCase, duration) => OpenLoopLoad.RunAsync(benchmarkCase.Call, halfRates[benchmarkCase.Id[..^HalfOfPeakSuffix.Length]], duration),
+            options,
+            warmUp: false);
+    }
+
+    private static async Task<List<CaseResult>> MeasureAsync(
+        IReadOnlyList<BenchmarkCase> allCases, Func<BenchmarkCase, TimeSpan, Task<LatencySample>> run, BenchmarkOptions options, bool warmUp = true)
     {
         var cases = allCases.Where(benchmarkCase => options.Includes(benchmarkCase.Id)).ToList();
-        foreach (var benchmarkCase in cases)
+        foreach (var benchmarkCase in warmUp ? cases : [])
         {
             Console.WriteLine($"  warm-up {benchmarkCase.Id} {benchmarkCase.Name}");
-            await load.RunAsync(benchmarkCase.Call, TimeSpan.FromSeconds(options.WarmupSeconds));
+            await run(benchmarkCase, TimeSpan.FromSeconds(options.WarmupSeconds));
         }
 
         var runs = cases.ToDictionary(benchmarkCase => benchmarkCase.Id, _ => new List<LatencySample>());
@@ -106,7 +133,7 @@ internal static class BenchmarkRun
             var order = round % 2 == 0 ? cases : Enumerable.Reverse(cases);
             foreach (var benchmarkCase in order)
             {
-                var sample = await load.RunAsync(benchmarkCase.Call, TimeSpan.FromSeconds(options.SecondsPerRun));
+                var sample = await run(benchmarkCase, TimeSpan.FromSeconds(options.SecondsPerRun));
                 runs[benchmarkCase.Id].Add(sample);
                 Console.WriteLine(FormattableString.Invariant(
                     $"  round {round + 1}/{options.Rounds} {benchmarkCase.Id,-8} {sample.CallsPerSecond,8:0} calls/s  p50 {sample.P50Ms,7:0.00} ms  p99 {sample.P99Ms,7:0.00} ms  errors {sample.Errors}"));

@@ -8,6 +8,9 @@ internal static class TargetChecks
     /// <summary>The deep page at the largest stored count may be at most this much slower (p50) than at the smallest.</summary>
     private const double DeepPageGrowthLimit = 1.3;
 
+    /// <summary>At half of peak load, p99 may be at most this many times p50.</summary>
+    private const double TailLimit = 4;
+
     public static IReadOnlyList<TargetCheck> Evaluate(IReadOnlyList<CaseResult> results, IReadOnlyList<int> sizes)
     {
         var checks = new List<TargetCheck>();
@@ -17,6 +20,12 @@ internal static class TargetChecks
             {
                 checks.Add(new TargetCheck($"throughput {result.Id} / {result.ComparedWith}", ratio, $">= {goal:0.0#}", ratio >= goal));
             }
+        }
+
+        foreach (var result in results.Where(result => result.Id.EndsWith(BenchmarkRun.HalfOfPeakSuffix, StringComparison.Ordinal)))
+        {
+            var tail = result.Median.P99Ms / result.Median.P50Ms;
+            checks.Add(new TargetCheck($"p99 / p50 of {result.Id}", tail, $"<= {TailLimit}", tail <= TailLimit));
         }
 
         if (sizes.Count >= 2)

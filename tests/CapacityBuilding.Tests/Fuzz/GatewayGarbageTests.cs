@@ -12,7 +12,7 @@ namespace CapacityBuilding.Tests.Fuzz;
 /// behind it stay healthy.
 /// </summary>
 [Collection(SuiteDefinition.Name)]
-public sealed class GatewayGarbageTests(SuiteFixture suite)
+public sealed class GatewayGarbageTests(SuiteFixture suite, ITestOutputHelper output)
 {
     private const string GetRequestPath = "/capacitybuilding.assistance.v1.AssistanceService/GetAssistanceRequest";
     private const string CreateRequestPath = "/capacitybuilding.assistance.v1.AssistanceService/CreateAssistanceRequest";
@@ -63,11 +63,16 @@ public sealed class GatewayGarbageTests(SuiteFixture suite)
         using var request = Authorized(GrpcGarbage[name]());
 
         var answer = await SendAsync(client, request);
+        if (answer is null)
+        {
+            output.WriteLine($"{name}: refused at the connection level");
+        }
 
         if (answer is { } response)
         {
-            Assert.NotEqual(HttpStatusCode.InternalServerError, response.StatusCode);
             var grpcStatus = GrpcStatusOf(response);
+            output.WriteLine($"{name}: HTTP {(int)response.StatusCode}, grpc-status {grpcStatus}, grpc-message {GrpcMessageOf(response)}");
+            Assert.NotEqual(HttpStatusCode.InternalServerError, response.StatusCode);
             if (response.StatusCode == HttpStatusCode.OK)
             {
                 Assert.Contains(grpcStatus, GarbageFrameStatuses);
@@ -85,9 +90,14 @@ public sealed class GatewayGarbageTests(SuiteFixture suite)
         using var request = Authorized(RestGarbage[name]());
 
         var answer = await SendAsync(client, request);
+        if (answer is null)
+        {
+            output.WriteLine($"{name}: refused at the connection level");
+        }
 
         if (answer is { } response)
         {
+            output.WriteLine($"{name}: HTTP {(int)response.StatusCode}");
             Assert.InRange((int)response.StatusCode, 400, 499);
         }
 
@@ -119,6 +129,11 @@ public sealed class GatewayGarbageTests(SuiteFixture suite)
     private static string? GrpcStatusOf(HttpResponseMessage response) =>
         response.TrailingHeaders.TryGetValues("grpc-status", out var trailer) ? trailer.Single()
         : response.Headers.TryGetValues("grpc-status", out var header) ? header.Single()
+        : null;
+
+    private static string? GrpcMessageOf(HttpResponseMessage response) =>
+        response.TrailingHeaders.TryGetValues("grpc-message", out var trailer) ? trailer.Single()
+        : response.Headers.TryGetValues("grpc-message", out var header) ? header.Single()
         : null;
 
     private HttpRequestMessage Authorized(HttpRequestMessage request)
