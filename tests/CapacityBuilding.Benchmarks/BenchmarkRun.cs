@@ -108,7 +108,8 @@ internal static class BenchmarkRun
                 benchmarkCase.Id + HalfOfPeakSuffix,
                 $"{benchmarkCase.Name}, half of peak",
                 FormattableString.Invariant($"open loop, {halfRates[benchmarkCase.Id]:0} calls/s offered"),
-                benchmarkCase.Call))
+                benchmarkCase.Call,
+                OfferedCallsPerSecond: halfRates[benchmarkCase.Id]))
             .ToList();
         return await MeasureAsync(
             atHalf,
@@ -141,7 +142,7 @@ internal static class BenchmarkRun
         }
 
         return [.. cases.Select(benchmarkCase => new CaseResult(
-            benchmarkCase.Id, benchmarkCase.Name, benchmarkCase.Path, LatencySample.MedianOf(runs[benchmarkCase.Id]), runs[benchmarkCase.Id], benchmarkCase.ComparedWith, benchmarkCase.TargetRatio, null))];
+            benchmarkCase.Id, benchmarkCase.Name, benchmarkCase.Path, LatencySample.MedianOf(runs[benchmarkCase.Id]), runs[benchmarkCase.Id], benchmarkCase.ComparedWith, benchmarkCase.TargetRatio, benchmarkCase.OfferedCallsPerSecond, null))];
     }
 
     private static List<CaseResult> WithRatios(List<CaseResult> results)
