@@ -1,7 +1,11 @@
 using System.Diagnostics;
+using System.Security.Cryptography;
 using CapacityBuilding.Benchmarks.Training;
 using CapacityBuilding.Contracts.Training.V1;
+using CapacityBuilding.DevTokens;
+using CapacityBuilding.ServiceDefaults.Identity;
 using CapacityBuilding.Tests.Infrastructure;
+using Grpc.Core;
 using Grpc.Health.V1;
 using Grpc.Net.Client;
 
@@ -15,10 +19,25 @@ const int SeedParallelism = 16;
 
 await using var redis = await RedisServer.StartAsync();
 var address = new Uri($"http://127.0.0.1:{FreePort.Next()}");
+var signingKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
 await using var service = ServiceProcess.Start("training", "services/CapacityBuilding.Training",
-    new Dictionary<string, string> { ["Redis__ConnectionString"] = redis.ConnectionString, ["Logging__LogLevel__Default"] = "Warning" },
+    new Dictionary<string, string>
+    {
+        ["Redis__ConnectionString"] = redis.ConnectionString,
+        ["Logging__LogLevel__Default"] = "Warning",
+        ["Authentication__Jwt__SigningKey"] = signingKey,
+    },
     "--urls", address.ToString());
-using var channel = GrpcChannel.ForAddress(address);
+var token = new DevTokenIssuer("capacitybuilding-local", "capacitybuilding-api", signingKey).Mint(CallerRole.Coordinator, "benchmark");
+using var channel = GrpcChannel.ForAddress(address, new GrpcChannelOptions
+{
+    Credentials = ChannelCredentials.Create(ChannelCredentials.Insecure, CallCredentials.FromInterceptor((_, metadata) =>
+    {
+        metadata.Add("authorization", "Bearer " + token);
+        return Task.CompletedTask;
+    })),
+    UnsafeUseInsecureChannelCallCredentials = true,
+});
 var health = new Health.HealthClient(channel);
 await service.WaitUntilReadyAsync(
     async () => (await health.CheckAsync(new HealthCheckRequest())).Status == HealthCheckResponse.Types.ServingStatus.Serving,

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Net.Sockets;
 
 namespace CapacityBuilding.Tests.Infrastructure;
@@ -6,35 +7,73 @@ namespace CapacityBuilding.Tests.Infrastructure;
 /// <summary>
 /// A real redis-server of the tests' own, on a free loopback port with its data in a temporary
 /// folder, removed again on dispose. Never a mock: the tests exercise the Lua scripts, indexes and
-/// transactions the services really run.
+/// transactions the services really run. Fault tests kill it (SIGKILL) and restart it on the same
+/// port and data folder.
 /// </summary>
 public sealed class RedisServer : IAsyncDisposable
 {
-    private readonly Process process;
     private readonly string dataDirectory;
+    private readonly RedisServerOptions options;
+    private Process process;
 
-    private RedisServer(Process process, int port, string dataDirectory)
+    private RedisServer(Process process, int port, string dataDirectory, RedisServerOptions options)
     {
         this.process = process;
         Port = port;
         this.dataDirectory = dataDirectory;
+        this.options = options;
     }
 
     public int Port { get; }
 
     public string ConnectionString => $"127.0.0.1:{Port}";
 
-    public static async Task<RedisServer> StartAsync()
+    /// <summary>The process id of the running server, e.g. to read its peak memory.</summary>
+    public int ProcessId => process.Id;
+
+    public static async Task<RedisServer> StartAsync(RedisServerOptions? options = null)
     {
+        options ??= new RedisServerOptions();
         var port = FreePort.Next();
         var dataDirectory = Directory.CreateTempSubdirectory("capacitybuilding-redis-").FullName;
+        var server = new RedisServer(Launch(port, dataDirectory, options), port, dataDirectory, options);
+        await server.WaitUntilListeningAsync();
+        return server;
+    }
+
+    /// <summary>Ends the server as a crash would (SIGKILL): no shutdown save, no flush beyond what fsync already did.</summary>
+    public async Task KillAsync()
+    {
+        if (!process.HasExited)
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
+    }
+
+    /// <summary>Starts the server again on the same port and data folder, so it loads what it had persisted.</summary>
+    public async Task RestartAsync()
+    {
+        await KillAsync();
+        process.Dispose();
+        process = Launch(Port, dataDirectory, options);
+        await WaitUntilListeningAsync();
+    }
+
+    private static Process Launch(int port, string dataDirectory, RedisServerOptions options)
+    {
         var startInfo = new ProcessStartInfo("redis-server")
         {
-            ArgumentList = { "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--dir", dataDirectory, "--save", "", "--appendonly", "no" },
+            ArgumentList = { "--port", port.ToString(CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--dir", dataDirectory, "--save", "" },
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        foreach (var argument in options.PersistenceArguments())
+        {
+            startInfo.ArgumentList.Add(argument);
+        }
+
         Process process;
         try
         {
@@ -47,14 +86,13 @@ public sealed class RedisServer : IAsyncDisposable
 
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var server = new RedisServer(process, port, dataDirectory);
-        await server.WaitUntilListeningAsync();
-        return server;
+        return process;
     }
 
     private async Task WaitUntilListeningAsync()
     {
-        var deadline = DateTime.UtcNow.AddSeconds(15);
+        // Loading a large append-only file takes a while; the port opens only after it.
+        var deadline = DateTime.UtcNow.AddSeconds(30);
         while (DateTime.UtcNow < deadline)
         {
             if (process.HasExited)
@@ -74,17 +112,12 @@ public sealed class RedisServer : IAsyncDisposable
             }
         }
 
-        throw new TimeoutException($"redis-server did not listen on port {Port} within 15 s.");
+        throw new TimeoutException($"redis-server did not listen on port {Port} within 30 s.");
     }
 
     public async ValueTask DisposeAsync()
     {
-        if (!process.HasExited)
-        {
-            process.Kill(entireProcessTree: true);
-            await process.WaitForExitAsync();
-        }
-
+        await KillAsync();
         process.Dispose();
         Directory.Delete(dataDirectory, recursive: true);
     }

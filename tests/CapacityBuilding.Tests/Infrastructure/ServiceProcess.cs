@@ -26,6 +26,9 @@ public sealed class ServiceProcess : IAsyncDisposable
 
     public bool HasExited => process.HasExited;
 
+    /// <summary>The operating system's process id, e.g. to read its peak memory in /proc.</summary>
+    public int Id => process.Id;
+
     /// <param name="projectFolder">e.g. <c>services/CapacityBuilding.Training</c>.</param>
     public static ServiceProcess Start(string name, string projectFolder, IReadOnlyDictionary<string, string> environment, params string[] arguments)
     {

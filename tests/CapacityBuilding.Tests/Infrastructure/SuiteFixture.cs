@@ -147,6 +147,30 @@ public sealed class SuiteFixture : IAsyncLifetime
         return (process, Channel(address));
     }
 
+    /// <summary>
+    /// Starts one more process of a service (<c>assistance</c>, <c>training</c>, <c>funding</c>) of a
+    /// test's own at <paramref name="address"/>, which may be the address of one the test killed,
+    /// so that clients reconnect to the same place. <paramref name="configuration"/> may override
+    /// the Redis connection.
+    /// </summary>
+    public async Task<ServiceProcess> StartExtraServiceAsync(
+        string name,
+        Uri address,
+        IReadOnlyDictionary<string, string> configuration,
+        HealthCheckResponse.Types.ServingStatus readyWhen = HealthCheckResponse.Types.ServingStatus.Serving)
+    {
+        var environment = new Dictionary<string, string> { ["Redis__ConnectionString"] = Redis.ConnectionString };
+        foreach (var (key, value) in configuration)
+        {
+            environment[key] = value;
+        }
+
+        var project = $"services/CapacityBuilding.{char.ToUpperInvariant(name[0])}{name[1..]}";
+        var process = Start(name, project, environment, "--urls", address.ToString());
+        await WaitUntilAsync(process, address, readyWhen);
+        return process;
+    }
+
     public static Dictionary<string, string> DirectTo(Uri training) => new()
     {
         ["Invocation__Mode"] = "Direct",

@@ -1,0 +1,34 @@
+namespace CapacityBuilding.Benchmarks;
+
+/// <summary>Command-line options (<c>--Concurrency 16 --Rounds 3 ...</c>), bound by the configuration binder.</summary>
+internal sealed class BenchmarkOptions
+{
+    /// <summary>Calls in flight at any time, on shared HTTP/2 channels.</summary>
+    public int Concurrency { get; set; } = 16;
+
+    /// <summary>How long one case runs in one round.</summary>
+    public double SecondsPerRun { get; set; } = 5;
+
+    /// <summary>Unmeasured time per case before the first round (JIT, connection pools, caches).</summary>
+    public double WarmupSeconds { get; set; } = 2;
+
+    /// <summary>Rounds over all cases, alternating them; the table shows the median over rounds.</summary>
+    public int Rounds { get; set; } = 3;
+
+    /// <summary>Stored request counts at which List is measured (case 7), comma-separated.</summary>
+    public string ListSizes { get; set; } = "1000,100000,1000000";
+
+    /// <summary>Page size of the List calls.</summary>
+    public int PageSize { get; set; } = 50;
+
+    /// <summary>Where the JSON and Markdown reports go, relative to the repository root.</summary>
+    public string OutputFolder { get; set; } = ".bench";
+
+    /// <summary>Only these cases (comma-separated ids such as <c>3</c> or <c>7b</c>), e.g. to profile one; all when empty.</summary>
+    public string Only { get; set; } = "";
+
+    public IReadOnlyList<int> Sizes => [.. ListSizes.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(int.Parse)];
+
+    public bool Includes(string caseId) =>
+        Only.Length == 0 || Only.Split(',', StringSplitOptions.RemoveEmptyEntries).Any(id => caseId == id || caseId.StartsWith(id + "@", StringComparison.Ordinal));
+}

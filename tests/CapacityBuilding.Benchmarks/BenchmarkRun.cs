@@ -1,0 +1,155 @@
+using CapacityBuilding.Benchmarks.Cases;
+using CapacityBuilding.Benchmarks.Load;
+using CapacityBuilding.Benchmarks.Reporting;
+using CapacityBuilding.Benchmarks.Seeding;
+using CapacityBuilding.Benchmarks.Suite;
+using CapacityBuilding.Contracts.Assistance.V1;
+using CapacityBuilding.Contracts.Training.V1;
+using CapacityBuilding.Tests.Infrastructure;
+using StackExchange.Redis;
+
+namespace CapacityBuilding.Benchmarks;
+
+/// <summary>
+/// The whole run: start the suite, measure List at each stored count (seeding in between), then
+/// the unary cases, and report medians, ratios, targets, Redis memory per request and peak
+/// working sets. Listing runs first so that its stored counts are exact (case 5 stores requests).
+/// </summary>
+internal static class BenchmarkRun
+{
+    /// <summary>Marks the open-loop run of a case at half of its peak throughput.</summary>
+    public const string HalfOfPeakSuffix = "@half";
+
+    private const string LoadGenerator = "in-process Grpc.Net.Client closed loop on one shared HTTP/2 channel per target";
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var options = new ConfigurationBuilder().AddCommandLine(args).Build().Get<BenchmarkOptions>() ?? new BenchmarkOptions();
+        var startedAt = DateTimeOffset.UtcNow;
+        var loadAtStart = MachineInfo.LoadAverage();
+        Console.WriteLine("Starting redis-server, training, assistance, a no-op gRPC server, a bare YARP proxy and the gateway on loopback...");
+        await using var suite = await BenchmarkSuite.StartAsync();
+        Console.WriteLine("Processes (attach dotnet-counters or dotnet-trace by id): " + string.Join(", ", suite.Processes.Select(process => $"{process.Name} {process.ProcessId}")));
+        var (course, request) = await CreateThroughTheApiAsync(suite);
+        var load = new ClosedLoopLoad(options.Concurrency);
+        var results = new List<CaseResult>();
+
+        // Admin mode for INFO memory.
+        using var redis = await ConnectionMultiplexer.ConnectAsync(suite.Redis.ConnectionString + ",allowAdmin=true");
+        var seeder = new RequestSeeder(redis, request.Name["requests/".Length..]);
+        var memoryBefore = await seeder.UsedMemoryAsync();
+        long seeded = 0;
+        foreach (var size in options.Sizes)
+        {
+            Console.WriteLine($"Seeding to {ListingCases.Count(size)} stored requests (pipelined writes)...");
+            seeded += await seeder.SeedUntilAsync(size);
+            var listing = ListingCases.At(suite, size, options.PageSize, await seeder.DeepPageTokenAsync(options.PageSize));
+            results.AddRange(await MeasureAsync(listing, (benchmarkCase, duration) => load.RunAsync(benchmarkCase.Call, duration), options));
+        }
+
+        double? bytesPerRequest = seeded > 0 ? (await seeder.UsedMemoryAsync() - memoryBefore) / (double)seeded : null;
+        var unary = UnaryCases.All(suite, request.Name, course.Name);
+        var peaks = await MeasureAsync(unary, (benchmarkCase, duration) => load.RunAsync(benchmarkCase.Call, duration), options);
+        results.InsertRange(0, [.. peaks, .. await MeasureAtHalfOfPeakAsync(unary, peaks, options)]);
+
+        var report = new BenchmarkReport(
+            startedAt,
+            MachineInfo.Now(loadAtStart),
+            new BenchmarkSettings(options.Concurrency, options.SecondsPerRun, options.WarmupSeconds, options.Rounds, options.PageSize, LoadGenerator),
+            WithRatios(results),
+            [new PendingRow(UnaryCases.ApproveThenAllocate.Id, UnaryCases.ApproveThenAllocate.Name, UnaryCases.ApproveThenAllocate.Reason)],
+            TargetChecks.Evaluate(WithRatios(results), options.Sizes),
+            bytesPerRequest,
+            [.. suite.Processes.Select(process => new ProcessPeak(process.Name, PeakMemory.MebibytesOf(process.ProcessId)))]);
+
+        Console.WriteLine();
+        Console.WriteLine(ReportWriter.Markdown(report));
+        var (json, markdown) = await ReportWriter.WriteAsync(report, Path.Combine(RepositoryLayout.Root.FullName, options.OutputFolder));
+        Console.WriteLine($"Written: {json} and {markdown}");
+        return 0;
+    }
+
+    /// <summary>The course that creates refer to, and one request made by the service itself (read by case 4, copied by the seeder).</summary>
+    private static async Task<(Course Course, AssistanceRequest Request)> CreateThroughTheApiAsync(BenchmarkSuite suite)
+    {
+        var course = (await new TrainingService.TrainingServiceClient(suite.Training).CreateCourseAsync(new CreateCourseRequest
+        {
+            Course = new Course
+            {
+                Title = "Electronic evidence and chain of custody",
+                ThematicAreas = { Contracts.Common.V1.ThematicArea.ElectronicEvidence },
+                Languages = { "en", "fr" },
+            },
+        })).Course;
+        var request = (await new AssistanceService.AssistanceServiceClient(suite.Assistance).CreateAssistanceRequestAsync(new CreateAssistanceRequestRequest
+        {
+            AssistanceRequest = new AssistanceRequest
+            {
+                RequestingState = "GHA",
+                Title = "E-evidence training for the cybercrime unit",
+                Description = "Investigators of the Ghana Police Service need to handle electronic evidence so that courts admit it.",
+                ThematicAreas = { Contracts.Common.V1.ThematicArea.ElectronicEvidence, Contracts.Common.V1.ThematicArea.ProceduralMeasures },
+                Courses = { course.Name },
+            },
+        })).AssistanceRequest;
+        return (course, request);
+    }
+
+    /// <summary>Warms every case up, then runs rounds over all of them, alternating their order, and keeps each case's medians.</summary>
+    /// <summary>
+    /// Each unary case again, open loop at half the calls per second its closed loop reached:
+    /// the latency a user sees when the suite is busy but not saturated.
+    /// </summary>
+    private static async Task<List<CaseResult>> MeasureAtHalfOfPeakAsync(IReadOnlyList<BenchmarkCase> cases, List<CaseResult> peaks, BenchmarkOptions options)
+    {
+        var halfRates = peaks.ToDictionary(peak => peak.Id, peak => Math.Max(1, peak.Median.CallsPerSecond / 2));
+        var atHalf = cases.Where(benchmarkCase => halfRates.ContainsKey(benchmarkCase.Id))
+            .Select(benchmarkCase => new BenchmarkCase(
+                benchmarkCase.Id + HalfOfPeakSuffix,
+                $"{benchmarkCase.Name}, half of peak",
+                FormattableString.Invariant($"open loop, {halfRates[benchmarkCase.Id]:0} calls/s offered"),
+                benchmarkCase.Call,
+                OfferedCallsPerSecond: halfRates[benchmarkCase.Id]))
+            .ToList();
+        return await MeasureAsync(
+            atHalf,
+            (benchmarkCase, duration) => OpenLoopLoad.RunAsync(benchmarkCase.Call, halfRates[benchmarkCase.Id[..^HalfOfPeakSuffix.Length]], duration),
+            options,
+            warmUp: false);
+    }
+
+    private static async Task<List<CaseResult>> MeasureAsync(
+        IReadOnlyList<BenchmarkCase> allCases, Func<BenchmarkCase, TimeSpan, Task<LatencySample>> run, BenchmarkOptions options, bool warmUp = true)
+    {
+        var cases = allCases.Where(benchmarkCase => options.Includes(benchmarkCase.Id)).ToList();
+        foreach (var benchmarkCase in warmUp ? cases : [])
+        {
+            Console.WriteLine($"  warm-up {benchmarkCase.Id} {benchmarkCase.Name}");
+            await run(benchmarkCase, TimeSpan.FromSeconds(options.WarmupSeconds));
+        }
+
+        var runs = cases.ToDictionary(benchmarkCase => benchmarkCase.Id, _ => new List<LatencySample>());
+        for (var round = 0; round < options.Rounds; round++)
+        {
+            var order = round % 2 == 0 ? cases : Enumerable.Reverse(cases);
+            foreach (var benchmarkCase in order)
+            {
+                var sample = await run(benchmarkCase, TimeSpan.FromSeconds(options.SecondsPerRun));
+                runs[benchmarkCase.Id].Add(sample);
+                Console.WriteLine(FormattableString.Invariant(
+                    $"  round {round + 1}/{options.Rounds} {benchmarkCase.Id,-8} {sample.CallsPerSecond,8:0} calls/s  p50 {sample.P50Ms,7:0.00} ms  p99 {sample.P99Ms,7:0.00} ms  errors {sample.Errors}"));
+            }
+        }
+
+        return [.. cases.Select(benchmarkCase => new CaseResult(
+            benchmarkCase.Id, benchmarkCase.Name, benchmarkCase.Path, LatencySample.MedianOf(runs[benchmarkCase.Id]), runs[benchmarkCase.Id], benchmarkCase.ComparedWith, benchmarkCase.TargetRatio, benchmarkCase.OfferedCallsPerSecond, null))];
+    }
+
+    private static List<CaseResult> WithRatios(List<CaseResult> results)
+    {
+        var throughput = results.ToDictionary(result => result.Id, result => result.Median.CallsPerSecond);
+        return [.. results.Select(result => result.ComparedWith is { } other && throughput.TryGetValue(other, out var reference)
+            ? result with { Ratio = result.Median.CallsPerSecond / reference }
+            : result)];
+    }
+}

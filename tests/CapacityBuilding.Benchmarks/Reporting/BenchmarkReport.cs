@@ -1,0 +1,24 @@
+using CapacityBuilding.Benchmarks.Load;
+
+namespace CapacityBuilding.Benchmarks.Reporting;
+
+internal sealed record BenchmarkReport(
+    DateTimeOffset StartedAt,
+    MachineInfo Machine,
+    BenchmarkSettings Settings,
+    IReadOnlyList<CaseResult> Cases,
+    IReadOnlyList<PendingRow> Pending,
+    IReadOnlyList<TargetCheck> Targets,
+    double? RedisBytesPerStoredRequest,
+    IReadOnlyList<ProcessPeak> PeakWorkingSets);
+
+internal sealed record BenchmarkSettings(int Concurrency, double SecondsPerRun, double WarmupSeconds, int Rounds, int PageSize, string LoadGenerator);
+
+/// <summary>One case's medians over the rounds, and its ratio to the case it is compared with.</summary>
+internal sealed record CaseResult(string Id, string Name, string Path, LatencySample Median, IReadOnlyList<LatencySample> Rounds, string? ComparedWith, double? TargetRatio, double? OfferedCallsPerSecond, double? Ratio);
+
+internal sealed record PendingRow(string Id, string Name, string Reason);
+
+internal sealed record TargetCheck(string What, double Value, string Goal, bool Met);
+
+internal sealed record ProcessPeak(string Process, double? PeakMebibytes);

@@ -1,0 +1,69 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+
+namespace CapacityBuilding.Benchmarks.Reporting;
+
+/// <summary>The report as a Markdown table (printed, and written with the JSON beside it).</summary>
+internal static class ReportWriter
+{
+    public static string Markdown(BenchmarkReport report)
+    {
+        var text = new StringBuilder();
+        var machine = report.Machine;
+        var settings = report.Settings;
+        Line(text, $"Benchmark of {report.StartedAt:yyyy-MM-dd HH:mm} UTC on {machine.Cores} cores ({machine.Cpu}), {machine.Os}, {machine.Runtime}.");
+        Line(text, $"Load average at start {machine.LoadAverageAtStart}, at end {machine.LoadAverageAtEnd} (other work on the machine skews every figure).");
+        Line(text, $"{settings.LoadGenerator}; {settings.Concurrency} calls in flight; {settings.WarmupSeconds:0.#} s warm-up per case, then {settings.Rounds} rounds of {settings.SecondsPerRun:0.#} s per case, cases alternating; medians over rounds.");
+        Line(text, "");
+        Line(text, "| case | what | path | calls/s | p50 ms | p90 ms | p99 ms | errors | ratio |");
+        Line(text, "|---|---|---|---:|---:|---:|---:|---:|---|");
+        foreach (var result in report.Cases)
+        {
+            var median = result.Median;
+            var ratio = result.Ratio is { } value ? $"{value:0.00} of {result.ComparedWith}" : "";
+            Line(text, $"| {result.Id} | {result.Name} | {result.Path} | {median.CallsPerSecond:0} | {median.P50Ms:0.00} | {median.P90Ms:0.00} | {median.P99Ms:0.00} | {median.Errors} | {ratio} |");
+        }
+
+        foreach (var pending in report.Pending)
+        {
+            Line(text, $"| {pending.Id} | {pending.Name} | not measured: {pending.Reason} | | | | | | |");
+        }
+
+        Line(text, "");
+        Line(text, "| target | value | goal | met |");
+        Line(text, "|---|---:|---|---|");
+        foreach (var target in report.Targets)
+        {
+            Line(text, $"| {target.What} | {target.Value:0.00} | {target.Goal} | {(target.Met ? "yes" : "NO")} |");
+        }
+
+        Line(text, "");
+        if (report.RedisBytesPerStoredRequest is { } bytes)
+        {
+            Line(text, $"Redis memory per stored request (INFO used_memory before and after seeding): {bytes:0} bytes.");
+        }
+
+        Line(text, "Peak working set (VmHWM): " + string.Join(", ", report.PeakWorkingSets.Select(peak => $"{peak.Process} {peak.PeakMebibytes:0} MiB")) + ".");
+        var failing = report.Cases.Where(result => result.Median.Errors > 0).ToList();
+        foreach (var result in failing)
+        {
+            Line(text, $"Case {result.Id} had {result.Median.Errors} failed calls, e.g. {result.Median.FirstError}.");
+        }
+
+        return text.ToString();
+    }
+
+    public static async Task<(string Json, string Markdown)> WriteAsync(BenchmarkReport report, string folder)
+    {
+        Directory.CreateDirectory(folder);
+        var stem = Path.Combine(folder, $"benchmark-{report.StartedAt:yyyyMMdd-HHmmss}");
+        await File.WriteAllTextAsync(stem + ".json", JsonSerializer.Serialize(report, ReportJsonContext.Default.BenchmarkReport));
+        await File.WriteAllTextAsync(stem + ".md", Markdown(report));
+        return (stem + ".json", stem + ".md");
+    }
+
+    private static void Line(StringBuilder text, FormattableString line) => text.AppendLine(line.ToString(CultureInfo.InvariantCulture));
+
+    private static void Line(StringBuilder text, string line) => text.AppendLine(line);
+}

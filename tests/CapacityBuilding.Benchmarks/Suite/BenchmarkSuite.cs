@@ -1,0 +1,161 @@
+using System.Security.Cryptography;
+using CapacityBuilding.DevTokens;
+using CapacityBuilding.Benchmarks.Hosting;
+using CapacityBuilding.ServiceDefaults.Identity;
+using CapacityBuilding.Tests.Infrastructure;
+using Grpc.Core;
+using Grpc.Health.V1;
+using Grpc.Net.Client;
+
+namespace CapacityBuilding.Benchmarks.Suite;
+
+/// <summary>
+/// Everything the cases call, each a process of its own on loopback: redis-server, training,
+/// assistance (direct mode, checking courses with training), the no-op server, a bare YARP
+/// proxy in front of it, and our gateway whose training route points at the no-op server (and
+/// whose assistance route points at the real assistance service), with its rate limit raised out
+/// of the way.
+/// </summary>
+internal sealed class BenchmarkSuite : IAsyncDisposable
+{
+    private const string Issuer = "capacitybuilding-local";
+    private const string Audience = "capacitybuilding-api";
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
+
+    private readonly string signingKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+    private readonly List<ServiceProcess> processes = [];
+    private readonly List<GrpcChannel> channels = [];
+
+    private BenchmarkSuite(RedisServer redis) => Redis = redis;
+
+    public RedisServer Redis { get; }
+
+    public GrpcChannel Noop { get; private set; } = null!;
+
+    public GrpcChannel BareProxy { get; private set; } = null!;
+
+    public GrpcChannel Gateway { get; private set; } = null!;
+
+    public GrpcChannel Assistance { get; private set; } = null!;
+
+    public GrpcChannel Training { get; private set; } = null!;
+
+    public ServiceProcess GatewayProcess { get; private set; } = null!;
+
+    /// <summary>Name and process id of every process the suite runs, the harness itself included.</summary>
+    public IEnumerable<(string Name, int ProcessId)> Processes =>
+        [("harness (load generator)", Environment.ProcessId), ("redis-server", Redis.ProcessId), .. processes.Select(process => (process.Name, process.Id))];
+
+    public static async Task<BenchmarkSuite> StartAsync()
+    {
+        var suite = new BenchmarkSuite(await RedisServer.StartAsync());
+        await suite.StartProcessesAsync();
+        return suite;
+    }
+
+    private async Task StartProcessesAsync()
+    {
+        var noopAddress = Loopback();
+        var proxyAddress = Loopback();
+        var trainingAddress = Loopback();
+        var assistanceAddress = Loopback();
+        var gatewayRest = Loopback();
+        var gatewayGrpc = Loopback();
+
+        var noop = Start("no-op gRPC server", "tests/CapacityBuilding.Benchmarks", [], NoopServer.Role, "--urls", noopAddress.ToString());
+        var proxy = Start("bare YARP proxy", "tests/CapacityBuilding.Benchmarks", [], Hosting.BareProxy.Role, "--urls", proxyAddress.ToString(), "--Destination", noopAddress.ToString());
+        var training = Start("training", "services/CapacityBuilding.Training", WithRedis([]), "--urls", trainingAddress.ToString());
+        var assistance = Start("assistance", "services/CapacityBuilding.Assistance", WithRedis(new()
+        {
+            ["Invocation__Mode"] = "Direct",
+            ["Invocation__Apps__training"] = trainingAddress.ToString(),
+        }), "--urls", assistanceAddress.ToString());
+        GatewayProcess = Start("gateway", "gateway/CapacityBuilding.Gateway", new()
+        {
+            ["Kestrel__Endpoints__Rest__Url"] = gatewayRest.ToString(),
+            ["Kestrel__Endpoints__Grpc__Url"] = gatewayGrpc.ToString(),
+            ["ReverseProxy__Clusters__assistance__Destinations__primary__Address"] = assistanceAddress.ToString(),
+            ["ReverseProxy__Clusters__training__Destinations__primary__Address"] = noopAddress.ToString(),
+            ["ReverseProxy__Clusters__funding__Destinations__primary__Address"] = noopAddress.ToString(),
+            ["RateLimiting__BurstLimit"] = "100000000",
+            ["RateLimiting__PermitsPerSecond"] = "100000000",
+        });
+
+        Noop = Channel(noopAddress);
+        BareProxy = Channel(proxyAddress);
+        Gateway = Channel(gatewayGrpc);
+        Assistance = Channel(assistanceAddress);
+        Training = Channel(trainingAddress);
+
+        await Task.WhenAll(
+            noop.WaitUntilReadyAsync(() => AnswersAsync(Noop), StartTimeout),
+            proxy.WaitUntilReadyAsync(() => AnswersAsync(BareProxy), StartTimeout),
+            training.WaitUntilReadyAsync(() => ServingAsync(Training), StartTimeout),
+            assistance.WaitUntilReadyAsync(() => ServingAsync(Assistance), StartTimeout));
+        using var rest = new HttpClient { BaseAddress = gatewayRest };
+        await GatewayProcess.WaitUntilReadyAsync(
+            async () => (await rest.GetStringAsync(new Uri("/health", UriKind.Relative))).Contains("\"status\":\"Healthy\"", StringComparison.Ordinal),
+            StartTimeout);
+    }
+
+    private static async Task<bool> AnswersAsync(GrpcChannel channel)
+    {
+        await new Contracts.Training.V1.TrainingService.TrainingServiceClient(channel)
+            .GetCourseAsync(new Contracts.Training.V1.GetCourseRequest(), deadline: DateTime.UtcNow.AddSeconds(2));
+        return true;
+    }
+
+    private static async Task<bool> ServingAsync(GrpcChannel channel) =>
+        (await new Health.HealthClient(channel).CheckAsync(new HealthCheckRequest(), deadline: DateTime.UtcNow.AddSeconds(2))).Status
+            == HealthCheckResponse.Types.ServingStatus.Serving;
+
+    private Dictionary<string, string> WithRedis(Dictionary<string, string> environment)
+    {
+        environment["Redis__ConnectionString"] = Redis.ConnectionString;
+        return environment;
+    }
+
+    private ServiceProcess Start(string name, string project, Dictionary<string, string> environment, params string[] arguments)
+    {
+        environment["Authentication__Jwt__SigningKey"] = signingKey;
+        environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        var process = ServiceProcess.Start(name, project, environment, arguments);
+        processes.Add(process);
+        return process;
+    }
+
+    /// <summary>A shared HTTP/2 channel whose calls carry a coordinator's bearer token, as every case sends it.</summary>
+    private GrpcChannel Channel(Uri address)
+    {
+        var token = new DevTokenIssuer(Issuer, Audience, signingKey).Mint(CallerRole.Coordinator, "benchmark");
+        var channel = GrpcChannel.ForAddress(address, new GrpcChannelOptions
+        {
+            Credentials = ChannelCredentials.Create(ChannelCredentials.Insecure, CallCredentials.FromInterceptor((_, metadata) =>
+            {
+                metadata.Add("authorization", "Bearer " + token);
+                return Task.CompletedTask;
+            })),
+            // Loopback without TLS: bearer tokens over cleartext are acceptable only here.
+            UnsafeUseInsecureChannelCallCredentials = true,
+        });
+        channels.Add(channel);
+        return channel;
+    }
+
+    private static Uri Loopback() => new($"http://127.0.0.1:{FreePort.Next()}");
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var channel in channels)
+        {
+            channel.Dispose();
+        }
+
+        foreach (var process in processes)
+        {
+            await process.DisposeAsync();
+        }
+
+        await Redis.DisposeAsync();
+    }
+}

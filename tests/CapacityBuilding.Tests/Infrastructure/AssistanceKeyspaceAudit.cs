@@ -1,0 +1,76 @@
+using StackExchange.Redis;
+
+namespace CapacityBuilding.Tests.Infrastructure;
+
+/// <summary>
+/// Reads the assistance service's keys straight from Redis (the layout its repository documents)
+/// and lists every sign of a partial write: an indexed id without its document, a document
+/// missing from the index, an idempotency key pointing at nothing.
+/// </summary>
+internal static class AssistanceKeyspaceAudit
+{
+    private const string Prefix = "assistance:requests:";
+
+    public static async Task<IReadOnlyList<string>> PartialWritesAsync(string redisConnectionString)
+    {
+        await using var connection = await ConnectionMultiplexer.ConnectAsync(redisConnectionString);
+        var database = connection.GetDatabase();
+        var server = connection.GetServers()[0];
+
+        var indexed = (await database.SortedSetRangeByRankAsync(Prefix + "index")).Select(id => (string)id!).ToHashSet();
+        var documents = new HashSet<string>();
+        var idempotencyTargets = new List<(string Key, string Id)>();
+        await foreach (var key in server.KeysAsync(pattern: Prefix + "*", pageSize: 1000))
+        {
+            var rest = ((string)key!)[Prefix.Length..];
+            if (rest.StartsWith("idempotency:", StringComparison.Ordinal))
+            {
+                idempotencyTargets.Add((key!, (string)(await database.StringGetAsync(key))!));
+            }
+            else if (rest != "index")
+            {
+                documents.Add(rest);
+            }
+        }
+
+        return
+        [
+            .. indexed.Except(documents).Select(id => $"index entry {id} has no document"),
+            .. documents.Except(indexed).Select(id => $"document {id} is not indexed"),
+            .. idempotencyTargets.Where(target => !documents.Contains(target.Id)).Select(target => $"{target.Key} points at missing {target.Id}"),
+        ];
+    }
+
+    /// <summary>How many stored requests carry each title, read in Redis itself.</summary>
+    public static async Task<IReadOnlyDictionary<string, int>> CountByTitleAsync(string redisConnectionString)
+    {
+        await using var connection = await ConnectionMultiplexer.ConnectAsync(redisConnectionString);
+        var database = connection.GetDatabase();
+        var server = connection.GetServers()[0];
+        var documentKeys = new List<RedisKey>();
+        await foreach (var key in server.KeysAsync(pattern: Prefix + "*", pageSize: 1000))
+        {
+            var rest = ((string)key!)[Prefix.Length..];
+            if (rest != "index" && !rest.StartsWith("idempotency:", StringComparison.Ordinal))
+            {
+                documentKeys.Add(key);
+            }
+        }
+
+        var counts = new Dictionary<string, int>();
+        foreach (var chunk in documentKeys.Chunk(500))
+        {
+            foreach (var json in await database.StringGetAsync(chunk))
+            {
+                using var document = System.Text.Json.JsonDocument.Parse((string)json!);
+                var title = document.RootElement.GetProperty("Title").GetString()!;
+                counts[title] = counts.GetValueOrDefault(title) + 1;
+            }
+        }
+
+        return counts;
+    }
+
+    public static async Task<int> CountTitledAsync(string redisConnectionString, string title) =>
+        (await CountByTitleAsync(redisConnectionString)).GetValueOrDefault(title);
+}
