@@ -32,6 +32,11 @@ public sealed class ApiErrors(ErrorDomain domain)
     public RpcException FailedPrecondition(string reason, string message, IReadOnlyDictionary<string, string>? metadata = null) =>
         Build(Code.FailedPrecondition, message, reason, null, metadata);
 
+    /// <summary>ABORTED (AIP-154): the resource changed since the caller read the etag it sent; read it again.</summary>
+    public RpcException Aborted(string resourceName) =>
+        Build(Code.Aborted, $"'{resourceName}' was changed by someone else since its etag was read; read it again and retry.", "ETAG_MISMATCH",
+            null, new Dictionary<string, string> { ["resource_name"] = resourceName });
+
     public RpcException Unavailable(string reason, string message) =>
         Build(Code.Unavailable, message, reason);
 
