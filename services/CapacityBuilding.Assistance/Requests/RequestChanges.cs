@@ -2,6 +2,7 @@ using CapacityBuilding.Assistance.History;
 using CapacityBuilding.Assistance.Repositories;
 using CapacityBuilding.ServiceDefaults.Errors;
 using CapacityBuilding.ServiceDefaults.Resources;
+using Grpc.Core;
 using Action = CapacityBuilding.Contracts.Assistance.V1.HistoryEntry.Types.Action;
 
 namespace CapacityBuilding.Assistance.Requests;
@@ -25,7 +26,7 @@ public sealed class RequestChanges(RedisAssistanceRequestRepository requests, Ap
             var current = await requests.GetAsync(id) ?? throw errors.NotFound(AssistanceRequestNames.Request.ResourceType, name);
             if (expectedEtag.Length > 0 && expectedEtag != current.Etag)
             {
-                throw errors.Aborted(name);
+                throw Aborted(name);
             }
 
             var next = RequestLifecycle.Next(current.State, action)
@@ -46,12 +47,15 @@ public sealed class RequestChanges(RedisAssistanceRequestRepository requests, Ap
                 case RedisAssistanceRequestRepository.WriteOutcome.NotFound:
                     throw errors.NotFound(AssistanceRequestNames.Request.ResourceType, name);
                 case RedisAssistanceRequestRepository.WriteOutcome.Conflict when expectedEtag.Length > 0:
-                    throw errors.Aborted(name);
+                    throw Aborted(name);
                 case RedisAssistanceRequestRepository.WriteOutcome.Conflict when attempt >= MaxAttempts:
-                    throw errors.Aborted(name);
+                    throw Aborted(name);
             }
         }
     }
+
+    private RpcException Aborted(string name) =>
+        errors.Aborted("ETAG_MISMATCH", $"{name} changed since the etag sent was read; read it again and retry.");
 
     /// <summary>Changes a request without a lifecycle action or history entry (the course proposal), retrying on conflicts.</summary>
     public async Task<StoredAssistanceRequest> AmendAsync(string name, string id, Func<StoredAssistanceRequest, StoredAssistanceRequest> edit)
@@ -73,7 +77,7 @@ public sealed class RequestChanges(RedisAssistanceRequestRepository requests, Ap
 
             if (attempt >= MaxAttempts)
             {
-                throw errors.Aborted(name);
+                throw Aborted(name);
             }
         }
     }
