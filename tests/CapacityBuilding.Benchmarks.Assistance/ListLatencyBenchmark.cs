@@ -17,7 +17,7 @@ namespace CapacityBuilding.Benchmarks.Assistance;
 internal sealed class ListLatencyBenchmark : IAsyncDisposable
 {
     private const int CreatesInFlight = 128;
-    private const int WarmupCalls = 300;
+    private const int WarmupCalls = 1_000;
     private const int MeasuredCalls = 1_000;
     private const int PageSize = 50;
 
