@@ -68,9 +68,13 @@ public sealed partial class AssistanceService(
         var name = patch.Name;
         var id = AssistanceRequestNames.Request.Parse(name, "assistance_request.name", errors)[0];
         validator.ValidateUpdateMask(request.UpdateMask);
-        var paths = request.UpdateMask is { Paths.Count: > 0 } mask && !(mask.Paths is ["*"])
-            ? mask.Paths.ToList()
-            : [.. AssistanceRequestValidator.EditableFields];
+        // AIP-134: no mask means the fields the caller set; `*` means every editable field.
+        List<string> paths = request.UpdateMask?.Paths switch
+        {
+            null or { Count: 0 } => [.. AssistanceRequestValidator.EditableFields.Where(field => IsSet(patch, field))],
+            ["*"] => [.. AssistanceRequestValidator.EditableFields],
+            var masked => [.. masked],
+        };
         if (paths.Any(path => path.Split('.')[0] == "courses"))
         {
             await courseCatalog.EnsureCoursesExistAsync(patch.Courses, "assistance_request.courses", context.CancellationToken);
@@ -90,6 +94,16 @@ public sealed partial class AssistanceService(
         });
         return new UpdateAssistanceRequestResponse { AssistanceRequest = stored.ToMessage() };
     }
+
+    private static bool IsSet(AssistanceRequest message, string field) =>
+        AssistanceRequest.Descriptor.FindFieldByName(field).Accessor.GetValue(message) switch
+        {
+            null => false,
+            System.Collections.ICollection collection => collection.Count > 0,
+            string text => text.Length > 0,
+            int number => number != 0,
+            _ => true,
+        };
 
     private async Task<StoredAssistanceRequest> GetExistingAsync(string name, string field)
     {

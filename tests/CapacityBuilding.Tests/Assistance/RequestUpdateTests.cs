@@ -111,4 +111,29 @@ public sealed class RequestUpdateTests(SuiteFixture suite)
         Assert.Equal((State.Returned, 100), (edited.State, edited.EstimatedParticipants));
         Assert.Equal(State.Submitted, resubmitted.State);
     }
+
+    [Fact]
+    public async Task Without_a_mask_only_the_fields_set_change_and_a_star_mask_clears_the_rest()
+    {
+        var draft = await new RequestLifecycleDriver(assistance).CreateAsync();
+
+        var implied = (await assistance.UpdateAssistanceRequestAsync(new UpdateAssistanceRequestRequest
+        {
+            AssistanceRequest = new AssistanceRequest { Name = draft.Name, Title = "Only the title" },
+        })).AssistanceRequest;
+        var star = (await assistance.UpdateAssistanceRequestAsync(new UpdateAssistanceRequestRequest
+        {
+            AssistanceRequest = new AssistanceRequest
+            {
+                Name = draft.Name,
+                RequestingState = "SEN",
+                Title = "Everything replaced",
+                ThematicAreas = { ThematicArea.Network247 },
+            },
+            UpdateMask = new FieldMask { Paths = { "*" } },
+        })).AssistanceRequest;
+
+        Assert.Equal(("Only the title", draft.Description, draft.FocalPoint), (implied.Title, implied.Description, implied.FocalPoint));
+        Assert.Equal(("SEN", "", null, 0), (star.RequestingState, star.Description, star.FocalPoint, star.Languages.Count));
+    }
 }
