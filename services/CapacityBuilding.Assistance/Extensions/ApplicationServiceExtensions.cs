@@ -10,6 +10,7 @@ public static class ApplicationServiceExtensions
 {
     public static WebApplicationBuilder AddApplicationServices(this WebApplicationBuilder builder)
     {
+        builder.Services.AddSingleton(AssistancePermissions.Table);
         builder.Services.AddSingleton<RedisAssistanceRequestRepository>();
         builder.Services.AddSingleton<AssistanceRequestValidator>();
         builder.Services.AddSingleton<RequestChanges>();

@@ -8,6 +8,7 @@ public static class ApplicationServiceExtensions
 {
     public static WebApplicationBuilder AddApplicationServices(this WebApplicationBuilder builder)
     {
+        builder.Services.AddSingleton(FundingPermissions.Table);
         builder.Services.AddSingleton<RedisDonorRepository>();
         builder.Services.AddSingleton<RedisPledgeRepository>();
         builder.Services.AddSingleton<DonorValidator>();
