@@ -19,7 +19,7 @@ namespace CapacityBuilding.Tests.Assistance;
 [Collection(SuiteDefinition.Name)]
 public sealed class CourseMatchingTests(SuiteFixture suite)
 {
-    private readonly AssistanceService.AssistanceServiceClient assistance = new(suite.Gateway);
+    private readonly AssistanceService.AssistanceServiceClient assistance = RequestLifecycleDriver.Coordinator(suite, "matching-coordinator");
     private readonly TrainingService.TrainingServiceClient training = new(suite.Gateway);
 
     [Fact]
