@@ -2,7 +2,10 @@ using System.Diagnostics;
 using System.Globalization;
 using CapacityBuilding.Contracts.Assistance.V1;
 using CapacityBuilding.Contracts.Common.V1;
+using CapacityBuilding.DevTokens;
+using CapacityBuilding.ServiceDefaults.Identity;
 using CapacityBuilding.Tests.Infrastructure;
+using Grpc.Core;
 using Grpc.Health.V1;
 using Grpc.Net.Client;
 using State = CapacityBuilding.Contracts.Assistance.V1.AssistanceRequest.Types.State;
@@ -51,13 +54,27 @@ internal sealed class ListLatencyBenchmark : IAsyncDisposable
     {
         var redis = await RedisServer.StartAsync();
         var address = new Uri($"http://127.0.0.1:{FreePort.Next()}");
+        // A signing key of the run's own; issuer and audience as in the service's appsettings.json.
+        var signingKey = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+        var token = new DevTokenIssuer("capacitybuilding-local", "capacitybuilding-api", signingKey)
+            .Mint(CallerRole.Coordinator, "benchmark", lifetime: TimeSpan.FromHours(2));
         var process = ServiceProcess.Start("assistance", "services/CapacityBuilding.Assistance", new Dictionary<string, string>
         {
+            ["Authentication__Jwt__SigningKey"] = signingKey,
             ["Redis__ConnectionString"] = redis.ConnectionString,
             ["Invocation__Apps__training"] = $"http://127.0.0.1:{FreePort.Next()}",
             ["Logging__LogLevel__Default"] = "Warning",
         }, "--urls", address.ToString());
-        var channel = GrpcChannel.ForAddress(address);
+        var channel = GrpcChannel.ForAddress(address, new GrpcChannelOptions
+        {
+            Credentials = ChannelCredentials.Create(ChannelCredentials.Insecure, CallCredentials.FromInterceptor((_, metadata) =>
+            {
+                metadata.Add("authorization", "Bearer " + token);
+                return Task.CompletedTask;
+            })),
+            // Loopback only: a bearer token over cleartext is acceptable here and nowhere else.
+            UnsafeUseInsecureChannelCallCredentials = true,
+        });
         var health = new Health.HealthClient(channel);
         await process.WaitUntilReadyAsync(
             async () => (await health.CheckAsync(new HealthCheckRequest())).Status == HealthCheckResponse.Types.ServingStatus.Serving,
@@ -87,11 +104,13 @@ internal sealed class ListLatencyBenchmark : IAsyncDisposable
             $"seeded {target - from:N0} requests in {watch.Elapsed.TotalSeconds:F1} s ({(target - from) / watch.Elapsed.TotalSeconds:N0}/s); {stored:N0} stored"));
     }
 
-    public async Task MeasureAsync(int size)
+    /// <summary>Times every listing; prints nothing when <paramref name="print"/> is false (a warm-up pass).</summary>
+    public async Task MeasureAsync(int size, bool print = true)
     {
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        var output = print ? Console.Out : TextWriter.Null;
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"ListAssistanceRequests, page_size {PageSize}, {size:N0} stored requests, {MeasuredCalls} calls per listing at random depths:"));
-        Console.WriteLine($"  {"listing",-42} {"p50 ms",8} {"p90 ms",8} {"p99 ms",8}");
+        output.WriteLine($"  {"listing",-42} {"p50 ms",8} {"p90 ms",8} {"p99 ms",8}");
         var random = new Random(7);
         foreach (var (name, listing) in Listings)
         {
@@ -111,7 +130,7 @@ internal sealed class ListLatencyBenchmark : IAsyncDisposable
             }
 
             latencies.Sort();
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"  {name,-42} {Percentiles.Of(latencies, 50),8:F2} {Percentiles.Of(latencies, 90),8:F2} {Percentiles.Of(latencies, 99),8:F2}"));
         }
     }
