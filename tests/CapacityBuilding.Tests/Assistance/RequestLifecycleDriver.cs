@@ -13,18 +13,11 @@ namespace CapacityBuilding.Tests.Assistance;
 internal sealed class RequestLifecycleDriver(AssistanceService.AssistanceServiceClient assistance)
 {
     /// <summary>
-    /// A client that calls through the gateway as a coordinator of its own: the gateway limits
-    /// each caller's rate, so each test class gets its own bucket instead of sharing one.
+    /// A client that calls through the gateway as a coordinator of its own, so that the history
+    /// names who did what and the gateway counts each test class as a caller of its own.
     /// </summary>
     public static AssistanceService.AssistanceServiceClient Coordinator(SuiteFixture suite, string subject) =>
         new(suite.Channel(suite.GatewayGrpcAddress, suite.Tokens.Mint(CallerRole.Coordinator, subject)));
-
-    /// <summary>
-    /// A coordinator's client straight to the assistance service, past the gateway's per-caller
-    /// rate limit, for seeding thousands of requests; the service still checks the token.
-    /// </summary>
-    public static AssistanceService.AssistanceServiceClient CoordinatorPastTheGateway(SuiteFixture suite, string subject) =>
-        new(suite.Channel(suite.AssistanceAddress, suite.Tokens.Mint(CallerRole.Coordinator, subject)));
 
     /// <summary>A request with every field a submission needs.</summary>
     public static AssistanceRequest CompleteRequest(string requestingState = "GHA", string? title = null)

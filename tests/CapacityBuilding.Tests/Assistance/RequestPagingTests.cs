@@ -21,8 +21,7 @@ public sealed class RequestPagingTests(SuiteFixture suite)
 
     private readonly AssistanceService.AssistanceServiceClient assistance = RequestLifecycleDriver.Coordinator(suite, "paging-coordinator");
 
-    // Thousands of creates a second: past the gateway's per-caller rate limit, which is not what this measures.
-    private readonly AssistanceService.AssistanceServiceClient seeder = RequestLifecycleDriver.CoordinatorPastTheGateway(suite, "paging-seeder");
+    private readonly AssistanceService.AssistanceServiceClient seeder = RequestLifecycleDriver.Coordinator(suite, "paging-seeder");
 
     [Theory]
     [InlineData("create_time desc")]
