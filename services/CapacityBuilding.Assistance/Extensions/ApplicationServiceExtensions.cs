@@ -13,8 +13,11 @@ public static class ApplicationServiceExtensions
         builder.Services.AddSingleton(AssistancePermissions.Table);
         builder.Services.AddSingleton<RedisAssistanceRequestRepository>();
         builder.Services.AddSingleton<AssistanceRequestValidator>();
+        builder.Services.AddSingleton<RequestChanges>();
+        builder.Services.AddSingleton<RequestAccess>();
         builder.Services.AddServiceClient<TrainingClient>(builder.Configuration, AssistanceApp.TrainingAppId);
         builder.Services.AddScoped<CourseCatalog>();
+        builder.Services.AddScoped<CourseMatcher>();
         return builder;
     }
 }

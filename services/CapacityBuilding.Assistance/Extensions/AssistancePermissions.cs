@@ -6,7 +6,9 @@ namespace CapacityBuilding.Assistance.Extensions;
 
 /// <summary>
 /// Who may call what on the assistance service. Member states act only on their own country's
-/// requests and donors only see requests their money funds: the service checks that on the data.
+/// requests (<see cref="Requests.RequestAccess"/> checks that on the data); coordinators decide;
+/// auditors read everything, history included. Donors only see requests their money funds: the
+/// service checks that on the data.
 /// </summary>
 public static class AssistancePermissions
 {
@@ -14,5 +16,15 @@ public static class AssistancePermissions
         .Allow(nameof(Service.AssistanceServiceBase.CreateAssistanceRequest), MemberState, Coordinator)
         .Allow(nameof(Service.AssistanceServiceBase.GetAssistanceRequest), MemberState, Coordinator, Donor, Auditor)
         .Allow(nameof(Service.AssistanceServiceBase.ListAssistanceRequests), MemberState, Coordinator, Donor, Auditor)
+        .Allow(nameof(Service.AssistanceServiceBase.UpdateAssistanceRequest), MemberState, Coordinator)
+        .Allow(nameof(Service.AssistanceServiceBase.SubmitAssistanceRequest), MemberState, Coordinator)
+        .Allow(nameof(Service.AssistanceServiceBase.WithdrawAssistanceRequest), MemberState, Coordinator)
+        .Allow(nameof(Service.AssistanceServiceBase.BeginAssistanceRequestReview), Coordinator)
+        .Allow(nameof(Service.AssistanceServiceBase.ReviewAssistanceRequest), Coordinator)
+        .Allow(nameof(Service.AssistanceServiceBase.StartAssistanceRequestDelivery), Coordinator)
+        .Allow(nameof(Service.AssistanceServiceBase.CompleteAssistanceRequest), Coordinator)
+        .Allow(nameof(Service.AssistanceServiceBase.MatchAssistanceRequestCourses), Coordinator)
+        .Allow(nameof(Service.AssistanceServiceBase.ListHistoryEntries), MemberState, Coordinator, Auditor)
+        .Allow(nameof(Service.AssistanceServiceBase.VerifyAssistanceRequestHistory), Coordinator, Auditor)
         .Build();
 }

@@ -5,11 +5,18 @@ namespace CapacityBuilding.Tests.Infrastructure;
 /// <summary>
 /// Reads the assistance service's keys straight from Redis (the layout its repository documents)
 /// and lists every sign of a partial write: an indexed id without its document, a document
-/// missing from the index, an idempotency key pointing at nothing.
+/// missing from the index or without its history, a history without its document, an
+/// idempotency key pointing at nothing. Filter and priority indexes are not audited here.
 /// </summary>
-internal static class AssistanceKeyspaceAudit
+internal static partial class AssistanceKeyspaceAudit
 {
     private const string Prefix = "assistance:requests:";
+
+    [System.Text.RegularExpressions.GeneratedRegex("^[0-9a-f]{32}$")]
+    private static partial System.Text.RegularExpressions.Regex DocumentId();
+
+    [System.Text.RegularExpressions.GeneratedRegex("^([0-9a-f]{32}):history$")]
+    private static partial System.Text.RegularExpressions.Regex HistoryOf();
 
     public static async Task<IReadOnlyList<string>> PartialWritesAsync(string redisConnectionString)
     {
@@ -19,6 +26,7 @@ internal static class AssistanceKeyspaceAudit
 
         var indexed = (await database.SortedSetRangeByRankAsync(Prefix + "index")).Select(id => (string)id!).ToHashSet();
         var documents = new HashSet<string>();
+        var histories = new HashSet<string>();
         var idempotencyTargets = new List<(string Key, string Id)>();
         await foreach (var key in server.KeysAsync(pattern: Prefix + "*", pageSize: 1000))
         {
@@ -27,9 +35,13 @@ internal static class AssistanceKeyspaceAudit
             {
                 idempotencyTargets.Add((key!, (string)(await database.StringGetAsync(key))!));
             }
-            else if (rest != "index")
+            else if (DocumentId().IsMatch(rest))
             {
                 documents.Add(rest);
+            }
+            else if (HistoryOf().Match(rest) is { Success: true } history)
+            {
+                histories.Add(history.Groups[1].Value);
             }
         }
 
@@ -37,6 +49,8 @@ internal static class AssistanceKeyspaceAudit
         [
             .. indexed.Except(documents).Select(id => $"index entry {id} has no document"),
             .. documents.Except(indexed).Select(id => $"document {id} is not indexed"),
+            .. documents.Except(histories).Select(id => $"document {id} has no history"),
+            .. histories.Except(documents).Select(id => $"history of {id} has no document"),
             .. idempotencyTargets.Where(target => !documents.Contains(target.Id)).Select(target => $"{target.Key} points at missing {target.Id}"),
         ];
     }
@@ -50,8 +64,7 @@ internal static class AssistanceKeyspaceAudit
         var documentKeys = new List<RedisKey>();
         await foreach (var key in server.KeysAsync(pattern: Prefix + "*", pageSize: 1000))
         {
-            var rest = ((string)key!)[Prefix.Length..];
-            if (rest != "index" && !rest.StartsWith("idempotency:", StringComparison.Ordinal))
+            if (DocumentId().IsMatch(((string)key!)[Prefix.Length..]))
             {
                 documentKeys.Add(key);
             }
