@@ -32,6 +32,11 @@ public sealed class ApiErrors(ErrorDomain domain)
     public RpcException FailedPrecondition(string reason, string message, IReadOnlyDictionary<string, string>? metadata = null) =>
         Build(Code.FailedPrecondition, message, reason, null, metadata);
 
+    /// <summary>The caller's etag is stale (AIP-154): the resource changed since it was read.</summary>
+    public RpcException Aborted(string resourceName) =>
+        Build(Code.Aborted, $"'{resourceName}' changed since it was read; read it again and retry with the new etag.", "ETAG_MISMATCH",
+            null, new Dictionary<string, string> { ["resource_name"] = resourceName });
+
     public RpcException Unavailable(string reason, string message) =>
         Build(Code.Unavailable, message, reason);
 
