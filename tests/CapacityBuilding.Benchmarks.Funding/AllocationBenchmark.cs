@@ -46,17 +46,34 @@ internal sealed class AllocationBenchmark(BenchmarkSuite suite)
 
     private async Task<AssistanceRequest> ApprovedRequestAsync()
     {
-        var request = (await assistance.CreateAssistanceRequestAsync(new CreateAssistanceRequestRequest
+        var created = (await assistance.CreateAssistanceRequestAsync(new CreateAssistanceRequestRequest
         {
             AssistanceRequest = new AssistanceRequest
             {
                 RequestingState = "GHA",
                 Title = "Benchmark request",
+                Description = "Allocations per second.",
                 ThematicAreas = { ThematicArea.ElectronicEvidence },
+                FocalPoint = new FocalPoint { DisplayName = "Ama Mensah", Email = "ama.mensah@police.gov.gh", Institution = "Ghana Police Service" },
+                BeneficiaryInstitutions = { "Cybercrime Unit, Ghana Police Service" },
+                AssistanceTypes = { AssistanceType.Training },
+                DesiredStart = new Date { Year = 2027, Month = 3, Day = 1 },
+                DesiredEnd = new Date { Year = 2027, Month = 6, Day = 30 },
+                Languages = { "en" },
+                EstimatedParticipants = 20,
+                IndicativeBudget = new Money { CurrencyCode = "USD", Units = 100_000 },
+                TargetAudiences = { TargetAudience.Investigators },
             },
         })).AssistanceRequest;
-        await suite.ApproveAsync(request.Name);
-        return request;
+        const string Reason = "benchmark";
+        await assistance.SubmitAssistanceRequestAsync(new SubmitAssistanceRequestRequest { Name = created.Name, Reason = Reason });
+        await assistance.BeginAssistanceRequestReviewAsync(new BeginAssistanceRequestReviewRequest { Name = created.Name, Reason = Reason });
+        return (await assistance.ReviewAssistanceRequestAsync(new ReviewAssistanceRequestRequest
+        {
+            Name = created.Name,
+            Decision = ReviewAssistanceRequestRequest.Types.Decision.Approve,
+            Reason = Reason,
+        })).AssistanceRequest;
     }
 
     private async Task<IReadOnlyList<Pledge>> PledgesAsync(int count, int allocations)

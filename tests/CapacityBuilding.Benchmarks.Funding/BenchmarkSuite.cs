@@ -1,8 +1,6 @@
-using System.Text.Json.Nodes;
 using CapacityBuilding.Tests.Infrastructure;
 using Grpc.Health.V1;
 using Grpc.Net.Client;
-using StackExchange.Redis;
 
 namespace CapacityBuilding.Benchmarks.Funding;
 
@@ -12,15 +10,12 @@ internal sealed class BenchmarkSuite : IAsyncDisposable
     private readonly RedisServer redis;
     private readonly ServiceProcess assistance;
     private readonly ServiceProcess funding;
-    private readonly ConnectionMultiplexer connection;
 
-    private BenchmarkSuite(RedisServer redis, ServiceProcess assistance, ServiceProcess funding, ConnectionMultiplexer connection,
-        GrpcChannel assistanceChannel, GrpcChannel fundingChannel)
+    private BenchmarkSuite(RedisServer redis, ServiceProcess assistance, ServiceProcess funding, GrpcChannel assistanceChannel, GrpcChannel fundingChannel)
     {
         this.redis = redis;
         this.assistance = assistance;
         this.funding = funding;
-        this.connection = connection;
         Assistance = assistanceChannel;
         Funding = fundingChannel;
     }
@@ -43,28 +38,13 @@ internal sealed class BenchmarkSuite : IAsyncDisposable
         var fundingChannel = GrpcChannel.ForAddress(fundingAddress);
         await WaitUntilServingAsync(assistance, assistanceChannel);
         await WaitUntilServingAsync(funding, fundingChannel);
-        return new BenchmarkSuite(redis, assistance, funding, await ConnectionMultiplexer.ConnectAsync(redis.ConnectionString),
-            assistanceChannel, fundingChannel);
-    }
-
-    /// <summary>
-    /// Approves a request by editing the assistance service's stored document, as the funding
-    /// tests do while the assistance API has no Submit/Review.
-    /// </summary>
-    public async Task ApproveAsync(string requestName)
-    {
-        var database = connection.GetDatabase();
-        var key = $"assistance:{requestName.Replace('/', ':')}";
-        var document = JsonNode.Parse((string)(await database.StringGetAsync(key))!)!;
-        document["State"] = "Approved";
-        await database.StringSetAsync(key, document.ToJsonString());
+        return new BenchmarkSuite(redis, assistance, funding, assistanceChannel, fundingChannel);
     }
 
     public async ValueTask DisposeAsync()
     {
         Assistance.Dispose();
         Funding.Dispose();
-        await connection.DisposeAsync();
         await funding.DisposeAsync();
         await assistance.DisposeAsync();
         await redis.DisposeAsync();

@@ -12,8 +12,10 @@ public static class ApplicationServiceExtensions
     {
         builder.Services.AddSingleton<RedisAssistanceRequestRepository>();
         builder.Services.AddSingleton<AssistanceRequestValidator>();
+        builder.Services.AddSingleton<RequestChanges>();
         builder.Services.AddServiceClient<TrainingClient>(builder.Configuration, AssistanceApp.TrainingAppId);
         builder.Services.AddScoped<CourseCatalog>();
+        builder.Services.AddScoped<CourseMatcher>();
         return builder;
     }
 }

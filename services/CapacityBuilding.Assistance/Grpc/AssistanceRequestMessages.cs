@@ -1,36 +1,108 @@
 using CapacityBuilding.Assistance.Requests;
 using CapacityBuilding.Contracts.Assistance.V1;
+using CapacityBuilding.Contracts.Common.V1;
 using CapacityBuilding.ServiceDefaults.Resources;
+using CapacityBuilding.ServiceDefaults.Validation;
 using Google.Protobuf.WellKnownTypes;
+using Google.Type;
 
 namespace CapacityBuilding.Assistance.Grpc;
 
 /// <summary>Translates between the stored request and its API message.</summary>
 internal static class AssistanceRequestMessages
 {
-    public static StoredAssistanceRequest ToNewDraft(this AssistanceRequest message, DateTimeOffset now) => new(
-        Id: ResourceIds.New(),
-        RequestingState: message.RequestingState,
-        Title: message.Title.Trim(),
-        Description: message.Description.Trim(),
-        ThematicAreas: [.. message.ThematicAreas],
-        CourseIds: [.. message.Courses.Select(name => AssistanceRequestNames.Course.TryParse(name)![0])],
-        State: AssistanceRequest.Types.State.Draft,
-        CreateTime: now,
-        UpdateTime: now,
-        Etag: Etags.New());
+    /// <summary>A new draft from a validated message: no history yet (see <see cref="History.HistoryChain"/>).</summary>
+    public static StoredAssistanceRequest ToNewDraft(this AssistanceRequest message, DateTimeOffset now) =>
+        WithFields(
+            new StoredAssistanceRequest(
+                Id: ResourceIds.New(), RequestingState: "", Title: "", Description: "", ThematicAreas: [], CourseIds: [],
+                State: AssistanceRequest.Types.State.Draft, CreateTime: now, UpdateTime: now, Etag: Etags.New(),
+                FocalPoint: null, BeneficiaryInstitutions: [], AssistanceTypes: [], DesiredStart: null, DesiredEnd: null,
+                Languages: [], EstimatedParticipants: 0, IndicativeBudget: null, TargetAudiences: [],
+                DacIncomeGroup: DacIncomeGroup.Unspecified, PriorityScore: 0, CourseProposal: null,
+                HistoryLength: 0, HistoryHead: History.HistoryChain.Genesis),
+            message);
 
-    public static AssistanceRequest ToMessage(this StoredAssistanceRequest request) => new()
+    /// <summary>The stored request with every caller-writable field taken from a validated message, and the computed fields recomputed.</summary>
+    public static StoredAssistanceRequest WithFields(StoredAssistanceRequest stored, AssistanceRequest message)
     {
-        Name = AssistanceRequestNames.Request.Format(request.Id),
-        RequestingState = request.RequestingState,
-        Title = request.Title,
-        Description = request.Description,
-        ThematicAreas = { request.ThematicAreas },
-        Courses = { request.CourseIds.Select(id => AssistanceRequestNames.Course.Format(id)) },
-        State = request.State,
-        CreateTime = Timestamp.FromDateTimeOffset(request.CreateTime),
-        UpdateTime = Timestamp.FromDateTimeOffset(request.UpdateTime),
-        Etag = request.Etag,
+        var incomeGroup = DacRecipients.GroupOf(message.RequestingState);
+        return stored with
+        {
+            RequestingState = message.RequestingState,
+            Title = message.Title.Trim(),
+            Description = message.Description.Trim(),
+            ThematicAreas = [.. message.ThematicAreas],
+            CourseIds = [.. message.Courses.Select(name => AssistanceRequestNames.Course.TryParse(name)![0])],
+            FocalPoint = message.FocalPoint is { } focalPoint
+                ? new StoredFocalPoint(focalPoint.DisplayName.Trim(), focalPoint.Email, focalPoint.Institution.Trim())
+                : null,
+            BeneficiaryInstitutions = [.. message.BeneficiaryInstitutions.Select(institution => institution.Trim())],
+            AssistanceTypes = [.. message.AssistanceTypes],
+            DesiredStart = AssistanceRequestValidator.ToDate(message.DesiredStart),
+            DesiredEnd = AssistanceRequestValidator.ToDate(message.DesiredEnd),
+            Languages = [.. message.Languages],
+            EstimatedParticipants = message.EstimatedParticipants,
+            IndicativeBudget = message.IndicativeBudget is { } budget ? new StoredMoney(budget.CurrencyCode, budget.Units, budget.Nanos) : null,
+            TargetAudiences = [.. message.TargetAudiences],
+            DacIncomeGroup = incomeGroup,
+            PriorityScore = PriorityScore.Of(incomeGroup, message.EstimatedParticipants, message.ThematicAreas),
+        };
+    }
+
+    public static AssistanceRequest ToMessage(this StoredAssistanceRequest request)
+    {
+        var message = new AssistanceRequest
+        {
+            Name = AssistanceRequestNames.Request.Format(request.Id),
+            RequestingState = request.RequestingState,
+            Title = request.Title,
+            Description = request.Description,
+            ThematicAreas = { request.ThematicAreas },
+            Courses = { request.CourseIds.Select(id => AssistanceRequestNames.Course.Format(id)) },
+            State = request.State,
+            CreateTime = Timestamp.FromDateTimeOffset(request.CreateTime),
+            UpdateTime = Timestamp.FromDateTimeOffset(request.UpdateTime),
+            Etag = request.Etag,
+            FocalPoint = request.FocalPoint is { } focalPoint
+                ? new FocalPoint { DisplayName = focalPoint.DisplayName, Email = focalPoint.Email, Institution = focalPoint.Institution }
+                : null,
+            BeneficiaryInstitutions = { request.BeneficiaryInstitutions },
+            AssistanceTypes = { request.AssistanceTypes },
+            DesiredStart = ToDate(request.DesiredStart),
+            DesiredEnd = ToDate(request.DesiredEnd),
+            Languages = { request.Languages },
+            EstimatedParticipants = request.EstimatedParticipants,
+            IndicativeBudget = request.IndicativeBudget is { } budget
+                ? new Money { CurrencyCode = budget.CurrencyCode, Units = budget.Units, Nanos = budget.Nanos }
+                : null,
+            TargetAudiences = { request.TargetAudiences },
+            DacEligible = request.DacIncomeGroup != DacIncomeGroup.Unspecified,
+            DacIncomeGroup = request.DacIncomeGroup,
+            PriorityScore = request.PriorityScore,
+            CourseProposal = request.CourseProposal?.ToMessage(),
+        };
+        return message;
+    }
+
+    private static CourseProposal ToMessage(this StoredCourseProposal proposal) => new()
+    {
+        Status = proposal.Status,
+        UpdateTime = Timestamp.FromDateTimeOffset(proposal.UpdateTime),
+        Failure = proposal.Failure,
+        Courses =
+        {
+            proposal.Courses.Select(course => new ProposedCourse
+            {
+                Course = course.Course,
+                Title = course.Title,
+                Score = course.Score,
+                Reasons = { course.Reasons },
+                OpenSessions = { course.OpenSessions },
+            }),
+        },
     };
+
+    private static Date? ToDate(DateOnly? date) =>
+        date is { } value ? new Date { Year = value.Year, Month = value.Month, Day = value.Day } : null;
 }

@@ -1,37 +1,45 @@
+using CapacityBuilding.Assistance.Extensions;
+using CapacityBuilding.Assistance.History;
 using CapacityBuilding.Assistance.Repositories;
 using CapacityBuilding.Assistance.Requests;
 using CapacityBuilding.Assistance.Training;
 using CapacityBuilding.Contracts.Assistance.V1;
 using CapacityBuilding.ServiceDefaults.Errors;
 using CapacityBuilding.ServiceDefaults.Paging;
+using FieldMask = Google.Protobuf.WellKnownTypes.FieldMask;
 using Grpc.Core;
+using Action = CapacityBuilding.Contracts.Assistance.V1.HistoryEntry.Types.Action;
 
 namespace CapacityBuilding.Assistance.Grpc;
 
-public sealed class AssistanceService(
+/// <summary>The standard methods: Create, Get, List, Update. Lifecycle and history are in the other parts of this class.</summary>
+public sealed partial class AssistanceService(
     RedisAssistanceRequestRepository requests,
+    RequestChanges changes,
     AssistanceRequestValidator validator,
     CourseCatalog courseCatalog,
+    CourseMatcher courseMatcher,
     PageTokens pageTokens,
     ApiErrors errors,
     TimeProvider clock) : Contracts.Assistance.V1.AssistanceService.AssistanceServiceBase
 {
-    private const string RequestListScope = "requests";
-
     public override async Task<CreateAssistanceRequestResponse> CreateAssistanceRequest(
         CreateAssistanceRequestRequest request, ServerCallContext context)
     {
         validator.ValidateCreate(request);
         await courseCatalog.EnsureCoursesExistAsync(request.AssistanceRequest.Courses, "assistance_request.courses", context.CancellationToken);
-        var stored = await requests.CreateAsync(request.AssistanceRequest.ToNewDraft(clock.GetUtcNow()), request.RequestId);
+        var now = clock.GetUtcNow();
+        var draft = request.AssistanceRequest.ToNewDraft(now);
+        var entry = HistoryChain.Append(new HistoryEntryContent(
+            1, context.Actor(), now, Action.Create, AssistanceRequest.Types.State.Unspecified, draft.State, "", HistoryChain.Genesis));
+        var stored = await requests.CreateAsync(draft with { HistoryLength = 1, HistoryHead = entry.Hash }, entry, request.RequestId);
         return new CreateAssistanceRequestResponse { AssistanceRequest = stored.ToMessage() };
     }
 
     public override async Task<GetAssistanceRequestResponse> GetAssistanceRequest(
         GetAssistanceRequestRequest request, ServerCallContext context)
     {
-        var id = AssistanceRequestNames.Request.Parse(request.Name, "name", errors)[0];
-        var stored = await requests.GetAsync(id) ?? throw errors.NotFound(AssistanceRequestNames.Request.ResourceType, request.Name);
+        var stored = await GetExistingAsync(request.Name, "name");
         return new GetAssistanceRequestResponse { AssistanceRequest = stored.ToMessage() };
     }
 
@@ -39,12 +47,53 @@ public sealed class AssistanceService(
         ListAssistanceRequestsRequest request, ServerCallContext context)
     {
         var pageSize = pageTokens.NormalizePageSize(request.PageSize);
-        var afterId = pageTokens.Decode(request.PageToken, RequestListScope);
-        var (items, lastId) = await requests.ListAsync(pageSize, afterId);
+        var query = request.ToQuery(errors);
+        var cursor = pageTokens.Decode(request.PageToken, query.Scope);
+        var (items, next) = await requests.ListAsync(query, pageSize, cursor);
         return new ListAssistanceRequestsResponse
         {
             AssistanceRequests = { items.Select(stored => stored.ToMessage()) },
-            NextPageToken = PageTokens.Encode(lastId, RequestListScope),
+            NextPageToken = PageTokens.Encode(next, query.Scope),
         };
+    }
+
+    public override async Task<UpdateAssistanceRequestResponse> UpdateAssistanceRequest(
+        UpdateAssistanceRequestRequest request, ServerCallContext context)
+    {
+        if (request.AssistanceRequest is not { } patch)
+        {
+            throw errors.InvalidArgument("assistance_request", "is required.");
+        }
+
+        var name = patch.Name;
+        var id = AssistanceRequestNames.Request.Parse(name, "assistance_request.name", errors)[0];
+        validator.ValidateUpdateMask(request.UpdateMask);
+        var paths = request.UpdateMask is { Paths.Count: > 0 } mask && !(mask.Paths is ["*"])
+            ? mask.Paths.ToList()
+            : [.. AssistanceRequestValidator.EditableFields];
+        if (paths.Any(path => path.Split('.')[0] == "courses"))
+        {
+            await courseCatalog.EnsureCoursesExistAsync(patch.Courses, "assistance_request.courses", context.CancellationToken);
+        }
+
+        var stored = await changes.ApplyAsync(name, id, patch.Etag, Action.Update, context.Actor(), "", current =>
+        {
+            var merged = current.ToMessage();
+            new FieldMask { Paths = { paths } }.Merge(patch, merged, new FieldMask.MergeOptions
+            {
+                ReplaceMessageFields = true,
+                ReplaceRepeatedFields = true,
+                ReplacePrimitiveFields = true,
+            });
+            validator.ValidateMerged(merged);
+            return AssistanceRequestMessages.WithFields(current, merged);
+        });
+        return new UpdateAssistanceRequestResponse { AssistanceRequest = stored.ToMessage() };
+    }
+
+    private async Task<StoredAssistanceRequest> GetExistingAsync(string name, string field)
+    {
+        var id = AssistanceRequestNames.Request.Parse(name, field, errors)[0];
+        return await requests.GetAsync(id) ?? throw errors.NotFound(AssistanceRequestNames.Request.ResourceType, name);
     }
 }

@@ -1,8 +1,11 @@
 using System.Text.Json.Serialization;
+using CapacityBuilding.Assistance.History;
 using CapacityBuilding.Assistance.Requests;
 
 namespace CapacityBuilding.Assistance.Repositories;
 
 [JsonSourceGenerationOptions(UseStringEnumConverter = true)]
 [JsonSerializable(typeof(StoredAssistanceRequest))]
+[JsonSerializable(typeof(StoredHistoryEntry))]
+[JsonSerializable(typeof(HistoryEntryContent))]
 internal sealed partial class AssistanceJsonContext : JsonSerializerContext;

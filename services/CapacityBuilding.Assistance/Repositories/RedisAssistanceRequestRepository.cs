@@ -1,3 +1,5 @@
+using System.Text.Json;
+using CapacityBuilding.Assistance.History;
 using CapacityBuilding.Assistance.Requests;
 using CapacityBuilding.ServiceDefaults.Redis;
 using StackExchange.Redis;
@@ -8,25 +10,144 @@ namespace CapacityBuilding.Assistance.Repositories;
 /// Assistance requests in Redis. Keys, all under the service's <c>assistance:</c> prefix:
 /// <list type="bullet">
 /// <item><c>requests:{id}</c>: the request, JSON (<see cref="StoredAssistanceRequest"/>).</item>
-/// <item><c>requests:index</c>: sorted set of all request ids, score 0, so ids order
-/// lexicographically, which is creation order.</item>
+/// <item><c>requests:{id}:history</c>: list of its history entries, oldest first, JSON
+/// (<see cref="StoredHistoryEntry"/>), hash-chained (<see cref="HistoryChain"/>).</item>
+/// <item><c>requests:index</c>, <c>requests:priority-index</c> and their per-filter variants:
+/// sorted sets for listing, described in <see cref="RequestIndexes"/>.</item>
 /// <item><c>requests:idempotency:{request_id}</c>: the id a create with that request id made.</item>
 /// </list>
+/// Every write is one Lua script (<see cref="RequestScripts.Write"/>): document, history entry,
+/// index changes and idempotency key land together or not at all, and a replacement happens
+/// only if the stored etag is still the one the change was computed from.
 /// </summary>
 public sealed class RedisAssistanceRequestRepository(RedisKeyspace keyspace)
 {
-    private static readonly RedisKey Index = "requests:index";
+    /// <summary>Index entries a page may examine at most; bounds the cost of a page.</summary>
+    public const int PageScanBudget = 2000;
 
-    private readonly RedisJsonStore<StoredAssistanceRequest> store = new(keyspace, AssistanceJsonContext.Default.StoredAssistanceRequest);
+    private readonly IDatabase database = keyspace.Database;
 
-    /// <summary>Stores the request, or returns the one an earlier create with the same request id stored.</summary>
-    public Task<StoredAssistanceRequest> CreateAsync(StoredAssistanceRequest value, string requestId) =>
-        store.CreateAsync(KeyOf, Index, value.Id, value, IdempotencyKeys.Of("requests", requestId));
+    /// <summary>The outcome of a conditional write.</summary>
+    public enum WriteOutcome
+    {
+        Written,
+        NotFound,
+        Conflict,
+    }
 
-    public Task<StoredAssistanceRequest?> GetAsync(string id) => store.GetAsync(KeyOf(id));
+    /// <summary>Stores the new request and its first history entry, or returns the one an earlier create with the same request id stored.</summary>
+    public async Task<StoredAssistanceRequest> CreateAsync(StoredAssistanceRequest request, StoredHistoryEntry entry, string requestId)
+    {
+        var idempotencyKey = IdempotencyKeys.Of("requests", requestId);
+        var changes = RequestIndexes.EntriesOf(request).Select(e => (e.Key, "+" + e.Member)).ToList();
+        var result = await WriteAsync("create", request, entry, "", idempotencyKey, changes);
+        if (result[0] == "EXISTS")
+        {
+            return await GetAsync(result[1]) ?? throw new InvalidOperationException($"Idempotency key {idempotencyKey} points at a missing request.");
+        }
 
-    public Task<(IReadOnlyList<StoredAssistanceRequest> Items, string? LastId)> ListAsync(int pageSize, string? afterId) =>
-        store.ListNewestFirstAsync(Index, KeyOf, pageSize, afterId);
+        return request;
+    }
+
+    /// <summary>
+    /// Replaces <paramref name="current"/> with <paramref name="updated"/> (same id) if the stored
+    /// request still has <paramref name="current"/>'s etag, appending <paramref name="entry"/> when given.
+    /// </summary>
+    public async Task<WriteOutcome> ReplaceAsync(StoredAssistanceRequest current, StoredAssistanceRequest updated, StoredHistoryEntry? entry)
+    {
+        var before = RequestIndexes.EntriesOf(current).Select(e => (e.Key, e.Member)).ToHashSet();
+        var after = RequestIndexes.EntriesOf(updated).Select(e => (e.Key, e.Member)).ToHashSet();
+        var changes = before.Except(after).Select(e => (e.Key, "-" + e.Member))
+            .Concat(after.Except(before).Select(e => (e.Key, "+" + e.Member)))
+            .ToList();
+        var result = await WriteAsync("replace", updated, entry, current.Etag, null, changes);
+        return result[0] switch
+        {
+            "OK" => WriteOutcome.Written,
+            "NOT_FOUND" => WriteOutcome.NotFound,
+            _ => WriteOutcome.Conflict,
+        };
+    }
+
+    public async Task<StoredAssistanceRequest?> GetAsync(string id) => Deserialize(await database.StringGetAsync(KeyOf(id)));
+
+    /// <summary>One page of the listing and the cursor of the next page (null on the last).</summary>
+    public async Task<(IReadOnlyList<StoredAssistanceRequest> Items, string? NextCursor)> ListAsync(RequestListQuery query, int pageSize, string? cursor)
+    {
+        var keys = query.Filters.Count == 0
+            ? [RequestIndexes.KeyOf(query.Order, null)]
+            : query.Filters.Select(filter => RequestIndexes.KeyOf(query.Order, filter)).ToArray();
+        var createdOrder = query.Order == RequestOrder.CreateTime;
+        var fromTime = query.CreatedFrom is { } from ? TimePrefix(from) : "";
+        var beforeTime = query.CreatedBefore is { } before ? TimePrefix(before) : "";
+        RedisValue[] arguments =
+        [
+            cursor ?? "",
+            createdOrder && beforeTime.Length > 0 ? "(" + beforeTime : "+",
+            createdOrder && fromTime.Length > 0 ? "[" + fromTime : "-",
+            pageSize,
+            PageScanBudget,
+            createdOrder ? 0 : 4,
+            fromTime,
+            beforeTime,
+        ];
+        var result = (RedisResult[])(await database.ScriptEvaluateAsync(RequestScripts.Page, keys, arguments))!;
+        var members = ((RedisValue[])result[0]!).Select(member => (string)member!).ToList();
+        var resume = (string)result[1]!;
+
+        var page = members.Take(pageSize).ToList();
+        var next = members.Count > pageSize ? page[^1] : resume.Length > 0 ? resume : null;
+        var ids = page.Select(member => RequestIndexes.IdOf(query.Order, member)).ToArray();
+        return (await GetManyAsync(ids), next);
+    }
+
+    public async Task<IReadOnlyList<StoredAssistanceRequest>> GetManyAsync(string[] ids)
+    {
+        if (ids.Length == 0)
+        {
+            return [];
+        }
+
+        var values = await database.StringGetAsync([.. ids.Select(KeyOf)]);
+        return [.. values.Select(Deserialize).OfType<StoredAssistanceRequest>()];
+    }
+
+    /// <summary>History entries from <paramref name="start"/> (0-based), at most <paramref name="count"/>; all when count is -1.</summary>
+    public async Task<IReadOnlyList<StoredHistoryEntry?>> GetHistoryAsync(string id, long start, long count)
+    {
+        var values = await database.ListRangeAsync(HistoryKeyOf(id), start, count < 0 ? -1 : start + count - 1);
+        return [.. values.Select(value => value.IsNull ? null : DeserializeEntry(value))];
+    }
+
+    private async Task<string[]> WriteAsync(string mode, StoredAssistanceRequest request, StoredHistoryEntry? entry, string expectedEtag,
+        RedisKey? idempotencyKey, IReadOnlyList<(RedisKey Key, string Change)> indexChanges)
+    {
+        RedisKey[] keys = [KeyOf(request.Id), HistoryKeyOf(request.Id), idempotencyKey ?? KeyOf(request.Id), .. indexChanges.Select(c => c.Key)];
+        RedisValue[] arguments =
+        [
+            mode,
+            expectedEtag,
+            JsonSerializer.SerializeToUtf8Bytes(request, AssistanceJsonContext.Default.StoredAssistanceRequest),
+            entry is null ? "" : JsonSerializer.SerializeToUtf8Bytes(entry, AssistanceJsonContext.Default.StoredHistoryEntry),
+            request.Id,
+            idempotencyKey is null ? "0" : "1",
+            .. indexChanges.Select(c => (RedisValue)c.Change),
+        ];
+        var result = await database.ScriptEvaluateAsync(RequestScripts.Write, keys, arguments);
+        return [.. ((RedisValue[])result!).Select(value => (string)value!)];
+    }
+
+    /// <summary>The first 12 hex digits of the UUIDv7 ids created at <paramref name="time"/>: its Unix milliseconds.</summary>
+    private static string TimePrefix(DateTimeOffset time) =>
+        Math.Clamp(time.ToUnixTimeMilliseconds(), 0, 0xFFFF_FFFF_FFFF).ToString("x12", System.Globalization.CultureInfo.InvariantCulture);
 
     private static RedisKey KeyOf(string id) => $"requests:{id}";
+
+    private static RedisKey HistoryKeyOf(string id) => $"requests:{id}:history";
+
+    private static StoredAssistanceRequest? Deserialize(RedisValue value) =>
+        value.IsNull ? null : JsonSerializer.Deserialize((ReadOnlySpan<byte>)(byte[])value!, AssistanceJsonContext.Default.StoredAssistanceRequest);
+
+    private static StoredHistoryEntry? DeserializeEntry(RedisValue value) =>
+        JsonSerializer.Deserialize((ReadOnlySpan<byte>)(byte[])value!, AssistanceJsonContext.Default.StoredHistoryEntry);
 }

@@ -1,6 +1,7 @@
 using CapacityBuilding.Contracts.Funding.V1;
 using CapacityBuilding.Funding.Calendar;
 using CapacityBuilding.Funding.Donors;
+using CapacityBuilding.Funding.Grpc;
 using CapacityBuilding.Funding.Money;
 using CapacityBuilding.Funding.Pledges;
 using CapacityBuilding.Funding.Repositories;
@@ -66,8 +67,8 @@ public sealed class Allocator(
         if (assistanceRequest.State != AssistanceState.Approved)
         {
             throw errors.FailedPrecondition("REQUEST_NOT_APPROVED",
-                $"{allocation.AssistanceRequest} is {assistanceRequest.State}; money can only be allocated to an APPROVED request.",
-                new Dictionary<string, string> { ["state"] = $"STATE_{assistanceRequest.State.ToString().ToUpperInvariant()}" });
+                $"{allocation.AssistanceRequest} is {ProtoEnumNames.Of(assistanceRequest.State)}; money can only be allocated to an APPROVED request.",
+                new Dictionary<string, string> { ["state"] = ProtoEnumNames.Of(assistanceRequest.State) });
         }
 
         if (EarmarkRules.WhyNotCovered(pledge.Pledge.Earmarks, assistanceRequest.RequestingState, assistanceRequest.ThematicAreas) is { } reason)
@@ -106,10 +107,10 @@ public sealed class Allocator(
         {
             ReleaseResult.Released released => existing with { Ledger = released.Ledger },
             ReleaseResult.Missing => throw errors.NotFound(FundingNames.Allocation.ResourceType, request.Name),
-            ReleaseResult.EtagMismatch => throw errors.Aborted(request.Name),
+            ReleaseResult.EtagMismatch => throw errors.Aborted("ETAG_MISMATCH", $"{request.Name} changed since the etag sent was read; read it again and retry."),
             ReleaseResult.WrongState wrong => throw errors.FailedPrecondition("ALLOCATION_NOT_ACTIVE",
-                $"{request.Name} is {wrong.State}; only an ACTIVE allocation can be released.",
-                new Dictionary<string, string> { ["state"] = $"STATE_{wrong.State.ToString().ToUpperInvariant()}" }),
+                $"{request.Name} is {ProtoEnumNames.Of(wrong.State)}; only an ACTIVE allocation can be released.",
+                new Dictionary<string, string> { ["state"] = ProtoEnumNames.Of(wrong.State) }),
             ReleaseResult.HasDisbursements disbursed => throw errors.FailedPrecondition("ALLOCATION_DISBURSED",
                 $"{request.Name} has {disbursed.Disbursed.Format(existing.Allocation.CurrencyCode)} disbursed; money already paid out cannot go back to the pledge.",
                 new Dictionary<string, string> { ["disbursed"] = disbursed.Disbursed.Format(existing.Allocation.CurrencyCode) }),

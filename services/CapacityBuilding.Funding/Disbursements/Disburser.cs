@@ -1,6 +1,7 @@
 using CapacityBuilding.Contracts.Funding.V1;
 using CapacityBuilding.Funding.Allocations;
 using CapacityBuilding.Funding.Donors;
+using CapacityBuilding.Funding.Grpc;
 using CapacityBuilding.Funding.Repositories;
 using CapacityBuilding.ServiceDefaults.Errors;
 using CapacityBuilding.ServiceDefaults.Resources;
@@ -30,8 +31,8 @@ public sealed class Disburser(RedisAllocationRepository allocations, Disbursemen
                 ?? throw new InvalidOperationException($"Disbursement {already.DisbursementId} is remembered but missing."),
             DisburseResult.AllocationMissing => throw errors.NotFound(FundingNames.Allocation.ResourceType, request.Parent),
             DisburseResult.WrongState wrong => throw errors.FailedPrecondition("ALLOCATION_NOT_ACTIVE",
-                $"{request.Parent} is {wrong.State}; money can only be disbursed from an ACTIVE allocation.",
-                new Dictionary<string, string> { ["state"] = $"STATE_{wrong.State.ToString().ToUpperInvariant()}" }),
+                $"{request.Parent} is {ProtoEnumNames.Of(wrong.State)}; money can only be disbursed from an ACTIVE allocation.",
+                new Dictionary<string, string> { ["state"] = ProtoEnumNames.Of(wrong.State) }),
             DisburseResult.ExceedsAllocation exceeds => throw errors.FailedPrecondition("EXCEEDS_ALLOCATION",
                 $"{request.Parent} has {exceeds.Undisbursed.Format(stored.CurrencyCode)} left to disburse, less than {new Money.Amount(stored.Units, stored.Nanos).Format(stored.CurrencyCode)}.",
                 new Dictionary<string, string> { ["undisbursed"] = exceeds.Undisbursed.Format(stored.CurrencyCode) }),

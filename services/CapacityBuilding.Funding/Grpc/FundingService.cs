@@ -180,10 +180,10 @@ public sealed class FundingService(
         {
             PledgeTransitionResult.Done done => (pledge with { Ledger = done.Ledger }).ToMessage(),
             PledgeTransitionResult.Missing => throw errors.NotFound(FundingNames.Pledge.ResourceType, name),
-            PledgeTransitionResult.EtagMismatch => throw errors.Aborted(name),
+            PledgeTransitionResult.EtagMismatch => throw errors.Aborted("ETAG_MISMATCH", $"{name} changed since the etag sent was read; read it again and retry."),
             PledgeTransitionResult.WrongState wrong => throw errors.FailedPrecondition("PLEDGE_STATE",
-                $"{name} is {wrong.State}; it cannot be {(transition == PledgeTransition.Commit ? "committed" : "cancelled")}.",
-                new Dictionary<string, string> { ["state"] = $"STATE_{wrong.State.ToString().ToUpperInvariant()}" }),
+                $"{name} is {ProtoEnumNames.Of(wrong.State)}; it cannot be {(transition == PledgeTransition.Commit ? "committed" : "cancelled")}.",
+                new Dictionary<string, string> { ["state"] = ProtoEnumNames.Of(wrong.State) }),
             PledgeTransitionResult.StillAllocated allocated => throw errors.FailedPrecondition("PLEDGE_ALLOCATED",
                 $"{name} has {(pledge.Ledger.Amount - allocated.Remaining).Format(currency)} allocated; release its allocations before cancelling it.",
                 new Dictionary<string, string> { ["allocated"] = (pledge.Ledger.Amount - allocated.Remaining).Format(currency) }),

@@ -32,10 +32,15 @@ public sealed class ApiErrors(ErrorDomain domain)
     public RpcException FailedPrecondition(string reason, string message, IReadOnlyDictionary<string, string>? metadata = null) =>
         Build(Code.FailedPrecondition, message, reason, null, metadata);
 
-    /// <summary>The caller's etag is stale (AIP-154): the resource changed since it was read.</summary>
-    public RpcException Aborted(string resourceName) =>
-        Build(Code.Aborted, $"'{resourceName}' changed since it was read; read it again and retry with the new etag.", "ETAG_MISMATCH",
-            null, new Dictionary<string, string> { ["resource_name"] = resourceName });
+    /// <summary>ALREADY_EXISTS: what the caller tries to create exists already, named in a ResourceInfo.</summary>
+    public RpcException AlreadyExists(string reason, string message, string resourceType, string resourceName) =>
+        Build(Code.AlreadyExists, message, reason,
+            new ResourceInfo { ResourceType = resourceType, ResourceName = resourceName },
+            new Dictionary<string, string> { ["resource_name"] = resourceName });
+
+    /// <summary>ABORTED: a concurrent change won (a stale etag, AIP-154); reread and retry.</summary>
+    public RpcException Aborted(string reason, string message) =>
+        Build(Code.Aborted, message, reason);
 
     public RpcException Unavailable(string reason, string message) =>
         Build(Code.Unavailable, message, reason);

@@ -1,5 +1,10 @@
 using CapacityBuilding.Training.Courses;
+using CapacityBuilding.Training.Enrolments;
+using CapacityBuilding.Training.Evaluations;
+using CapacityBuilding.Training.Matching;
 using CapacityBuilding.Training.Repositories;
+using CapacityBuilding.Training.Search;
+using CapacityBuilding.Training.Sessions;
 
 namespace CapacityBuilding.Training.Extensions;
 
@@ -8,7 +13,15 @@ public static class ApplicationServiceExtensions
     public static WebApplicationBuilder AddApplicationServices(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton<RedisCourseRepository>();
+        builder.Services.AddSingleton<RedisSessionRepository>();
+        builder.Services.AddSingleton<RedisEnrolmentRepository>();
+        builder.Services.AddSingleton<RedisEvaluationRepository>();
         builder.Services.AddSingleton<CourseValidator>();
+        builder.Services.AddSingleton<SessionValidator>();
+        builder.Services.AddSingleton<EnrolmentValidator>();
+        builder.Services.AddSingleton<EvaluationValidator>();
+        builder.Services.AddSingleton<SearchRequestReader>();
+        builder.Services.AddSingleton<MatchRequestValidator>();
         return builder;
     }
 }

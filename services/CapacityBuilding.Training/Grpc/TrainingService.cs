@@ -1,15 +1,36 @@
+using System.Security.Cryptography;
+using System.Text;
 using CapacityBuilding.Contracts.Training.V1;
 using CapacityBuilding.ServiceDefaults.Errors;
 using CapacityBuilding.ServiceDefaults.Paging;
+using CapacityBuilding.ServiceDefaults.Validation;
 using CapacityBuilding.Training.Courses;
+using CapacityBuilding.Training.Enrolments;
+using CapacityBuilding.Training.Evaluations;
+using CapacityBuilding.Training.Matching;
 using CapacityBuilding.Training.Repositories;
+using CapacityBuilding.Training.Search;
+using CapacityBuilding.Training.Sessions;
+using CapacityBuilding.Training.Validation;
 using Grpc.Core;
 
 namespace CapacityBuilding.Training.Grpc;
 
-public sealed class TrainingService(
+/// <summary>
+/// The training catalogue's gRPC service: maps messages and outcomes to answers, nothing else.
+/// One file per resource (courses here; sessions, enrolments, evaluations and matching beside it).
+/// </summary>
+public sealed partial class TrainingService(
     RedisCourseRepository courses,
-    CourseValidator validator,
+    RedisSessionRepository sessions,
+    RedisEnrolmentRepository enrolments,
+    RedisEvaluationRepository evaluations,
+    CourseValidator courseValidator,
+    SessionValidator sessionValidator,
+    EnrolmentValidator enrolmentValidator,
+    EvaluationValidator evaluationValidator,
+    SearchRequestReader searchReader,
+    MatchRequestValidator matchValidator,
     PageTokens pageTokens,
     ApiErrors errors,
     TimeProvider clock) : Contracts.Training.V1.TrainingService.TrainingServiceBase
@@ -19,15 +40,14 @@ public sealed class TrainingService(
 
     public override async Task<CreateCourseResponse> CreateCourse(CreateCourseRequest request, ServerCallContext context)
     {
-        validator.ValidateCreate(request);
+        courseValidator.ValidateCreate(request);
         var stored = await courses.CreateAsync(request.Course.ToNewStoredCourse(clock.GetUtcNow()), request.RequestId);
         return new CreateCourseResponse { Course = stored.ToMessage() };
     }
 
     public override async Task<GetCourseResponse> GetCourse(GetCourseRequest request, ServerCallContext context)
     {
-        var id = CourseNames.Course.Parse(request.Name, "name", errors)[0];
-        var course = await courses.GetAsync(id) ?? throw errors.NotFound(CourseNames.Course.ResourceType, request.Name);
+        var course = await ExistingCourseAsync(request.Name, "name");
         return new GetCourseResponse { Course = course.ToMessage() };
     }
 
@@ -61,4 +81,70 @@ public sealed class TrainingService(
 
         return response;
     }
+
+    public override async Task<UpdateCourseResponse> UpdateCourse(UpdateCourseRequest request, ServerCallContext context)
+    {
+        if (request.Course is null)
+        {
+            throw errors.InvalidArgument("course", "is required.");
+        }
+
+        var current = await ExistingCourseAsync(request.Course.Name, "course.name");
+        var violations = new FieldViolations();
+        var mask = UpdateMasks.Resolve(request.UpdateMask, request.Course, CourseMessages.UpdatableFields, violations);
+        var updated = current.ToMessage().Apply(request.Course, mask);
+        courseValidator.ValidateUpdated(violations, updated, mask.Contains("status"));
+        if (request.Course.Etag.Length > 0 && request.Course.Etag != current.Etag)
+        {
+            throw StaleEtag(request.Course.Name);
+        }
+
+        if (current.Status == CourseStatus.Retired)
+        {
+            throw errors.FailedPrecondition("COURSE_RETIRED",
+                $"{request.Course.Name} is {ProtoEnumNames.Of(current.Status)} and no longer changes.",
+                new Dictionary<string, string> { ["status"] = ProtoEnumNames.Of(current.Status) });
+        }
+
+        if (!CourseStatusRules.CanChange(current.Status, updated.Status))
+        {
+            throw errors.FailedPrecondition("COURSE_STATUS_CHANGE_NOT_ALLOWED",
+                $"{request.Course.Name} is {ProtoEnumNames.Of(current.Status)}; it cannot become {ProtoEnumNames.Of(updated.Status)}.",
+                new Dictionary<string, string> { ["status"] = ProtoEnumNames.Of(current.Status) });
+        }
+
+        var stored = updated.ToUpdatedStoredCourse(current, clock.GetUtcNow());
+        return await courses.ReplaceAsync(current, stored) switch
+        {
+            ReplaceOutcome.Updated => new UpdateCourseResponse { Course = stored.ToMessage() },
+            ReplaceOutcome.NotFound => throw errors.NotFound(CourseNames.Course.ResourceType, request.Course.Name),
+            _ => throw StaleEtag(request.Course.Name),
+        };
+    }
+
+    public override async Task<SearchCoursesResponse> SearchCourses(SearchCoursesRequest request, ServerCallContext context)
+    {
+        var search = searchReader.Read(request);
+        var pageSize = pageTokens.NormalizePageSize(request.PageSize);
+        var scope = "courses:search:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(search.Fingerprint)))[..16];
+        var afterId = pageTokens.Decode(request.PageToken, scope);
+        var (ids, total) = await courses.SearchAsync(search, pageSize + 1, afterId);
+        var pageIds = ids.Take(pageSize).ToList();
+        var found = await courses.GetManyAsync(pageIds);
+        return new SearchCoursesResponse
+        {
+            Courses = { found.OfType<StoredCourse>().Select(course => course.ToMessage()) },
+            NextPageToken = PageTokens.Encode(ids.Count > pageSize ? pageIds[^1] : null, scope),
+            TotalSize = total,
+        };
+    }
+
+    private async Task<StoredCourse> ExistingCourseAsync(string name, string field)
+    {
+        var id = CourseNames.Course.Parse(name, field, errors)[0];
+        return await courses.GetAsync(id) ?? throw errors.NotFound(CourseNames.Course.ResourceType, name);
+    }
+
+    private RpcException StaleEtag(string name) =>
+        errors.Aborted("ETAG_MISMATCH", $"{name} changed since the etag sent was read; read it again and retry.");
 }

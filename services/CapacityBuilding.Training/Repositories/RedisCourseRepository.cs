@@ -1,5 +1,7 @@
+using System.Text.Json;
 using CapacityBuilding.ServiceDefaults.Redis;
 using CapacityBuilding.Training.Courses;
+using CapacityBuilding.Training.Search;
 using StackExchange.Redis;
 
 namespace CapacityBuilding.Training.Repositories;
@@ -11,17 +13,41 @@ namespace CapacityBuilding.Training.Repositories;
 /// <item><c>courses:index</c>: sorted set of all course ids, score 0, so ids order
 /// lexicographically, which is creation order.</item>
 /// <item><c>courses:idempotency:{request_id}</c>: the id a create with that request id made.</item>
+/// <item><c>courses:by-theme|by-language|by-level|by-mode|by-audience|by-status|by-word:{value}</c>:
+/// sets of the ids of the courses with that value (<see cref="CourseIndexKeys"/>), changed in the
+/// same script as the document.</item>
+/// <item><c>courses:search:scratch:{n}</c>: scratch sorted sets of the search script, deleted
+/// before it returns.</item>
 /// </list>
 /// </summary>
 public sealed class RedisCourseRepository(RedisKeyspace keyspace)
 {
     private static readonly RedisKey Index = "courses:index";
+    private static readonly RedisKey SearchResult = "courses:search:scratch:result";
 
+    private readonly IDatabase database = keyspace.Database;
     private readonly RedisJsonStore<StoredCourse> store = new(keyspace, TrainingJsonContext.Default.StoredCourse);
 
-    /// <summary>Stores the course, or returns the one an earlier create with the same request id stored.</summary>
-    public Task<StoredCourse> CreateAsync(StoredCourse value, string requestId) =>
-        store.CreateAsync(KeyOf, Index, value.Id, value, IdempotencyKeys.Of("courses", requestId));
+    /// <summary>Stores the course and indexes it, or returns the one an earlier create with the same request id stored.</summary>
+    public async Task<StoredCourse> CreateAsync(StoredCourse course, string requestId)
+    {
+        var indexKeys = CourseIndexKeys.Of(course).Select(key => (RedisKey)key).ToList();
+        List<RedisKey> keys = [KeyOf(course.Id), Index, .. indexKeys];
+        if (IdempotencyKeys.Of("courses", requestId) is { } idempotencyKey)
+        {
+            keys.Add(idempotencyKey);
+        }
+
+        var json = JsonSerializer.SerializeToUtf8Bytes(course, TrainingJsonContext.Default.StoredCourse);
+        var existingId = await database.ScriptEvaluateAsync(CourseScripts.Create, [.. keys], [course.Id, json, indexKeys.Count]);
+        if (existingId.IsNull)
+        {
+            return course;
+        }
+
+        return await GetAsync((string)existingId!)
+            ?? throw new InvalidOperationException($"Idempotency key of request {requestId} points at a missing course.");
+    }
 
     public Task<StoredCourse?> GetAsync(string id) => store.GetAsync(KeyOf(id));
 
@@ -30,6 +56,43 @@ public sealed class RedisCourseRepository(RedisKeyspace keyspace)
 
     public Task<(IReadOnlyList<StoredCourse> Items, string? LastId)> ListAsync(int pageSize, string? afterId) =>
         store.ListNewestFirstAsync(Index, KeyOf, pageSize, afterId);
+
+    /// <summary>
+    /// Replaces <paramref name="current"/> by <paramref name="updated"/> unless the stored course
+    /// no longer carries <paramref name="current"/>'s etag; moves the course between index sets.
+    /// </summary>
+    public async Task<ReplaceOutcome> ReplaceAsync(StoredCourse current, StoredCourse updated)
+    {
+        var before = CourseIndexKeys.Of(current);
+        var after = CourseIndexKeys.Of(updated);
+        var leave = before.Except(after).Select(key => (RedisKey)key).ToList();
+        var join = after.Except(before).Select(key => (RedisKey)key);
+        RedisKey[] keys = [KeyOf(current.Id), .. leave, .. join];
+        var json = JsonSerializer.SerializeToUtf8Bytes(updated, TrainingJsonContext.Default.StoredCourse);
+        var outcome = await database.ScriptEvaluateAsync(DocumentScripts.ReplaceIfUnchanged, keys, [current.Id, current.Etag, json, leave.Count]);
+        return ReplaceOutcomes.Parse(outcome);
+    }
+
+    /// <summary>
+    /// The ids of one page of the courses matching <paramref name="search"/>, newest first,
+    /// starting after <paramref name="afterId"/>, and how many match in all.
+    /// </summary>
+    public async Task<(IReadOnlyList<string> Ids, int Total)> SearchAsync(CourseSearch search, int count, string? afterId)
+    {
+        var from = afterId is null ? "+" : "(" + afterId;
+        if (search.Groups.Count == 0)
+        {
+            var all = (RedisValue[])(await database.ExecuteAsync("ZREVRANGEBYLEX", Index, from, "-", "LIMIT", 0, count))!;
+            var size = await database.SortedSetLengthAsync(Index);
+            return ([.. all.Select(id => (string)id!)], (int)size);
+        }
+
+        List<RedisKey> keys = [SearchResult, .. search.Groups.Select((_, index) => (RedisKey)$"courses:search:scratch:{index}")];
+        keys.AddRange(search.Groups.SelectMany(group => group).Select(key => (RedisKey)key));
+        List<RedisValue> arguments = [from, count, search.Groups.Count, .. search.Groups.Select(group => (RedisValue)group.Count)];
+        var result = (RedisResult[])(await database.ScriptEvaluateAsync(CourseScripts.Search, [.. keys], [.. arguments]))!;
+        return ([.. result.Skip(1).Select(id => (string)id!)], (int)result[0]);
+    }
 
     private static RedisKey KeyOf(string id) => $"courses:{id}";
 }

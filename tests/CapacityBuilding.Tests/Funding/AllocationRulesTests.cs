@@ -3,6 +3,7 @@ using CapacityBuilding.Contracts.Funding.V1;
 using CapacityBuilding.Tests.Infrastructure;
 using Google.Type;
 using Grpc.Core;
+using State = CapacityBuilding.Contracts.Assistance.V1.AssistanceRequest.Types.State;
 
 namespace CapacityBuilding.Tests.Funding;
 
@@ -57,11 +58,21 @@ public sealed class AllocationRulesTests(SuiteFixture suite)
         }
     }
 
-    public static TheoryData<string> NotApprovedStates => new() { "Draft", "Submitted", "UnderReview", "Rejected", "InDelivery", "Withdrawn" };
+    public static TheoryData<State, string> NotApprovedStates => new()
+    {
+        { State.Draft, "STATE_DRAFT" },
+        { State.Submitted, "STATE_SUBMITTED" },
+        { State.UnderReview, "STATE_UNDER_REVIEW" },
+        { State.Rejected, "STATE_REJECTED" },
+        { State.Returned, "STATE_RETURNED" },
+        { State.InDelivery, "STATE_IN_DELIVERY" },
+        { State.Completed, "STATE_COMPLETED" },
+        { State.Withdrawn, "STATE_WITHDRAWN" },
+    };
 
     [Theory]
     [MemberData(nameof(NotApprovedStates))]
-    public async Task Only_an_approved_request_can_be_funded(string state)
+    public async Task Only_an_approved_request_can_be_funded(State state, string stateName)
     {
         var pledge = await scenario.PledgeAsync(100);
         var request = await scenario.RequestAsync(state: state);
@@ -70,7 +81,8 @@ public sealed class AllocationRulesTests(SuiteFixture suite)
             scenario.Funding.CreateAllocationAsync(FundingScenario.Allocation(pledge, request, Ten)).ResponseAsync);
 
         Assert.Equal("REQUEST_NOT_APPROVED", refusal.ErrorInfo()?.Reason);
-        Assert.Contains(state, refusal.Status.Detail, StringComparison.Ordinal);
+        Assert.Equal(stateName, refusal.ErrorInfo()?.Metadata["state"]);
+        Assert.Contains(stateName, refusal.Status.Detail, StringComparison.Ordinal);
         Assert.Empty(await scenario.AllocationsOfAsync(request));
         Assert.Equal(100, (await scenario.RemainingAsync(pledge)).Units);
     }

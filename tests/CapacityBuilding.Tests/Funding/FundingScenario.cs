@@ -1,8 +1,10 @@
 using CapacityBuilding.Contracts.Assistance.V1;
 using CapacityBuilding.Contracts.Common.V1;
 using CapacityBuilding.Contracts.Funding.V1;
+using CapacityBuilding.Tests.Assistance;
 using CapacityBuilding.Tests.Infrastructure;
 using Google.Type;
+using State = CapacityBuilding.Contracts.Assistance.V1.AssistanceRequest.Types.State;
 
 namespace CapacityBuilding.Tests.Funding;
 
@@ -35,24 +37,23 @@ internal sealed class FundingScenario(SuiteFixture suite)
 
     public Task<Pledge> PledgeAsync(long units, string currency = "USD") => PledgeAsync(new Money { CurrencyCode = currency, Units = units });
 
-    /// <summary>A request in state APPROVED (or <paramref name="state"/>).</summary>
-    public async Task<AssistanceRequest> RequestAsync(string requestingState = "GHA", ThematicArea[]? themes = null, string state = "Approved")
+    /// <summary>A complete request brought to APPROVED (or <paramref name="state"/>) through the assistance API.</summary>
+    public async Task<AssistanceRequest> RequestAsync(
+        string requestingState = "GHA", ThematicArea[]? themes = null, State state = State.Approved, Money? indicativeBudget = null)
     {
-        var request = SampleData.Request(SampleData.UniqueTitle("funding"));
-        request.RequestingState = requestingState;
+        var request = RequestLifecycleDriver.CompleteRequest(requestingState, SampleData.UniqueTitle("funding"));
         if (themes is not null)
         {
             request.ThematicAreas.Clear();
             request.ThematicAreas.Add(themes);
         }
 
-        var created = (await Assistance.CreateAssistanceRequestAsync(new CreateAssistanceRequestRequest { AssistanceRequest = request })).AssistanceRequest;
-        if (state != "Draft")
+        if (indicativeBudget is not null)
         {
-            await AssistanceRequestStates.SetAsync(suite, created.Name, state);
+            request.IndicativeBudget = indicativeBudget;
         }
 
-        return created;
+        return await new RequestLifecycleDriver(Assistance).CreateInStateAsync(state, request);
     }
 
     public static CreateAllocationRequest Allocation(Pledge pledge, AssistanceRequest request, Money amount, string requestId = "") => new()

@@ -26,7 +26,7 @@ public sealed class FundingSummaryTests(SuiteFixture suite)
                 Rate("CHF", 2089, 1, 1, 5, 0),
             },
         });
-        var request = await scenario.RequestAsync();
+        var request = await scenario.RequestAsync(indicativeBudget: Money("CHF", 100, 0));
         await AllocateAsync(request, Money("CHF", 20, 500_000_000));
         await AllocateAsync(request, Money("USD", 3, 0));
         await AllocateAsync(request, Money("EUR", 10, 0));
@@ -39,6 +39,31 @@ public sealed class FundingSummaryTests(SuiteFixture suite)
         // 20.5 CHF x 1.1 (the 2090-01-01 rate; 2090-07-01 is not yet in force) + 3 USD; EUR has no rate then.
         Assert.Equal(Money("USD", 25, 550_000_000), funding.Totals.AllocatedUsd);
         Assert.Equal(["EUR"], funding.Totals.UnconvertedCurrencies);
+        Assert.Equal([Money("CHF", 100, 0)], funding.Totals.IndicativeBudget);
+        Assert.Equal(Money("USD", 110, 0), funding.Totals.IndicativeBudgetUsd);
+        // The gap counts what could be converted: 110 - 25.55; the EUR allocation is listed above but not in it.
+        Assert.Equal(Money("USD", 84, 450_000_000), funding.Totals.GapUsd);
+    }
+
+    public static TheoryData<int, int> HalfNanos => new()
+    {
+        { 5, 2 }, // 2.5 nanos of USD round down to the even 2
+        { 7, 4 }, // 3.5 nanos of USD round up to the even 4
+        { 9, 4 }, // 4.5 nanos of USD round down to the even 4
+    };
+
+    [Theory]
+    [MemberData(nameof(HalfNanos))]
+    public async Task Conversion_rounds_half_to_even_at_the_nano(int sekNanos, int usdNanos)
+    {
+        await scenario.Funding.LoadExchangeRatesAsync(new LoadExchangeRatesRequest { ExchangeRates = { Rate("SEK", 2090, 1, 1, 0, 500_000_000) } });
+        var request = await scenario.RequestAsync();
+        await AllocateAsync(request, Money("SEK", 0, sekNanos));
+
+        var funding = (await scenario.Funding.GetRequestFundingAsync(new GetRequestFundingRequest { AssistanceRequest = request.Name, AsOf = AsOf })).RequestFunding;
+
+        Assert.Equal([Money("SEK", 0, sekNanos)], funding.Totals.Allocated);
+        Assert.Equal(Money("USD", 0, usdNanos), funding.Totals.AllocatedUsd);
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using CapacityBuilding.Contracts.Assistance.V1;
 using CapacityBuilding.Contracts.Common.V1;
 using CapacityBuilding.Contracts.Funding.V1;
 using CapacityBuilding.Contracts.Training.V1;
+using Google.Protobuf.WellKnownTypes;
 using Google.Type;
 
 namespace CapacityBuilding.Tests.Infrastructure;
@@ -15,6 +16,31 @@ internal static class SampleData
         Summary = "Seizing, preserving and presenting electronic evidence so that courts admit it.",
         ThematicAreas = { ThematicArea.ElectronicEvidence, ThematicArea.ProceduralMeasures },
         Languages = { "es", "en" },
+        Level = CourseLevel.Foundation,
+        TargetAudiences = { TargetAudience.Investigators, TargetAudience.Prosecutors },
+        DeliveryMode = DeliveryMode.InPerson,
+        DurationHours = 35,
+        Prerequisites = { "Basic criminal investigation training" },
+        MaxClassSize = 25,
+        Status = CourseStatus.Published,
+    };
+
+    /// <summary>A session of <paramref name="seats"/> seats starting <paramref name="start"/>, five days long.</summary>
+    public static Session Session(DateTimeOffset start, int seats = 20, string language = "es") => new()
+    {
+        StartTime = Timestamp.FromDateTimeOffset(start),
+        EndTime = Timestamp.FromDateTimeOffset(start.AddDays(5)),
+        Location = "Accra, Ghana Police Academy",
+        Language = language,
+        SeatCapacity = seats,
+    };
+
+    public static Enrolment Enrolment(string email, string name = "Ama Mensah") => new()
+    {
+        ParticipantName = name,
+        Email = email,
+        Nationality = "GHA",
+        Institution = "Ghana Police Service, Cybercrime Unit",
     };
 
     public static AssistanceRequest Request(string title = "E-evidence training for the cybercrime unit", params string[] courses) => new()

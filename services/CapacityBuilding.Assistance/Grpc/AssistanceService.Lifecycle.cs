@@ -1,0 +1,108 @@
+using CapacityBuilding.Assistance.Extensions;
+using CapacityBuilding.Assistance.Requests;
+using CapacityBuilding.Contracts.Assistance.V1;
+using Grpc.Core;
+using Action = CapacityBuilding.Contracts.Assistance.V1.HistoryEntry.Types.Action;
+using Decision = CapacityBuilding.Contracts.Assistance.V1.ReviewAssistanceRequestRequest.Types.Decision;
+
+namespace CapacityBuilding.Assistance.Grpc;
+
+/// <summary>The lifecycle's custom methods; which of them is allowed when is <see cref="RequestLifecycle"/>'s business.</summary>
+public sealed partial class AssistanceService
+{
+    public override async Task<SubmitAssistanceRequestResponse> SubmitAssistanceRequest(SubmitAssistanceRequestRequest request, ServerCallContext context)
+    {
+        var stored = await TransitionAsync(request.Name, request.Etag, Action.Submit, request.Reason, reasonRequired: false, context, current =>
+        {
+            var missing = AssistanceRequestValidator.MissingForSubmission(current);
+            if (missing.Count > 0)
+            {
+                throw errors.FailedPrecondition("REQUEST_INCOMPLETE",
+                    $"{request.Name} cannot be submitted before these fields are filled in: {string.Join(", ", missing)}.",
+                    new Dictionary<string, string> { ["missing_fields"] = string.Join(',', missing) });
+            }
+
+            return current;
+        });
+        return new SubmitAssistanceRequestResponse { AssistanceRequest = stored.ToMessage() };
+    }
+
+    public override async Task<BeginAssistanceRequestReviewResponse> BeginAssistanceRequestReview(BeginAssistanceRequestReviewRequest request, ServerCallContext context)
+    {
+        var stored = await TransitionAsync(request.Name, request.Etag, Action.BeginReview, request.Reason, reasonRequired: false, context);
+        return new BeginAssistanceRequestReviewResponse { AssistanceRequest = stored.ToMessage() };
+    }
+
+    public override async Task<ReviewAssistanceRequestResponse> ReviewAssistanceRequest(ReviewAssistanceRequestRequest request, ServerCallContext context)
+    {
+        var action = request.Decision switch
+        {
+            Decision.Approve => Action.Approve,
+            Decision.Reject => Action.Reject,
+            Decision.Return => Action.Return,
+            _ => throw errors.InvalidArgument("decision", "must be DECISION_APPROVE, DECISION_REJECT or DECISION_RETURN."),
+        };
+        var approving = action == Action.Approve;
+        var stored = await TransitionAsync(request.Name, request.Etag, action, request.Reason, reasonRequired: true, context,
+            current => approving ? current with { CourseProposal = courseMatcher.Pending() } : current);
+        if (approving)
+        {
+            // After the approval is stored: training being away must not undo or block it.
+            stored = await MatchAndRecordAsync(request.Name, stored, context.CancellationToken);
+        }
+
+        return new ReviewAssistanceRequestResponse { AssistanceRequest = stored.ToMessage() };
+    }
+
+    public override async Task<WithdrawAssistanceRequestResponse> WithdrawAssistanceRequest(WithdrawAssistanceRequestRequest request, ServerCallContext context)
+    {
+        var stored = await TransitionAsync(request.Name, request.Etag, Action.Withdraw, request.Reason, reasonRequired: true, context);
+        return new WithdrawAssistanceRequestResponse { AssistanceRequest = stored.ToMessage() };
+    }
+
+    public override async Task<StartAssistanceRequestDeliveryResponse> StartAssistanceRequestDelivery(StartAssistanceRequestDeliveryRequest request, ServerCallContext context)
+    {
+        var stored = await TransitionAsync(request.Name, request.Etag, Action.StartDelivery, request.Reason, reasonRequired: false, context);
+        return new StartAssistanceRequestDeliveryResponse { AssistanceRequest = stored.ToMessage() };
+    }
+
+    public override async Task<CompleteAssistanceRequestResponse> CompleteAssistanceRequest(CompleteAssistanceRequestRequest request, ServerCallContext context)
+    {
+        var stored = await TransitionAsync(request.Name, request.Etag, Action.Complete, request.Reason, reasonRequired: false, context);
+        return new CompleteAssistanceRequestResponse { AssistanceRequest = stored.ToMessage() };
+    }
+
+    public override async Task<MatchAssistanceRequestCoursesResponse> MatchAssistanceRequestCourses(MatchAssistanceRequestCoursesRequest request, ServerCallContext context)
+    {
+        var current = await GetExistingAsync(request.Name, "name");
+        if (!RequestLifecycle.CanMatchCourses(current.State))
+        {
+            throw errors.FailedPrecondition("INVALID_STATE",
+                $"Courses are matched for approved requests; {request.Name} is {ActionNames.Of(current.State)}.",
+                new Dictionary<string, string> { ["current_state"] = current.State.ToString() });
+        }
+
+        var stored = await MatchAndRecordAsync(request.Name, current, context.CancellationToken);
+        if (stored.CourseProposal?.Status == CourseProposal.Types.Status.Failed)
+        {
+            throw errors.Unavailable("TRAINING_UNAVAILABLE",
+                "The training service could not propose courses; the failure is recorded on the request. Retry later.");
+        }
+
+        return new MatchAssistanceRequestCoursesResponse { AssistanceRequest = stored.ToMessage() };
+    }
+
+    private async Task<StoredAssistanceRequest> TransitionAsync(string name, string etag, Action action, string reason, bool reasonRequired,
+        ServerCallContext context, Func<StoredAssistanceRequest, StoredAssistanceRequest>? edit = null)
+    {
+        var id = AssistanceRequestNames.Request.Parse(name, "name", errors)[0];
+        validator.ValidateReason(reason, reasonRequired);
+        return await changes.ApplyAsync(name, id, etag, action, context.Actor(), reason.Trim(), edit ?? (current => current));
+    }
+
+    private async Task<StoredAssistanceRequest> MatchAndRecordAsync(string name, StoredAssistanceRequest request, CancellationToken cancellationToken)
+    {
+        var proposal = await courseMatcher.ProposeAsync(request, cancellationToken);
+        return await changes.AmendAsync(name, request.Id, current => current with { CourseProposal = proposal });
+    }
+}

@@ -1,0 +1,71 @@
+using CapacityBuilding.Assistance.Requests;
+using StackExchange.Redis;
+
+namespace CapacityBuilding.Assistance.Repositories;
+
+/// <summary>
+/// The sorted sets a request is listed in. Every set has score 0 so that members order
+/// lexicographically and a page is a ZREVRANGEBYLEX from the cursor:
+/// <list type="bullet">
+/// <item>creation order: member = id (UUIDv7 hex, so lexicographic = creation order);
+/// <c>requests:index</c> holds all, <c>requests:index:{dimension}:{value}</c> those matching one filter.</item>
+/// <item>priority order: member = <c>{priority:000}:{id}</c>, so highest priority first, then
+/// newest; <c>requests:priority-index</c> and <c>requests:priority-index:{dimension}:{value}</c>.</item>
+/// </list>
+/// Dimensions: <c>state</c>, <c>country</c>, <c>theme</c>, <c>type</c>, <c>dac</c> (eligible / ineligible).
+/// </summary>
+public static class RequestIndexes
+{
+    public const string State = "state";
+    public const string Country = "country";
+    public const string Theme = "theme";
+    public const string Type = "type";
+    public const string Dac = "dac";
+
+    public static string DacValue(bool eligible) => eligible ? "eligible" : "ineligible";
+
+    /// <summary>The key of one filter's index, or of the whole collection when <paramref name="filter"/> is null.</summary>
+    public static RedisKey KeyOf(RequestOrder order, (string Dimension, string Value)? filter)
+    {
+        var root = order == RequestOrder.CreateTime ? "requests:index" : "requests:priority-index";
+        return filter is { } f ? $"{root}:{f.Dimension}:{f.Value}" : root;
+    }
+
+    /// <summary>The member a request has in the indexes of <paramref name="order"/>.</summary>
+    public static string MemberOf(RequestOrder order, string id, int priority) =>
+        order == RequestOrder.CreateTime ? id : $"{priority:D3}:{id}";
+
+    /// <summary>The id inside an index member.</summary>
+    public static string IdOf(RequestOrder order, string member) =>
+        order == RequestOrder.CreateTime ? member : member[4..];
+
+    /// <summary>Every (index, member) pair the request belongs to.</summary>
+    public static IEnumerable<(RedisKey Key, string Member)> EntriesOf(StoredAssistanceRequest request)
+    {
+        foreach (var order in (RequestOrder[])[RequestOrder.CreateTime, RequestOrder.Priority])
+        {
+            var member = MemberOf(order, request.Id, request.PriorityScore);
+            yield return (KeyOf(order, null), member);
+            foreach (var filter in FiltersOf(request))
+            {
+                yield return (KeyOf(order, filter), member);
+            }
+        }
+    }
+
+    private static IEnumerable<(string, string)> FiltersOf(StoredAssistanceRequest request)
+    {
+        yield return (State, request.State.ToString());
+        yield return (Country, request.RequestingState);
+        yield return (Dac, DacValue(request.DacIncomeGroup != Contracts.Common.V1.DacIncomeGroup.Unspecified));
+        foreach (var area in request.ThematicAreas)
+        {
+            yield return (Theme, area.ToString());
+        }
+
+        foreach (var type in request.AssistanceTypes)
+        {
+            yield return (Type, type.ToString());
+        }
+    }
+}

@@ -1,0 +1,84 @@
+using CapacityBuilding.Assistance.History;
+using CapacityBuilding.Assistance.Repositories;
+using CapacityBuilding.ServiceDefaults.Errors;
+using CapacityBuilding.ServiceDefaults.Resources;
+using Grpc.Core;
+using Action = CapacityBuilding.Contracts.Assistance.V1.HistoryEntry.Types.Action;
+
+namespace CapacityBuilding.Assistance.Requests;
+
+/// <summary>
+/// Applies one action to a stored request: checks it against <see cref="RequestLifecycle"/>,
+/// builds the new version and its history entry, and writes both in one conditional write. When
+/// another change got in first, a caller that sent no etag gets the change re-evaluated on the new
+/// version (which may now refuse it); a caller that sent one gets ABORTED.
+/// </summary>
+public sealed class RequestChanges(RedisAssistanceRequestRepository requests, ApiErrors errors, TimeProvider clock)
+{
+    private const int MaxAttempts = 5;
+
+    /// <param name="edit">Makes the new version from the current one (already allowed by the lifecycle); may throw to refuse it.</param>
+    public async Task<StoredAssistanceRequest> ApplyAsync(string name, string id, string expectedEtag, Action action, string actor, string reason,
+        Func<StoredAssistanceRequest, StoredAssistanceRequest> edit)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var current = await requests.GetAsync(id) ?? throw errors.NotFound(AssistanceRequestNames.Request.ResourceType, name);
+            if (expectedEtag.Length > 0 && expectedEtag != current.Etag)
+            {
+                throw Aborted(name);
+            }
+
+            var next = RequestLifecycle.Next(current.State, action)
+                ?? throw errors.FailedPrecondition("INVALID_STATE",
+                    $"Cannot {ActionNames.Verb(action)} {name}: it is {ActionNames.Of(current.State)}.",
+                    new Dictionary<string, string> { ["current_state"] = current.State.ToString(), ["action"] = action.ToString() });
+
+            var now = clock.GetUtcNow();
+            var edited = edit(current) with { State = next, UpdateTime = now, Etag = Etags.New() };
+            var entry = HistoryChain.Append(new HistoryEntryContent(
+                current.HistoryLength + 1, actor, now, action, current.State, next, reason, current.HistoryHead));
+            var updated = edited with { HistoryLength = entry.Sequence, HistoryHead = entry.Hash };
+
+            switch (await requests.ReplaceAsync(current, updated, entry))
+            {
+                case RedisAssistanceRequestRepository.WriteOutcome.Written:
+                    return updated;
+                case RedisAssistanceRequestRepository.WriteOutcome.NotFound:
+                    throw errors.NotFound(AssistanceRequestNames.Request.ResourceType, name);
+                case RedisAssistanceRequestRepository.WriteOutcome.Conflict when expectedEtag.Length > 0:
+                    throw Aborted(name);
+                case RedisAssistanceRequestRepository.WriteOutcome.Conflict when attempt >= MaxAttempts:
+                    throw Aborted(name);
+            }
+        }
+    }
+
+    private RpcException Aborted(string name) =>
+        errors.Aborted("ETAG_MISMATCH", $"{name} changed since the etag sent was read; read it again and retry.");
+
+    /// <summary>Changes a request without a lifecycle action or history entry (the course proposal), retrying on conflicts.</summary>
+    public async Task<StoredAssistanceRequest> AmendAsync(string name, string id, Func<StoredAssistanceRequest, StoredAssistanceRequest> edit)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var current = await requests.GetAsync(id) ?? throw errors.NotFound(AssistanceRequestNames.Request.ResourceType, name);
+            var updated = edit(current) with { UpdateTime = clock.GetUtcNow(), Etag = Etags.New() };
+            var outcome = await requests.ReplaceAsync(current, updated, null);
+            if (outcome == RedisAssistanceRequestRepository.WriteOutcome.Written)
+            {
+                return updated;
+            }
+
+            if (outcome == RedisAssistanceRequestRepository.WriteOutcome.NotFound)
+            {
+                throw errors.NotFound(AssistanceRequestNames.Request.ResourceType, name);
+            }
+
+            if (attempt >= MaxAttempts)
+            {
+                throw Aborted(name);
+            }
+        }
+    }
+}

@@ -1,0 +1,65 @@
+using CapacityBuilding.Contracts.Training.V1;
+using CapacityBuilding.ServiceDefaults.Errors;
+using CapacityBuilding.ServiceDefaults.Resources;
+using CapacityBuilding.ServiceDefaults.Validation;
+
+namespace CapacityBuilding.Training.Enrolments;
+
+/// <summary>The rules an enrolment must meet; every broken rule is reported.</summary>
+public sealed class EnrolmentValidator(ApiErrors errors)
+{
+    public const int NameMaxLength = 200;
+    public const int EmailMaxLength = 254;
+
+    private static readonly ResourceName AssistanceRequest = new("AssistanceRequest", "requests/{request}");
+
+    public void ValidateCreate(CreateEnrolmentRequest request)
+    {
+        var violations = new FieldViolations();
+        violations.RequireIdempotencyKey("request_id", request.RequestId);
+        if (request.Enrolment is not { } enrolment)
+        {
+            violations.Add("enrolment", "is required.");
+        }
+        else
+        {
+            violations.RequireText("enrolment.participant_name", enrolment.ParticipantName, NameMaxLength);
+            RequireEmail(violations, "enrolment.email", enrolment.Email);
+            violations.RequireCountry("enrolment.nationality", enrolment.Nationality);
+            violations.RequireText("enrolment.institution", enrolment.Institution, NameMaxLength);
+            if (enrolment.AssistanceRequest.Length > 0 && AssistanceRequest.TryParse(enrolment.AssistanceRequest) is null)
+            {
+                violations.Add("enrolment.assistance_request", $"must be a resource name of the form {AssistanceRequest.Pattern}.");
+            }
+        }
+
+        violations.ThrowIfAny(errors);
+    }
+
+    /// <summary>How an e-mail address identifies a participant: trimmed, lower case.</summary>
+    public static string ParticipantKeyOf(string email) => email.Trim().ToLowerInvariant();
+
+    // A plausibility check (one @, something on each side, a dot in the domain, no spaces), not
+    // RFC 5322: the address is for people to write to, and delivery is the real test.
+    private static void RequireEmail(FieldViolations violations, string field, string email)
+    {
+        var value = email.Trim();
+        if (value.Length == 0)
+        {
+            violations.Add(field, "is required.");
+            return;
+        }
+
+        var at = value.IndexOf('@', StringComparison.Ordinal);
+        var plausible = value.Length <= EmailMaxLength
+            && at > 0
+            && at == value.LastIndexOf('@')
+            && value.IndexOf('.', at) > at + 1
+            && !value.EndsWith('.')
+            && !value.Any(char.IsWhiteSpace);
+        if (!plausible)
+        {
+            violations.Add(field, $"must be an e-mail address such as name@institution.org, at most {EmailMaxLength} characters.");
+        }
+    }
+}

@@ -1,0 +1,79 @@
+using CapacityBuilding.Contracts.Training.V1;
+using CapacityBuilding.ServiceDefaults.Paging;
+using CapacityBuilding.Training.Courses;
+using CapacityBuilding.Training.Repositories;
+using Grpc.Core;
+
+namespace CapacityBuilding.Training.Grpc;
+
+public sealed partial class TrainingService
+{
+    public override async Task<CreateEnrolmentResponse> CreateEnrolment(CreateEnrolmentRequest request, ServerCallContext context)
+    {
+        var ids = CourseNames.Session.Parse(request.Parent, "parent", errors);
+        enrolmentValidator.ValidateCreate(request);
+        var enrolment = request.Enrolment.ToNewStoredEnrolment(ids[0], ids[1], clock.GetUtcNow());
+        return await enrolments.EnrolAsync(enrolment, request.RequestId) switch
+        {
+            EnrolOutcome.Enrolled enrolled => new CreateEnrolmentResponse { Enrolment = enrolled.Enrolment.ToMessage() },
+            EnrolOutcome.SessionMissing => throw errors.NotFound(CourseNames.Session.ResourceType, request.Parent),
+            EnrolOutcome.SessionNotOpen notOpen => throw errors.FailedPrecondition("SESSION_NOT_OPEN_FOR_ENROLMENT",
+                $"{request.Parent} is {ProtoEnumNames.OfStored<SessionStatus>(notOpen.Status)}; only a SESSION_STATUS_SCHEDULED session takes enrolments.",
+                new Dictionary<string, string> { ["status"] = ProtoEnumNames.OfStored<SessionStatus>(notOpen.Status) }),
+            EnrolOutcome.AlreadyEnrolled duplicate => throw errors.AlreadyExists("PARTICIPANT_ALREADY_ENROLLED",
+                $"{enrolment.Email} is already enrolled in {request.Parent}.",
+                CourseNames.Enrolment.ResourceType, CourseNames.Enrolment.Format(ids[0], ids[1], duplicate.EnrolmentId)),
+            var other => throw new InvalidOperationException($"Unexpected outcome {other}."),
+        };
+    }
+
+    public override async Task<GetEnrolmentResponse> GetEnrolment(GetEnrolmentRequest request, ServerCallContext context)
+    {
+        var ids = CourseNames.Enrolment.Parse(request.Name, "name", errors);
+        var enrolment = await enrolments.GetAsync(ids[1], ids[2]);
+        if (enrolment is null || enrolment.Enrolment.CourseId != ids[0])
+        {
+            throw errors.NotFound(CourseNames.Enrolment.ResourceType, request.Name);
+        }
+
+        return new GetEnrolmentResponse { Enrolment = enrolment.ToMessage() };
+    }
+
+    public override async Task<ListEnrolmentsResponse> ListEnrolments(ListEnrolmentsRequest request, ServerCallContext context)
+    {
+        var session = await ExistingSessionAsync(request.Parent, "parent");
+        var pageSize = pageTokens.NormalizePageSize(request.PageSize);
+        var afterArrival = pageTokens.Decode(request.PageToken, request.Parent) is { } token
+            ? long.TryParse(token, System.Globalization.CultureInfo.InvariantCulture, out var arrival) ? arrival : throw errors.InvalidArgument(PageTokens.PageTokenField, "is not a token this service issued.")
+            : 0;
+        var (items, lastArrival) = await enrolments.ListAsync(session.Id, pageSize, afterArrival);
+        return new ListEnrolmentsResponse
+        {
+            Enrolments = { items.Select(enrolment => enrolment.ToMessage()) },
+            NextPageToken = PageTokens.Encode(lastArrival?.ToString(System.Globalization.CultureInfo.InvariantCulture), request.Parent),
+        };
+    }
+
+    public override async Task<CancelEnrolmentResponse> CancelEnrolment(CancelEnrolmentRequest request, ServerCallContext context)
+    {
+        var ids = CourseNames.Enrolment.Parse(request.Name, "name", errors);
+        if (await sessions.GetAsync(ids[0], ids[1]) is null)
+        {
+            throw errors.NotFound(CourseNames.Enrolment.ResourceType, request.Name);
+        }
+
+        return await enrolments.CancelAsync(ids[1], ids[2], clock.GetUtcNow()) switch
+        {
+            CancelOutcome.Cancelled cancelled => new CancelEnrolmentResponse
+            {
+                Enrolment = cancelled.Enrolment.ToMessage(),
+                PromotedEnrolment = cancelled.Promoted?.ToMessage(),
+            },
+            CancelOutcome.NotFound => throw errors.NotFound(CourseNames.Enrolment.ResourceType, request.Name),
+            CancelOutcome.AlreadyCancelled => throw errors.FailedPrecondition("ENROLMENT_ALREADY_CANCELLED",
+                $"{request.Name} is {ProtoEnumNames.Of(EnrolmentState.Cancelled)} already.",
+                new Dictionary<string, string> { ["state"] = ProtoEnumNames.Of(EnrolmentState.Cancelled) }),
+            var other => throw new InvalidOperationException($"Unexpected outcome {other}."),
+        };
+    }
+}

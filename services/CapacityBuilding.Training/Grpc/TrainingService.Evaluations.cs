@@ -1,0 +1,68 @@
+using CapacityBuilding.Contracts.Training.V1;
+using CapacityBuilding.ServiceDefaults.Paging;
+using CapacityBuilding.Training.Courses;
+using CapacityBuilding.Training.Repositories;
+using Grpc.Core;
+
+namespace CapacityBuilding.Training.Grpc;
+
+public sealed partial class TrainingService
+{
+    public override async Task<CreateEvaluationResponse> CreateEvaluation(CreateEvaluationRequest request, ServerCallContext context)
+    {
+        var ids = CourseNames.Session.Parse(request.Parent, "parent", errors);
+        var enrolmentId = evaluationValidator.ValidateCreate(request, ids[0], ids[1]);
+        var evaluation = request.Evaluation.ToNewStoredEvaluation(ids[0], ids[1], enrolmentId, clock.GetUtcNow());
+        return await evaluations.CreateAsync(evaluation, request.RequestId) switch
+        {
+            EvaluationOutcome.Created created => new CreateEvaluationResponse { Evaluation = created.Evaluation.ToMessage() },
+            EvaluationOutcome.SessionMissing => throw errors.NotFound(CourseNames.Session.ResourceType, request.Parent),
+            EvaluationOutcome.SessionNotCompleted notCompleted => throw errors.FailedPrecondition("SESSION_NOT_COMPLETED",
+                $"{request.Parent} is {ProtoEnumNames.OfStored<SessionStatus>(notCompleted.Status)}; evaluations open once it is SESSION_STATUS_COMPLETED.",
+                new Dictionary<string, string> { ["status"] = ProtoEnumNames.OfStored<SessionStatus>(notCompleted.Status) }),
+            EvaluationOutcome.EnrolmentMissing => throw errors.InvalidArgument("evaluation.enrolment", $"{request.Evaluation.Enrolment} does not exist."),
+            EvaluationOutcome.EnrolmentNotConfirmed notConfirmed => throw errors.FailedPrecondition("ENROLMENT_NOT_CONFIRMED",
+                $"{request.Evaluation.Enrolment} is {ProtoEnumNames.OfStored<EnrolmentState>(notConfirmed.State)}; only participants with a confirmed seat evaluate.",
+                new Dictionary<string, string> { ["state"] = ProtoEnumNames.OfStored<EnrolmentState>(notConfirmed.State) }),
+            EvaluationOutcome.AlreadyEvaluated earlier => throw errors.AlreadyExists("ENROLMENT_ALREADY_EVALUATED",
+                $"{request.Evaluation.Enrolment} has evaluated the session already.",
+                CourseNames.Evaluation.ResourceType, CourseNames.Evaluation.Format(ids[0], ids[1], earlier.EvaluationId)),
+            var other => throw new InvalidOperationException($"Unexpected outcome {other}."),
+        };
+    }
+
+    public override async Task<ListEvaluationsResponse> ListEvaluations(ListEvaluationsRequest request, ServerCallContext context)
+    {
+        var session = await ExistingSessionAsync(request.Parent, "parent");
+        var pageSize = pageTokens.NormalizePageSize(request.PageSize);
+        var afterId = pageTokens.Decode(request.PageToken, request.Parent);
+        var (items, lastId) = await evaluations.ListAsync(session.Id, pageSize, afterId);
+        return new ListEvaluationsResponse
+        {
+            Evaluations = { items.Select(evaluation => evaluation.ToMessage()) },
+            NextPageToken = PageTokens.Encode(lastId, request.Parent),
+        };
+    }
+
+    public override async Task<GetEvaluationSummaryResponse> GetEvaluationSummary(GetEvaluationSummaryRequest request, ServerCallContext context)
+    {
+        var suffix = "/" + CourseNames.EvaluationSummarySegment;
+        var owner = request.Name.EndsWith(suffix, StringComparison.Ordinal) ? request.Name[..^suffix.Length] : string.Empty;
+        if (CourseNames.Session.TryParse(owner) is not null)
+        {
+            var session = await ExistingSessionAsync(owner, "name");
+            var totals = await evaluations.SessionTotalsAsync(session.Id);
+            return new GetEvaluationSummaryResponse { EvaluationSummary = totals.ToMessage(request.Name) };
+        }
+
+        if (CourseNames.Course.TryParse(owner) is not null)
+        {
+            var course = await ExistingCourseAsync(owner, "name");
+            var totals = await evaluations.CourseTotalsAsync(course.Id);
+            return new GetEvaluationSummaryResponse { EvaluationSummary = totals.ToMessage(request.Name) };
+        }
+
+        throw errors.InvalidArgument("name",
+            $"must be courses/{{course}}/{CourseNames.EvaluationSummarySegment} or courses/{{course}}/sessions/{{session}}/{CourseNames.EvaluationSummarySegment}.");
+    }
+}

@@ -1,0 +1,116 @@
+using CapacityBuilding.Contracts.Training.V1;
+using CapacityBuilding.ServiceDefaults.Paging;
+using CapacityBuilding.ServiceDefaults.Validation;
+using CapacityBuilding.Training.Courses;
+using CapacityBuilding.Training.Repositories;
+using CapacityBuilding.Training.Sessions;
+using CapacityBuilding.Training.Validation;
+using Grpc.Core;
+
+namespace CapacityBuilding.Training.Grpc;
+
+public sealed partial class TrainingService
+{
+    public override async Task<CreateSessionResponse> CreateSession(CreateSessionRequest request, ServerCallContext context)
+    {
+        var course = await ExistingCourseAsync(request.Parent, "parent");
+        sessionValidator.ValidateCreate(request, course);
+        var outcome = await sessions.CreateAsync(request.Session.ToNewStoredSession(course.Id, clock.GetUtcNow()), request.RequestId);
+        return outcome switch
+        {
+            SessionCreateOutcome.Created created => new CreateSessionResponse { Session = (await sessions.WithSeatsAsync([created.Session]))[0].ToMessage() },
+            SessionCreateOutcome.CourseMissing => throw errors.NotFound(CourseNames.Course.ResourceType, request.Parent),
+            SessionCreateOutcome.CourseNotOpen notOpen => throw errors.FailedPrecondition("COURSE_RETIRED",
+                $"{request.Parent} is {ProtoEnumNames.OfStored<CourseStatus>(notOpen.Status)}: it takes no new sessions.",
+                new Dictionary<string, string> { ["status"] = ProtoEnumNames.OfStored<CourseStatus>(notOpen.Status) }),
+            SessionCreateOutcome.TooManySeats tooMany => throw errors.InvalidArgument("session.seat_capacity",
+                $"must be between 1 and {tooMany.MaxClassSize}, the course's max_class_size."),
+            _ => throw new InvalidOperationException($"Unexpected outcome {outcome}."),
+        };
+    }
+
+    public override async Task<GetSessionResponse> GetSession(GetSessionRequest request, ServerCallContext context)
+    {
+        var session = await ExistingSessionAsync(request.Name, "name");
+        return new GetSessionResponse { Session = (await sessions.WithSeatsAsync([session]))[0].ToMessage() };
+    }
+
+    public override async Task<ListSessionsResponse> ListSessions(ListSessionsRequest request, ServerCallContext context)
+    {
+        var course = await ExistingCourseAsync(request.Parent, "parent");
+        var pageSize = pageTokens.NormalizePageSize(request.PageSize);
+        var afterId = pageTokens.Decode(request.PageToken, request.Parent);
+        var (items, lastId) = await sessions.ListAsync(course.Id, pageSize, afterId);
+        var withSeats = await sessions.WithSeatsAsync(items);
+        return new ListSessionsResponse
+        {
+            Sessions = { withSeats.Select(session => session.ToMessage()) },
+            NextPageToken = PageTokens.Encode(lastId, request.Parent),
+        };
+    }
+
+    public override async Task<UpdateSessionResponse> UpdateSession(UpdateSessionRequest request, ServerCallContext context)
+    {
+        if (request.Session is null)
+        {
+            throw errors.InvalidArgument("session", "is required.");
+        }
+
+        var current = await ExistingSessionAsync(request.Session.Name, "session.name");
+        var violations = new FieldViolations();
+        var mask = UpdateMasks.Resolve(request.UpdateMask, request.Session, SessionMessages.UpdatableFields, violations);
+        var updated = ApplySessionMask(current.ToMessage(0, 0), request.Session, mask);
+        sessionValidator.ValidateUpdated(violations, updated, mask.Contains("status"));
+        if (request.Session.Etag.Length > 0 && request.Session.Etag != current.Etag)
+        {
+            throw StaleEtag(request.Session.Name);
+        }
+
+        if (!SessionStatusRules.CanChange(current.Status, updated.Status))
+        {
+            throw errors.FailedPrecondition("SESSION_STATUS_CHANGE_NOT_ALLOWED",
+                $"{request.Session.Name} is {ProtoEnumNames.Of(current.Status)}; it cannot become {ProtoEnumNames.Of(updated.Status)}.",
+                new Dictionary<string, string> { ["status"] = ProtoEnumNames.Of(current.Status) });
+        }
+
+        var stored = updated.ToUpdatedStoredSession(current, clock.GetUtcNow());
+        return await sessions.ReplaceAsync(current, stored) switch
+        {
+            ReplaceOutcome.Updated => new UpdateSessionResponse { Session = (await sessions.WithSeatsAsync([stored]))[0].ToMessage() },
+            ReplaceOutcome.NotFound => throw errors.NotFound(CourseNames.Session.ResourceType, request.Session.Name),
+            _ => throw StaleEtag(request.Session.Name),
+        };
+    }
+
+    private static Session ApplySessionMask(Session current, Session changes, IReadOnlySet<string> mask)
+    {
+        var updated = current.Clone();
+        if (mask.Contains("start_time"))
+        {
+            updated.StartTime = changes.StartTime;
+        }
+
+        if (mask.Contains("end_time"))
+        {
+            updated.EndTime = changes.EndTime;
+        }
+
+        if (mask.Contains("location"))
+        {
+            updated.Location = changes.Location;
+        }
+
+        if (mask.Contains("status"))
+        {
+            updated.Status = changes.Status;
+        }
+
+        return updated;
+    }
+
+    private async Task<StoredSession> ExistingSessionAsync(string name, string field)
+    {
+        var ids = CourseNames.Session.Parse(name, field, errors);
+        return await sessions.GetAsync(ids[0], ids[1]) ?? throw errors.NotFound(CourseNames.Session.ResourceType, name);
+    }
+}

@@ -1,0 +1,87 @@
+namespace CapacityBuilding.Training.Repositories;
+
+/// <summary>
+/// The seat-keeping scripts. Redis runs one script at a time, so the order in which it executes
+/// enrol scripts is the arrival order: the first <c>SeatCapacity</c> arrivals get seats, the rest
+/// queue in that order, and no interleaving can overbook.
+/// </summary>
+internal static class EnrolmentScripts
+{
+    // KEYS[1] session document, KEYS[2] confirmed set, KEYS[3] waitlist, KEYS[4] participants
+    // hash, KEYS[5] arrivals counter, KEYS[6] enrolments by arrival, KEYS[7] enrolment document,
+    // KEYS[8] idempotency key (optional).
+    // ARGV[1] enrolment id, ARGV[2] enrolment JSON (State and Arrival are set here),
+    // ARGV[3] participant key, ARGV[4] course id.
+    // Returns { 'CREATED', json, waitlist position or 0 }, { 'EXISTING', id }, { 'NO_SESSION' },
+    // { 'SESSION_STATUS', status } or { 'DUPLICATE', id of the participant's enrolment }.
+    public const string Enrol = """
+        if KEYS[8] then
+          local existing = redis.call('GET', KEYS[8])
+          if existing then return { 'EXISTING', existing } end
+        end
+        local session = redis.call('GET', KEYS[1])
+        if not session then return { 'NO_SESSION' } end
+        session = cjson.decode(session)
+        if session.CourseId ~= ARGV[4] then return { 'NO_SESSION' } end
+        if session.Status ~= 'Scheduled' then return { 'SESSION_STATUS', session.Status } end
+        local holder = redis.call('HGET', KEYS[4], ARGV[3])
+        if holder then return { 'DUPLICATE', holder } end
+        local enrolment = cjson.decode(ARGV[2])
+        enrolment.Arrival = redis.call('INCR', KEYS[5])
+        local position = 0
+        if redis.call('SCARD', KEYS[2]) < session.SeatCapacity then
+          enrolment.State = 'Confirmed'
+          redis.call('SADD', KEYS[2], ARGV[1])
+        else
+          enrolment.State = 'Waitlisted'
+          redis.call('ZADD', KEYS[3], enrolment.Arrival, ARGV[1])
+          position = redis.call('ZCARD', KEYS[3])
+        end
+        local json = cjson.encode(enrolment)
+        redis.call('SET', KEYS[7], json)
+        redis.call('ZADD', KEYS[6], enrolment.Arrival, ARGV[1])
+        redis.call('HSET', KEYS[4], ARGV[3], ARGV[1])
+        if KEYS[8] then redis.call('SET', KEYS[8], ARGV[1]) end
+        return { 'CREATED', json, position }
+        """;
+
+    // Cancels an enrolment; a confirmed seat of a scheduled session goes to the first on the
+    // waitlist in the same step, so a seat is never lost or given twice.
+    // KEYS[1] enrolment document, KEYS[2] session document, KEYS[3] confirmed set, KEYS[4]
+    // waitlist, KEYS[5] participants hash.
+    // ARGV[1] session id, ARGV[2] now (the JSON form of UpdateTime), ARGV[3] the prefixed key of
+    // an enrolment document without its id (the promoted enrolment is only known here).
+    // Returns { 'CANCELLED', json, promoted json or '' }, { 'NOT_FOUND' } or { 'ALREADY_CANCELLED' }.
+    public const string Cancel = """
+        local enrolment = redis.call('GET', KEYS[1])
+        if not enrolment then return { 'NOT_FOUND' } end
+        enrolment = cjson.decode(enrolment)
+        if enrolment.SessionId ~= ARGV[1] then return { 'NOT_FOUND' } end
+        if enrolment.State == 'Cancelled' then return { 'ALREADY_CANCELLED' } end
+        local promoted = ''
+        if enrolment.State == 'Confirmed' then
+          redis.call('SREM', KEYS[3], enrolment.Id)
+          local session = cjson.decode(redis.call('GET', KEYS[2]))
+          if session.Status == 'Scheduled' then
+            local first = redis.call('ZRANGE', KEYS[4], 0, 0)[1]
+            if first then
+              redis.call('ZREM', KEYS[4], first)
+              redis.call('SADD', KEYS[3], first)
+              local next = cjson.decode(redis.call('GET', ARGV[3] .. first))
+              next.State = 'Confirmed'
+              next.UpdateTime = ARGV[2]
+              promoted = cjson.encode(next)
+              redis.call('SET', ARGV[3] .. first, promoted)
+            end
+          end
+        else
+          redis.call('ZREM', KEYS[4], enrolment.Id)
+        end
+        enrolment.State = 'Cancelled'
+        enrolment.UpdateTime = ARGV[2]
+        local json = cjson.encode(enrolment)
+        redis.call('SET', KEYS[1], json)
+        redis.call('HDEL', KEYS[5], enrolment.ParticipantKey)
+        return { 'CANCELLED', json, promoted }
+        """;
+}

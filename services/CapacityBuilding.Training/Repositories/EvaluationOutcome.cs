@@ -1,0 +1,23 @@
+using CapacityBuilding.Training.Evaluations;
+
+namespace CapacityBuilding.Training.Repositories;
+
+/// <summary>What recording an evaluation came to.</summary>
+public abstract record EvaluationOutcome
+{
+    private EvaluationOutcome()
+    {
+    }
+
+    public sealed record Created(StoredEvaluation Evaluation) : EvaluationOutcome;
+
+    public sealed record SessionMissing : EvaluationOutcome;
+
+    public sealed record SessionNotCompleted(string Status) : EvaluationOutcome;
+
+    public sealed record EnrolmentMissing : EvaluationOutcome;
+
+    public sealed record EnrolmentNotConfirmed(string State) : EvaluationOutcome;
+
+    public sealed record AlreadyEvaluated(string EvaluationId) : EvaluationOutcome;
+}

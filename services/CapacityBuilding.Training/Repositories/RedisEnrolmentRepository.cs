@@ -1,0 +1,121 @@
+using System.Text.Json;
+using CapacityBuilding.Contracts.Training.V1;
+using CapacityBuilding.ServiceDefaults.Redis;
+using CapacityBuilding.Training.Enrolments;
+using StackExchange.Redis;
+
+namespace CapacityBuilding.Training.Repositories;
+
+/// <summary>
+/// Enrolments and the seats of a session in Redis. Keys (see <see cref="SessionKeys"/>), under
+/// the <c>training:</c> prefix:
+/// <list type="bullet">
+/// <item><c>enrolments:{id}</c>: the enrolment, JSON (<see cref="StoredEnrolment"/>); ids are
+/// unique across sessions, the session id is inside.</item>
+/// <item><c>sessions:{id}:confirmed</c>: set of confirmed enrolment ids.</item>
+/// <item><c>sessions:{id}:waitlist</c>: sorted set of waitlisted enrolment ids, scored by arrival.</item>
+/// <item><c>sessions:{id}:participants</c>: hash participant key (lower-case e-mail) to enrolment id,
+/// for every enrolment that is not cancelled.</item>
+/// <item><c>sessions:{id}:arrivals</c>: counter giving each enrolment its arrival number.</item>
+/// <item><c>sessions:{id}:enrolments</c>: sorted set of all enrolment ids, scored by arrival.</item>
+/// <item><c>enrolments:idempotency:{request_id}</c>: the id a create with that request id made.</item>
+/// </list>
+/// Seats change only in <see cref="EnrolmentScripts"/>.
+/// </summary>
+public sealed class RedisEnrolmentRepository(RedisKeyspace keyspace)
+{
+    private readonly IDatabase database = keyspace.Database;
+    private readonly string documentKeyPrefix = keyspace.Prefix + "enrolments:";
+    private readonly RedisJsonStore<StoredEnrolment> store = new(keyspace, TrainingJsonContext.Default.StoredEnrolment);
+
+    /// <summary>Confirms or waitlists the enrolment; see <see cref="EnrolmentScripts.Enrol"/>.</summary>
+    public async Task<EnrolOutcome> EnrolAsync(StoredEnrolment enrolment, string requestId)
+    {
+        var sessionId = enrolment.SessionId;
+        List<RedisKey> keys =
+        [
+            SessionKeys.Document(sessionId), SessionKeys.Confirmed(sessionId), SessionKeys.Waitlist(sessionId),
+            SessionKeys.Participants(sessionId), SessionKeys.Arrivals(sessionId), SessionKeys.Enrolments(sessionId),
+            KeyOf(enrolment.Id),
+        ];
+        if (IdempotencyKeys.Of("enrolments", requestId) is { } idempotencyKey)
+        {
+            keys.Add(idempotencyKey);
+        }
+
+        var json = JsonSerializer.Serialize(enrolment, TrainingJsonContext.Default.StoredEnrolment);
+        var result = (RedisResult[])(await database.ScriptEvaluateAsync(
+            EnrolmentScripts.Enrol, [.. keys], [enrolment.Id, json, enrolment.ParticipantKey, enrolment.CourseId]))!;
+        return (string?)result[0] switch
+        {
+            "CREATED" => new EnrolOutcome.Enrolled(new EnrolmentWithPosition(Deserialize(result[1]), (int)result[2])),
+            "EXISTING" => new EnrolOutcome.Enrolled(await GetAsync(sessionId, (string)result[1]!)
+                ?? throw new InvalidOperationException($"Idempotency key of request {requestId} points at a missing enrolment.")),
+            "NO_SESSION" => new EnrolOutcome.SessionMissing(),
+            "SESSION_STATUS" => new EnrolOutcome.SessionNotOpen((string)result[1]!),
+            "DUPLICATE" => new EnrolOutcome.AlreadyEnrolled((string)result[1]!),
+            var other => throw new InvalidOperationException($"Unexpected answer of the enrol script: {other}."),
+        };
+    }
+
+    /// <summary>Cancels the enrolment and promotes the first waitlisted; see <see cref="EnrolmentScripts.Cancel"/>.</summary>
+    public async Task<CancelOutcome> CancelAsync(string sessionId, string id, DateTimeOffset now)
+    {
+        RedisKey[] keys =
+        [
+            KeyOf(id), SessionKeys.Document(sessionId), SessionKeys.Confirmed(sessionId),
+            SessionKeys.Waitlist(sessionId), SessionKeys.Participants(sessionId),
+        ];
+        var nowJson = JsonSerializer.Serialize(now, TrainingJsonContext.Default.DateTimeOffset).Trim('"');
+        var result = (RedisResult[])(await database.ScriptEvaluateAsync(EnrolmentScripts.Cancel, keys, [sessionId, nowJson, documentKeyPrefix]))!;
+        return (string?)result[0] switch
+        {
+            "CANCELLED" => new CancelOutcome.Cancelled(
+                Deserialize(result[1]),
+                ((string?)result[2]) is { Length: > 0 } ? Deserialize(result[2]) : null),
+            "NOT_FOUND" => new CancelOutcome.NotFound(),
+            "ALREADY_CANCELLED" => new CancelOutcome.AlreadyCancelled(),
+            var other => throw new InvalidOperationException($"Unexpected answer of the cancel script: {other}."),
+        };
+    }
+
+    /// <summary>The enrolment of that session with its current waitlist position, or null.</summary>
+    public async Task<EnrolmentWithPosition?> GetAsync(string sessionId, string id)
+    {
+        var enrolment = await store.GetAsync(KeyOf(id));
+        if (enrolment?.SessionId != sessionId)
+        {
+            return null;
+        }
+
+        return (await WithPositionsAsync([enrolment]))[0];
+    }
+
+    /// <summary>One page of the session's enrolments in arrival order, after arrival <paramref name="afterArrival"/>.</summary>
+    public async Task<(IReadOnlyList<EnrolmentWithPosition> Items, long? LastArrival)> ListAsync(string sessionId, int pageSize, long afterArrival)
+    {
+        var ids = await database.SortedSetRangeByScoreAsync(
+            SessionKeys.Enrolments(sessionId), afterArrival, double.PositiveInfinity, Exclude.Start, Order.Ascending, 0, pageSize + 1);
+        var pageIds = ids.Take(pageSize).Select(id => KeyOf((string)id!)).ToArray();
+        var enrolments = (await store.GetManyAsync(pageIds)).OfType<StoredEnrolment>().ToList();
+        var items = await WithPositionsAsync(enrolments);
+        return (items, ids.Length > pageSize ? items[^1].Enrolment.Arrival : null);
+    }
+
+    private async Task<IReadOnlyList<EnrolmentWithPosition>> WithPositionsAsync(IReadOnlyList<StoredEnrolment> enrolments)
+    {
+        var batch = database.CreateBatch();
+        var ranks = enrolments
+            .Select(e => e.State == EnrolmentState.Waitlisted ? batch.SortedSetRankAsync(SessionKeys.Waitlist(e.SessionId), e.Id) : Task.FromResult<long?>(null))
+            .ToList();
+        batch.Execute();
+        await Task.WhenAll(ranks);
+        return [.. enrolments.Select((e, i) => new EnrolmentWithPosition(e, ranks[i].Result is { } rank ? (int)rank + 1 : 0))];
+    }
+
+    private static StoredEnrolment Deserialize(RedisResult json) =>
+        JsonSerializer.Deserialize((string)json!, TrainingJsonContext.Default.StoredEnrolment)
+            ?? throw new InvalidOperationException("A script returned an empty enrolment.");
+
+    private static RedisKey KeyOf(string id) => $"enrolments:{id}";
+}

@@ -1,0 +1,78 @@
+using System.Text.Json;
+using CapacityBuilding.ServiceDefaults.Redis;
+using CapacityBuilding.Training.Evaluations;
+using StackExchange.Redis;
+
+namespace CapacityBuilding.Training.Repositories;
+
+/// <summary>
+/// Evaluations and their summaries in Redis. Keys (see <see cref="SessionKeys"/>), under the
+/// <c>training:</c> prefix:
+/// <list type="bullet">
+/// <item><c>evaluations:{id}</c>: the evaluation, JSON (<see cref="StoredEvaluation"/>).</item>
+/// <item><c>sessions:{id}:evaluations</c>: sorted set of the session's evaluation ids, score 0.</item>
+/// <item><c>sessions:{id}:evaluated</c>: hash enrolment id to its evaluation, one per enrolment.</item>
+/// <item><c>sessions:{id}:evaluation-summary</c> and <c>courses:{id}:evaluation-summary</c>:
+/// hashes with <c>evaluations</c>, and <c>{level}:count</c> / <c>{level}:sum</c> for each
+/// Kirkpatrick level, kept by the same script that stores the evaluation.</item>
+/// <item><c>evaluations:idempotency:{request_id}</c>: the id a create with that request id made.</item>
+/// </list>
+/// </summary>
+public sealed class RedisEvaluationRepository(RedisKeyspace keyspace)
+{
+    private readonly IDatabase database = keyspace.Database;
+    private readonly RedisJsonStore<StoredEvaluation> store = new(keyspace, TrainingJsonContext.Default.StoredEvaluation);
+
+    public async Task<EvaluationOutcome> CreateAsync(StoredEvaluation evaluation, string requestId)
+    {
+        var sessionId = evaluation.SessionId;
+        List<RedisKey> keys =
+        [
+            SessionKeys.Document(sessionId), EnrolmentKey(evaluation.EnrolmentId), SessionKeys.Evaluated(sessionId),
+            KeyOf(evaluation.Id), SessionKeys.Evaluations(sessionId), SessionKeys.EvaluationSummary(sessionId),
+            SessionKeys.CourseEvaluationSummary(evaluation.CourseId),
+        ];
+        if (IdempotencyKeys.Of("evaluations", requestId) is { } idempotencyKey)
+        {
+            keys.Add(idempotencyKey);
+        }
+
+        var json = JsonSerializer.SerializeToUtf8Bytes(evaluation, TrainingJsonContext.Default.StoredEvaluation);
+        RedisValue[] arguments =
+        [
+            evaluation.Id, json, evaluation.EnrolmentId, sessionId, evaluation.CourseId,
+            evaluation.Reaction, evaluation.Learning, evaluation.Behaviour, evaluation.Results,
+        ];
+        var result = (RedisResult[])(await database.ScriptEvaluateAsync(EvaluationScripts.Create, [.. keys], arguments))!;
+        return (string?)result[0] switch
+        {
+            "CREATED" => new EvaluationOutcome.Created(evaluation),
+            "EXISTING" => new EvaluationOutcome.Created(await store.GetAsync(KeyOf((string)result[1]!))
+                ?? throw new InvalidOperationException($"Idempotency key of request {requestId} points at a missing evaluation.")),
+            "NO_SESSION" => new EvaluationOutcome.SessionMissing(),
+            "SESSION_STATUS" => new EvaluationOutcome.SessionNotCompleted((string)result[1]!),
+            "NO_ENROLMENT" => new EvaluationOutcome.EnrolmentMissing(),
+            "ENROLMENT_STATE" => new EvaluationOutcome.EnrolmentNotConfirmed((string)result[1]!),
+            "ALREADY_EVALUATED" => new EvaluationOutcome.AlreadyEvaluated((string)result[1]!),
+            var other => throw new InvalidOperationException($"Unexpected answer of the evaluation script: {other}."),
+        };
+    }
+
+    public Task<(IReadOnlyList<StoredEvaluation> Items, string? LastId)> ListAsync(string sessionId, int pageSize, string? afterId) =>
+        store.ListNewestFirstAsync(SessionKeys.Evaluations(sessionId), KeyOf, pageSize, afterId);
+
+    public Task<EvaluationTotals> SessionTotalsAsync(string sessionId) => TotalsAsync(SessionKeys.EvaluationSummary(sessionId));
+
+    public Task<EvaluationTotals> CourseTotalsAsync(string courseId) => TotalsAsync(SessionKeys.CourseEvaluationSummary(courseId));
+
+    private async Task<EvaluationTotals> TotalsAsync(RedisKey key)
+    {
+        var fields = (await database.HashGetAllAsync(key)).ToDictionary(entry => (string)entry.Name!, entry => (long)entry.Value);
+        LevelTotals Level(string level) => new(fields.GetValueOrDefault($"{level}:count"), fields.GetValueOrDefault($"{level}:sum"));
+        return new EvaluationTotals(fields.GetValueOrDefault("evaluations"), Level("reaction"), Level("learning"), Level("behaviour"), Level("results"));
+    }
+
+    private static RedisKey KeyOf(string id) => $"evaluations:{id}";
+
+    private static RedisKey EnrolmentKey(string id) => $"enrolments:{id}";
+}

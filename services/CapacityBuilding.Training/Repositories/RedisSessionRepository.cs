@@ -1,0 +1,91 @@
+using System.Text.Json;
+using CapacityBuilding.ServiceDefaults.Redis;
+using CapacityBuilding.Training.Sessions;
+using StackExchange.Redis;
+
+namespace CapacityBuilding.Training.Repositories;
+
+/// <summary>
+/// Sessions in Redis. Keys (see <see cref="SessionKeys"/>), under the <c>training:</c> prefix:
+/// <list type="bullet">
+/// <item><c>sessions:{id}</c>: the session, JSON (<see cref="StoredSession"/>); the course id is inside.</item>
+/// <item><c>courses:{course}:sessions</c>: sorted set of the course's session ids, score 0.</item>
+/// <item><c>sessions:idempotency:{request_id}</c>: the id a create with that request id made.</item>
+/// </list>
+/// Seat counts are read from the enrolment keys <c>sessions:{id}:confirmed</c> and
+/// <c>sessions:{id}:waitlist</c> (<see cref="RedisEnrolmentRepository"/>).
+/// </summary>
+public sealed class RedisSessionRepository(RedisKeyspace keyspace)
+{
+    private readonly IDatabase database = keyspace.Database;
+    private readonly RedisJsonStore<StoredSession> store = new(keyspace, TrainingJsonContext.Default.StoredSession);
+
+    /// <summary>Creates the session if its course allows it; see <see cref="SessionScripts.Create"/>.</summary>
+    public async Task<SessionCreateOutcome> CreateAsync(StoredSession session, string requestId)
+    {
+        List<RedisKey> keys = [CourseKey(session.CourseId), SessionKeys.Document(session.Id), SessionKeys.OfCourse(session.CourseId)];
+        if (IdempotencyKeys.Of("sessions", requestId) is { } idempotencyKey)
+        {
+            keys.Add(idempotencyKey);
+        }
+
+        var json = JsonSerializer.SerializeToUtf8Bytes(session, TrainingJsonContext.Default.StoredSession);
+        var result = (RedisResult[])(await database.ScriptEvaluateAsync(SessionScripts.Create, [.. keys], [session.Id, json, session.SeatCapacity]))!;
+        return (string?)result[0] switch
+        {
+            "CREATED" => new SessionCreateOutcome.Created(session),
+            "EXISTING" => new SessionCreateOutcome.Created(await GetAsync((string)result[1]!)
+                ?? throw new InvalidOperationException($"Idempotency key of request {requestId} points at a missing session.")),
+            "NO_COURSE" => new SessionCreateOutcome.CourseMissing(),
+            "COURSE_STATUS" => new SessionCreateOutcome.CourseNotOpen((string)result[1]!),
+            "TOO_MANY_SEATS" => new SessionCreateOutcome.TooManySeats((int)result[1]),
+            var other => throw new InvalidOperationException($"Unexpected answer of the session create script: {other}."),
+        };
+    }
+
+    public Task<StoredSession?> GetAsync(string id) => store.GetAsync(SessionKeys.Document(id));
+
+    /// <summary>The session of that course, or null when it does not exist or belongs to another course.</summary>
+    public async Task<StoredSession?> GetAsync(string courseId, string id)
+    {
+        var session = await GetAsync(id);
+        return session?.CourseId == courseId ? session : null;
+    }
+
+    public Task<(IReadOnlyList<StoredSession> Items, string? LastId)> ListAsync(string courseId, int pageSize, string? afterId) =>
+        store.ListNewestFirstAsync(SessionKeys.OfCourse(courseId), SessionKeys.Document, pageSize, afterId);
+
+    /// <summary>Every session of each course, in one batch of round trips.</summary>
+    public async Task<IReadOnlyDictionary<string, IReadOnlyList<StoredSession>>> ListAllAsync(IReadOnlyList<string> courseIds)
+    {
+        var batch = database.CreateBatch();
+        var idLists = courseIds.Select(courseId => batch.SortedSetRangeByRankAsync(SessionKeys.OfCourse(courseId))).ToList();
+        batch.Execute();
+        await Task.WhenAll(idLists);
+        var ids = idLists.SelectMany(list => list.Result).Select(id => (string)id!).ToList();
+        var sessions = (await store.GetManyAsync([.. ids.Select(SessionKeys.Document)])).OfType<StoredSession>();
+        var byCourse = sessions.ToLookup(session => session.CourseId);
+        return courseIds.Distinct().ToDictionary(id => id, id => (IReadOnlyList<StoredSession>)[.. byCourse[id]]);
+    }
+
+    /// <summary>The sessions with their current seat counts.</summary>
+    public async Task<IReadOnlyList<SessionWithSeats>> WithSeatsAsync(IReadOnlyList<StoredSession> sessions)
+    {
+        var batch = database.CreateBatch();
+        var confirmed = sessions.Select(session => batch.SetLengthAsync(SessionKeys.Confirmed(session.Id))).ToList();
+        var waitlisted = sessions.Select(session => batch.SortedSetLengthAsync(SessionKeys.Waitlist(session.Id))).ToList();
+        batch.Execute();
+        await Task.WhenAll(confirmed.Concat(waitlisted));
+        return [.. sessions.Select((session, i) => new SessionWithSeats(session, (int)confirmed[i].Result, (int)waitlisted[i].Result))];
+    }
+
+    /// <summary>Replaces the session unless it changed since <paramref name="current"/> was read.</summary>
+    public async Task<ReplaceOutcome> ReplaceAsync(StoredSession current, StoredSession updated)
+    {
+        var json = JsonSerializer.SerializeToUtf8Bytes(updated, TrainingJsonContext.Default.StoredSession);
+        var outcome = await database.ScriptEvaluateAsync(DocumentScripts.ReplaceIfUnchanged, [SessionKeys.Document(current.Id)], [current.Id, current.Etag, json, 0]);
+        return ReplaceOutcomes.Parse(outcome);
+    }
+
+    private static RedisKey CourseKey(string courseId) => $"courses:{courseId}";
+}

@@ -1,0 +1,99 @@
+using CapacityBuilding.Contracts.Assistance.V1;
+using CapacityBuilding.Contracts.Common.V1;
+using CapacityBuilding.Tests.Infrastructure;
+using Google.Type;
+using Action = CapacityBuilding.Contracts.Assistance.V1.HistoryEntry.Types.Action;
+using Decision = CapacityBuilding.Contracts.Assistance.V1.ReviewAssistanceRequestRequest.Types.Decision;
+using State = CapacityBuilding.Contracts.Assistance.V1.AssistanceRequest.Types.State;
+
+namespace CapacityBuilding.Tests.Assistance;
+
+/// <summary>Complete requests, and the API calls that bring one into any state or apply any action to it.</summary>
+internal sealed class RequestLifecycleDriver(AssistanceService.AssistanceServiceClient assistance)
+{
+    /// <summary>A request with every field a submission needs.</summary>
+    public static AssistanceRequest CompleteRequest(string requestingState = "GHA", string? title = null)
+    {
+        var request = SampleData.Request(title ?? SampleData.UniqueTitle("complete"));
+        request.RequestingState = requestingState;
+        request.FocalPoint = new FocalPoint { DisplayName = "Ama Mensah", Email = "ama.mensah@police.gov.gh", Institution = "Ghana Police Service" };
+        request.BeneficiaryInstitutions.Add(["Cybercrime Unit, Ghana Police Service", "Office of the Attorney-General"]);
+        request.AssistanceTypes.Add([AssistanceType.Training, AssistanceType.ForensicEquipment]);
+        request.DesiredStart = new Date { Year = 2027, Month = 3, Day = 1 };
+        request.DesiredEnd = new Date { Year = 2027, Month = 6, Day = 30 };
+        request.Languages.Add(["en", "fr"]);
+        request.EstimatedParticipants = 60;
+        request.IndicativeBudget = new Money { CurrencyCode = "USD", Units = 180_000 };
+        request.TargetAudiences.Add([TargetAudience.Investigators, TargetAudience.Prosecutors]);
+        return request;
+    }
+
+    /// <summary>The actions, in the order the lifecycle table lists them, that lead from a new draft to <paramref name="state"/>.</summary>
+    public static Action[] PathTo(State state) => state switch
+    {
+        State.Draft => [],
+        State.Submitted => [Action.Submit],
+        State.UnderReview => [Action.Submit, Action.BeginReview],
+        State.Approved => [Action.Submit, Action.BeginReview, Action.Approve],
+        State.Rejected => [Action.Submit, Action.BeginReview, Action.Reject],
+        State.Returned => [Action.Submit, Action.BeginReview, Action.Return],
+        State.InDelivery => [Action.Submit, Action.BeginReview, Action.Approve, Action.StartDelivery],
+        State.Completed => [Action.Submit, Action.BeginReview, Action.Approve, Action.StartDelivery, Action.Complete],
+        State.Withdrawn => [Action.Withdraw],
+        _ => throw new ArgumentOutOfRangeException(nameof(state)),
+    };
+
+    public async Task<AssistanceRequest> CreateAsync(AssistanceRequest? request = null) =>
+        (await assistance.CreateAssistanceRequestAsync(new CreateAssistanceRequestRequest { AssistanceRequest = request ?? CompleteRequest() })).AssistanceRequest;
+
+    public async Task<AssistanceRequest> CreateInStateAsync(State state, AssistanceRequest? request = null)
+    {
+        var current = await CreateAsync(request);
+        foreach (var action in PathTo(state))
+        {
+            current = await ActAsync(current.Name, action);
+        }
+
+        Assert.Equal(state, current.State);
+        return current;
+    }
+
+    /// <summary>Applies one action through its API method, with a reason, without an etag.</summary>
+    public async Task<AssistanceRequest> ActAsync(string name, Action action, string etag = "", string reason = "because the test says so")
+    {
+        return action switch
+        {
+            Action.Update => (await assistance.UpdateAssistanceRequestAsync(new UpdateAssistanceRequestRequest
+            {
+                AssistanceRequest = new AssistanceRequest { Name = name, Title = SampleData.UniqueTitle("edited"), Etag = etag },
+                UpdateMask = new Google.Protobuf.WellKnownTypes.FieldMask { Paths = { "title" } },
+            })).AssistanceRequest,
+            Action.Submit => (await assistance.SubmitAssistanceRequestAsync(new SubmitAssistanceRequestRequest { Name = name, Etag = etag, Reason = reason })).AssistanceRequest,
+            Action.BeginReview => (await assistance.BeginAssistanceRequestReviewAsync(new BeginAssistanceRequestReviewRequest { Name = name, Etag = etag, Reason = reason })).AssistanceRequest,
+            Action.Approve => await ReviewAsync(name, Decision.Approve, etag, reason),
+            Action.Reject => await ReviewAsync(name, Decision.Reject, etag, reason),
+            Action.Return => await ReviewAsync(name, Decision.Return, etag, reason),
+            Action.Withdraw => (await assistance.WithdrawAssistanceRequestAsync(new WithdrawAssistanceRequestRequest { Name = name, Etag = etag, Reason = reason })).AssistanceRequest,
+            Action.StartDelivery => (await assistance.StartAssistanceRequestDeliveryAsync(new StartAssistanceRequestDeliveryRequest { Name = name, Etag = etag, Reason = reason })).AssistanceRequest,
+            Action.Complete => (await assistance.CompleteAssistanceRequestAsync(new CompleteAssistanceRequestRequest { Name = name, Etag = etag, Reason = reason })).AssistanceRequest,
+            _ => throw new ArgumentOutOfRangeException(nameof(action)),
+        };
+    }
+
+    private async Task<AssistanceRequest> ReviewAsync(string name, Decision decision, string etag, string reason) =>
+        (await assistance.ReviewAssistanceRequestAsync(new ReviewAssistanceRequestRequest { Name = name, Etag = etag, Decision = decision, Reason = reason })).AssistanceRequest;
+
+    public async Task<IReadOnlyList<HistoryEntry>> HistoryAsync(string name)
+    {
+        var entries = new List<HistoryEntry>();
+        var token = "";
+        do
+        {
+            var page = await assistance.ListHistoryEntriesAsync(new ListHistoryEntriesRequest { Parent = name, PageSize = 3, PageToken = token });
+            entries.AddRange(page.HistoryEntries);
+            token = page.NextPageToken;
+        }
+        while (token.Length > 0);
+        return entries;
+    }
+}
