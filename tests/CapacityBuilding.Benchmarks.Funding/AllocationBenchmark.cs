@@ -14,7 +14,7 @@ internal sealed class AllocationBenchmark(BenchmarkSuite suite)
     private readonly FundingService.FundingServiceClient funding = new(suite.Funding);
     private readonly AssistanceService.AssistanceServiceClient assistance = new(suite.Assistance);
 
-    public Task WarmUpAsync() => RunAsync("warm-up", 500, 8, 1);
+    public Task WarmUpAsync() => RunAsync("warm-up", 3_000, 16, 10);
 
     public async Task<BenchmarkResult> RunAsync(string scenario, int allocations, int concurrency, int pledgeCount)
     {
@@ -115,5 +115,5 @@ internal sealed class AllocationBenchmark(BenchmarkSuite suite)
 internal sealed record BenchmarkResult(string Scenario, int Allocations, TimeSpan Elapsed, double MedianMilliseconds, double P99Milliseconds)
 {
     public string Format() => string.Create(System.Globalization.CultureInfo.InvariantCulture,
-        $"{Scenario,-24} {Allocations / Elapsed.TotalSeconds,8:F0} allocations/s  ({Allocations} in {Elapsed.TotalSeconds:F2} s; latency p50 {MedianMilliseconds:F1} ms, p99 {P99Milliseconds:F1} ms)");
+        $"{Scenario,-34} {Allocations / Elapsed.TotalSeconds,8:F0} allocations/s  ({Allocations} in {Elapsed.TotalSeconds:F2} s; latency p50 {MedianMilliseconds:F1} ms, p99 {P99Milliseconds:F1} ms)");
 }
