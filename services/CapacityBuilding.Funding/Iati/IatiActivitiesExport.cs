@@ -41,9 +41,7 @@ public sealed class IatiActivitiesExport(
             }
         }
 
-        var requests = (await assistanceRequests.ListAllAsync(cancellationToken))
-            .Where(request => byRequest.ContainsKey(RequestFacts.IdOf(request)))
-            .ToList();
+        var requests = await assistanceRequests.GetManyAsync(byRequest.Keys.Order(StringComparer.Ordinal).Select(id => FundingNames.AssistanceRequest.Format(id)), cancellationToken);
         var donorsById = new Dictionary<string, StoredDonor>(StringComparer.Ordinal);
         foreach (var donorId in byRequest.Values.SelectMany(list => list).Select(allocation => allocation.Allocation.DonorId).Distinct())
         {

@@ -2,6 +2,7 @@ using CapacityBuilding.Contracts.Assistance.V1;
 using CapacityBuilding.ServiceDefaults.Errors;
 using Grpc.Core;
 using AssistanceClient = CapacityBuilding.Contracts.Assistance.V1.AssistanceService.AssistanceServiceClient;
+using State = CapacityBuilding.Contracts.Assistance.V1.AssistanceRequest.Types.State;
 
 namespace CapacityBuilding.Funding.Requests;
 
@@ -31,21 +32,24 @@ public sealed partial class AssistanceRequests(AssistanceClient assistance, ApiE
         }
     }
 
-    /// <summary>Every request, page by page (for programme summaries).</summary>
-    public async Task<IReadOnlyList<AssistanceRequest>> ListAllAsync(CancellationToken cancellationToken)
+    /// <summary>Every request in one of <paramref name="states"/>, page by page (for programme summaries).</summary>
+    public async Task<IReadOnlyList<AssistanceRequest>> ListInStatesAsync(IEnumerable<State> states, CancellationToken cancellationToken)
     {
         var all = new List<AssistanceRequest>();
-        var pageToken = string.Empty;
         try
         {
-            do
+            foreach (var state in states)
             {
-                var page = await assistance.ListAssistanceRequestsAsync(
-                    new ListAssistanceRequestsRequest { PageSize = 500, PageToken = pageToken }, cancellationToken: cancellationToken);
-                all.AddRange(page.AssistanceRequests);
-                pageToken = page.NextPageToken;
+                var pageToken = string.Empty;
+                do
+                {
+                    var page = await assistance.ListAssistanceRequestsAsync(
+                        new ListAssistanceRequestsRequest { State = state, PageSize = 500, PageToken = pageToken }, cancellationToken: cancellationToken);
+                    all.AddRange(page.AssistanceRequests);
+                    pageToken = page.NextPageToken;
+                }
+                while (pageToken.Length > 0);
             }
-            while (pageToken.Length > 0);
         }
         catch (RpcException exception) when (IsUnavailable(exception))
         {
@@ -53,6 +57,29 @@ public sealed partial class AssistanceRequests(AssistanceClient assistance, ApiE
         }
 
         return all;
+    }
+
+    /// <summary>The requests with these names that still exist, read a few at a time (for the export).</summary>
+    public async Task<IReadOnlyList<AssistanceRequest>> GetManyAsync(IEnumerable<string> names, CancellationToken cancellationToken)
+    {
+        var found = new List<AssistanceRequest>();
+        foreach (var batch in names.Chunk(16))
+        {
+            var requests = await Task.WhenAll(batch.Select(async name =>
+            {
+                try
+                {
+                    return await GetAsync(name, cancellationToken);
+                }
+                catch (RpcException exception) when (exception.StatusCode == StatusCode.NotFound)
+                {
+                    return null;
+                }
+            }));
+            found.AddRange(requests.OfType<AssistanceRequest>());
+        }
+
+        return found;
     }
 
     private static bool IsUnavailable(RpcException exception) =>

@@ -10,8 +10,7 @@ public static class RequestFacts
     public static Google.Type.Money? IndicativeBudget(AssistanceRequest request) => request.IndicativeBudget;
 
     /// <summary>Approved, or past approval in its lifecycle: the requests the programme funds.</summary>
-    public static bool IsApprovedOrLater(AssistanceRequest request) =>
-        request.State is State.Approved or State.InDelivery or State.Completed;
+    public static readonly IReadOnlyList<State> FundedStates = [State.Approved, State.InDelivery, State.Completed];
 
     public static string IdOf(AssistanceRequest request) => request.Name["requests/".Length..];
 }

@@ -59,7 +59,7 @@ public sealed class FundingReports(
         var byRegion = new SortedDictionary<string, TotalsBuilder>(StringComparer.Ordinal);
         var byDonor = new SortedDictionary<string, TotalsBuilder>(StringComparer.Ordinal);
 
-        foreach (var assistanceRequest in (await assistanceRequests.ListAllAsync(cancellationToken)).Where(RequestFacts.IsApprovedOrLater))
+        foreach (var assistanceRequest in await assistanceRequests.ListInStatesAsync(RequestFacts.FundedStates, cancellationToken))
         {
             if (RequestFacts.IndicativeBudget(assistanceRequest) is not { } budget)
             {
