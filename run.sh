@@ -23,6 +23,9 @@ APPS=(
 )
 GATEWAY_DIR=gateway/CapacityBuilding.Gateway
 LOADER_DLL=services/CapacityBuilding.DemoData/bin/Release/net10.0/CapacityBuilding.DemoData.dll
+TOKENS_DLL=services/CapacityBuilding.DevTokens/bin/Release/net10.0/CapacityBuilding.DevTokens.dll
+SIGNING_KEY_FILE="$DATA_DIR/dev-signing-key"
+TOKENS_FILE="$DATA_DIR/tokens.env"
 
 # How Ctrl+C is handled: children run in the background, in sessions of their own (setsid), so the
 # terminal's SIGINT reaches only this script, which then stops them in order, services before
@@ -154,8 +157,36 @@ wait_until_healthy() {
   done
 }
 
+# This machine's own development signing key: made once, kept in .data/ (git-ignored), given to
+# every process. Nothing secret is committed; a real deployment configures its identity provider.
+use_dev_signing_key() {
+  if [[ ! -s $SIGNING_KEY_FILE ]]; then
+    mkdir -p "$DATA_DIR"
+    (umask 077 && head -c 32 /dev/urandom | base64 >"$SIGNING_KEY_FILE")
+  fi
+  export Authentication__Jwt__SigningKey
+  Authentication__Jwt__SigningKey=$(<"$SIGNING_KEY_FILE")
+}
+
+# mint_token <role> [--country X] [--donor id] [--subject s]: a token for a demo user (Development only).
+mint_token() {
+  DOTNET_ENVIRONMENT=Development Authentication__Jwt__Issuer=capacitybuilding-local Authentication__Jwt__Audience=capacitybuilding-api \
+    dotnet "$ROOT/$TOKENS_DLL" --role "$@"
+}
+
+# Tokens for the demo users, valid 8 hours, in .data/tokens.env for `source`.
+write_demo_tokens() {
+  {
+    printf 'COORDINATOR_TOKEN=%s\n' "$(mint_token coordinator --subject coordinator@unodc.org)"
+    printf 'MEMBER_STATE_TOKEN=%s\n' "$(mint_token member_state --country GHA --subject focal.point@gh)"
+    printf 'AUDITOR_TOKEN=%s\n' "$(mint_token auditor --subject auditor@oios)"
+  } >"$TOKENS_FILE"
+  chmod 600 "$TOKENS_FILE"
+}
+
 load_demo_data() {
-  dotnet "$ROOT/$LOADER_DLL" "http://localhost:$GATEWAY_GRPC_PORT" &
+  CAPACITYBUILDING_TOKEN=$(mint_token coordinator --subject demo-data-loader) \
+    dotnet "$ROOT/$LOADER_DLL" "http://localhost:$GATEWAY_GRPC_PORT" &
   LOADER_PID=$!
   wait "$LOADER_PID" || die "loading the demo data failed (its message is above); the suite is stopped."
   LOADER_PID=""
@@ -191,10 +222,12 @@ print_overview() {
   printf '  %-12s http://localhost:%s   (REST, HTTP/1.1)\n' gateway "$GATEWAY_REST_PORT"
   printf '  %-12s http://localhost:%s   (gRPC, h2c, with reflection)\n' "" "$GATEWAY_GRPC_PORT"
   printf '  %-12s .data/logs/<name>.log\n' logs
-  printf '\nTry it:\n'
-  printf '  %s\n' "curl 'http://localhost:$GATEWAY_REST_PORT/v1/courses?pageSize=3'" \
-    "curl http://localhost:$GATEWAY_REST_PORT/v1/requests" \
-    "grpcurl -plaintext localhost:$GATEWAY_GRPC_PORT list"
+  printf '\nTry it (every API call needs a token; demo tokens for a coordinator, a member state (GHA)\nand an auditor are in .data/tokens.env; mint others with the DevTokens tool, see README):\n'
+  printf '  %s\n' "source .data/tokens.env" \
+    "curl -H \"authorization: Bearer \$COORDINATOR_TOKEN\" 'http://localhost:$GATEWAY_REST_PORT/v1/courses?pageSize=3'" \
+    "curl -H \"authorization: Bearer \$MEMBER_STATE_TOKEN\" http://localhost:$GATEWAY_REST_PORT/v1/requests" \
+    "grpcurl -plaintext localhost:$GATEWAY_GRPC_PORT list" \
+    "grpcurl -plaintext -H \"authorization: Bearer \$COORDINATOR_TOKEN\" localhost:$GATEWAY_GRPC_PORT capacitybuilding.funding.v1.FundingService/ListDonors"
 }
 
 main() {
@@ -209,12 +242,14 @@ main() {
   trap stop_everything EXIT
   trap 'exit 0' INT TERM
   local started=$SECONDS
+  use_dev_signing_key
   start_redis
   start_apps
   say "Waiting for the gateway to report Healthy..."
   wait_until_healthy
   say "Loading demo data (creates are idempotent, so nothing is duplicated on later runs)..."
   load_demo_data
+  write_demo_tokens
   print_overview $((SECONDS - started)) "$SECONDS"
 
   # Stay until Ctrl+C (the trap), or until a child exits on its own.

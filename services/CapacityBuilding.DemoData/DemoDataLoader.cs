@@ -8,8 +8,8 @@ using Grpc.Net.Client;
 namespace CapacityBuilding.DemoData;
 
 /// <summary>
-/// Creates the demo data through the public gRPC API, in dependency order: courses, then the
-/// requests that name them, then donors and their pledges. Every create carries the request id
+/// Creates the demo data through the public gRPC API, in dependency order: courses with their
+/// sessions, then the requests that name them, then donors and their pledges. Every create carries the request id
 /// <c>demo:{key}</c>, so the services return what an earlier run created instead of creating a
 /// duplicate: running the loader again is safe and completes an interrupted run.
 /// </summary>
@@ -33,14 +33,22 @@ public sealed class DemoDataLoader(GrpcChannel channel, TextWriter output)
     private async Task<Dictionary<string, string>> LoadCoursesAsync(IReadOnlyList<CourseEntry> courses, CancellationToken cancellationToken)
     {
         var names = new Dictionary<string, string>(StringComparer.Ordinal);
+        var sessionCount = 0;
         foreach (var entry in courses)
         {
             var request = new CreateCourseRequest { Course = entry.Course, RequestId = RequestIdPrefix + entry.Key };
             var response = await CallAsync("course", entry.Key, options => training.CreateCourseAsync(request, options), cancellationToken);
             names[entry.Key] = response.Course.Name;
+            foreach (var session in entry.Sessions)
+            {
+                var sessionRequest = new CreateSessionRequest { Parent = response.Course.Name, Session = session.Session, RequestId = RequestIdPrefix + session.Key };
+                await CallAsync("session", session.Key, options => training.CreateSessionAsync(sessionRequest, options), cancellationToken);
+                sessionCount++;
+            }
         }
 
         await output.WriteLineAsync($"courses: {names.Count} loaded");
+        await output.WriteLineAsync($"sessions: {sessionCount} loaded");
         return names;
     }
 

@@ -1,8 +1,17 @@
 using CapacityBuilding.DemoData;
 using CapacityBuilding.DemoData.Files;
+using Grpc.Core;
 using Grpc.Net.Client;
 
-// Usage: CapacityBuilding.DemoData [gateway gRPC address], default http://localhost:8081.
+// Usage: CAPACITYBUILDING_TOKEN=<coordinator token> CapacityBuilding.DemoData [gateway gRPC address],
+// default http://localhost:8081. run.sh mints the token with the DevTokens tool.
+var token = Environment.GetEnvironmentVariable("CAPACITYBUILDING_TOKEN");
+if (string.IsNullOrWhiteSpace(token))
+{
+    Console.Error.WriteLine("demo data: set CAPACITYBUILDING_TOKEN to a coordinator's bearer token.");
+    return 2;
+}
+
 var address = args.Length > 0 ? args[0] : "http://localhost:8081";
 if (!Uri.TryCreate(address, UriKind.Absolute, out var gateway))
 {
@@ -16,7 +25,17 @@ Console.CancelKeyPress += (_, e) => { e.Cancel = true; cancellation.Cancel(); };
 try
 {
     var data = DemoFiles.Read(Path.Combine(AppContext.BaseDirectory, "Data"));
-    using var channel = GrpcChannel.ForAddress(gateway, new() { ThrowOperationCanceledOnCancellation = true });
+    using var channel = GrpcChannel.ForAddress(gateway, new()
+    {
+        ThrowOperationCanceledOnCancellation = true,
+        Credentials = ChannelCredentials.Create(ChannelCredentials.Insecure, CallCredentials.FromInterceptor((_, metadata) =>
+        {
+            metadata.Add("authorization", "Bearer " + token);
+            return Task.CompletedTask;
+        })),
+        // Local runs speak cleartext HTTP/2 on loopback; behind TLS this switch is unnecessary.
+        UnsafeUseInsecureChannelCallCredentials = gateway.Scheme == Uri.UriSchemeHttp,
+    });
     await GatewayReadiness.WaitAsync(channel, TimeSpan.FromSeconds(60), cancellation.Token);
     await new DemoDataLoader(channel, Console.Out).LoadAsync(data, cancellation.Token);
     return 0;

@@ -1,4 +1,5 @@
 using CapacityBuilding.ServiceDefaults.Errors;
+using CapacityBuilding.ServiceDefaults.Identity;
 using CapacityBuilding.ServiceDefaults.Paging;
 using CapacityBuilding.ServiceDefaults.Redis;
 using CapacityBuilding.ServiceDefaults.Telemetry;
@@ -17,6 +18,7 @@ public static class ServiceDefaultsExtensions
     public static WebApplicationBuilder AddServiceDefaults(this WebApplicationBuilder builder, string serviceName)
     {
         builder.AddTelemetry(serviceName);
+        builder.ConfigureKestrelDefaults();
         builder.Services.AddRedisKeyspace(builder.Configuration, serviceName);
 
         builder.Services.AddSingleton(ErrorDomain.ForService(serviceName));
@@ -24,8 +26,17 @@ public static class ServiceDefaultsExtensions
         builder.Services.AddSingleton<ApiErrors>();
         builder.Services.AddSingleton<PageTokens>();
 
+        // Every call but health and reflection needs a valid token (the fallback policy); which
+        // role may call which method is the service's MethodPermissions table.
+        builder.Services.AddJwtAuthentication(builder.Configuration);
+        builder.Services.AddAuthorization(options => options.FallbackPolicy = CallerPolicies.Build());
+
         builder.Services
-            .AddGrpc(options => options.Interceptors.Add<ErrorMappingInterceptor>())
+            .AddGrpc(options =>
+            {
+                options.Interceptors.Add<ErrorMappingInterceptor>();
+                options.Interceptors.Add<MethodPermissionInterceptor>();
+            })
             .AddJsonTranscoding(options =>
             {
                 // REST callers get the same rich error details as gRPC callers.
@@ -52,9 +63,9 @@ public static class ServiceDefaultsExtensions
     /// </summary>
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
-        app.MapGrpcHealthChecksService();
-        app.MapGrpcReflectionService();
-        app.MapHealthChecks("/health");
+        app.MapGrpcHealthChecksService().AllowAnonymous();
+        app.MapGrpcReflectionService().AllowAnonymous();
+        app.MapHealthChecks("/health").AllowAnonymous();
         return app;
     }
 }

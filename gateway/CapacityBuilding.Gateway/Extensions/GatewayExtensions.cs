@@ -1,5 +1,6 @@
 using CapacityBuilding.Gateway.Health;
 using CapacityBuilding.Gateway.Reflection;
+using CapacityBuilding.Gateway.Security;
 using CapacityBuilding.ServiceDefaults.Telemetry;
 
 namespace CapacityBuilding.Gateway.Extensions;
@@ -9,7 +10,8 @@ namespace CapacityBuilding.Gateway.Extensions;
 /// package path and REST routes by collection, each to its service's cluster, with active health
 /// checks. It answers three things itself: gRPC reflection over all services' contracts (so
 /// any gRPC client can explore the suite through the one public door), the standard gRPC health
-/// service and <c>/health</c>, both reporting the clusters' state.
+/// service and <c>/health</c>, both reporting the clusters' state. Every route requires a valid
+/// token and is rate-limited per caller.
 /// </summary>
 public static class GatewayExtensions
 {
@@ -18,6 +20,7 @@ public static class GatewayExtensions
     public static WebApplicationBuilder AddGatewayServices(this WebApplicationBuilder builder)
     {
         builder.AddTelemetry(ServiceName);
+        builder.AddGatewaySecurity();
         builder.Services.AddReverseProxy().LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"));
         builder.Services.AddGrpc();
         builder.Services.AddSuiteReflection();
@@ -27,7 +30,10 @@ public static class GatewayExtensions
 
     public static WebApplication MapGatewayEndpoints(this WebApplication app)
     {
+        app.UseGatewaySecurity();
         app.MapReverseProxy();
+
+        // Open to probes and tools: the contracts are public, the data is behind the routes.
         app.MapSuiteReflection();
         app.MapGrpcHealthChecksService();
         app.MapHealthChecks("/health", new() { ResponseWriter = ClusterHealthResponseWriter.WriteAsync });

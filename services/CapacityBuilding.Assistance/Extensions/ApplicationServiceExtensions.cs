@@ -10,9 +10,11 @@ public static class ApplicationServiceExtensions
 {
     public static WebApplicationBuilder AddApplicationServices(this WebApplicationBuilder builder)
     {
+        builder.Services.AddSingleton(AssistancePermissions.Table);
         builder.Services.AddSingleton<RedisAssistanceRequestRepository>();
         builder.Services.AddSingleton<AssistanceRequestValidator>();
         builder.Services.AddSingleton<RequestChanges>();
+        builder.Services.AddSingleton<RequestAccess>();
         builder.Services.AddServiceClient<TrainingClient>(builder.Configuration, AssistanceApp.TrainingAppId);
         builder.Services.AddScoped<CourseCatalog>();
         builder.Services.AddScoped<CourseMatcher>();

@@ -12,7 +12,7 @@ public sealed partial class AssistanceService
 {
     public override async Task<ListHistoryEntriesResponse> ListHistoryEntries(ListHistoryEntriesRequest request, ServerCallContext context)
     {
-        var stored = await GetExistingAsync(request.Parent, "parent");
+        var stored = await GetExistingAsync(request.Parent, "parent", context);
         var pageSize = pageTokens.NormalizePageSize(request.PageSize);
         var scope = $"{request.Parent}/historyEntries";
         var start = pageTokens.Decode(request.PageToken, scope) is { } token && long.TryParse(token, out var offset) && offset >= 0
@@ -31,7 +31,7 @@ public sealed partial class AssistanceService
     public override async Task<VerifyAssistanceRequestHistoryResponse> VerifyAssistanceRequestHistory(
         VerifyAssistanceRequestHistoryRequest request, ServerCallContext context)
     {
-        var stored = await GetExistingAsync(request.Name, "name");
+        var stored = await GetExistingAsync(request.Name, "name", context);
         var entries = await requests.GetHistoryAsync(stored.Id, 0, -1);
         var broken = HistoryChain.FirstBrokenLink(entries, stored);
         return new VerifyAssistanceRequestHistoryResponse

@@ -1,6 +1,6 @@
-using CapacityBuilding.Assistance.Extensions;
 using CapacityBuilding.Assistance.Requests;
 using CapacityBuilding.Contracts.Assistance.V1;
+using CapacityBuilding.ServiceDefaults.Identity;
 using Grpc.Core;
 using Action = CapacityBuilding.Contracts.Assistance.V1.HistoryEntry.Types.Action;
 using Decision = CapacityBuilding.Contracts.Assistance.V1.ReviewAssistanceRequestRequest.Types.Decision;
@@ -74,7 +74,7 @@ public sealed partial class AssistanceService
 
     public override async Task<MatchAssistanceRequestCoursesResponse> MatchAssistanceRequestCourses(MatchAssistanceRequestCoursesRequest request, ServerCallContext context)
     {
-        var current = await GetExistingAsync(request.Name, "name");
+        var current = await GetExistingAsync(request.Name, "name", context);
         if (!RequestLifecycle.CanMatchCourses(current.State))
         {
             throw errors.FailedPrecondition("INVALID_STATE",
@@ -97,7 +97,7 @@ public sealed partial class AssistanceService
     {
         var id = AssistanceRequestNames.Request.Parse(name, "name", errors)[0];
         validator.ValidateReason(reason, reasonRequired);
-        return await changes.ApplyAsync(name, id, etag, action, context.Actor(), reason.Trim(), edit ?? (current => current));
+        return await changes.ApplyAsync(name, id, etag, action, context.GetCaller(), reason.Trim(), edit ?? (current => current));
     }
 
     private async Task<StoredAssistanceRequest> MatchAndRecordAsync(string name, StoredAssistanceRequest request, CancellationToken cancellationToken)

@@ -1,10 +1,10 @@
-using CapacityBuilding.Assistance.Extensions;
 using CapacityBuilding.Assistance.History;
 using CapacityBuilding.Assistance.Repositories;
 using CapacityBuilding.Assistance.Requests;
 using CapacityBuilding.Assistance.Training;
 using CapacityBuilding.Contracts.Assistance.V1;
 using CapacityBuilding.ServiceDefaults.Errors;
+using CapacityBuilding.ServiceDefaults.Identity;
 using CapacityBuilding.ServiceDefaults.Paging;
 using FieldMask = Google.Protobuf.WellKnownTypes.FieldMask;
 using Grpc.Core;
@@ -16,6 +16,7 @@ namespace CapacityBuilding.Assistance.Grpc;
 public sealed partial class AssistanceService(
     RedisAssistanceRequestRepository requests,
     RequestChanges changes,
+    RequestAccess access,
     AssistanceRequestValidator validator,
     CourseCatalog courseCatalog,
     CourseMatcher courseMatcher,
@@ -27,11 +28,13 @@ public sealed partial class AssistanceService(
         CreateAssistanceRequestRequest request, ServerCallContext context)
     {
         validator.ValidateCreate(request);
+        var caller = context.GetCaller();
+        access.EnsureMayActFor(caller, request.AssistanceRequest.RequestingState);
         await courseCatalog.EnsureCoursesExistAsync(request.AssistanceRequest.Courses, "assistance_request.courses", context.CancellationToken);
         var now = clock.GetUtcNow();
         var draft = request.AssistanceRequest.ToNewDraft(now);
         var entry = HistoryChain.Append(new HistoryEntryContent(
-            1, context.Actor(), now, Action.Create, AssistanceRequest.Types.State.Unspecified, draft.State, "", HistoryChain.Genesis));
+            1, caller.Subject, now, Action.Create, AssistanceRequest.Types.State.Unspecified, draft.State, "", HistoryChain.Genesis));
         var stored = await requests.CreateAsync(draft with { HistoryLength = 1, HistoryHead = entry.Hash }, entry, request.RequestId);
         return new CreateAssistanceRequestResponse { AssistanceRequest = stored.ToMessage() };
     }
@@ -39,7 +42,7 @@ public sealed partial class AssistanceService(
     public override async Task<GetAssistanceRequestResponse> GetAssistanceRequest(
         GetAssistanceRequestRequest request, ServerCallContext context)
     {
-        var stored = await GetExistingAsync(request.Name, "name");
+        var stored = await GetExistingAsync(request.Name, "name", context);
         return new GetAssistanceRequestResponse { AssistanceRequest = stored.ToMessage() };
     }
 
@@ -47,7 +50,7 @@ public sealed partial class AssistanceService(
         ListAssistanceRequestsRequest request, ServerCallContext context)
     {
         var pageSize = pageTokens.NormalizePageSize(request.PageSize);
-        var query = request.ToQuery(errors);
+        var query = access.Scope(context.GetCaller(), request.ToQuery(errors));
         var cursor = pageTokens.Decode(request.PageToken, query.Scope);
         var (items, next) = await requests.ListAsync(query, pageSize, cursor);
         return new ListAssistanceRequestsResponse
@@ -68,15 +71,20 @@ public sealed partial class AssistanceService(
         var name = patch.Name;
         var id = AssistanceRequestNames.Request.Parse(name, "assistance_request.name", errors)[0];
         validator.ValidateUpdateMask(request.UpdateMask);
-        var paths = request.UpdateMask is { Paths.Count: > 0 } mask && !(mask.Paths is ["*"])
-            ? mask.Paths.ToList()
-            : [.. AssistanceRequestValidator.EditableFields];
+        // AIP-134: no mask means the fields the caller set; `*` means every editable field.
+        List<string> paths = request.UpdateMask?.Paths switch
+        {
+            null or { Count: 0 } => [.. AssistanceRequestValidator.EditableFields.Where(field => IsSet(patch, field))],
+            ["*"] => [.. AssistanceRequestValidator.EditableFields],
+            var masked => [.. masked],
+        };
         if (paths.Any(path => path.Split('.')[0] == "courses"))
         {
             await courseCatalog.EnsureCoursesExistAsync(patch.Courses, "assistance_request.courses", context.CancellationToken);
         }
 
-        var stored = await changes.ApplyAsync(name, id, patch.Etag, Action.Update, context.Actor(), "", current =>
+        var caller = context.GetCaller();
+        var stored = await changes.ApplyAsync(name, id, patch.Etag, Action.Update, caller, "", current =>
         {
             var merged = current.ToMessage();
             new FieldMask { Paths = { paths } }.Merge(patch, merged, new FieldMask.MergeOptions
@@ -86,14 +94,28 @@ public sealed partial class AssistanceService(
                 ReplacePrimitiveFields = true,
             });
             validator.ValidateMerged(merged);
+            access.EnsureMayActFor(caller, merged.RequestingState);
             return AssistanceRequestMessages.WithFields(current, merged);
         });
         return new UpdateAssistanceRequestResponse { AssistanceRequest = stored.ToMessage() };
     }
 
-    private async Task<StoredAssistanceRequest> GetExistingAsync(string name, string field)
+    private static bool IsSet(AssistanceRequest message, string field) =>
+        AssistanceRequest.Descriptor.FindFieldByName(field).Accessor.GetValue(message) switch
+        {
+            null => false,
+            System.Collections.ICollection collection => collection.Count > 0,
+            string text => text.Length > 0,
+            int number => number != 0,
+            _ => true,
+        };
+
+    /// <summary>The stored request, if the caller may see it.</summary>
+    private async Task<StoredAssistanceRequest> GetExistingAsync(string name, string field, ServerCallContext context)
     {
         var id = AssistanceRequestNames.Request.Parse(name, field, errors)[0];
-        return await requests.GetAsync(id) ?? throw errors.NotFound(AssistanceRequestNames.Request.ResourceType, name);
+        var stored = await requests.GetAsync(id) ?? throw errors.NotFound(AssistanceRequestNames.Request.ResourceType, name);
+        access.EnsureMayAccess(context.GetCaller(), stored);
+        return stored;
     }
 }

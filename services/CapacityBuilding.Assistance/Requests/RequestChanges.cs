@@ -1,6 +1,7 @@
 using CapacityBuilding.Assistance.History;
 using CapacityBuilding.Assistance.Repositories;
 using CapacityBuilding.ServiceDefaults.Errors;
+using CapacityBuilding.ServiceDefaults.Identity;
 using CapacityBuilding.ServiceDefaults.Resources;
 using Grpc.Core;
 using Action = CapacityBuilding.Contracts.Assistance.V1.HistoryEntry.Types.Action;
@@ -13,17 +14,19 @@ namespace CapacityBuilding.Assistance.Requests;
 /// another change got in first, a caller that sent no etag gets the change re-evaluated on the new
 /// version (which may now refuse it); a caller that sent one gets ABORTED.
 /// </summary>
-public sealed class RequestChanges(RedisAssistanceRequestRepository requests, ApiErrors errors, TimeProvider clock)
+public sealed class RequestChanges(RedisAssistanceRequestRepository requests, RequestAccess access, ApiErrors errors, TimeProvider clock)
 {
     private const int MaxAttempts = 5;
 
+    /// <param name="caller">Recorded as the actor; a member state may change only its own country's requests.</param>
     /// <param name="edit">Makes the new version from the current one (already allowed by the lifecycle); may throw to refuse it.</param>
-    public async Task<StoredAssistanceRequest> ApplyAsync(string name, string id, string expectedEtag, Action action, string actor, string reason,
+    public async Task<StoredAssistanceRequest> ApplyAsync(string name, string id, string expectedEtag, Action action, Caller caller, string reason,
         Func<StoredAssistanceRequest, StoredAssistanceRequest> edit)
     {
         for (var attempt = 1; ; attempt++)
         {
             var current = await requests.GetAsync(id) ?? throw errors.NotFound(AssistanceRequestNames.Request.ResourceType, name);
+            access.EnsureMayAccess(caller, current);
             if (expectedEtag.Length > 0 && expectedEtag != current.Etag)
             {
                 throw Aborted(name);
@@ -37,7 +40,7 @@ public sealed class RequestChanges(RedisAssistanceRequestRepository requests, Ap
             var now = clock.GetUtcNow();
             var edited = edit(current) with { State = next, UpdateTime = now, Etag = Etags.New() };
             var entry = HistoryChain.Append(new HistoryEntryContent(
-                current.HistoryLength + 1, actor, now, action, current.State, next, reason, current.HistoryHead));
+                current.HistoryLength + 1, caller.Subject, now, action, current.State, next, reason, current.HistoryHead));
             var updated = edited with { HistoryLength = entry.Sequence, HistoryHead = entry.Hash };
 
             switch (await requests.ReplaceAsync(current, updated, entry))

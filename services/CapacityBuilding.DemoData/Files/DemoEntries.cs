@@ -8,10 +8,16 @@ namespace CapacityBuilding.DemoData.Files;
 // The envelopes of the data files. A key names an entry across files and becomes its request id;
 // the resource itself is written in the API's own JSON form and parsed by Protobuf.
 
-/// <summary>An entry of <c>courses.json</c>.</summary>
+/// <summary>An entry of <c>courses.json</c>, with the course's upcoming sessions.</summary>
 public sealed record CourseEntry(
     string Key,
-    [property: JsonConverter(typeof(ProtoJsonConverter<Course>))] Course Course);
+    [property: JsonConverter(typeof(ProtoJsonConverter<Course>))] Course Course,
+    IReadOnlyList<SessionEntry> Sessions);
+
+/// <summary>A session inside a <see cref="CourseEntry"/>.</summary>
+public sealed record SessionEntry(
+    string Key,
+    [property: JsonConverter(typeof(ProtoJsonConverter<Session>))] Session Session);
 
 /// <summary>An entry of <c>requests.json</c>; <c>courseKeys</c> are keys of <c>courses.json</c>.</summary>
 public sealed record AssistanceRequestEntry(

@@ -16,6 +16,8 @@ public static class ApplicationServiceExtensions
 {
     public static WebApplicationBuilder AddApplicationServices(this WebApplicationBuilder builder)
     {
+        builder.Services.AddSingleton(FundingPermissions.Table);
+        builder.Services.AddSingleton<DonorOwnership>();
         builder.Services.AddSingleton<RedisDonorRepository>();
         builder.Services.AddSingleton<RedisPledgeRepository>();
         builder.Services.AddSingleton<RedisAllocationRepository>();

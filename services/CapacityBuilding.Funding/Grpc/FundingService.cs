@@ -3,6 +3,7 @@ using CapacityBuilding.Funding.Allocations;
 using CapacityBuilding.Funding.Disbursements;
 using CapacityBuilding.Funding.Donors;
 using CapacityBuilding.Funding.ExchangeRates;
+using CapacityBuilding.Funding.Extensions;
 using CapacityBuilding.Funding.Iati;
 using CapacityBuilding.Funding.Pledges;
 using CapacityBuilding.Funding.Repositories;
@@ -27,6 +28,7 @@ public sealed class FundingService(
     Disburser disburser,
     FundingReports reports,
     IatiActivitiesExport iatiExport,
+    DonorOwnership ownership,
     PageTokens pageTokens,
     ApiErrors errors,
     TimeProvider clock) : Contracts.Funding.V1.FundingService.FundingServiceBase
@@ -44,6 +46,7 @@ public sealed class FundingService(
     public override async Task<GetDonorResponse> GetDonor(GetDonorRequest request, ServerCallContext context)
     {
         var donor = await ExistingDonorAsync(request.Name, "name");
+        ownership.Ensure(context, donor.Id);
         return new GetDonorResponse { Donor = donor.ToMessage() };
     }
 
@@ -62,6 +65,7 @@ public sealed class FundingService(
     public override async Task<CreatePledgeResponse> CreatePledge(CreatePledgeRequest request, ServerCallContext context)
     {
         var donor = await ExistingDonorAsync(request.Parent, "parent");
+        ownership.Ensure(context, donor.Id);
         pledgeValidator.ValidateCreate(request);
         var now = clock.GetUtcNow();
         var stored = await pledges.CreateAsync(request.Pledge.ToNewStoredPledge(donor.Id, now), request.RequestId, now);
@@ -71,6 +75,7 @@ public sealed class FundingService(
     public override async Task<GetPledgeResponse> GetPledge(GetPledgeRequest request, ServerCallContext context)
     {
         var ids = FundingNames.Pledge.Parse(request.Name, "name", errors);
+        ownership.Ensure(context, ids[0]);
         var pledge = await pledges.GetAsync(ids[0], ids[1]) ?? throw errors.NotFound(FundingNames.Pledge.ResourceType, request.Name);
         return new GetPledgeResponse { Pledge = pledge.ToMessage() };
     }
@@ -78,6 +83,7 @@ public sealed class FundingService(
     public override async Task<ListPledgesResponse> ListPledges(ListPledgesRequest request, ServerCallContext context)
     {
         var donor = await ExistingDonorAsync(request.Parent, "parent");
+        ownership.Ensure(context, donor.Id);
         var pageSize = pageTokens.NormalizePageSize(request.PageSize);
         var afterId = pageTokens.Decode(request.PageToken, request.Parent);
         var (items, lastId) = await pledges.ListAsync(donor.Id, pageSize, afterId);
@@ -101,6 +107,7 @@ public sealed class FundingService(
     {
         var id = FundingNames.Allocation.Parse(request.Name, "name", errors)[0];
         var allocation = await allocations.GetAsync(id) ?? throw errors.NotFound(FundingNames.Allocation.ResourceType, request.Name);
+        ownership.Ensure(context, allocation.Allocation.DonorId);
         return new GetAllocationResponse { Allocation = allocation.ToMessage() };
     }
 
@@ -115,7 +122,8 @@ public sealed class FundingService(
         var (items, lastId) = await allocations.ListAsync(requestId, pageSize, afterId);
         return new ListAllocationsResponse
         {
-            Allocations = { items.Select(allocation => allocation.ToMessage()) },
+            // A donor sees its own allocations only; its pages may hold fewer than page_size.
+            Allocations = { items.Where(allocation => DonorOwnership.MayAct(context, allocation.Allocation.DonorId)).Select(allocation => allocation.ToMessage()) },
             NextPageToken = PageTokens.Encode(lastId, scope),
         };
     }
@@ -129,10 +137,8 @@ public sealed class FundingService(
     public override async Task<ListDisbursementsResponse> ListDisbursements(ListDisbursementsRequest request, ServerCallContext context)
     {
         var allocationId = FundingNames.Allocation.Parse(request.Parent, "parent", errors)[0];
-        if (await allocations.GetAsync(allocationId) is null)
-        {
-            throw errors.NotFound(FundingNames.Allocation.ResourceType, request.Parent);
-        }
+        var allocation = await allocations.GetAsync(allocationId) ?? throw errors.NotFound(FundingNames.Allocation.ResourceType, request.Parent);
+        ownership.Ensure(context, allocation.Allocation.DonorId);
 
         var pageSize = pageTokens.NormalizePageSize(request.PageSize);
         var afterId = pageTokens.Decode(request.PageToken, request.Parent);

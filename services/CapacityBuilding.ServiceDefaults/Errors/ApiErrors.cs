@@ -42,6 +42,9 @@ public sealed class ApiErrors(ErrorDomain domain)
     public RpcException Aborted(string reason, string message) =>
         Build(Code.Aborted, message, reason);
 
+    public RpcException PermissionDenied(string message) =>
+        Build(Code.PermissionDenied, message, "PERMISSION_DENIED");
+
     public RpcException Unavailable(string reason, string message) =>
         Build(Code.Unavailable, message, reason);
 

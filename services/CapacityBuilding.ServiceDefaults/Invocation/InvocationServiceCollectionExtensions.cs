@@ -2,6 +2,7 @@ using Dapr;
 using Dapr.Client;
 using Grpc.Core;
 using Grpc.Net.ClientFactory;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -19,9 +20,11 @@ public static class InvocationServiceCollectionExtensions
         where TClient : ClientBase
     {
         var options = configuration.GetSection(InvocationOptions.SectionName).Get<InvocationOptions>() ?? new InvocationOptions();
+        services.AddHttpContextAccessor();
         var builder = services.AddGrpcClient<TClient>(client => client.Address = AddressOf(options, configuration, appId))
             .EnableCallContextPropagation(propagation => propagation.SuppressContextNotFoundErrors = true)
-            .AddInterceptor(() => new DefaultDeadlineInterceptor(options.DefaultDeadline));
+            .AddInterceptor(() => new DefaultDeadlineInterceptor(options.DefaultDeadline))
+            .AddInterceptor(provider => new CallerPropagationInterceptor(provider.GetRequiredService<IHttpContextAccessor>()));
 
         if (options.Mode == InvocationMode.Dapr)
         {

@@ -21,6 +21,3 @@ public sealed record StoredEnrolment(
     long Arrival,
     DateTimeOffset CreateTime,
     DateTimeOffset UpdateTime);
-
-/// <summary>An enrolment with its place in the waitlist (0 unless waitlisted) when it was read.</summary>
-public sealed record EnrolmentWithPosition(StoredEnrolment Enrolment, int WaitlistPosition);

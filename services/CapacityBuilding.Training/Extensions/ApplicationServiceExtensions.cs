@@ -12,6 +12,7 @@ public static class ApplicationServiceExtensions
 {
     public static WebApplicationBuilder AddApplicationServices(this WebApplicationBuilder builder)
     {
+        builder.Services.AddSingleton(TrainingPermissions.Table);
         builder.Services.AddSingleton<RedisCourseRepository>();
         builder.Services.AddSingleton<RedisSessionRepository>();
         builder.Services.AddSingleton<RedisEnrolmentRepository>();

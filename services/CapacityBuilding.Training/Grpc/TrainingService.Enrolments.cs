@@ -1,3 +1,4 @@
+using System.Globalization;
 using CapacityBuilding.Contracts.Training.V1;
 using CapacityBuilding.ServiceDefaults.Paging;
 using CapacityBuilding.Training.Courses;
@@ -43,16 +44,22 @@ public sealed partial class TrainingService
     {
         var session = await ExistingSessionAsync(request.Parent, "parent");
         var pageSize = pageTokens.NormalizePageSize(request.PageSize);
-        var afterArrival = pageTokens.Decode(request.PageToken, request.Parent) is { } token
-            ? long.TryParse(token, System.Globalization.CultureInfo.InvariantCulture, out var arrival) ? arrival : throw errors.InvalidArgument(PageTokens.PageTokenField, "is not a token this service issued.")
-            : 0;
-        var (items, lastArrival) = await enrolments.ListAsync(session.Id, pageSize, afterArrival);
+        var (items, lastArrival) = await enrolments.ListAsync(session.Id, pageSize, DecodeArrival(request.PageToken, request.Parent));
         return new ListEnrolmentsResponse
         {
             Enrolments = { items.Select(enrolment => enrolment.ToMessage()) },
-            NextPageToken = PageTokens.Encode(lastArrival?.ToString(System.Globalization.CultureInfo.InvariantCulture), request.Parent),
+            NextPageToken = PageTokens.Encode(lastArrival?.ToString(CultureInfo.InvariantCulture), request.Parent),
         };
     }
+
+    /// <summary>Enrolment pages are keyed by arrival number, not id: the token holds the last arrival seen (0 before the first page).</summary>
+    private long DecodeArrival(string pageToken, string scope) =>
+        pageTokens.Decode(pageToken, scope) switch
+        {
+            null => 0,
+            var token when long.TryParse(token, CultureInfo.InvariantCulture, out var arrival) => arrival,
+            _ => throw errors.InvalidArgument(PageTokens.PageTokenField, "is not a token this service issued."),
+        };
 
     public override async Task<CancelEnrolmentResponse> CancelEnrolment(CancelEnrolmentRequest request, ServerCallContext context)
     {

@@ -1,5 +1,6 @@
 using CapacityBuilding.Contracts.Training.V1;
 using CapacityBuilding.Training.Courses;
+using CapacityBuilding.Training.Grpc;
 using CapacityBuilding.Training.Sessions;
 
 namespace CapacityBuilding.Training.Matching;
@@ -26,7 +27,7 @@ public static class CourseRanking
 
         var themes = criteria.Themes.Where(course.ThematicAreas.Contains).ToList();
         points += ThemeWeight * (double)themes.Count / criteria.Themes.Count;
-        reasons.Add($"covers {themes.Count} of {criteria.Themes.Count} requested themes: {string.Join(", ", themes)}");
+        reasons.Add($"covers {themes.Count} of {criteria.Themes.Count} requested themes: {string.Join(", ", themes.Select(ProtoEnumNames.Of))}");
 
         if (criteria.Languages.Count > 0)
         {
@@ -46,7 +47,7 @@ public static class CourseRanking
             if (audiences.Count > 0)
             {
                 points += AudienceWeight * (double)audiences.Count / criteria.Audiences.Count;
-                reasons.Add($"for {string.Join(", ", audiences)}");
+                reasons.Add($"for {string.Join(", ", audiences.Select(ProtoEnumNames.Of))}");
             }
         }
 

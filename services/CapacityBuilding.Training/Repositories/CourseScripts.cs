@@ -39,26 +39,26 @@ internal static class CourseScripts
     public const string Search = """
         local g = tonumber(ARGV[3])
         local next = 2 + g
-        local groups = {}
+        -- Lua expands unpack() only as the last argument, so every command's arguments are built
+        -- as one table.
+        local intersect = { 'ZINTERSTORE', KEYS[1], g }
         for i = 1, g do
           local size = tonumber(ARGV[3 + i])
-          local sets = {}
-          local weights = {}
-          for j = 1, size do
-            sets[j] = KEYS[next]
-            weights[j] = 0
-            next = next + 1
-          end
           if size == 1 then
-            groups[i] = sets[1]
+            table.insert(intersect, KEYS[next])
           else
-            redis.call('ZUNIONSTORE', KEYS[1 + i], size, unpack(sets), 'WEIGHTS', unpack(weights))
-            groups[i] = KEYS[1 + i]
+            local union = { 'ZUNIONSTORE', KEYS[1 + i], size }
+            for j = 0, size - 1 do table.insert(union, KEYS[next + j]) end
+            table.insert(union, 'WEIGHTS')
+            for j = 1, size do table.insert(union, 0) end
+            redis.call(unpack(union))
+            table.insert(intersect, KEYS[1 + i])
           end
+          next = next + size
         end
-        local zeros = {}
-        for i = 1, g do zeros[i] = 0 end
-        redis.call('ZINTERSTORE', KEYS[1], g, unpack(groups), 'WEIGHTS', unpack(zeros))
+        table.insert(intersect, 'WEIGHTS')
+        for i = 1, g do table.insert(intersect, 0) end
+        redis.call(unpack(intersect))
         local total = redis.call('ZCARD', KEYS[1])
         local ids = redis.call('ZREVRANGEBYLEX', KEYS[1], ARGV[1], '-', 'LIMIT', 0, tonumber(ARGV[2]))
         for i = 1, 1 + g do redis.call('DEL', KEYS[i]) end

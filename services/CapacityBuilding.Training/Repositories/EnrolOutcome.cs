@@ -20,18 +20,3 @@ public abstract record EnrolOutcome
     /// <summary>The participant already holds enrolment <paramref name="EnrolmentId"/> in the session.</summary>
     public sealed record AlreadyEnrolled(string EnrolmentId) : EnrolOutcome;
 }
-
-/// <summary>What a cancel call came to.</summary>
-public abstract record CancelOutcome
-{
-    private CancelOutcome()
-    {
-    }
-
-    /// <summary>Cancelled; <paramref name="Promoted"/> is the waitlisted enrolment that got the seat, if any.</summary>
-    public sealed record Cancelled(StoredEnrolment Enrolment, StoredEnrolment? Promoted) : CancelOutcome;
-
-    public sealed record NotFound : CancelOutcome;
-
-    public sealed record AlreadyCancelled : CancelOutcome;
-}

@@ -19,9 +19,3 @@ public sealed record StoredSession(
     DateTimeOffset CreateTime,
     DateTimeOffset UpdateTime,
     string Etag);
-
-/// <summary>A session with its seat counts at the time it was read.</summary>
-public sealed record SessionWithSeats(StoredSession Session, int ConfirmedCount, int WaitlistCount)
-{
-    public bool HasFreeSeat => ConfirmedCount < Session.SeatCapacity;
-}

@@ -12,7 +12,7 @@ public sealed class ConcurrentReviewTests(SuiteFixture suite)
 {
     private const int Coordinators = 8;
 
-    private readonly AssistanceService.AssistanceServiceClient assistance = new(suite.Gateway);
+    private readonly AssistanceService.AssistanceServiceClient assistance = RequestLifecycleDriver.Coordinator(suite, "concurrent-coordinator");
 
     [Theory]
     [InlineData(true)]

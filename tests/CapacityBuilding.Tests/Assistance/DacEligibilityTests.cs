@@ -8,7 +8,7 @@ namespace CapacityBuilding.Tests.Assistance;
 [Collection(SuiteDefinition.Name)]
 public sealed class DacEligibilityTests(SuiteFixture suite)
 {
-    private readonly AssistanceService.AssistanceServiceClient assistance = new(suite.Gateway);
+    private readonly AssistanceService.AssistanceServiceClient assistance = RequestLifecycleDriver.Coordinator(suite, "dac-coordinator");
 
     // 60 participants give reach 12; the themes add 0, 15 or 30.
     [Theory]

@@ -15,7 +15,7 @@ namespace CapacityBuilding.Tests.Assistance;
 [Collection(SuiteDefinition.Name)]
 public sealed class RequestHistoryTests(SuiteFixture suite)
 {
-    private readonly AssistanceService.AssistanceServiceClient assistance = new(suite.Gateway);
+    private readonly AssistanceService.AssistanceServiceClient assistance = RequestLifecycleDriver.Coordinator(suite, "history-coordinator");
 
     [Fact]
     public async Task History_records_every_change_in_order_linked_by_hashes()
@@ -31,7 +31,7 @@ public sealed class RequestHistoryTests(SuiteFixture suite)
         Assert.Equal(Enumerable.Range(1, 6).Select(i => (long)i), history.Select(entry => entry.Sequence));
         Assert.Equal(new string('0', 64), history[0].PreviousHash);
         Assert.All(history.Skip(1).Zip(history), pair => Assert.Equal(pair.Second.Hash, pair.First.PreviousHash));
-        Assert.All(history, entry => Assert.Equal("anonymous", entry.Actor));
+        Assert.All(history, entry => Assert.Equal("history-coordinator", entry.Actor));
         Assert.Equal(State.Completed, history[^1].ToState);
         var verdict = await VerifyAsync(request.Name);
         Assert.Equal((true, 6L, 0L), (verdict.Intact, verdict.CheckedEntries, verdict.FirstBrokenSequence));

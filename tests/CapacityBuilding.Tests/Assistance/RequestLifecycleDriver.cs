@@ -1,5 +1,6 @@
 using CapacityBuilding.Contracts.Assistance.V1;
 using CapacityBuilding.Contracts.Common.V1;
+using CapacityBuilding.ServiceDefaults.Identity;
 using CapacityBuilding.Tests.Infrastructure;
 using Google.Type;
 using Action = CapacityBuilding.Contracts.Assistance.V1.HistoryEntry.Types.Action;
@@ -11,6 +12,20 @@ namespace CapacityBuilding.Tests.Assistance;
 /// <summary>Complete requests, and the API calls that bring one into any state or apply any action to it.</summary>
 internal sealed class RequestLifecycleDriver(AssistanceService.AssistanceServiceClient assistance)
 {
+    /// <summary>
+    /// A client that calls through the gateway as a coordinator of its own: the gateway limits
+    /// each caller's rate, so each test class gets its own bucket instead of sharing one.
+    /// </summary>
+    public static AssistanceService.AssistanceServiceClient Coordinator(SuiteFixture suite, string subject) =>
+        new(suite.Channel(suite.GatewayGrpcAddress, suite.Tokens.Mint(CallerRole.Coordinator, subject)));
+
+    /// <summary>
+    /// A coordinator's client straight to the assistance service, past the gateway's per-caller
+    /// rate limit, for seeding thousands of requests; the service still checks the token.
+    /// </summary>
+    public static AssistanceService.AssistanceServiceClient CoordinatorPastTheGateway(SuiteFixture suite, string subject) =>
+        new(suite.Channel(suite.AssistanceAddress, suite.Tokens.Mint(CallerRole.Coordinator, subject)));
+
     /// <summary>A request with every field a submission needs.</summary>
     public static AssistanceRequest CompleteRequest(string requestingState = "GHA", string? title = null)
     {

@@ -40,7 +40,7 @@ public sealed class RequestLifecycleTests(SuiteFixture suite)
         [(State.InDelivery, Action.Complete)] = State.Completed,
     };
 
-    private readonly AssistanceService.AssistanceServiceClient assistance = new(suite.Gateway);
+    private readonly AssistanceService.AssistanceServiceClient assistance = RequestLifecycleDriver.Coordinator(suite, "lifecycle-coordinator");
 
     public static TheoryData<State, Action> Pairs()
     {

@@ -12,7 +12,7 @@ namespace CapacityBuilding.Tests.Assistance;
 [Collection(SuiteDefinition.Name)]
 public sealed class RequestListFilterTests(SuiteFixture suite)
 {
-    private readonly AssistanceService.AssistanceServiceClient assistance = new(suite.Gateway);
+    private readonly AssistanceService.AssistanceServiceClient assistance = RequestLifecycleDriver.Coordinator(suite, "filter-coordinator");
 
     public static TheoryData<string, Action<ListAssistanceRequestsRequest>, Func<AssistanceRequest, bool>> Filters => new()
     {

@@ -12,7 +12,7 @@ namespace CapacityBuilding.Tests.Assistance;
 [Collection(SuiteDefinition.Name)]
 public sealed class RequestUpdateTests(SuiteFixture suite)
 {
-    private readonly AssistanceService.AssistanceServiceClient assistance = new(suite.Gateway);
+    private readonly AssistanceService.AssistanceServiceClient assistance = RequestLifecycleDriver.Coordinator(suite, "update-coordinator");
 
     [Fact]
     public async Task Only_the_masked_fields_change_and_priority_and_dac_follow()
@@ -110,5 +110,30 @@ public sealed class RequestUpdateTests(SuiteFixture suite)
 
         Assert.Equal((State.Returned, 100), (edited.State, edited.EstimatedParticipants));
         Assert.Equal(State.Submitted, resubmitted.State);
+    }
+
+    [Fact]
+    public async Task Without_a_mask_only_the_fields_set_change_and_a_star_mask_clears_the_rest()
+    {
+        var draft = await new RequestLifecycleDriver(assistance).CreateAsync();
+
+        var implied = (await assistance.UpdateAssistanceRequestAsync(new UpdateAssistanceRequestRequest
+        {
+            AssistanceRequest = new AssistanceRequest { Name = draft.Name, Title = "Only the title" },
+        })).AssistanceRequest;
+        var star = (await assistance.UpdateAssistanceRequestAsync(new UpdateAssistanceRequestRequest
+        {
+            AssistanceRequest = new AssistanceRequest
+            {
+                Name = draft.Name,
+                RequestingState = "SEN",
+                Title = "Everything replaced",
+                ThematicAreas = { ThematicArea.Network247 },
+            },
+            UpdateMask = new FieldMask { Paths = { "*" } },
+        })).AssistanceRequest;
+
+        Assert.Equal(("Only the title", draft.Description, draft.FocalPoint), (implied.Title, implied.Description, implied.FocalPoint));
+        Assert.Equal(("SEN", "", null, 0), (star.RequestingState, star.Description, star.FocalPoint, star.Languages.Count));
     }
 }

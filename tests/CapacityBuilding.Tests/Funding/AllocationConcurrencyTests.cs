@@ -29,7 +29,7 @@ public sealed class AllocationConcurrencyTests(SuiteFixture suite)
             var amount = new Money { CurrencyCode = "EUR", Units = 1 + (i % 5), Nanos = 250_000_000 };
             try
             {
-                var allocation = (await scenario.Funding.CreateAllocationAsync(FundingScenario.Allocation(pledge, request, amount))).Allocation;
+                var allocation = (await scenario.Direct.CreateAllocationAsync(FundingScenario.Allocation(pledge, request, amount))).Allocation;
                 return (Asked: amount, Allocated: allocation, Refusal: (RpcException?)null);
             }
             catch (RpcException refusal)
@@ -98,18 +98,18 @@ public sealed class AllocationConcurrencyTests(SuiteFixture suite)
         var pledge = await scenario.PledgeAsync(100);
         var request = await scenario.RequestAsync();
         var one = new Money { CurrencyCode = "USD", Units = 1 };
-        var first = await Task.WhenAll(Enumerable.Range(0, 60).Select(_ => scenario.Funding.CreateAllocationAsync(FundingScenario.Allocation(pledge, request, one)).ResponseAsync));
+        var first = await Task.WhenAll(Enumerable.Range(0, 60).Select(_ => scenario.Direct.CreateAllocationAsync(FundingScenario.Allocation(pledge, request, one)).ResponseAsync));
 
         var releases = first.Select(async reply =>
         {
-            await scenario.Funding.ReleaseAllocationAsync(new ReleaseAllocationRequest { Name = reply.Allocation.Name });
+            await scenario.Direct.ReleaseAllocationAsync(new ReleaseAllocationRequest { Name = reply.Allocation.Name });
             return 0;
         });
         var allocations = Enumerable.Range(0, 150).Select(async _ =>
         {
             try
             {
-                await scenario.Funding.CreateAllocationAsync(FundingScenario.Allocation(pledge, request, one));
+                await scenario.Direct.CreateAllocationAsync(FundingScenario.Allocation(pledge, request, one));
                 return 1;
             }
             catch (RpcException refusal) when (refusal.StatusCode == StatusCode.FailedPrecondition)

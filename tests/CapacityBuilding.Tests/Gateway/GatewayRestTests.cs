@@ -19,6 +19,11 @@ public sealed class GatewayRestTests(SuiteFixture suite)
             title = SampleData.UniqueTitle("Investigación de ransomware"),
             thematicAreas = new[] { "THEMATIC_AREA_OFFENCES_AGAINST_SYSTEMS" },
             languages = new[] { "es" },
+            level = "COURSE_LEVEL_INTERMEDIATE",
+            targetAudiences = new[] { "TARGET_AUDIENCE_INVESTIGATORS" },
+            deliveryMode = "DELIVERY_MODE_IN_PERSON",
+            durationHours = 35,
+            maxClassSize = 20,
         });
         var courseName = course.GetProperty("name").GetString()!;
         var request = await PostAsync("/v1/requests", new

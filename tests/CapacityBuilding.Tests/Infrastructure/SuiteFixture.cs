@@ -1,4 +1,9 @@
+using System.Net.Http.Headers;
+using System.Security.Cryptography;
+using CapacityBuilding.DevTokens;
+using CapacityBuilding.ServiceDefaults.Identity;
 using CapacityBuilding.Tests.DaprStandIn;
+using Grpc.Core;
 using Grpc.Health.V1;
 using Grpc.Net.Client;
 
@@ -13,8 +18,21 @@ public sealed class SuiteFixture : IAsyncLifetime
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
 
+    // Issuer and audience as in the services' appsettings.json; the key is the run's own.
+    private const string Issuer = "capacitybuilding-local";
+    private const string Audience = "capacitybuilding-api";
+
     private readonly List<ServiceProcess> processes = [];
     private readonly List<GrpcChannel> channels = [];
+
+    /// <summary>This run's HS256 key (base64), given to every process.</summary>
+    public string SigningKey { get; } = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+
+    /// <summary>Mints tokens signed with this run's key, for any role.</summary>
+    public DevTokenIssuer Tokens => new(Issuer, Audience, SigningKey);
+
+    /// <summary>The token the fixture's own channels carry unless a test asks for another.</summary>
+    public string CoordinatorToken => Tokens.Mint(CallerRole.Coordinator, "test-coordinator");
 
     public RedisServer Redis { get; private set; } = null!;
 
@@ -27,8 +45,12 @@ public sealed class SuiteFixture : IAsyncLifetime
     /// <summary>The gateway's gRPC (h2c) endpoint.</summary>
     public GrpcChannel Gateway { get; private set; } = null!;
 
-    /// <summary>The gateway's REST (HTTP/1.1) endpoint.</summary>
+    /// <summary>The gateway's REST (HTTP/1.1) endpoint, as a coordinator.</summary>
     public HttpClient GatewayRest { get; private set; } = null!;
+
+    public Uri GatewayRestAddress { get; private set; } = null!;
+
+    public Uri GatewayGrpcAddress { get; private set; } = null!;
 
     /// <summary>The assistance process that reaches training through the Dapr sidecar stand-in.</summary>
     public GrpcChannel DaprModeAssistance { get; private set; } = null!;
@@ -50,22 +72,11 @@ public sealed class SuiteFixture : IAsyncLifetime
         var daprModeAddress = Loopback(FreePort.Next());
         var daprModeAssistance = StartAssistance(daprModeAddress, DaprVia(AssistanceSidecar.Address));
 
-        var gatewayRest = Loopback(FreePort.Next());
-        var gatewayGrpc = Loopback(FreePort.Next());
-        var gateway = Start("gateway", "gateway/CapacityBuilding.Gateway", new Dictionary<string, string>
-        {
-            ["Kestrel__Endpoints__Rest__Url"] = gatewayRest.ToString(),
-            ["Kestrel__Endpoints__Grpc__Url"] = gatewayGrpc.ToString(),
-            ["ReverseProxy__Clusters__assistance__Destinations__primary__Address"] = AssistanceAddress.ToString(),
-            ["ReverseProxy__Clusters__training__Destinations__primary__Address"] = TrainingAddress.ToString(),
-            ["ReverseProxy__Clusters__funding__Destinations__primary__Address"] = FundingAddress.ToString(),
-            ["ReverseProxy__Clusters__assistance__HealthCheck__Active__Interval"] = "00:00:01",
-            ["ReverseProxy__Clusters__training__HealthCheck__Active__Interval"] = "00:00:01",
-            ["ReverseProxy__Clusters__funding__HealthCheck__Active__Interval"] = "00:00:01",
-        });
-
+        var (gateway, gatewayRest, gatewayGrpc) = StartGateway(new Dictionary<string, string>());
+        GatewayGrpcAddress = gatewayGrpc;
         Gateway = Channel(gatewayGrpc);
-        GatewayRest = new HttpClient { BaseAddress = gatewayRest };
+        GatewayRestAddress = gatewayRest;
+        GatewayRest = RestClient(CoordinatorToken);
         DaprModeAssistance = Channel(daprModeAddress);
 
         await Task.WhenAll(
@@ -73,8 +84,43 @@ public sealed class SuiteFixture : IAsyncLifetime
             WaitUntilServingAsync(funding, FundingAddress),
             WaitUntilServingAsync(assistance, AssistanceAddress),
             WaitUntilServingAsync(daprModeAssistance, daprModeAddress));
+        await WaitUntilHealthyAsync(gateway, gatewayRest);
+    }
+
+    /// <summary>
+    /// Starts one more gateway of a test's own, in front of the fixture's services, with extra
+    /// configuration (e.g. a tight rate limit). Returns its REST and gRPC addresses.
+    /// </summary>
+    public async Task<(ServiceProcess Process, Uri RestAddress, Uri GrpcAddress)> StartExtraGatewayAsync(IReadOnlyDictionary<string, string> configuration)
+    {
+        var (process, rest, grpc) = StartGateway(configuration);
+        await WaitUntilHealthyAsync(process, rest);
+        return (process, rest, grpc);
+    }
+
+    private (ServiceProcess Process, Uri RestAddress, Uri GrpcAddress) StartGateway(IReadOnlyDictionary<string, string> configuration)
+    {
+        var rest = Loopback(FreePort.Next());
+        var grpc = Loopback(FreePort.Next());
+        var environment = new Dictionary<string, string>(configuration)
+        {
+            ["Kestrel__Endpoints__Rest__Url"] = rest.ToString(),
+            ["Kestrel__Endpoints__Grpc__Url"] = grpc.ToString(),
+            ["ReverseProxy__Clusters__assistance__Destinations__primary__Address"] = AssistanceAddress.ToString(),
+            ["ReverseProxy__Clusters__training__Destinations__primary__Address"] = TrainingAddress.ToString(),
+            ["ReverseProxy__Clusters__funding__Destinations__primary__Address"] = FundingAddress.ToString(),
+            ["ReverseProxy__Clusters__assistance__HealthCheck__Active__Interval"] = "00:00:01",
+            ["ReverseProxy__Clusters__training__HealthCheck__Active__Interval"] = "00:00:01",
+            ["ReverseProxy__Clusters__funding__HealthCheck__Active__Interval"] = "00:00:01",
+        };
+        return (Start("gateway", "gateway/CapacityBuilding.Gateway", environment), rest, grpc);
+    }
+
+    private static async Task WaitUntilHealthyAsync(ServiceProcess gateway, Uri rest)
+    {
+        using var client = new HttpClient { BaseAddress = rest };
         await gateway.WaitUntilReadyAsync(
-            async () => (await GatewayRest.GetStringAsync(new Uri("/health", UriKind.Relative))).Contains("\"status\":\"Healthy\"", StringComparison.Ordinal),
+            async () => (await client.GetStringAsync(new Uri("/health", UriKind.Relative))).Contains("\"status\":\"Healthy\"", StringComparison.Ordinal),
             StartTimeout);
     }
 
@@ -164,16 +210,43 @@ public sealed class SuiteFixture : IAsyncLifetime
 
     private ServiceProcess Start(string name, string project, IReadOnlyDictionary<string, string> environment, params string[] arguments)
     {
-        var process = ServiceProcess.Start(name, project, environment, arguments);
+        var withKey = new Dictionary<string, string>(environment) { ["Authentication__Jwt__SigningKey"] = SigningKey };
+        var process = ServiceProcess.Start(name, project, withKey, arguments);
         processes.Add(process);
         return process;
     }
 
-    private GrpcChannel Channel(Uri address)
+    /// <summary>A channel whose calls carry <paramref name="token"/> (a coordinator's unless given; none when empty).</summary>
+    public GrpcChannel Channel(Uri address, string? token = null)
     {
-        var channel = GrpcChannel.ForAddress(address);
+        token ??= CoordinatorToken;
+        var options = new GrpcChannelOptions();
+        if (token.Length > 0)
+        {
+            options.Credentials = ChannelCredentials.Create(ChannelCredentials.Insecure, CallCredentials.FromInterceptor((_, metadata) =>
+            {
+                metadata.Add("authorization", "Bearer " + token);
+                return Task.CompletedTask;
+            }));
+            // Loopback without TLS: bearer tokens over cleartext are acceptable only here.
+            options.UnsafeUseInsecureChannelCallCredentials = true;
+        }
+
+        var channel = GrpcChannel.ForAddress(address, options);
         channels.Add(channel);
         return channel;
+    }
+
+    /// <summary>A REST client of the gateway whose requests carry <paramref name="token"/> (none when empty).</summary>
+    public HttpClient RestClient(string token)
+    {
+        var client = new HttpClient { BaseAddress = GatewayRestAddress ?? throw new InvalidOperationException("Gateway not started.") };
+        if (token.Length > 0)
+        {
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
+
+        return client;
     }
 
     private Task WaitUntilServingAsync(ServiceProcess process, Uri address) =>

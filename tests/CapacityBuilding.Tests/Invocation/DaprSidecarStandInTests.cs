@@ -2,7 +2,6 @@ using CapacityBuilding.Contracts.Training.V1;
 using CapacityBuilding.Tests.DaprStandIn;
 using CapacityBuilding.Tests.Infrastructure;
 using Grpc.Core;
-using Grpc.Net.Client;
 
 namespace CapacityBuilding.Tests.Invocation;
 
@@ -16,7 +15,7 @@ public sealed class DaprSidecarStandInTests(SuiteFixture suite)
     [Fact]
     public async Task Call_without_dapr_app_id_fails_with_unknown()
     {
-        using var channel = GrpcChannel.ForAddress(suite.AssistanceSidecar.Address);
+        var channel = suite.Channel(suite.AssistanceSidecar.Address);
         var training = new TrainingService.TrainingServiceClient(channel);
 
         var failure = await RichErrors.FailsWith(StatusCode.Unknown, () =>
@@ -28,7 +27,7 @@ public sealed class DaprSidecarStandInTests(SuiteFixture suite)
     [Fact]
     public async Task Call_to_an_unknown_app_id_reaches_nothing()
     {
-        using var channel = GrpcChannel.ForAddress(suite.AssistanceSidecar.Address);
+        var channel = suite.Channel(suite.AssistanceSidecar.Address);
         var training = new TrainingService.TrainingServiceClient(channel);
         var before = suite.AssistanceSidecar.Calls.Count;
 
@@ -42,7 +41,7 @@ public sealed class DaprSidecarStandInTests(SuiteFixture suite)
     [Fact]
     public async Task Rich_error_details_come_back_through_the_proxy_unchanged()
     {
-        using var channel = GrpcChannel.ForAddress(suite.AssistanceSidecar.Address);
+        var channel = suite.Channel(suite.AssistanceSidecar.Address);
         var training = new TrainingService.TrainingServiceClient(channel);
 
         var failure = await RichErrors.FailsWith(StatusCode.InvalidArgument, () =>

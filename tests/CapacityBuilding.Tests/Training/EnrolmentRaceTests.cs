@@ -52,6 +52,43 @@ public sealed class EnrolmentRaceTests(SuiteFixture suite)
     }
 
     [Fact]
+    public async Task Parallel_cancellations_and_enrolments_never_overbook_and_promote_the_waitlist_in_arrival_order()
+    {
+        var setup = new TrainingSetup(training);
+        var session = await setup.SessionAsync(Seats);
+        var first = new List<Enrolment>();
+        for (var i = 0; i < Seats + 15; i++)
+        {
+            first.Add(await setup.EnrolAsync(session, TrainingSetup.Email(i)));
+        }
+
+        var cancelled = first.Take(10).ToList();
+        using var start = new SemaphoreSlim(0);
+        var cancellations = cancelled.Select(async enrolment =>
+        {
+            await start.WaitAsync();
+            return await training.CancelEnrolmentAsync(new CancelEnrolmentRequest { Name = enrolment.Name });
+        }).ToList();
+        var newcomers = Enumerable.Range(1000, 10).Select(async i =>
+        {
+            await start.WaitAsync();
+            return await setup.EnrolAsync(session, TrainingSetup.Email(i));
+        }).ToList();
+        start.Release(20);
+        var promoted = (await Task.WhenAll(cancellations)).Select(response => response.PromotedEnrolment.Name).ToHashSet();
+        await Task.WhenAll(newcomers);
+
+        var waitlistedBefore = first.Where(e => e.State == EnrolmentState.Waitlisted).OrderBy(e => e.Arrival).Select(e => e.Name).ToList();
+        Assert.Equal(waitlistedBefore.Take(10).ToHashSet(), promoted);
+        var listed = await ListAllAsync(session.Name);
+        Assert.Equal(Seats, listed.Count(e => e.State == EnrolmentState.Confirmed));
+        var queue = listed.Where(e => e.State == EnrolmentState.Waitlisted).ToList();
+        Assert.Equal(Enumerable.Range(1, queue.Count), queue.Select(e => e.WaitlistPosition));
+        Assert.Equal(queue.OrderBy(e => e.Arrival).Select(e => e.Name), queue.Select(e => e.Name));
+        Assert.Equal(15, queue.Count);
+    }
+
+    [Fact]
     public async Task Parallel_enrolments_of_one_participant_keep_one_and_refuse_the_others()
     {
         var setup = new TrainingSetup(training);

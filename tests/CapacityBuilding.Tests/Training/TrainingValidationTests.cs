@@ -54,13 +54,14 @@ public sealed class TrainingValidationTests(SuiteFixture suite)
     public async Task CreateCourse_names_every_bad_field_and_stores_nothing(string @case, Action<Course> spoil, string[] expected)
     {
         var course = SampleData.Course(SampleData.UniqueTitle(@case));
+        var uniqueWord = course.Title.Split(' ')[^1];
         spoil(course);
 
         var failure = await RichErrors.FailsWith(StatusCode.InvalidArgument, () =>
             training.CreateCourseAsync(new CreateCourseRequest { Course = course }).ResponseAsync);
 
         Assert.Equal(expected, failure.ViolatedFields());
-        Assert.Empty((await training.SearchCoursesAsync(new SearchCoursesRequest { Query = course.Title.Split(' ')[^1] })).Courses);
+        Assert.Empty((await training.SearchCoursesAsync(new SearchCoursesRequest { Query = uniqueWord })).Courses);
     }
 
     [Fact]

@@ -1,0 +1,60 @@
+using System.Globalization;
+using System.Threading.RateLimiting;
+using CapacityBuilding.ServiceDefaults.Identity;
+using Microsoft.AspNetCore.RateLimiting;
+
+namespace CapacityBuilding.Gateway.Security;
+
+/// <summary>
+/// ASP.NET Core's rate limiter, one token bucket per caller: the token's subject when the caller
+/// authenticated, else the client address, so one noisy caller cannot starve the others. Refused
+/// gRPC calls get RESOURCE_EXHAUSTED, REST calls HTTP 429, both with a retry hint.
+/// </summary>
+public static class CallerRateLimiting
+{
+    public const string PolicyName = "per-caller";
+
+    public static IServiceCollection AddCallerRateLimiting(this IServiceCollection services, IConfiguration configuration)
+    {
+        var options = configuration.GetSection(RateLimitingOptions.SectionName).Get<RateLimitingOptions>() ?? new RateLimitingOptions();
+        services.AddRateLimiter(limiter =>
+        {
+            limiter.AddPolicy(PolicyName, context => RateLimitPartition.GetTokenBucketLimiter(PartitionKeyOf(context), _ => new TokenBucketRateLimiterOptions
+            {
+                TokenLimit = options.BurstLimit,
+                TokensPerPeriod = options.PermitsPerSecond,
+                ReplenishmentPeriod = TimeSpan.FromSeconds(1),
+                QueueLimit = 0,
+                AutoReplenishment = true,
+            }));
+            limiter.OnRejected = (context, cancellationToken) => WriteRejectionAsync(context.HttpContext, context.Lease, cancellationToken);
+        });
+        return services;
+    }
+
+    private static string PartitionKeyOf(HttpContext context) =>
+        context.User.FindFirst(CallerClaims.Subject)?.Value is { } subject
+            ? "sub:" + subject
+            : "ip:" + context.Connection.RemoteIpAddress;
+
+    private static async ValueTask WriteRejectionAsync(HttpContext context, RateLimitLease lease, CancellationToken cancellationToken)
+    {
+        var retryAfter = lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromSeconds(1);
+        var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+        context.Response.Headers.RetryAfter = seconds;
+        if (context.Request.ContentType?.StartsWith("application/grpc", StringComparison.Ordinal) == true)
+        {
+            // A trailers-only gRPC response: status in the headers, as gRPC clients expect.
+            context.Response.StatusCode = StatusCodes.Status200OK;
+            context.Response.ContentType = "application/grpc";
+            context.Response.Headers["grpc-status"] = ((int)Grpc.Core.StatusCode.ResourceExhausted).ToString(CultureInfo.InvariantCulture);
+            context.Response.Headers["grpc-message"] = Uri.EscapeDataString($"Too many requests; retry after {seconds} s.");
+            return;
+        }
+
+        context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+        context.Response.ContentType = "application/json; charset=utf-8";
+        await context.Response.WriteAsync(
+            $$"""{"code":8,"message":"Too many requests; retry after {{seconds}} s.","details":[]}""", cancellationToken);
+    }
+}

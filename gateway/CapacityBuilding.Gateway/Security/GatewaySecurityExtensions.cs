@@ -1,0 +1,42 @@
+using CapacityBuilding.ServiceDefaults;
+using CapacityBuilding.ServiceDefaults.Identity;
+
+namespace CapacityBuilding.Gateway.Security;
+
+/// <summary>
+/// The door's policies, each from ASP.NET Core and attached to YARP routes by name in
+/// appsettings.json (<c>AuthorizationPolicy</c>, <c>RateLimiterPolicy</c>, <c>CorsPolicy</c>,
+/// <c>TimeoutPolicy</c>): tokens validated here and again in every service.
+/// </summary>
+public static class GatewaySecurityExtensions
+{
+    public const string CorsPolicyName = "api";
+    public const string TimeoutPolicyName = "api";
+
+    public static WebApplicationBuilder AddGatewaySecurity(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddJwtAuthentication(builder.Configuration);
+        builder.Services.AddCallerRateLimiting(builder.Configuration);
+        var origins = builder.Configuration.GetSection("Cors:AllowedOrigins").Get<string[]>() ?? [];
+        builder.Services.AddCors(cors => cors.AddPolicy(CorsPolicyName, policy => policy
+            .WithOrigins(origins)
+            .WithMethods("GET", "POST", "PATCH", "DELETE")
+            .WithHeaders("authorization", "content-type", "x-grpc-web", "grpc-timeout")
+            .WithExposedHeaders("grpc-status", "grpc-message", "retry-after")));
+        builder.Services.AddRequestTimeouts(timeouts => timeouts.AddPolicy(TimeoutPolicyName, TimeSpan.FromSeconds(30)));
+        builder.ConfigureKestrelDefaults();
+        return builder;
+    }
+
+    public static WebApplication UseGatewaySecurity(this WebApplication app)
+    {
+        app.UseSecurityHeaders();
+        app.UseRequestBodyLimit();
+        app.UseCors();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseRateLimiter();
+        app.UseRequestTimeouts();
+        return app;
+    }
+}

@@ -1,0 +1,40 @@
+using CapacityBuilding.ServiceDefaults.Errors;
+using CapacityBuilding.ServiceDefaults.Identity;
+
+namespace CapacityBuilding.Assistance.Requests;
+
+/// <summary>
+/// Ownership on the data, after <see cref="Extensions.AssistancePermissions"/> has let the role
+/// in: a member state's focal point sees and changes only its own country's requests.
+/// </summary>
+public sealed class RequestAccess(ApiErrors errors)
+{
+    /// <summary>PERMISSION_DENIED unless the caller may act for <paramref name="requestingState"/>.</summary>
+    public void EnsureMayActFor(Caller caller, string requestingState)
+    {
+        if (caller.Role == CallerRole.MemberState && !string.Equals(caller.Country, requestingState, StringComparison.Ordinal))
+        {
+            throw errors.PermissionDenied($"A focal point of {caller.Country} acts only for requests of {caller.Country}.");
+        }
+    }
+
+    public void EnsureMayAccess(Caller caller, StoredAssistanceRequest request) => EnsureMayActFor(caller, request.RequestingState);
+
+    /// <summary>The listing narrowed to what the caller may see: a member state's own country.</summary>
+    public RequestListQuery Scope(Caller caller, RequestListQuery query)
+    {
+        if (caller.Role != CallerRole.MemberState)
+        {
+            return query;
+        }
+
+        var countries = query.Filters.Where(filter => filter.Dimension == Repositories.RequestIndexes.Country).ToList();
+        if (countries.Count > 0)
+        {
+            EnsureMayActFor(caller, countries[0].Value);
+            return query;
+        }
+
+        return query with { Filters = [.. query.Filters, (Repositories.RequestIndexes.Country, caller.Country!)] };
+    }
+}

@@ -1,0 +1,12 @@
+using CapacityBuilding.ServiceDefaults.Errors;
+using Grpc.Core;
+
+namespace CapacityBuilding.ServiceDefaults.Identity;
+
+/// <summary>Who is calling, read in one place.</summary>
+public static class ServerCallContextIdentityExtensions
+{
+    public static Caller GetCaller(this ServerCallContext context) =>
+        Caller.From(context.GetHttpContext().User)
+        ?? throw new RpcException(new Status(StatusCode.Unauthenticated, "A valid bearer token is required."));
+}

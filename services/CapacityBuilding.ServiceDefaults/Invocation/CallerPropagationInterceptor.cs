@@ -1,0 +1,33 @@
+using Grpc.Core;
+using Grpc.Core.Interceptors;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Net.Http.Headers;
+
+namespace CapacityBuilding.ServiceDefaults.Invocation;
+
+/// <summary>
+/// Carries the incoming caller's bearer token on cross-service calls, so the called service
+/// authorizes the person who asked, not the service that relays, and validates the token itself.
+/// </summary>
+internal sealed class CallerPropagationInterceptor(IHttpContextAccessor httpContextAccessor) : Interceptor
+{
+    public override AsyncUnaryCall<TResponse> AsyncUnaryCall<TRequest, TResponse>(
+        TRequest request, ClientInterceptorContext<TRequest, TResponse> context,
+        AsyncUnaryCallContinuation<TRequest, TResponse> continuation)
+    {
+        var authorization = httpContextAccessor.HttpContext?.Request.Headers[HeaderNames.Authorization].ToString();
+        if (!string.IsNullOrEmpty(authorization) && context.Options.Headers?.Get("authorization") is null)
+        {
+            var headers = new Metadata();
+            foreach (var entry in context.Options.Headers ?? [])
+            {
+                headers.Add(entry);
+            }
+
+            headers.Add("authorization", authorization);
+            context = new ClientInterceptorContext<TRequest, TResponse>(context.Method, context.Host, context.Options.WithHeaders(headers));
+        }
+
+        return continuation(request, context);
+    }
+}

@@ -1,0 +1,121 @@
+using System.Net;
+using System.Text.Json;
+using CapacityBuilding.Contracts.Training.V1;
+using CapacityBuilding.Tests.Infrastructure;
+using Grpc.Core;
+
+namespace CapacityBuilding.Tests.Security;
+
+/// <summary>
+/// The gateway as configured in its real appsettings.json: every route needs a token, is
+/// rate-limited per caller, and REST answers carry security headers.
+/// </summary>
+[Collection(SuiteDefinition.Name)]
+public sealed class GatewayDoorTests(SuiteFixture suite)
+{
+    public static TheoryData<string> Routes => new(ReadRoutes().Select(route => route.Name));
+
+    [Theory]
+    [MemberData(nameof(Routes))]
+    public void Every_route_names_the_caller_policy_and_the_rate_limiter(string route)
+    {
+        var config = ReadRoutes().Single(candidate => candidate.Name == route).Value;
+
+        // A misspelt key ("Authorization Policy") is silently ignored by configuration binding.
+        Assert.Equal("caller", config.GetProperty("AuthorizationPolicy").GetString());
+        Assert.Equal("per-caller", config.GetProperty("RateLimiterPolicy").GetString());
+        Assert.Equal("api", config.GetProperty("TimeoutPolicy").GetString());
+    }
+
+    [Theory]
+    [InlineData("/v1/requests")]
+    [InlineData("/v1/courses")]
+    [InlineData("/v1/donors")]
+    [InlineData("/v1/courses:batchGet")]
+    public async Task Rest_route_without_token_is_401(string path)
+    {
+        using var anonymous = suite.RestClient("");
+
+        using var response = await anonymous.GetAsync(new Uri(path, UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Grpc_route_without_token_is_unauthenticated()
+    {
+        var training = new TrainingService.TrainingServiceClient(suite.Channel(suite.GatewayGrpcAddress, ""));
+
+        await RichErrors.FailsWith(StatusCode.Unauthenticated, () => training.ListCoursesAsync(new ListCoursesRequest()).ResponseAsync);
+    }
+
+    [Fact]
+    public async Task Rest_answers_carry_security_headers_and_no_server_name()
+    {
+        using var response = await suite.GatewayRest.GetAsync(new Uri("/v1/courses?pageSize=1", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
+        Assert.Equal("DENY", response.Headers.GetValues("X-Frame-Options").Single());
+        Assert.False(response.Headers.Contains("Server"));
+    }
+
+    [Fact]
+    public async Task Oversized_body_is_refused_before_reaching_a_service()
+    {
+        using var content = new StringContent($$"""{"title":"{{new string('x', 2 * 1024 * 1024)}}"}""", System.Text.Encoding.UTF8, "application/json");
+
+        using var response = await suite.GatewayRest.PostAsync(new Uri("/v1/courses", UriKind.Relative), content);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Caller_over_its_rate_limit_gets_resource_exhausted_and_429_with_a_retry_hint()
+    {
+        var (process, rest, grpc) = await suite.StartExtraGatewayAsync(new Dictionary<string, string>
+        {
+            ["RateLimiting__BurstLimit"] = "5",
+            ["RateLimiting__PermitsPerSecond"] = "1",
+        });
+        await using var _ = process;
+        var token = suite.Tokens.Mint(ServiceDefaults.Identity.CallerRole.Auditor, "busy-auditor");
+        var training = new TrainingService.TrainingServiceClient(suite.Channel(grpc, token));
+        var other = new TrainingService.TrainingServiceClient(suite.Channel(grpc, suite.Tokens.Mint(ServiceDefaults.Identity.CallerRole.Auditor, "quiet-auditor")));
+
+        var outcomes = new List<StatusCode>();
+        for (var i = 0; i < 12; i++)
+        {
+            try
+            {
+                await training.ListCoursesAsync(new ListCoursesRequest { PageSize = 1 });
+                outcomes.Add(StatusCode.OK);
+            }
+            catch (RpcException exception)
+            {
+                outcomes.Add(exception.StatusCode);
+                Assert.Equal(StatusCode.ResourceExhausted, exception.StatusCode);
+                Assert.NotNull(exception.Trailers.GetValue("retry-after") ?? exception.Status.Detail);
+            }
+        }
+
+        using var restClient = new HttpClient { BaseAddress = rest };
+        restClient.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        using var limited = await restClient.GetAsync(new Uri("/v1/courses?pageSize=1", UriKind.Relative));
+        var otherCaller = await other.ListCoursesAsync(new ListCoursesRequest { PageSize = 1 });
+
+        Assert.InRange(outcomes.Count(outcome => outcome == StatusCode.OK), 5, 7);
+        Assert.Contains(StatusCode.ResourceExhausted, outcomes);
+        Assert.Equal(HttpStatusCode.TooManyRequests, limited.StatusCode);
+        Assert.NotNull(limited.Headers.RetryAfter);
+        Assert.NotNull(otherCaller);
+    }
+
+    private static List<(string Name, JsonElement Value)> ReadRoutes()
+    {
+        var path = Path.Combine(RepositoryLayout.Root.FullName, "gateway", "CapacityBuilding.Gateway", "appsettings.json");
+        using var document = JsonDocument.Parse(File.ReadAllText(path));
+        return document.RootElement.GetProperty("ReverseProxy").GetProperty(nameof(Routes)).EnumerateObject()
+            .Select(route => (route.Name, route.Value.Clone())).ToList();
+    }
+}
