@@ -1,4 +1,5 @@
 using CapacityBuilding.ServiceDefaults.Errors;
+using CapacityBuilding.ServiceDefaults.Health;
 using CapacityBuilding.ServiceDefaults.Identity;
 using CapacityBuilding.ServiceDefaults.Paging;
 using CapacityBuilding.ServiceDefaults.Redis;
@@ -47,6 +48,7 @@ public static class ServiceDefaultsExtensions
             });
         builder.Services.AddGrpcReflection();
         builder.Services.AddGrpcHealthChecks();
+        builder.Services.AddLivenessHealthService();
 
         // Report a Redis outage (and its end) within seconds rather than the default 30.
         builder.Services.Configure<HealthCheckPublisherOptions>(options =>

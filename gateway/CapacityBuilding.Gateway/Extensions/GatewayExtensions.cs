@@ -1,6 +1,7 @@
 using CapacityBuilding.Gateway.Health;
 using CapacityBuilding.Gateway.Reflection;
 using CapacityBuilding.Gateway.Security;
+using CapacityBuilding.ServiceDefaults.Health;
 using CapacityBuilding.ServiceDefaults.Telemetry;
 
 namespace CapacityBuilding.Gateway.Extensions;
@@ -25,6 +26,7 @@ public static class GatewayExtensions
         builder.Services.AddGrpc();
         builder.Services.AddSuiteReflection();
         builder.Services.AddGrpcHealthChecks().AddCheck<ClusterHealthCheck>("clusters");
+        builder.Services.AddLivenessHealthService();
         return builder;
     }
 

@@ -32,6 +32,8 @@ public sealed class ApiErrors(ErrorDomain domain)
     public RpcException FailedPrecondition(string reason, string message, IReadOnlyDictionary<string, string>? metadata = null) =>
         Build(Code.FailedPrecondition, message, reason, null, metadata);
 
+    public RpcException PermissionDenied(string message) =>
+        Build(Code.PermissionDenied, message, "PERMISSION_DENIED");
     /// <summary>ALREADY_EXISTS: what the caller tries to create exists already, named in a ResourceInfo.</summary>
     public RpcException AlreadyExists(string reason, string message, string resourceType, string resourceName) =>
         Build(Code.AlreadyExists, message, reason,
@@ -41,9 +43,6 @@ public sealed class ApiErrors(ErrorDomain domain)
     /// <summary>ABORTED: a concurrent change won (a stale etag, AIP-154); reread and retry.</summary>
     public RpcException Aborted(string reason, string message) =>
         Build(Code.Aborted, message, reason);
-
-    public RpcException PermissionDenied(string message) =>
-        Build(Code.PermissionDenied, message, "PERMISSION_DENIED");
 
     public RpcException Unavailable(string reason, string message) =>
         Build(Code.Unavailable, message, reason);

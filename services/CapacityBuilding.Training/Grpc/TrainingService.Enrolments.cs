@@ -1,6 +1,8 @@
 using System.Globalization;
 using CapacityBuilding.Contracts.Training.V1;
+using CapacityBuilding.ServiceDefaults.Identity;
 using CapacityBuilding.ServiceDefaults.Paging;
+using CapacityBuilding.Training.Enrolments;
 using CapacityBuilding.Training.Courses;
 using CapacityBuilding.Training.Repositories;
 using Grpc.Core;
@@ -13,6 +15,12 @@ public sealed partial class TrainingService
     {
         var ids = CourseNames.Session.Parse(request.Parent, "parent", errors);
         enrolmentValidator.ValidateCreate(request);
+        var caller = context.GetCaller();
+        if (caller.Role == CallerRole.MemberState && request.Enrolment.Nationality != caller.Country)
+        {
+            throw errors.PermissionDenied($"A member state enrols its own nationals only ({caller.Country}).");
+        }
+
         var enrolment = request.Enrolment.ToNewStoredEnrolment(ids[0], ids[1], clock.GetUtcNow());
         return await enrolments.EnrolAsync(enrolment, request.RequestId) switch
         {
@@ -32,7 +40,7 @@ public sealed partial class TrainingService
     {
         var ids = CourseNames.Enrolment.Parse(request.Name, "name", errors);
         var enrolment = await enrolments.GetAsync(ids[1], ids[2]);
-        if (enrolment is null || enrolment.Enrolment.CourseId != ids[0])
+        if (enrolment is null || enrolment.Enrolment.CourseId != ids[0] || !IsVisibleTo(context.GetCaller(), enrolment))
         {
             throw errors.NotFound(CourseNames.Enrolment.ResourceType, request.Name);
         }
@@ -52,6 +60,13 @@ public sealed partial class TrainingService
         };
     }
 
+    /// <summary>
+    /// A member state sees only its own nationals' enrolments; another country's answers
+    /// NOT_FOUND, so that ids cannot be probed.
+    /// </summary>
+    private static bool IsVisibleTo(Caller caller, EnrolmentWithPosition enrolment) =>
+        caller.Role != CallerRole.MemberState || enrolment.Enrolment.Nationality == caller.Country;
+
     /// <summary>Enrolment pages are keyed by arrival number, not id: the token holds the last arrival seen (0 before the first page).</summary>
     private long DecodeArrival(string pageToken, string scope) =>
         pageTokens.Decode(pageToken, scope) switch
@@ -64,7 +79,9 @@ public sealed partial class TrainingService
     public override async Task<CancelEnrolmentResponse> CancelEnrolment(CancelEnrolmentRequest request, ServerCallContext context)
     {
         var ids = CourseNames.Enrolment.Parse(request.Name, "name", errors);
-        if (await sessions.GetAsync(ids[0], ids[1]) is null)
+        if (await sessions.GetAsync(ids[0], ids[1]) is null
+            || await enrolments.GetAsync(ids[1], ids[2]) is not { } existing
+            || !IsVisibleTo(context.GetCaller(), existing))
         {
             throw errors.NotFound(CourseNames.Enrolment.ResourceType, request.Name);
         }

@@ -16,7 +16,9 @@ namespace CapacityBuilding.Tests.DaprStandIn;
 /// contract in ../shared/DAPR.md (read from dapr/dapr pkg/api/grpc/proxy and pkg/messaging):
 /// the caller dials this "sidecar" and names its target in <c>dapr-app-id</c> (or
 /// <c>dapr-callee-app-id</c>); without either the call fails with UNKNOWN; an app-id it does not
-/// know fails without reaching anything; otherwise it removes <c>dapr-app-id</c> and
+/// know fails without reaching anything; a call that the callee's access-control policy does not
+/// allow fails with PERMISSION_DENIED without reaching anything (the policy is
+/// <see cref="DaprAccessControl"/>, read from the k8s/ Dapr Configurations); otherwise it removes <c>dapr-app-id</c> and
 /// <c>dapr-api-token</c>, adds <c>dapr-caller-app-id</c>, <c>dapr-callee-app-id</c> and a
 /// <c>traceparent</c>, and forwards the call over HTTP/2 unchanged otherwise, so deadlines
 /// (<c>grpc-timeout</c>), status and trailers with rich error details travel as they do through
@@ -43,8 +45,13 @@ public sealed class DaprSidecarStandIn : IAsyncDisposable
 
     /// <param name="callerAppId">The app this sidecar sits beside.</param>
     /// <param name="apps">The app-ids it can resolve, with their app ports.</param>
-    public static async Task<DaprSidecarStandIn> StartAsync(string callerAppId, IReadOnlyDictionary<string, Uri> apps)
+    /// <param name="accessControl">
+    /// The callees' access-control policies, as their sidecars enforce them; by default those of
+    /// k8s/, so that every Dapr-mode test runs under the policy a cluster runs.
+    /// </param>
+    public static async Task<DaprSidecarStandIn> StartAsync(string callerAppId, IReadOnlyDictionary<string, Uri> apps, DaprAccessControl? accessControl = null)
     {
+        accessControl ??= DaprAccessControl.FromK8s();
         var port = Infrastructure.FreePort.Next();
         var builder = WebApplication.CreateSlimBuilder();
         // Nothing from the test folder's appsettings (the services' copies land there) may
@@ -80,6 +87,13 @@ public sealed class DaprSidecarStandIn : IAsyncDisposable
             if (!apps.TryGetValue(calleeAppId, out var destination))
             {
                 WriteGrpcError(context, Grpc.Core.StatusCode.Unavailable, $"failed to proxy request: app id {calleeAppId} not found");
+                return;
+            }
+
+            if (!accessControl.Allows(callerAppId, calleeAppId, context.Request.Path))
+            {
+                WriteGrpcError(context, Grpc.Core.StatusCode.PermissionDenied,
+                    $"access control policy has denied access to appid: {callerAppId} operation: {context.Request.Path}");
                 return;
             }
 

@@ -12,7 +12,8 @@ namespace CapacityBuilding.Tests.Infrastructure;
 /// <summary>
 /// The whole suite on loopback, once for all integration tests: a real redis-server, the three
 /// services and the gateway as separate processes in direct mode, and a second assistance
-/// process in Dapr mode whose sidecar is <see cref="DaprSidecarStandIn"/>.
+/// process in Dapr mode whose sidecar is <see cref="DaprSidecarStandIn"/>, enforcing the Dapr
+/// access-control policies of k8s/.
 /// </summary>
 public sealed class SuiteFixture : IAsyncLifetime
 {
@@ -72,7 +73,13 @@ public sealed class SuiteFixture : IAsyncLifetime
         var daprModeAddress = Loopback(FreePort.Next());
         var daprModeAssistance = StartAssistance(daprModeAddress, DaprVia(AssistanceSidecar.Address));
 
-        var (gateway, gatewayRest, gatewayGrpc) = StartGateway(new Dictionary<string, string>());
+        // All tests share one coordinator identity and run in parallel bursts (200 enrolments at
+        // once): the shared gateway's per-caller limit is lifted; the rate-limit test starts its own.
+        var (gateway, gatewayRest, gatewayGrpc) = StartGateway(new Dictionary<string, string>
+        {
+            ["RateLimiting__BurstLimit"] = "1000000",
+            ["RateLimiting__PermitsPerSecond"] = "1000000",
+        });
         GatewayGrpcAddress = gatewayGrpc;
         Gateway = Channel(gatewayGrpc);
         GatewayRestAddress = gatewayRest;

@@ -7,7 +7,8 @@ namespace CapacityBuilding.Tests.Invocation;
 
 /// <summary>
 /// The stand-in itself follows daprd's proxying contract, so that passing through it means
-/// something: calls without an app-id or to an unknown app fail, rich errors come back intact.
+/// something: calls without an app-id, to an unknown app or that the access-control policy of
+/// k8s/ does not allow fail; rich errors come back intact.
 /// </summary>
 [Collection(SuiteDefinition.Name)]
 public sealed class DaprSidecarStandInTests(SuiteFixture suite)
@@ -45,10 +46,32 @@ public sealed class DaprSidecarStandInTests(SuiteFixture suite)
         var training = new TrainingService.TrainingServiceClient(channel);
 
         var failure = await RichErrors.FailsWith(StatusCode.InvalidArgument, () =>
-            training.CreateCourseAsync(new CreateCourseRequest { Course = new Course { Title = "" } },
+            training.BatchGetCoursesAsync(new BatchGetCoursesRequest { Names = { "courses/not-an-id" } },
                 new Metadata { { "dapr-app-id", "training" } }).ResponseAsync);
 
-        Assert.Contains("course.title", failure.ViolatedFields());
+        Assert.Equal(["names[0]"], failure.ViolatedFields());
         Assert.Equal("training.capacitybuilding.unodc.org", failure.ErrorInfo()?.Domain);
+    }
+
+    /// <summary>
+    /// The policy of k8s/base/dapr/training-configuration.yaml lets assistance read courses, not
+    /// write them: the sidecar refuses, as daprd does, and training never sees the call.
+    /// </summary>
+    [Fact]
+    public async Task A_call_the_access_control_policy_does_not_allow_is_refused_and_reaches_nothing()
+    {
+        var channel = suite.Channel(suite.AssistanceSidecar.Address);
+        var training = new TrainingService.TrainingServiceClient(channel);
+        var title = SampleData.UniqueTitle("written through the sidecar");
+        var before = suite.AssistanceSidecar.Calls.Count;
+
+        var failure = await RichErrors.FailsWith(StatusCode.PermissionDenied, () =>
+            training.CreateCourseAsync(new CreateCourseRequest { Course = SampleData.Course(title) },
+                new Metadata { { "dapr-app-id", "training" } }).ResponseAsync);
+
+        Assert.Contains("/capacitybuilding.training.v1.TrainingService/CreateCourse", failure.Status.Detail, StringComparison.Ordinal);
+        Assert.Equal(before, suite.AssistanceSidecar.Calls.Count);
+        var courses = await new TrainingService.TrainingServiceClient(suite.Gateway).ListCoursesAsync(new ListCoursesRequest { PageSize = 500 });
+        Assert.DoesNotContain(courses.Courses, course => course.Title == title);
     }
 }
