@@ -1,4 +1,7 @@
+using CapacityBuilding.DevTokens;
+using CapacityBuilding.ServiceDefaults.Identity;
 using CapacityBuilding.Tests.Infrastructure;
+using Grpc.Core;
 using Grpc.Health.V1;
 using Grpc.Net.Client;
 
@@ -29,13 +32,22 @@ internal sealed class BenchmarkSuite : IAsyncDisposable
         var redis = await RedisServer.StartAsync();
         var assistanceAddress = new Uri($"http://127.0.0.1:{FreePort.Next()}");
         var fundingAddress = new Uri($"http://127.0.0.1:{FreePort.Next()}");
-        var quiet = new Dictionary<string, string> { ["Redis__ConnectionString"] = redis.ConnectionString, ["Logging__LogLevel__Default"] = "Warning" };
+        // A signing key of the run's own; issuer and audience as in the services' appsettings.json.
+        var signingKey = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+        var token = new DevTokenIssuer("capacitybuilding-local", "capacitybuilding-api", signingKey)
+            .Mint(CallerRole.Coordinator, "funding-benchmark", lifetime: TimeSpan.FromHours(2));
+        var quiet = new Dictionary<string, string>
+        {
+            ["Redis__ConnectionString"] = redis.ConnectionString,
+            ["Logging__LogLevel__Default"] = "Warning",
+            ["Authentication__Jwt__SigningKey"] = signingKey,
+        };
         var assistance = ServiceProcess.Start("assistance", "services/CapacityBuilding.Assistance",
             new Dictionary<string, string>(quiet) { ["Invocation__Apps__training"] = "http://127.0.0.1:9" }, "--urls", assistanceAddress.ToString());
         var funding = ServiceProcess.Start("funding", "services/CapacityBuilding.Funding",
             new Dictionary<string, string>(quiet) { ["Invocation__Apps__assistance"] = assistanceAddress.ToString() }, "--urls", fundingAddress.ToString());
-        var assistanceChannel = GrpcChannel.ForAddress(assistanceAddress);
-        var fundingChannel = GrpcChannel.ForAddress(fundingAddress);
+        var assistanceChannel = AuthenticatedChannel(assistanceAddress, token);
+        var fundingChannel = AuthenticatedChannel(fundingAddress, token);
         await WaitUntilServingAsync(assistance, assistanceChannel);
         await WaitUntilServingAsync(funding, fundingChannel);
         return new BenchmarkSuite(redis, assistance, funding, assistanceChannel, fundingChannel);
@@ -49,6 +61,17 @@ internal sealed class BenchmarkSuite : IAsyncDisposable
         await assistance.DisposeAsync();
         await redis.DisposeAsync();
     }
+
+    private static GrpcChannel AuthenticatedChannel(Uri address, string token) => GrpcChannel.ForAddress(address, new GrpcChannelOptions
+    {
+        Credentials = ChannelCredentials.Create(ChannelCredentials.Insecure, CallCredentials.FromInterceptor((_, metadata) =>
+        {
+            metadata.Add("authorization", "Bearer " + token);
+            return Task.CompletedTask;
+        })),
+        // Loopback only: a bearer token over cleartext is acceptable here and nowhere else.
+        UnsafeUseInsecureChannelCallCredentials = true,
+    });
 
     private static Task WaitUntilServingAsync(ServiceProcess process, GrpcChannel channel)
     {
