@@ -84,7 +84,9 @@ public sealed class RedisPledgeRepository(RedisKeyspace keyspace)
             [pledge.Id, json, amount.UnitsText, amount.NanosText, etag, now.ToUnixTimeMilliseconds()]);
         if (existingId.IsNull)
         {
-            return new PledgeRecord(pledge, new PledgeLedger(State.Pledged, amount, amount, etag, now));
+            // As later reads will see it: the ledger keeps update times in whole milliseconds.
+            var updateTime = DateTimeOffset.FromUnixTimeMilliseconds(now.ToUnixTimeMilliseconds());
+            return new PledgeRecord(pledge, new PledgeLedger(State.Pledged, amount, amount, etag, updateTime));
         }
 
         return await GetAsync((string)existingId!)
