@@ -24,14 +24,12 @@ dotnet test CapacityBuilding.sln -c Release --no-build -nologo 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
 set -e
 
-# One plain summary line over all test projects.
-awk -F'[:,]' '/(Passed|Failed)! +- +Failed:/ {
-    for (i = 1; i <= NF; i++) {
-      gsub(/ /, "", $i)
-      if ($i == "Failed") failed += $(i+1)
-      if ($i == "Passed") passed += $(i+1)
-      if ($i == "Skipped") skipped += $(i+1)
-    }
+# One plain summary line over all test projects, from dotnet test's own closing lines
+# ("Failed!  - Failed:     1, Passed:   321, Skipped:     0, Total: ...").
+awk '/(Passed|Failed)! +- +Failed:/ {
+    if (match($0, /Failed: *[0-9]+/))  failed  += substr($0, RSTART + 7, RLENGTH - 7)
+    if (match($0, /Passed: *[0-9]+/))  passed  += substr($0, RSTART + 7, RLENGTH - 7)
+    if (match($0, /Skipped: *[0-9]+/)) skipped += substr($0, RSTART + 8, RLENGTH - 8)
   }
   END { printf "tests: %d passed, %d failed, %d skipped\n", passed, failed, skipped }' "$log"
 exit "$status"

@@ -9,4 +9,5 @@ public sealed record StoredDonor(
     Kind Kind,
     string Country,
     DateTimeOffset CreateTime,
-    string Etag);
+    string Etag,
+    string IatiIdentifier = "");

@@ -1,6 +1,14 @@
+using CapacityBuilding.Funding.Allocations;
+using CapacityBuilding.Funding.Disbursements;
 using CapacityBuilding.Funding.Donors;
+using CapacityBuilding.Funding.ExchangeRates;
+using CapacityBuilding.Funding.Iati;
 using CapacityBuilding.Funding.Pledges;
 using CapacityBuilding.Funding.Repositories;
+using CapacityBuilding.Funding.Requests;
+using CapacityBuilding.Funding.Summaries;
+using CapacityBuilding.ServiceDefaults.Invocation;
+using AssistanceClient = CapacityBuilding.Contracts.Assistance.V1.AssistanceService.AssistanceServiceClient;
 
 namespace CapacityBuilding.Funding.Extensions;
 
@@ -9,10 +17,26 @@ public static class ApplicationServiceExtensions
     public static WebApplicationBuilder AddApplicationServices(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton(FundingPermissions.Table);
+        builder.Services.AddSingleton<DonorOwnership>();
         builder.Services.AddSingleton<RedisDonorRepository>();
         builder.Services.AddSingleton<RedisPledgeRepository>();
+        builder.Services.AddSingleton<RedisAllocationRepository>();
+        builder.Services.AddSingleton<RedisExchangeRateRepository>();
         builder.Services.AddSingleton<DonorValidator>();
         builder.Services.AddSingleton<PledgeValidator>();
+        builder.Services.AddSingleton<AllocationValidator>();
+        builder.Services.AddSingleton<DisbursementValidator>();
+        builder.Services.AddSingleton<ExchangeRateValidator>();
+        builder.Services.AddServiceClient<AssistanceClient>(builder.Configuration, FundingApp.AssistanceAppId);
+        builder.Services.AddScoped<AssistanceRequests>();
+        builder.Services.AddScoped<Allocator>();
+        builder.Services.AddScoped<Disburser>();
+        builder.Services.AddScoped<FundingReports>();
+        builder.Services.AddScoped<IatiActivitiesExport>();
+        builder.Services.AddOptions<IatiOptions>()
+            .Bind(builder.Configuration.GetSection(IatiOptions.SectionName))
+            .Validate(options => options.ReportingOrganisationRef.Length > 0, "Iati:ReportingOrganisationRef must be set: the publisher's IATI organisation identifier.")
+            .ValidateOnStart();
         return builder;
     }
 }

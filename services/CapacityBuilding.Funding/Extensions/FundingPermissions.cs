@@ -5,8 +5,9 @@ using Service = CapacityBuilding.Contracts.Funding.V1.FundingService;
 namespace CapacityBuilding.Funding.Extensions;
 
 /// <summary>
-/// Who may call what on the funding service. A donor acts only on its own donor record and
-/// pledges: the service checks that on the data.
+/// Who may call what on the funding service. Coordinators move money; donors read and pledge, but
+/// only on their own donor record, pledges and allocations (checked on the data by
+/// <see cref="DonorOwnership"/>); auditors read everything.
 /// </summary>
 public static class FundingPermissions
 {
@@ -17,5 +18,18 @@ public static class FundingPermissions
         .Allow(nameof(Service.FundingServiceBase.CreatePledge), Coordinator, Donor)
         .Allow(nameof(Service.FundingServiceBase.GetPledge), Coordinator, Donor, Auditor)
         .Allow(nameof(Service.FundingServiceBase.ListPledges), Coordinator, Donor, Auditor)
+        .Allow(nameof(Service.FundingServiceBase.CommitPledge), Coordinator)
+        .Allow(nameof(Service.FundingServiceBase.CancelPledge), Coordinator)
+        .Allow(nameof(Service.FundingServiceBase.CreateAllocation), Coordinator)
+        .Allow(nameof(Service.FundingServiceBase.GetAllocation), Coordinator, Donor, Auditor)
+        .Allow(nameof(Service.FundingServiceBase.ListAllocations), Coordinator, Donor, Auditor)
+        .Allow(nameof(Service.FundingServiceBase.ReleaseAllocation), Coordinator)
+        .Allow(nameof(Service.FundingServiceBase.CreateDisbursement), Coordinator)
+        .Allow(nameof(Service.FundingServiceBase.ListDisbursements), Coordinator, Donor, Auditor)
+        .Allow(nameof(Service.FundingServiceBase.LoadExchangeRates), Coordinator)
+        .Allow(nameof(Service.FundingServiceBase.ListExchangeRates), Coordinator, Donor, Auditor)
+        .Allow(nameof(Service.FundingServiceBase.GetRequestFunding), Coordinator, Donor, Auditor)
+        .Allow(nameof(Service.FundingServiceBase.GetFundingSummary), Coordinator, Donor, Auditor)
+        .Allow(nameof(Service.FundingServiceBase.ExportIatiActivities), Coordinator, Donor, Auditor)
         .Build();
 }

@@ -1,23 +1,40 @@
 using CapacityBuilding.Contracts.Funding.V1;
+using CapacityBuilding.Funding.Allocations;
+using CapacityBuilding.Funding.Disbursements;
 using CapacityBuilding.Funding.Donors;
+using CapacityBuilding.Funding.ExchangeRates;
+using CapacityBuilding.Funding.Extensions;
+using CapacityBuilding.Funding.Iati;
 using CapacityBuilding.Funding.Pledges;
 using CapacityBuilding.Funding.Repositories;
+using CapacityBuilding.Funding.Summaries;
 using CapacityBuilding.ServiceDefaults.Errors;
 using CapacityBuilding.ServiceDefaults.Paging;
+using CapacityBuilding.ServiceDefaults.Validation;
 using Grpc.Core;
 
 namespace CapacityBuilding.Funding.Grpc;
 
+/// <summary>Maps the funding API's messages to the domain classes that do the work.</summary>
 public sealed class FundingService(
     RedisDonorRepository donors,
     RedisPledgeRepository pledges,
+    RedisAllocationRepository allocations,
+    RedisExchangeRateRepository exchangeRates,
     DonorValidator donorValidator,
     PledgeValidator pledgeValidator,
+    ExchangeRateValidator exchangeRateValidator,
+    Allocator allocator,
+    Disburser disburser,
+    FundingReports reports,
+    IatiActivitiesExport iatiExport,
+    DonorOwnership ownership,
     PageTokens pageTokens,
     ApiErrors errors,
     TimeProvider clock) : Contracts.Funding.V1.FundingService.FundingServiceBase
 {
     private const string DonorListScope = "donors";
+    private const string AllocationListScope = "allocations";
 
     public override async Task<CreateDonorResponse> CreateDonor(CreateDonorRequest request, ServerCallContext context)
     {
@@ -29,6 +46,7 @@ public sealed class FundingService(
     public override async Task<GetDonorResponse> GetDonor(GetDonorRequest request, ServerCallContext context)
     {
         var donor = await ExistingDonorAsync(request.Name, "name");
+        ownership.Ensure(context, donor.Id);
         return new GetDonorResponse { Donor = donor.ToMessage() };
     }
 
@@ -47,14 +65,17 @@ public sealed class FundingService(
     public override async Task<CreatePledgeResponse> CreatePledge(CreatePledgeRequest request, ServerCallContext context)
     {
         var donor = await ExistingDonorAsync(request.Parent, "parent");
+        ownership.Ensure(context, donor.Id);
         pledgeValidator.ValidateCreate(request);
-        var stored = await pledges.CreateAsync(request.Pledge.ToNewStoredPledge(donor.Id, clock.GetUtcNow()), request.RequestId);
+        var now = clock.GetUtcNow();
+        var stored = await pledges.CreateAsync(request.Pledge.ToNewStoredPledge(donor.Id, now), request.RequestId, now);
         return new CreatePledgeResponse { Pledge = stored.ToMessage() };
     }
 
     public override async Task<GetPledgeResponse> GetPledge(GetPledgeRequest request, ServerCallContext context)
     {
         var ids = FundingNames.Pledge.Parse(request.Name, "name", errors);
+        ownership.Ensure(context, ids[0]);
         var pledge = await pledges.GetAsync(ids[0], ids[1]) ?? throw errors.NotFound(FundingNames.Pledge.ResourceType, request.Name);
         return new GetPledgeResponse { Pledge = pledge.ToMessage() };
     }
@@ -62,6 +83,7 @@ public sealed class FundingService(
     public override async Task<ListPledgesResponse> ListPledges(ListPledgesRequest request, ServerCallContext context)
     {
         var donor = await ExistingDonorAsync(request.Parent, "parent");
+        ownership.Ensure(context, donor.Id);
         var pageSize = pageTokens.NormalizePageSize(request.PageSize);
         var afterId = pageTokens.Decode(request.PageToken, request.Parent);
         var (items, lastId) = await pledges.ListAsync(donor.Id, pageSize, afterId);
@@ -69,6 +91,109 @@ public sealed class FundingService(
         {
             Pledges = { items.Select(pledge => pledge.ToMessage()) },
             NextPageToken = PageTokens.Encode(lastId, request.Parent),
+        };
+    }
+
+    public override async Task<CommitPledgeResponse> CommitPledge(CommitPledgeRequest request, ServerCallContext context) =>
+        new() { Pledge = await TransitionAsync(request.Name, request.Etag, PledgeTransition.Commit) };
+
+    public override async Task<CancelPledgeResponse> CancelPledge(CancelPledgeRequest request, ServerCallContext context) =>
+        new() { Pledge = await TransitionAsync(request.Name, request.Etag, PledgeTransition.Cancel) };
+
+    public override async Task<CreateAllocationResponse> CreateAllocation(CreateAllocationRequest request, ServerCallContext context) =>
+        new() { Allocation = (await allocator.AllocateAsync(request, context.CancellationToken)).ToMessage() };
+
+    public override async Task<GetAllocationResponse> GetAllocation(GetAllocationRequest request, ServerCallContext context)
+    {
+        var id = FundingNames.Allocation.Parse(request.Name, "name", errors)[0];
+        var allocation = await allocations.GetAsync(id) ?? throw errors.NotFound(FundingNames.Allocation.ResourceType, request.Name);
+        ownership.Ensure(context, allocation.Allocation.DonorId);
+        return new GetAllocationResponse { Allocation = allocation.ToMessage() };
+    }
+
+    public override async Task<ListAllocationsResponse> ListAllocations(ListAllocationsRequest request, ServerCallContext context)
+    {
+        var requestId = request.AssistanceRequest.Length == 0
+            ? null
+            : FundingNames.AssistanceRequest.Parse(request.AssistanceRequest, "assistance_request", errors)[0];
+        var scope = requestId is null ? AllocationListScope : request.AssistanceRequest;
+        var pageSize = pageTokens.NormalizePageSize(request.PageSize);
+        var afterId = pageTokens.Decode(request.PageToken, scope);
+        var (items, lastId) = await allocations.ListAsync(requestId, pageSize, afterId);
+        return new ListAllocationsResponse
+        {
+            // A donor sees its own allocations only; its pages may hold fewer than page_size.
+            Allocations = { items.Where(allocation => DonorOwnership.MayAct(context, allocation.Allocation.DonorId)).Select(allocation => allocation.ToMessage()) },
+            NextPageToken = PageTokens.Encode(lastId, scope),
+        };
+    }
+
+    public override async Task<ReleaseAllocationResponse> ReleaseAllocation(ReleaseAllocationRequest request, ServerCallContext context) =>
+        new() { Allocation = (await allocator.ReleaseAsync(request)).ToMessage() };
+
+    public override async Task<CreateDisbursementResponse> CreateDisbursement(CreateDisbursementRequest request, ServerCallContext context) =>
+        new() { Disbursement = (await disburser.DisburseAsync(request)).ToMessage() };
+
+    public override async Task<ListDisbursementsResponse> ListDisbursements(ListDisbursementsRequest request, ServerCallContext context)
+    {
+        var allocationId = FundingNames.Allocation.Parse(request.Parent, "parent", errors)[0];
+        var allocation = await allocations.GetAsync(allocationId) ?? throw errors.NotFound(FundingNames.Allocation.ResourceType, request.Parent);
+        ownership.Ensure(context, allocation.Allocation.DonorId);
+
+        var pageSize = pageTokens.NormalizePageSize(request.PageSize);
+        var afterId = pageTokens.Decode(request.PageToken, request.Parent);
+        var (items, lastId) = await allocations.ListDisbursementsAsync(allocationId, pageSize, afterId);
+        return new ListDisbursementsResponse
+        {
+            Disbursements = { items.Select(disbursement => disbursement.ToMessage()) },
+            NextPageToken = PageTokens.Encode(lastId, request.Parent),
+        };
+    }
+
+    public override async Task<LoadExchangeRatesResponse> LoadExchangeRates(LoadExchangeRatesRequest request, ServerCallContext context)
+    {
+        var rates = exchangeRateValidator.ValidateLoad(request);
+        await exchangeRates.LoadAsync(rates);
+        return new LoadExchangeRatesResponse { LoadedCount = rates.Count };
+    }
+
+    public override async Task<ListExchangeRatesResponse> ListExchangeRates(ListExchangeRatesRequest request, ServerCallContext context)
+    {
+        if (request.CurrencyCode.Length > 0 && !CurrencyCodes.IsActive(request.CurrencyCode))
+        {
+            throw errors.InvalidArgument("currency_code", "is not an ISO 4217 currency code.");
+        }
+
+        var rates = await exchangeRates.ListAsync(request.CurrencyCode.Length == 0 ? null : request.CurrencyCode);
+        return new ListExchangeRatesResponse { ExchangeRates = { rates.Select(rate => rate.ToMessage()) } };
+    }
+
+    public override async Task<GetRequestFundingResponse> GetRequestFunding(GetRequestFundingRequest request, ServerCallContext context) =>
+        new() { RequestFunding = await reports.ForRequestAsync(request, context.CancellationToken) };
+
+    public override async Task<GetFundingSummaryResponse> GetFundingSummary(GetFundingSummaryRequest request, ServerCallContext context) =>
+        new() { FundingSummary = await reports.ForProgrammeAsync(request, context.CancellationToken) };
+
+    public override async Task<ExportIatiActivitiesResponse> ExportIatiActivities(ExportIatiActivitiesRequest request, ServerCallContext context) =>
+        new() { Xml = await iatiExport.ExportAsync(context.CancellationToken) };
+
+    private async Task<Pledge> TransitionAsync(string name, string etag, PledgeTransition transition)
+    {
+        var ids = FundingNames.Pledge.Parse(name, "name", errors);
+        var pledge = await pledges.GetAsync(ids[0], ids[1]) ?? throw errors.NotFound(FundingNames.Pledge.ResourceType, name);
+        var currency = pledge.Pledge.CurrencyCode;
+        return await pledges.TransitionAsync(pledge.Pledge.Id, transition, etag, clock.GetUtcNow()) switch
+        {
+            PledgeTransitionResult.Done done => (pledge with { Ledger = done.Ledger }).ToMessage(),
+            PledgeTransitionResult.Missing => throw errors.NotFound(FundingNames.Pledge.ResourceType, name),
+            PledgeTransitionResult.EtagMismatch => throw errors.Aborted("ETAG_MISMATCH", $"{name} changed since the etag sent was read; read it again and retry."),
+            PledgeTransitionResult.WrongState wrong => throw errors.FailedPrecondition("PLEDGE_STATE",
+                $"{name} is {ProtoEnumNames.Of(wrong.State)}; it cannot be {(transition == PledgeTransition.Commit ? "committed" : "cancelled")}.",
+                new Dictionary<string, string> { ["state"] = ProtoEnumNames.Of(wrong.State) }),
+            PledgeTransitionResult.StillAllocated allocated => throw errors.FailedPrecondition("PLEDGE_ALLOCATED",
+                $"{name} has {(pledge.Ledger.Amount - allocated.Remaining).Format(currency)} allocated; release its allocations before cancelling it.",
+                new Dictionary<string, string> { ["allocated"] = (pledge.Ledger.Amount - allocated.Remaining).Format(currency) }),
+            var other => throw new InvalidOperationException($"Unhandled pledge transition result {other}."),
         };
     }
 

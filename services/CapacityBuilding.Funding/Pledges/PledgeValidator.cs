@@ -1,4 +1,6 @@
 using CapacityBuilding.Contracts.Funding.V1;
+using CapacityBuilding.Funding.Calendar;
+using CapacityBuilding.Funding.Regions;
 using CapacityBuilding.ServiceDefaults.Errors;
 using CapacityBuilding.ServiceDefaults.Validation;
 
@@ -18,8 +20,49 @@ public sealed class PledgeValidator(ApiErrors errors)
         else
         {
             violations.RequirePositiveMoney("pledge.amount", pledge.Amount);
+            var from = violations.Require("pledge.valid_from", pledge.ValidFrom);
+            var until = violations.Require("pledge.valid_until", pledge.ValidUntil);
+            if (from is { } first && until is { } last && last < first)
+            {
+                violations.Add("pledge.valid_until", $"must not be before valid_from ({first:yyyy-MM-dd}).");
+            }
+
+            if (pledge.Earmarks is { } earmarks)
+            {
+                ValidateEarmarks(violations, earmarks);
+            }
         }
 
         violations.ThrowIfAny(errors);
+    }
+
+    private static void ValidateEarmarks(FieldViolations violations, Earmarks earmarks)
+    {
+        if (earmarks.ThematicAreas.Count > 0)
+        {
+            violations.RequireEnumSet("pledge.earmarks.thematic_areas", earmarks.ThematicAreas);
+        }
+
+        RequireDistinctCodes(violations, "pledge.earmarks.regions", earmarks.Regions, M49Regions.IsAreaCode,
+            "is not a UN M49 region, sub-region or intermediate region code such as 002 or 202.");
+        RequireDistinctCodes(violations, "pledge.earmarks.countries", earmarks.Countries, CountryCodes.IsAssigned,
+            "is not an ISO 3166-1 alpha-3 country code.");
+    }
+
+    private static void RequireDistinctCodes(
+        FieldViolations violations, string field, Google.Protobuf.Collections.RepeatedField<string> codes, Func<string, bool> isKnown, string unknownDescription)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < codes.Count; i++)
+        {
+            if (!isKnown(codes[i]))
+            {
+                violations.Add($"{field}[{i}]", $"'{(codes[i].Length > 40 ? codes[i][..40] + "…" : codes[i])}' {unknownDescription}");
+            }
+            else if (!seen.Add(codes[i]))
+            {
+                violations.Add($"{field}[{i}]", $"repeats '{codes[i]}'.");
+            }
+        }
     }
 }

@@ -1,14 +1,23 @@
+using System.Globalization;
+using System.Text.Json;
+using CapacityBuilding.Funding.Money;
 using CapacityBuilding.Funding.Pledges;
 using CapacityBuilding.ServiceDefaults.Redis;
+using CapacityBuilding.ServiceDefaults.Resources;
 using StackExchange.Redis;
+using State = CapacityBuilding.Contracts.Funding.V1.Pledge.Types.State;
 
 namespace CapacityBuilding.Funding.Repositories;
 
 /// <summary>
 /// Pledges in Redis. Keys, all under the service's <c>funding:</c> prefix:
 /// <list type="bullet">
-/// <item><c>pledges:{id}</c>: the pledge, JSON (<see cref="StoredPledge"/>); ids are unique
-/// across donors, the donor id is inside.</item>
+/// <item><c>pledges:{id}</c>: the pledge's fixed terms, JSON (<see cref="StoredPledge"/>); ids are
+/// unique across donors, the donor id is inside.</item>
+/// <item><c>pledges:{id}:ledger</c>: hash of what changes: <c>state</c> (PLEDGED, COMMITTED,
+/// CANCELLED), <c>amount_units</c>/<c>amount_nanos</c>, <c>remaining_units</c>/<c>remaining_nanos</c>
+/// (amount minus active allocations), <c>etag</c>, <c>update_time</c> (Unix ms). Allocation and
+/// release scripts (<see cref="RedisAllocationRepository"/>) change it too.</item>
 /// <item><c>donors:{donor}:pledges</c>: sorted set of that donor's pledge ids, score 0
 /// (lexicographic = creation order).</item>
 /// <item><c>pledges:idempotency:{request_id}</c>: the id a create with that request id made.</item>
@@ -16,23 +25,142 @@ namespace CapacityBuilding.Funding.Repositories;
 /// </summary>
 public sealed class RedisPledgeRepository(RedisKeyspace keyspace)
 {
+    // KEYS[1] document, KEYS[2] ledger, KEYS[3] donor index, KEYS[4] idempotency key (optional).
+    // ARGV[1] id, ARGV[2] document JSON, ARGV[3] units, ARGV[4] nanos, ARGV[5] etag, ARGV[6] time.
+    // Returns nil when created, else the id an earlier create with the same key made.
+    private const string CreateScript = """
+        if #KEYS == 4 then
+          local existing = redis.call('GET', KEYS[4])
+          if existing then return existing end
+        end
+        if redis.call('SET', KEYS[1], ARGV[2], 'NX') == false then
+          return redis.error_reply('DUPLICATE_ID')
+        end
+        redis.call('HSET', KEYS[2], 'state', 'PLEDGED', 'amount_units', ARGV[3], 'amount_nanos', ARGV[4],
+          'remaining_units', ARGV[3], 'remaining_nanos', ARGV[4], 'etag', ARGV[5], 'update_time', ARGV[6])
+        redis.call('ZADD', KEYS[3], 0, ARGV[1])
+        if #KEYS == 4 then redis.call('SET', KEYS[4], ARGV[1]) end
+        return nil
+        """;
+
+    // KEYS[1] ledger. ARGV[1] COMMIT or CANCEL, ARGV[2] expected etag ('' for any), ARGV[3] new
+    // etag, ARGV[4] time. Returns {'OK', ledger...} | {'MISSING'} | {'ABORTED'} |
+    // {'STATE', state} | {'ALLOCATED', remaining_units, remaining_nanos}.
+    private const string TransitionScript = """
+        local ledger = KEYS[1]
+        local state = redis.call('HGET', ledger, 'state')
+        if not state then return {'MISSING'} end
+        if ARGV[2] ~= '' and ARGV[2] ~= redis.call('HGET', ledger, 'etag') then return {'ABORTED'} end
+        local target
+        if ARGV[1] == 'COMMIT' then
+          if state ~= 'PLEDGED' then return {'STATE', state} end
+          target = 'COMMITTED'
+        else
+          if state == 'CANCELLED' then return {'STATE', state} end
+          local l = redis.call('HMGET', ledger, 'amount_units', 'amount_nanos', 'remaining_units', 'remaining_nanos')
+          if l[1] ~= l[3] or l[2] ~= l[4] then return {'ALLOCATED', l[3], l[4]} end
+          target = 'CANCELLED'
+        end
+        redis.call('HSET', ledger, 'state', target, 'etag', ARGV[3], 'update_time', ARGV[4])
+        local result = redis.call('HGETALL', ledger)
+        table.insert(result, 1, 'OK')
+        return result
+        """;
+
+    private readonly IDatabase database = keyspace.Database;
     private readonly RedisJsonStore<StoredPledge> store = new(keyspace, FundingJsonContext.Default.StoredPledge);
 
     /// <summary>Stores the pledge, or returns the one an earlier create with the same request id stored.</summary>
-    public Task<StoredPledge> CreateAsync(StoredPledge pledge, string requestId) =>
-        store.CreateAsync(KeyOf, DonorIndexOf(pledge.DonorId), pledge.Id, pledge, IdempotencyKeys.Of("pledges", requestId));
-
-    /// <summary>The pledge, or null when it does not exist or belongs to another donor.</summary>
-    public async Task<StoredPledge?> GetAsync(string donorId, string id)
+    public async Task<PledgeRecord> CreateAsync(StoredPledge pledge, string requestId, DateTimeOffset now)
     {
-        var pledge = await store.GetAsync(KeyOf(id));
-        return pledge?.DonorId == donorId ? pledge : null;
+        var idempotencyKey = IdempotencyKeys.Of("pledges", requestId);
+        RedisKey[] keys = idempotencyKey is { } key
+            ? [KeyOf(pledge.Id), LedgerKeyOf(pledge.Id), DonorIndexOf(pledge.DonorId), key]
+            : [KeyOf(pledge.Id), LedgerKeyOf(pledge.Id), DonorIndexOf(pledge.DonorId)];
+        var json = JsonSerializer.SerializeToUtf8Bytes(pledge, FundingJsonContext.Default.StoredPledge);
+        var amount = new Amount(pledge.Units, pledge.Nanos);
+        var etag = Etags.New();
+        var existingId = await database.ScriptEvaluateAsync(CreateScript, keys,
+            [pledge.Id, json, amount.UnitsText, amount.NanosText, etag, now.ToUnixTimeMilliseconds()]);
+        if (existingId.IsNull)
+        {
+            // As later reads will see it: the ledger keeps update times in whole milliseconds.
+            var updateTime = DateTimeOffset.FromUnixTimeMilliseconds(now.ToUnixTimeMilliseconds());
+            return new PledgeRecord(pledge, new PledgeLedger(State.Pledged, amount, amount, etag, updateTime));
+        }
+
+        return await GetAsync((string)existingId!)
+            ?? throw new InvalidOperationException($"Idempotency key {idempotencyKey} points at a missing pledge.");
     }
 
-    public Task<(IReadOnlyList<StoredPledge> Items, string? LastId)> ListAsync(string donorId, int pageSize, string? afterId) =>
-        store.ListNewestFirstAsync(DonorIndexOf(donorId), KeyOf, pageSize, afterId);
+    /// <summary>The pledge, or null when it does not exist or belongs to another donor.</summary>
+    public async Task<PledgeRecord?> GetAsync(string donorId, string id)
+    {
+        var pledge = await GetAsync(id);
+        return pledge?.Pledge.DonorId == donorId ? pledge : null;
+    }
 
-    private static RedisKey KeyOf(string id) => $"pledges:{id}";
+    public async Task<PledgeRecord?> GetAsync(string id)
+    {
+        var documentTask = store.GetAsync(KeyOf(id));
+        var ledgerTask = database.HashGetAllAsync(LedgerKeyOf(id));
+        var document = await documentTask;
+        var ledger = await ledgerTask;
+        return document is null || ledger.Length == 0 ? null : new PledgeRecord(document, ReadLedger(ledger));
+    }
+
+    public async Task<(IReadOnlyList<PledgeRecord> Items, string? LastId)> ListAsync(string donorId, int pageSize, string? afterId)
+    {
+        var (documents, lastId) = await store.ListNewestFirstAsync(DonorIndexOf(donorId), KeyOf, pageSize, afterId);
+        var ledgers = await Task.WhenAll(documents.Select(document => database.HashGetAllAsync(LedgerKeyOf(document.Id))));
+        return ([.. documents.Zip(ledgers, (document, ledger) => new PledgeRecord(document, ReadLedger(ledger)))], lastId);
+    }
+
+    /// <summary>Changes the pledge's state in one script, checking etag, state and (to cancel) that nothing is allocated.</summary>
+    public async Task<PledgeTransitionResult> TransitionAsync(string id, PledgeTransition transition, string expectedEtag, DateTimeOffset now)
+    {
+        var reply = (RedisResult[])(await database.ScriptEvaluateAsync(TransitionScript, [LedgerKeyOf(id)],
+            [transition == PledgeTransition.Commit ? "COMMIT" : "CANCEL", expectedEtag, Etags.New(), now.ToUnixTimeMilliseconds()]))!;
+        var outcome = (string)reply[0]!;
+        return outcome switch
+        {
+            "OK" => new PledgeTransitionResult.Done(ReadLedger(ToHashEntries(reply.Skip(1)))),
+            "MISSING" => new PledgeTransitionResult.Missing(),
+            "ABORTED" => new PledgeTransitionResult.EtagMismatch(),
+            "STATE" => new PledgeTransitionResult.WrongState(ParseState((string)reply[1]!)),
+            "ALLOCATED" => new PledgeTransitionResult.StillAllocated(Amount.Parse((string)reply[1]!, (string)reply[2]!)),
+            _ => throw new InvalidOperationException($"Unexpected reply '{outcome}' from the pledge transition script."),
+        };
+    }
+
+    internal static RedisKey KeyOf(string id) => $"pledges:{id}";
+
+    internal static RedisKey LedgerKeyOf(string id) => $"pledges:{id}:ledger";
 
     private static RedisKey DonorIndexOf(string donorId) => $"donors:{donorId}:pledges";
+
+    internal static HashEntry[] ToHashEntries(IEnumerable<RedisResult> flat)
+    {
+        var values = flat.Select(value => (RedisValue)value).ToArray();
+        return [.. Enumerable.Range(0, values.Length / 2).Select(i => new HashEntry(values[2 * i], values[(2 * i) + 1]))];
+    }
+
+    private static PledgeLedger ReadLedger(HashEntry[] entries)
+    {
+        var fields = entries.ToDictionary(entry => (string)entry.Name!, entry => (string)entry.Value!, StringComparer.Ordinal);
+        return new PledgeLedger(
+            ParseState(fields["state"]),
+            Amount.Parse(fields["amount_units"], fields["amount_nanos"]),
+            Amount.Parse(fields["remaining_units"], fields["remaining_nanos"]),
+            fields["etag"],
+            DateTimeOffset.FromUnixTimeMilliseconds(long.Parse(fields["update_time"], CultureInfo.InvariantCulture)));
+    }
+
+    private static State ParseState(string state) => state switch
+    {
+        "PLEDGED" => State.Pledged,
+        "COMMITTED" => State.Committed,
+        "CANCELLED" => State.Cancelled,
+        _ => throw new InvalidOperationException($"Unknown pledge state '{state}' in Redis."),
+    };
 }

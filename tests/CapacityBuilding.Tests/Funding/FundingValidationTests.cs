@@ -30,7 +30,7 @@ public sealed class FundingValidationTests(SuiteFixture suite)
         var donor = (await funding.CreateDonorAsync(new CreateDonorRequest { Donor = SampleData.Donor(@case) })).Donor;
 
         var failure = await RichErrors.FailsWith(StatusCode.InvalidArgument, () =>
-            funding.CreatePledgeAsync(new CreatePledgeRequest { Parent = donor.Name, Pledge = new Pledge { Amount = amount } }).ResponseAsync);
+            funding.CreatePledgeAsync(new CreatePledgeRequest { Parent = donor.Name, Pledge = WithAmount(amount) }).ResponseAsync);
 
         Assert.Equal([expectedField], failure.ViolatedFields());
         Assert.Empty((await funding.ListPledgesAsync(new ListPledgesRequest { Parent = donor.Name })).Pledges);
@@ -42,7 +42,7 @@ public sealed class FundingValidationTests(SuiteFixture suite)
         var donor = (await funding.CreateDonorAsync(new CreateDonorRequest { Donor = SampleData.Donor() })).Donor;
         var amount = new Money { CurrencyCode = "JPY", Units = 9_007_199_254_740_993, Nanos = 990_000_000 };
 
-        var pledge = (await funding.CreatePledgeAsync(new CreatePledgeRequest { Parent = donor.Name, Pledge = new Pledge { Amount = amount } })).Pledge;
+        var pledge = (await funding.CreatePledgeAsync(new CreatePledgeRequest { Parent = donor.Name, Pledge = WithAmount(amount) })).Pledge;
         var read = (await funding.GetPledgeAsync(new GetPledgeRequest { Name = pledge.Name })).Pledge;
 
         Assert.Equal(amount, read.Amount);
@@ -76,5 +76,12 @@ public sealed class FundingValidationTests(SuiteFixture suite)
 
         await RichErrors.FailsWith(StatusCode.NotFound, () =>
             funding.GetPledgeAsync(new GetPledgeRequest { Name = $"{other.Name}/pledges/{pledgeId}" }).ResponseAsync);
+    }
+
+    private static Pledge WithAmount(Money? amount)
+    {
+        var pledge = SampleData.Pledge();
+        pledge.Amount = amount;
+        return pledge;
     }
 }

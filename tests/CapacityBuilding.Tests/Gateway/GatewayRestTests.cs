@@ -37,6 +37,8 @@ public sealed class GatewayRestTests(SuiteFixture suite)
         var pledge = await PostAsync($"/v1/{donor.GetProperty("name").GetString()}/pledges", new
         {
             amount = new { currencyCode = "EUR", units = "4000000", nanos = 0 },
+            validFrom = new { year = 2026, month = 1, day = 1 },
+            validUntil = new { year = 2028, month = 12, day = 31 },
         });
 
         var readCourse = await GetAsync($"/v1/{courseName}");

@@ -52,17 +52,23 @@ internal static class SampleData
         Courses = { courses },
     };
 
-    public static Donor Donor(string displayName = "Norway") => new()
+    public static Donor Donor(string displayName = "Norway", string iatiIdentifier = "") => new()
     {
         DisplayName = displayName,
         Kind = Contracts.Funding.V1.Donor.Types.Kind.State,
         Country = "NOR",
+        IatiIdentifier = iatiIdentifier,
     };
 
+    /// <summary>A pledge valid from a month ago to a year ahead, unearmarked.</summary>
     public static Pledge Pledge(long units = 250_000, string currency = "USD") => new()
     {
         Amount = new Money { CurrencyCode = currency, Units = units },
+        ValidFrom = Day(System.DateTime.UtcNow.AddDays(-30)),
+        ValidUntil = Day(System.DateTime.UtcNow.AddDays(365)),
     };
+
+    public static Date Day(System.DateTime day) => new() { Year = day.Year, Month = day.Month, Day = day.Day };
 
     public static string UniqueTitle(string prefix) => $"{prefix} {Guid.NewGuid():N}";
 }

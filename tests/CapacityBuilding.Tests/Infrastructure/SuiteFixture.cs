@@ -66,7 +66,7 @@ public sealed class SuiteFixture : IAsyncLifetime
         FundingAddress = Loopback(FreePort.Next());
 
         var training = StartService("training", TrainingAddress, new Dictionary<string, string>());
-        var funding = StartService("funding", FundingAddress, new Dictionary<string, string>());
+        var funding = StartService("funding", FundingAddress, FundingDirectTo(AssistanceAddress));
         var assistance = StartAssistance(AssistanceAddress, DirectTo(TrainingAddress));
 
         AssistanceSidecar = await DaprSidecarStandIn.StartAsync("assistance", new Dictionary<string, Uri> { ["training"] = TrainingAddress });
@@ -170,6 +170,25 @@ public sealed class SuiteFixture : IAsyncLifetime
         await WaitUntilAsync(process, address, readyWhen);
         return process;
     }
+
+    /// Starts one more funding process of a test's own (for fault cases, e.g. assistance
+    /// unreachable), stopped with the fixture or earlier by the test.
+    /// </summary>
+    public async Task<(ServiceProcess Process, GrpcChannel Channel)> StartExtraFundingAsync(IReadOnlyDictionary<string, string> invocation)
+    {
+        var address = Loopback(FreePort.Next());
+        var environment = new Dictionary<string, string>(invocation) { ["Redis__ConnectionString"] = Redis.ConnectionString };
+        var process = Start("funding", "services/CapacityBuilding.Funding", environment, "--urls", address.ToString());
+        await WaitUntilAsync(process, address, HealthCheckResponse.Types.ServingStatus.Serving);
+        return (process, Channel(address));
+    }
+
+    /// <summary>Funding reads assistance requests (to check approval) at this address.</summary>
+    public static Dictionary<string, string> FundingDirectTo(Uri assistance) => new()
+    {
+        ["Invocation__Mode"] = "Direct",
+        ["Invocation__Apps__assistance"] = assistance.ToString(),
+    };
 
     public static Dictionary<string, string> DirectTo(Uri training) => new()
     {

@@ -1,0 +1,63 @@
+using CapacityBuilding.Contracts.Funding.V1;
+using CapacityBuilding.Funding.Calendar;
+using CapacityBuilding.Funding.Money;
+using CapacityBuilding.ServiceDefaults.Errors;
+using CapacityBuilding.ServiceDefaults.Validation;
+
+namespace CapacityBuilding.Funding.ExchangeRates;
+
+/// <summary>Checks a batch of exchange rates; a single bad rate refuses the whole batch.</summary>
+public sealed class ExchangeRateValidator(ApiErrors errors)
+{
+    public const int MaxBatchSize = 5_000;
+
+    public IReadOnlyList<StoredExchangeRate> ValidateLoad(LoadExchangeRatesRequest request)
+    {
+        var violations = new FieldViolations();
+        if (request.ExchangeRates.Count == 0)
+        {
+            violations.Add("exchange_rates", "needs at least one rate.");
+        }
+        else if (request.ExchangeRates.Count > MaxBatchSize)
+        {
+            violations.Add("exchange_rates", $"must hold at most {MaxBatchSize} rates (was {request.ExchangeRates.Count}).");
+        }
+
+        var rates = new List<StoredExchangeRate>();
+        var seen = new HashSet<(string, DateOnly)>();
+        for (var i = 0; i < request.ExchangeRates.Count && i < MaxBatchSize; i++)
+        {
+            var field = $"exchange_rates[{i}]";
+            var rate = request.ExchangeRates[i];
+            var currencyKnown = CurrencyCodes.IsActive(rate.CurrencyCode);
+            if (!currencyKnown)
+            {
+                violations.Add($"{field}.currency_code", "is not an ISO 4217 currency code.");
+            }
+            else if (rate.CurrencyCode == ExchangeRateTable.ReportingCurrency)
+            {
+                violations.Add($"{field}.currency_code", "is the reporting currency, which needs no rate.");
+            }
+
+            var day = violations.Require($"{field}.effective_date", rate.EffectiveDate);
+            violations.RequirePositiveMoney($"{field}.rate", rate.Rate);
+            if (rate.Rate is { } value && value.CurrencyCode != ExchangeRateTable.ReportingCurrency && CurrencyCodes.IsActive(value.CurrencyCode))
+            {
+                violations.Add($"{field}.rate.currency_code", $"must be {ExchangeRateTable.ReportingCurrency}, the reporting currency.");
+            }
+
+            if (day is { } effective && currencyKnown && !seen.Add((rate.CurrencyCode, effective)))
+            {
+                violations.Add(field, $"repeats the rate of {rate.CurrencyCode} on {effective:yyyy-MM-dd}.");
+            }
+
+            if (day is { } date && rate.Rate is { } money)
+            {
+                rates.Add(new StoredExchangeRate(rate.CurrencyCode, date, Amount.Of(money)));
+            }
+        }
+
+        violations.ThrowIfAny(errors);
+        return rates;
+    }
+}

@@ -1,0 +1,157 @@
+using CapacityBuilding.Contracts.Assistance.V1;
+using CapacityBuilding.Contracts.Common.V1;
+using CapacityBuilding.Contracts.Funding.V1;
+using CapacityBuilding.Funding.Allocations;
+using CapacityBuilding.Funding.Calendar;
+using CapacityBuilding.Funding.Donors;
+using CapacityBuilding.Funding.ExchangeRates;
+using CapacityBuilding.Funding.Regions;
+using CapacityBuilding.Funding.Repositories;
+using CapacityBuilding.Funding.Requests;
+using CapacityBuilding.ServiceDefaults.Errors;
+using AllocationState = CapacityBuilding.Contracts.Funding.V1.Allocation.Types.State;
+
+namespace CapacityBuilding.Funding.Summaries;
+
+/// <summary>
+/// Funding per request and for the whole programme. Allocated counts active allocations only;
+/// disbursed counts every disbursement; budgets come from the assistance service. Groups by
+/// thematic area overlap (a request with two areas counts in both); regions are the UN M49
+/// sub-regions of the requesting states.
+/// </summary>
+public sealed class FundingReports(
+    RedisAllocationRepository allocations,
+    RedisDonorRepository donors,
+    RedisExchangeRateRepository exchangeRates,
+    AssistanceRequests assistanceRequests,
+    ApiErrors errors,
+    TimeProvider clock)
+{
+    public async Task<RequestFunding> ForRequestAsync(GetRequestFundingRequest request, CancellationToken cancellationToken)
+    {
+        var requestId = FundingNames.AssistanceRequest.Parse(request.AssistanceRequest, "assistance_request", errors)[0];
+        var asOf = AsOf(request.AsOf);
+        var assistanceRequest = await assistanceRequests.GetAsync(request.AssistanceRequest, cancellationToken);
+        var totals = new TotalsBuilder();
+        if (RequestFacts.IndicativeBudget(assistanceRequest) is { } budget)
+        {
+            totals.AddBudget(budget);
+        }
+
+        await foreach (var allocation in allocations.AllAsync(requestId))
+        {
+            AddAllocation(totals, allocation);
+        }
+
+        return new RequestFunding
+        {
+            AssistanceRequest = request.AssistanceRequest,
+            AsOf = CalendarDates.ToMessage(asOf),
+            Totals = totals.Build(await RatesAsync(asOf)),
+        };
+    }
+
+    public async Task<FundingSummary> ForProgrammeAsync(GetFundingSummaryRequest request, CancellationToken cancellationToken)
+    {
+        var asOf = AsOf(request.AsOf);
+        var programme = new TotalsBuilder();
+        var byTheme = new SortedDictionary<ThematicArea, TotalsBuilder>();
+        var byRegion = new SortedDictionary<string, TotalsBuilder>(StringComparer.Ordinal);
+        var byDonor = new SortedDictionary<string, TotalsBuilder>(StringComparer.Ordinal);
+
+        foreach (var assistanceRequest in await assistanceRequests.ListInStatesAsync(RequestFacts.FundedStates, cancellationToken))
+        {
+            if (RequestFacts.IndicativeBudget(assistanceRequest) is not { } budget)
+            {
+                continue;
+            }
+
+            foreach (var group in GroupsOf(assistanceRequest.RequestingState, assistanceRequest.ThematicAreas, byTheme, byRegion).Append(programme))
+            {
+                group.AddBudget(budget);
+            }
+        }
+
+        await foreach (var allocation in allocations.AllAsync())
+        {
+            var groups = GroupsOf(allocation.Allocation.RequestingState, allocation.Allocation.ThematicAreas, byTheme, byRegion)
+                .Append(programme)
+                .Append(GroupOf(byDonor, allocation.Allocation.DonorId));
+            foreach (var group in groups)
+            {
+                AddAllocation(group, allocation);
+            }
+        }
+
+        var rates = await RatesAsync(asOf);
+        var summary = new FundingSummary { AsOf = CalendarDates.ToMessage(asOf), Programme = programme.Build(rates) };
+        summary.ThematicAreas.AddRange(byTheme.Select(entry =>
+            new FundingSummary.Types.ThematicAreaFunding { ThematicArea = entry.Key, Totals = entry.Value.Build(rates) }));
+        summary.Regions.AddRange(byRegion.Select(entry => new FundingSummary.Types.RegionFunding
+        {
+            RegionCode = entry.Key,
+            RegionName = M49Regions.NameOf(entry.Key) ?? string.Empty,
+            Totals = entry.Value.Build(rates),
+        }));
+        foreach (var (donorId, totals) in byDonor)
+        {
+            summary.Donors.Add(new FundingSummary.Types.DonorFunding
+            {
+                Donor = FundingNames.Donor.Format(donorId),
+                DisplayName = (await donors.GetAsync(donorId))?.DisplayName ?? string.Empty,
+                Totals = totals.Build(rates),
+            });
+        }
+
+        return summary;
+    }
+
+    private static void AddAllocation(TotalsBuilder totals, AllocationRecord allocation)
+    {
+        if (allocation.Ledger.State == AllocationState.Active)
+        {
+            totals.AddAllocated(allocation.Allocation.CurrencyCode, allocation.Ledger.Amount);
+        }
+
+        totals.AddDisbursed(allocation.Allocation.CurrencyCode, allocation.Ledger.Disbursed);
+    }
+
+    private static IEnumerable<TotalsBuilder> GroupsOf(
+        string requestingState, IEnumerable<ThematicArea> thematicAreas,
+        SortedDictionary<ThematicArea, TotalsBuilder> byTheme, SortedDictionary<string, TotalsBuilder> byRegion)
+    {
+        foreach (var thematicArea in thematicAreas.Distinct())
+        {
+            yield return GroupOf(byTheme, thematicArea);
+        }
+
+        if (M49Regions.Of(requestingState) is { } region)
+        {
+            yield return GroupOf(byRegion, region.SubRegionCode);
+        }
+    }
+
+    private static TotalsBuilder GroupOf<TKey>(SortedDictionary<TKey, TotalsBuilder> groups, TKey key)
+        where TKey : notnull
+    {
+        if (!groups.TryGetValue(key, out var group))
+        {
+            group = new TotalsBuilder();
+            groups.Add(key, group);
+        }
+
+        return group;
+    }
+
+    private DateOnly AsOf(Google.Type.Date? requested)
+    {
+        if (requested is null)
+        {
+            return CalendarDates.Today(clock);
+        }
+
+        return CalendarDates.TryParse(requested) ?? throw errors.InvalidArgument("as_of", "is not a calendar day.");
+    }
+
+    private async Task<ExchangeRateTable> RatesAsync(DateOnly asOf) => new(await exchangeRates.ListAsync(), asOf);
+}

@@ -1,0 +1,67 @@
+using System.Xml;
+using System.Xml.Linq;
+using System.Xml.Schema;
+using CapacityBuilding.Contracts.Funding.V1;
+using CapacityBuilding.Tests.Infrastructure;
+using Google.Type;
+
+namespace CapacityBuilding.Tests.Funding;
+
+/// <summary>The IATI export is valid against the IATI 2.03 activity schema and says what was funded.</summary>
+[Collection(SuiteDefinition.Name)]
+public sealed class IatiExportTests(SuiteFixture suite)
+{
+    private readonly FundingScenario scenario = new(suite);
+
+    [Fact]
+    public async Task Export_is_valid_iati_2_03_with_commitments_and_disbursements()
+    {
+        var schemas = IatiSchemas();
+        var donor = await scenario.DonorAsync("IATI donor", "XM-DAC-7");
+        var pledge = (await scenario.Funding.CreatePledgeAsync(new CreatePledgeRequest { Parent = donor.Name, Pledge = SampleData.Pledge(5_000, "EUR") })).Pledge;
+        var request = await scenario.RequestAsync("PRY");
+        var allocation = (await scenario.Funding.CreateAllocationAsync(
+            FundingScenario.Allocation(pledge, request, new Money { CurrencyCode = "EUR", Units = 1_200, Nanos = 500_000_000 }))).Allocation;
+        await scenario.Funding.CreateDisbursementAsync(new CreateDisbursementRequest
+        {
+            Parent = allocation.Name,
+            Disbursement = new Disbursement { Amount = new Money { CurrencyCode = "EUR", Units = 200 }, DisbursementDate = FundingScenario.Today },
+        });
+
+        var xml = (await scenario.Funding.ExportIatiActivitiesAsync(new ExportIatiActivitiesRequest())).Xml;
+
+        var errors = new List<string>();
+        var document = XDocument.Parse(xml);
+        document.Validate(schemas, (_, e) => errors.Add($"{e.Severity}: {e.Message}"));
+        Assert.Empty(errors);
+        var activity = Assert.Single(document.Root!.Elements("iati-activity"),
+            element => element.Element("iati-identifier")!.Value.EndsWith(request.Name["requests/".Length..], StringComparison.Ordinal));
+        Assert.Equal("PY", activity.Element("recipient-country")?.Attribute("code")?.Value);
+        Assert.Contains(activity.Elements("participating-org"), org => org.Attribute("ref")?.Value == "XM-DAC-7" && org.Attribute("role")?.Value == "1");
+        var transactions = activity.Elements("transaction")
+            .Select(transaction => (Type: transaction.Element("transaction-type")!.Attribute("code")!.Value, Value: transaction.Element("value")!.Value))
+            .ToList();
+        Assert.Equal([("2", "1200.5"), ("3", "200")], transactions);
+    }
+
+    /// <summary>
+    /// The IATI 2.03 activity schema from the shared folder beside the repository (../shared/iati,
+    /// as on our machines and in CI). Its absence is a failure, not a skip: the export would go
+    /// unchecked.
+    /// </summary>
+    private static XmlSchemaSet IatiSchemas()
+    {
+        var folder = Path.GetFullPath(Path.Combine(RepositoryLayout.Root.FullName, "..", "shared", "iati"));
+        var main = Path.Combine(folder, "iati-activities-schema.xsd");
+        Assert.True(File.Exists(main),
+            $"The IATI activity schema is missing: expected {main} (copy shared/iati beside the repository clone).");
+        var schemas = new XmlSchemaSet { XmlResolver = new XmlUrlResolver() };
+        using (var reader = XmlReader.Create(main, new XmlReaderSettings { DtdProcessing = DtdProcessing.Ignore, XmlResolver = new XmlUrlResolver() }))
+        {
+            schemas.Add(null, reader);
+        }
+
+        schemas.Compile();
+        return schemas;
+    }
+}
