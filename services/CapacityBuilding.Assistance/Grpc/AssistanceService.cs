@@ -115,7 +115,7 @@ public sealed partial class AssistanceService(
     {
         var id = AssistanceRequestNames.Request.Parse(name, field, errors)[0];
         var stored = await requests.GetAsync(id) ?? throw errors.NotFound(AssistanceRequestNames.Request.ResourceType, name);
-        access.EnsureMayAccess(context.GetCaller(), stored);
+        access.EnsureMayAccess(context.GetCaller(), stored, name);
         return stored;
     }
 }

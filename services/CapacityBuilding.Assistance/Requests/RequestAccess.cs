@@ -18,7 +18,17 @@ public sealed class RequestAccess(ApiErrors errors)
         }
     }
 
-    public void EnsureMayAccess(Caller caller, StoredAssistanceRequest request) => EnsureMayActFor(caller, request.RequestingState);
+    /// <summary>
+    /// NOT_FOUND, as if it did not exist, when a member state asks for another country's request:
+    /// so ids cannot be probed for what other countries asked.
+    /// </summary>
+    public void EnsureMayAccess(Caller caller, StoredAssistanceRequest request, string name)
+    {
+        if (caller.Role == CallerRole.MemberState && !string.Equals(caller.Country, request.RequestingState, StringComparison.Ordinal))
+        {
+            throw errors.NotFound(AssistanceRequestNames.Request.ResourceType, name);
+        }
+    }
 
     /// <summary>The listing narrowed to what the caller may see: a member state's own country.</summary>
     public RequestListQuery Scope(Caller caller, RequestListQuery query)

@@ -26,7 +26,7 @@ public sealed class RequestChanges(RedisAssistanceRequestRepository requests, Re
         for (var attempt = 1; ; attempt++)
         {
             var current = await requests.GetAsync(id) ?? throw errors.NotFound(AssistanceRequestNames.Request.ResourceType, name);
-            access.EnsureMayAccess(caller, current);
+            access.EnsureMayAccess(caller, current, name);
             if (expectedEtag.Length > 0 && expectedEtag != current.Etag)
             {
                 throw Aborted(name);

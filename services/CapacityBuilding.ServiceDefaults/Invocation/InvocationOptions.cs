@@ -15,4 +15,7 @@ public sealed class InvocationOptions
 
     /// <summary>Deadline of a cross-service call when the incoming call carries none.</summary>
     public TimeSpan DefaultDeadline { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Longest wait between reconnection attempts to a target that went away.</summary>
+    public TimeSpan MaxReconnectBackoff { get; set; } = TimeSpan.FromSeconds(2);
 }

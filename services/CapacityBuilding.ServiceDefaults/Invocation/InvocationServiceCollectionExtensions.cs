@@ -22,6 +22,9 @@ public static class InvocationServiceCollectionExtensions
         var options = configuration.GetSection(InvocationOptions.SectionName).Get<InvocationOptions>() ?? new InvocationOptions();
         services.AddHttpContextAccessor();
         var builder = services.AddGrpcClient<TClient>(client => client.Address = AddressOf(options, configuration, appId))
+            // After an outage the channel reconnects with exponential back-off; the default cap
+            // (two minutes) would keep answering UNAVAILABLE long after the target is back.
+            .ConfigureChannel(channel => channel.MaxReconnectBackoff = options.MaxReconnectBackoff)
             .EnableCallContextPropagation(propagation => propagation.SuppressContextNotFoundErrors = true)
             .AddInterceptor(() => new DefaultDeadlineInterceptor(options.DefaultDeadline))
             .AddInterceptor(provider => new CallerPropagationInterceptor(provider.GetRequiredService<IHttpContextAccessor>()));

@@ -35,13 +35,16 @@ public sealed class RequestAccessTests(SuiteFixture suite)
         var norwegian = await coordinator.CreateAsync(RequestLifecycleDriver.CompleteRequest("NOR"));
         var ghanaian = await coordinator.CreateAsync(RequestLifecycleDriver.CompleteRequest("GHA"));
 
-        Func<Task>[] refused =
+        Func<Task>[] hidden =
         [
-            () => ghana.CreateAssistanceRequestAsync(new CreateAssistanceRequestRequest { AssistanceRequest = RequestLifecycleDriver.CompleteRequest("NOR") }).ResponseAsync,
             () => ghana.GetAssistanceRequestAsync(new GetAssistanceRequestRequest { Name = norwegian.Name }).ResponseAsync,
             () => new RequestLifecycleDriver(ghana).ActAsync(norwegian.Name, Action.Submit),
             () => new RequestLifecycleDriver(ghana).ActAsync(norwegian.Name, Action.Withdraw),
             () => ghana.ListHistoryEntriesAsync(new ListHistoryEntriesRequest { Parent = norwegian.Name }).ResponseAsync,
+        ];
+        Func<Task>[] refused =
+        [
+            () => ghana.CreateAssistanceRequestAsync(new CreateAssistanceRequestRequest { AssistanceRequest = RequestLifecycleDriver.CompleteRequest("NOR") }).ResponseAsync,
             () => ghana.ListAssistanceRequestsAsync(new ListAssistanceRequestsRequest { RequestingState = "NOR" }).ResponseAsync,
             () => ghana.UpdateAssistanceRequestAsync(new UpdateAssistanceRequestRequest
             {
@@ -49,6 +52,13 @@ public sealed class RequestAccessTests(SuiteFixture suite)
                 UpdateMask = new() { Paths = { "requesting_state" } },
             }).ResponseAsync,
         ];
+
+        // Another country's request answers as if it did not exist, so ids cannot be probed;
+        // acting in another country's name is refused outright.
+        foreach (var call in hidden)
+        {
+            await RichErrors.FailsWith(StatusCode.NotFound, call);
+        }
 
         foreach (var call in refused)
         {

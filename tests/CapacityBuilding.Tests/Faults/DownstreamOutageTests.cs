@@ -47,11 +47,30 @@ public sealed class DownstreamOutageTests(SuiteFixture suite)
         Assert.Equal(0, await AssistanceKeyspaceAudit.CountTitledAsync(suite.Redis.ConnectionString, request.AssistanceRequest.Title));
 
         await using var restarted = await suite.StartExtraServiceAsync("training", trainingAddress, new Dictionary<string, string>());
-        var first = await assistance.CreateAssistanceRequestAsync(request, deadline: DateTime.UtcNow + CallerDeadline);
+        var first = await RetryWhileUnavailableAsync(() => assistance.CreateAssistanceRequestAsync(request, deadline: DateTime.UtcNow + CallerDeadline).ResponseAsync);
         var second = await assistance.CreateAssistanceRequestAsync(request, deadline: DateTime.UtcNow + CallerDeadline);
 
         Assert.Equal(first.AssistanceRequest, second.AssistanceRequest);
         Assert.Equal(1, await AssistanceKeyspaceAudit.CountTitledAsync(suite.Redis.ConnectionString, request.AssistanceRequest.Title));
         await training.DisposeAsync();
+    }
+
+    /// <summary>
+    /// What a client does after UNAVAILABLE: retry the same request id with a pause, a bounded
+    /// number of times (assistance reconnects to training with back-off capped at 2 s).
+    /// </summary>
+    private static async Task<T> RetryWhileUnavailableAsync<T>(Func<Task<T>> call)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await call();
+            }
+            catch (RpcException exception) when (exception.StatusCode == StatusCode.Unavailable && attempt < 10)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(500));
+            }
+        }
     }
 }
