@@ -1,3 +1,4 @@
+using CapacityBuilding.ServiceDefaults.Errors;
 using System.Globalization;
 using CapacityBuilding.Contracts.Training.V1;
 using CapacityBuilding.ServiceDefaults.Identity;

@@ -1,3 +1,4 @@
+using CapacityBuilding.ServiceDefaults.Errors;
 using CapacityBuilding.Contracts.Training.V1;
 using CapacityBuilding.ServiceDefaults.Paging;
 using CapacityBuilding.ServiceDefaults.Validation;

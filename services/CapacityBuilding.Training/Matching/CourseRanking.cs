@@ -1,3 +1,4 @@
+using CapacityBuilding.ServiceDefaults.Errors;
 using CapacityBuilding.Contracts.Training.V1;
 using CapacityBuilding.Training.Courses;
 using CapacityBuilding.Training.Grpc;

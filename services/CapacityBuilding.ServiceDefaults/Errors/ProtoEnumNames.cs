@@ -1,13 +1,13 @@
 using System.Reflection;
 using Google.Protobuf.Reflection;
 
-namespace CapacityBuilding.Training.Grpc;
+namespace CapacityBuilding.ServiceDefaults.Errors;
 
 /// <summary>
 /// Enum values as callers know them from the proto (<c>COURSE_STATUS_RETIRED</c>), for error
 /// messages; stored documents hold the C# names (<c>Retired</c>).
 /// </summary>
-internal static class ProtoEnumNames
+public static class ProtoEnumNames
 {
     public static string Of<TEnum>(TEnum value)
         where TEnum : struct, Enum =>
