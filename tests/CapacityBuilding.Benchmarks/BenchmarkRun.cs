@@ -43,7 +43,9 @@ internal static class BenchmarkRun
         {
             Console.WriteLine($"Seeding to {ListingCases.Count(size)} stored requests (pipelined writes)...");
             seeded += await seeder.SeedUntilAsync(size);
-            var listing = ListingCases.At(suite, size, options.PageSize, await seeder.DeepPageTokenAsync(options.PageSize));
+            var issued = (await new AssistanceService.AssistanceServiceClient(suite.Assistance)
+                .ListAssistanceRequestsAsync(new ListAssistanceRequestsRequest { PageSize = 1 })).NextPageToken;
+            var listing = ListingCases.At(suite, size, options.PageSize, await seeder.DeepPageTokenAsync(options.PageSize, issued));
             results.AddRange(await MeasureAsync(listing, (benchmarkCase, duration) => load.RunAsync(benchmarkCase.Call, duration), options));
         }
 
@@ -79,6 +81,12 @@ internal static class BenchmarkRun
                 Title = "Electronic evidence and chain of custody",
                 ThematicAreas = { Contracts.Common.V1.ThematicArea.ElectronicEvidence },
                 Languages = { "en", "fr" },
+                Level = CourseLevel.Foundation,
+                TargetAudiences = { Contracts.Common.V1.TargetAudience.Investigators, Contracts.Common.V1.TargetAudience.Prosecutors },
+                DeliveryMode = DeliveryMode.InPerson,
+                DurationHours = 35,
+                MaxClassSize = 25,
+                Status = CourseStatus.Published,
             },
         })).Course;
         var request = (await new AssistanceService.AssistanceServiceClient(suite.Assistance).CreateAssistanceRequestAsync(new CreateAssistanceRequestRequest

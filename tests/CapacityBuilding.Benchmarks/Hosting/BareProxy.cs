@@ -16,9 +16,8 @@ internal static class BareProxy
 
     public static int Run(string[] args)
     {
-        var builder = WebApplication.CreateSlimBuilder(args);
+        var builder = ReferenceServerBuilder.Create(args);
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.ConfigureEndpointDefaults(endpoint => endpoint.Protocols = HttpProtocols.Http2));
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
         var destination = builder.Configuration["Destination"] ?? throw new InvalidOperationException("--Destination <address of the no-op server> is required.");
         builder.Services.AddReverseProxy().LoadFromMemory(
             [new RouteConfig { RouteId = "all", ClusterId = "noop", Match = new RouteMatch { Path = "{**catch-all}" } }],

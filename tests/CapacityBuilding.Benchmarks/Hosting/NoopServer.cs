@@ -9,9 +9,8 @@ internal static class NoopServer
 
     public static int Run(string[] args)
     {
-        var builder = WebApplication.CreateSlimBuilder(args);
+        var builder = ReferenceServerBuilder.Create(args);
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.ConfigureEndpointDefaults(endpoint => endpoint.Protocols = HttpProtocols.Http2));
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddGrpc();
 
         var app = builder.Build();

@@ -1,4 +1,6 @@
+using System.Buffers.Text;
 using System.Globalization;
+using System.Text;
 using CapacityBuilding.ServiceDefaults.Paging;
 using CapacityBuilding.ServiceDefaults.Resources;
 using StackExchange.Redis;
@@ -45,11 +47,16 @@ internal sealed class RequestSeeder(IConnectionMultiplexer redis, string templat
         return Math.Max(0, missing);
     }
 
-    /// <summary>A page token for the last full page (the oldest requests), as the service would issue it.</summary>
-    public async Task<string> DeepPageTokenAsync(int pageSize)
+    /// <summary>
+    /// A page token for the last full page (the oldest requests), as the service would issue it:
+    /// with the listing scope read from <paramref name="issuedToken"/>, a token the service gave
+    /// for the unfiltered listing, so that it follows whatever the service puts in a scope.
+    /// </summary>
+    public async Task<string> DeepPageTokenAsync(int pageSize, string issuedToken)
     {
+        var scope = Encoding.UTF8.GetString(Base64Url.DecodeFromChars(issuedToken)).Split('\n')[1];
         var after = await database.SortedSetRangeByRankAsync(Index, pageSize, pageSize);
-        return PageTokens.Encode((string)after.Single()!, "requests");
+        return PageTokens.Encode((string)after.Single()!, scope);
     }
 
     /// <summary>Redis's <c>used_memory</c>, in bytes.</summary>
