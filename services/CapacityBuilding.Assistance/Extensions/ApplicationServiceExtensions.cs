@@ -1,7 +1,9 @@
+using CapacityBuilding.Assistance.Funding;
 using CapacityBuilding.Assistance.Repositories;
 using CapacityBuilding.Assistance.Requests;
 using CapacityBuilding.Assistance.Training;
 using CapacityBuilding.ServiceDefaults.Invocation;
+using FundingClient = CapacityBuilding.Contracts.Funding.V1.FundingService.FundingServiceClient;
 using TrainingClient = CapacityBuilding.Contracts.Training.V1.TrainingService.TrainingServiceClient;
 
 namespace CapacityBuilding.Assistance.Extensions;
@@ -18,6 +20,8 @@ public static class ApplicationServiceExtensions
         builder.Services.AddServiceClient<TrainingClient>(builder.Configuration, AssistanceApp.TrainingAppId);
         builder.Services.AddScoped<CourseCatalog>();
         builder.Services.AddScoped<CourseMatcher>();
+        builder.Services.AddServiceClient<FundingClient>(builder.Configuration, AssistanceApp.FundingAppId);
+        builder.Services.AddScoped<DonorFunding>();
         return builder;
     }
 }

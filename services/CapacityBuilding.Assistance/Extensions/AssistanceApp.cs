@@ -7,4 +7,7 @@ public static class AssistanceApp
 
     /// <summary>App-id of the training service, as Dapr and Invocation:Apps know it.</summary>
     public const string TrainingAppId = "training";
+
+    /// <summary>App-id of the funding service, asked which requests a donor's money funds.</summary>
+    public const string FundingAppId = "funding";
 }

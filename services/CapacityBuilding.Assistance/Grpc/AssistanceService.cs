@@ -1,3 +1,4 @@
+using CapacityBuilding.Assistance.Funding;
 using CapacityBuilding.Assistance.History;
 using CapacityBuilding.Assistance.Repositories;
 using CapacityBuilding.Assistance.Requests;
@@ -20,6 +21,7 @@ public sealed partial class AssistanceService(
     AssistanceRequestValidator validator,
     CourseCatalog courseCatalog,
     CourseMatcher courseMatcher,
+    DonorFunding donorFunding,
     PageTokens pageTokens,
     ApiErrors errors,
     TimeProvider clock) : Contracts.Assistance.V1.AssistanceService.AssistanceServiceBase
@@ -52,7 +54,9 @@ public sealed partial class AssistanceService(
         var pageSize = pageTokens.NormalizePageSize(request.PageSize);
         var query = access.Scope(context.GetCaller(), request.ToQuery(errors));
         var cursor = pageTokens.Decode(request.PageToken, query.Scope);
-        var (items, next) = await requests.ListAsync(query, pageSize, cursor);
+        var (items, next) = query.FundedBy is { } donorId
+            ? await requests.ListAmongAsync(await donorFunding.FundedRequestIdsAsync(donorId, context.CancellationToken), query, pageSize, cursor)
+            : await requests.ListAsync(query, pageSize, cursor);
         return new ListAssistanceRequestsResponse
         {
             AssistanceRequests = { items.Select(stored => stored.ToMessage()) },
@@ -115,7 +119,9 @@ public sealed partial class AssistanceService(
     {
         var id = AssistanceRequestNames.Request.Parse(name, field, errors)[0];
         var stored = await requests.GetAsync(id) ?? throw errors.NotFound(AssistanceRequestNames.Request.ResourceType, name);
-        access.EnsureMayAccess(context.GetCaller(), stored, name);
+        var caller = context.GetCaller();
+        access.EnsureMayAccess(caller, stored, name);
+        await donorFunding.EnsureVisibleAsync(caller, name, context.CancellationToken);
         return stored;
     }
 }

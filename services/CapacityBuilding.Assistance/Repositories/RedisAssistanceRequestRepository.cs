@@ -78,8 +78,8 @@ public sealed class RedisAssistanceRequestRepository(RedisKeyspace keyspace)
             ? [RequestIndexes.KeyOf(query.Order, null)]
             : query.Filters.Select(filter => RequestIndexes.KeyOf(query.Order, filter)).ToArray();
         var createdOrder = query.Order == RequestOrder.CreateTime;
-        var fromTime = query.CreatedFrom is { } from ? TimePrefix(from) : "";
-        var beforeTime = query.CreatedBefore is { } before ? TimePrefix(before) : "";
+        var fromTime = query.CreatedFrom is { } from ? RequestIndexes.TimePrefix(from) : "";
+        var beforeTime = query.CreatedBefore is { } before ? RequestIndexes.TimePrefix(before) : "";
         RedisValue[] arguments =
         [
             cursor ?? "",
@@ -99,6 +99,25 @@ public sealed class RedisAssistanceRequestRepository(RedisKeyspace keyspace)
         var next = members.Count > pageSize ? page[^1] : resume.Length > 0 ? resume : null;
         var ids = page.Select(member => RequestIndexes.IdOf(query.Order, member)).ToArray();
         return (await GetManyAsync(ids), next);
+    }
+
+    /// <summary>
+    /// One page of the listing among <paramref name="ids"/> only (a donor's funded requests, a
+    /// set far smaller than the indexes): the requests are read and matched here rather than by
+    /// walking the indexes, in the same order and with the same cursors as <see cref="ListAsync"/>.
+    /// </summary>
+    public async Task<(IReadOnlyList<StoredAssistanceRequest> Items, string? NextCursor)> ListAmongAsync(
+        IReadOnlyCollection<string> ids, RequestListQuery query, int pageSize, string? cursor)
+    {
+        var matching = (await GetManyAsync([.. ids]))
+            .Where(request => RequestIndexes.Matches(query, request))
+            .Select(request => (Member: RequestIndexes.MemberOf(query.Order, request.Id, request.PriorityScore), Request: request))
+            .Where(entry => string.IsNullOrEmpty(cursor) || string.CompareOrdinal(entry.Member, cursor) < 0)
+            .OrderByDescending(entry => entry.Member, StringComparer.Ordinal)
+            .Take(pageSize + 1)
+            .ToList();
+        var page = matching.Take(pageSize).ToList();
+        return ([.. page.Select(entry => entry.Request)], matching.Count > pageSize ? page[^1].Member : null);
     }
 
     public async Task<IReadOnlyList<StoredAssistanceRequest>> GetManyAsync(string[] ids)
@@ -136,10 +155,6 @@ public sealed class RedisAssistanceRequestRepository(RedisKeyspace keyspace)
         var result = await database.ScriptEvaluateAsync(RequestScripts.Write, keys, arguments);
         return [.. ((RedisValue[])result!).Select(value => (string)value!)];
     }
-
-    /// <summary>The first 12 hex digits of the UUIDv7 ids created at <paramref name="time"/>: its Unix milliseconds.</summary>
-    private static string TimePrefix(DateTimeOffset time) =>
-        Math.Clamp(time.ToUnixTimeMilliseconds(), 0, 0xFFFF_FFFF_FFFF).ToString("x12", System.Globalization.CultureInfo.InvariantCulture);
 
     private static RedisKey KeyOf(string id) => $"requests:{id}";
 

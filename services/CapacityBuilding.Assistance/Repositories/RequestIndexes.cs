@@ -22,6 +22,8 @@ public static class RequestIndexes
     public const string Type = "type";
     public const string Dac = "dac";
 
+    private const int TimePrefixLength = 12;
+
     public static string DacValue(bool eligible) => eligible ? "eligible" : "ineligible";
 
     /// <summary>The key of one filter's index, or of the whole collection when <paramref name="filter"/> is null.</summary>
@@ -52,6 +54,23 @@ public static class RequestIndexes
             }
         }
     }
+
+    /// <summary>
+    /// Whether <paramref name="request"/> belongs in the listing <paramref name="query"/>: in the
+    /// index of every filter and inside the created window, as the page script decides.
+    /// </summary>
+    public static bool Matches(RequestListQuery query, StoredAssistanceRequest request)
+    {
+        var filters = FiltersOf(request).ToHashSet();
+        var created = request.Id[..TimePrefixLength];
+        return query.Filters.All(filters.Contains)
+            && (query.CreatedFrom is not { } from || string.CompareOrdinal(created, TimePrefix(from)) >= 0)
+            && (query.CreatedBefore is not { } before || string.CompareOrdinal(created, TimePrefix(before)) < 0);
+    }
+
+    /// <summary>The first 12 hex digits of the UUIDv7 ids created at <paramref name="time"/>: its Unix milliseconds.</summary>
+    public static string TimePrefix(DateTimeOffset time) =>
+        Math.Clamp(time.ToUnixTimeMilliseconds(), 0, 0xFFFF_FFFF_FFFF).ToString("x12", System.Globalization.CultureInfo.InvariantCulture);
 
     private static IEnumerable<(string, string)> FiltersOf(StoredAssistanceRequest request)
     {

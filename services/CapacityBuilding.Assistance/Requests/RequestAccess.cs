@@ -5,10 +5,13 @@ namespace CapacityBuilding.Assistance.Requests;
 
 /// <summary>
 /// Ownership on the data, after <see cref="Extensions.AssistancePermissions"/> has let the role
-/// in: a member state's focal point sees and changes only its own country's requests.
+/// in: a member state's focal point sees and changes only its own country's requests; a donor
+/// sees only the requests its money funds, which the funding service knows
+/// (<see cref="Funding.DonorFunding"/>).
 /// </summary>
 public sealed class RequestAccess(ApiErrors errors)
 {
+
     /// <summary>PERMISSION_DENIED unless the caller may act for <paramref name="requestingState"/>.</summary>
     public void EnsureMayActFor(Caller caller, string requestingState)
     {
@@ -30,9 +33,14 @@ public sealed class RequestAccess(ApiErrors errors)
         }
     }
 
-    /// <summary>The listing narrowed to what the caller may see: a member state's own country.</summary>
+    /// <summary>The listing narrowed to what the caller may see: a member state's own country, a donor's funded requests.</summary>
     public RequestListQuery Scope(Caller caller, RequestListQuery query)
     {
+        if (caller.Role == CallerRole.Donor)
+        {
+            return query with { FundedBy = caller.DonorId };
+        }
+
         if (caller.Role != CallerRole.MemberState)
         {
             return query;

@@ -9,7 +9,8 @@ public enum RequestOrder
 
 /// <summary>
 /// A validated listing of requests: AND of the filters given as (dimension, value) pairs that
-/// match <see cref="Repositories.RequestIndexes"/>, a created-at window, an order.
+/// match <see cref="Repositories.RequestIndexes"/>, a created-at window, an order; and, for a
+/// donor, only the requests that donor funds (<see cref="FundedBy"/>, its donor id).
 /// </summary>
 public sealed record RequestListQuery(
     IReadOnlyList<(string Dimension, string Value)> Filters,
@@ -17,7 +18,9 @@ public sealed record RequestListQuery(
     DateTimeOffset? CreatedBefore,
     RequestOrder Order)
 {
+    public string? FundedBy { get; init; }
+
     /// <summary>Identifies the listing inside page tokens, so that a token only continues the listing it came from.</summary>
     public string Scope =>
-        $"requests|{Order}|{string.Join(',', Filters.Select(filter => $"{filter.Dimension}={filter.Value}"))}|{CreatedFrom?.ToUnixTimeMilliseconds()}|{CreatedBefore?.ToUnixTimeMilliseconds()}";
+        $"requests|{Order}|{string.Join(',', Filters.Select(filter => $"{filter.Dimension}={filter.Value}"))}|{CreatedFrom?.ToUnixTimeMilliseconds()}|{CreatedBefore?.ToUnixTimeMilliseconds()}|{FundedBy}";
 }

@@ -21,6 +21,7 @@ public static class ApplicationServiceExtensions
         builder.Services.AddSingleton<RedisDonorRepository>();
         builder.Services.AddSingleton<RedisPledgeRepository>();
         builder.Services.AddSingleton<RedisAllocationRepository>();
+        builder.Services.AddHostedService<DonorIndexBackfill>();
         builder.Services.AddSingleton<RedisExchangeRateRepository>();
         builder.Services.AddSingleton<DonorValidator>();
         builder.Services.AddSingleton<PledgeValidator>();

@@ -9,6 +9,7 @@ using CapacityBuilding.Funding.Pledges;
 using CapacityBuilding.Funding.Repositories;
 using CapacityBuilding.Funding.Summaries;
 using CapacityBuilding.ServiceDefaults.Errors;
+using CapacityBuilding.ServiceDefaults.Identity;
 using CapacityBuilding.ServiceDefaults.Paging;
 using CapacityBuilding.ServiceDefaults.Validation;
 using Grpc.Core;
@@ -116,14 +117,21 @@ public sealed class FundingService(
         var requestId = request.AssistanceRequest.Length == 0
             ? null
             : FundingNames.AssistanceRequest.Parse(request.AssistanceRequest, "assistance_request", errors)[0];
-        var scope = requestId is null ? AllocationListScope : request.AssistanceRequest;
+        var donorId = request.Donor.Length == 0 ? null : FundingNames.Donor.Parse(request.Donor, "donor", errors)[0];
+        if (donorId is not null)
+        {
+            ownership.Ensure(context, donorId);
+        }
+
+        // A donor's listing is always of its own allocations, read from its own index.
+        donorId ??= context.GetCaller() is { Role: CallerRole.Donor } donor ? donor.DonorId : null;
+        var scope = $"{AllocationListScope}|{requestId}|{donorId}";
         var pageSize = pageTokens.NormalizePageSize(request.PageSize);
         var afterId = pageTokens.Decode(request.PageToken, scope);
-        var (items, lastId) = await allocations.ListAsync(requestId, pageSize, afterId);
+        var (items, lastId) = await allocations.ListAsync(requestId, donorId, pageSize, afterId);
         return new ListAllocationsResponse
         {
-            // A donor sees its own allocations only; its pages may hold fewer than page_size.
-            Allocations = { items.Where(allocation => DonorOwnership.MayAct(context, allocation.Allocation.DonorId)).Select(allocation => allocation.ToMessage()) },
+            Allocations = { items.Select(allocation => allocation.ToMessage()) },
             NextPageToken = PageTokens.Encode(lastId, scope),
         };
     }

@@ -18,8 +18,9 @@ namespace CapacityBuilding.Funding.Repositories;
 /// <item><c>allocations:{id}:ledger</c>: hash of what changes: <c>state</c> (ACTIVE, RELEASED),
 /// <c>amount_units</c>/<c>amount_nanos</c>, <c>undisbursed_units</c>/<c>undisbursed_nanos</c>,
 /// <c>etag</c>, <c>release_time</c> (Unix ms, once released).</item>
-/// <item><c>allocations:index</c> and <c>requests:{request}:allocations</c>: sorted sets of
-/// allocation ids, score 0 (lexicographic = creation order), all and per assistance request.</item>
+/// <item><c>allocations:index</c>, <c>requests:{request}:allocations</c> and
+/// <c>donors:{donor}:allocations</c>: sorted sets of allocation ids, score 0 (lexicographic =
+/// creation order): all, per assistance request, per donor.</item>
 /// <item><c>allocations:idempotency:{request_id}</c>: the id an allocation with that request id made.</item>
 /// <item><c>disbursements:{id}</c>: a disbursement, JSON (<see cref="StoredDisbursement"/>);
 /// <c>allocations:{id}:disbursements</c>: sorted set of its ids;
@@ -34,12 +35,12 @@ public sealed class RedisAllocationRepository(RedisKeyspace keyspace)
     private static readonly RedisKey Index = "allocations:index";
 
     // KEYS[1] pledge ledger, KEYS[2] allocation document, KEYS[3] allocation ledger, KEYS[4] index,
-    // KEYS[5] request index, KEYS[6] idempotency key (optional).
+    // KEYS[5] request index, KEYS[6] donor index, KEYS[7] idempotency key (optional).
     // ARGV[1] id, ARGV[2] document JSON, ARGV[3] units, ARGV[4] nanos, ARGV[5] -units, ARGV[6] -nanos,
     // ARGV[7] new pledge etag, ARGV[8] allocation etag, ARGV[9] time (Unix ms).
     private const string AllocateScript = LedgerLua.Functions + """
-        if #KEYS == 6 then
-          local existing = redis.call('GET', KEYS[6])
+        if #KEYS == 7 then
+          local existing = redis.call('GET', KEYS[7])
           if existing then return {'EXISTING', existing} end
         end
         local pledge = KEYS[1]
@@ -58,7 +59,8 @@ public sealed class RedisAllocationRepository(RedisKeyspace keyspace)
           'undisbursed_units', ARGV[3], 'undisbursed_nanos', ARGV[4], 'etag', ARGV[8])
         redis.call('ZADD', KEYS[4], 0, ARGV[1])
         redis.call('ZADD', KEYS[5], 0, ARGV[1])
-        if #KEYS == 6 then redis.call('SET', KEYS[6], ARGV[1]) end
+        redis.call('ZADD', KEYS[6], 0, ARGV[1])
+        if #KEYS == 7 then redis.call('SET', KEYS[7], ARGV[1]) end
         local after = redis.call('HMGET', pledge, 'remaining_units', 'remaining_nanos')
         return {'CREATED', after[1], after[2]}
         """;
@@ -121,7 +123,7 @@ public sealed class RedisAllocationRepository(RedisKeyspace keyspace)
         RedisKey[] keys =
         [
             RedisPledgeRepository.LedgerKeyOf(allocation.PledgeId), KeyOf(allocation.Id), LedgerKeyOf(allocation.Id), Index,
-            RequestIndexOf(allocation.RequestId), .. idempotencyKey is { } key ? new[] { key } : [],
+            RequestIndexOf(allocation.RequestId), DonorIndexOf(allocation.DonorId), .. idempotencyKey is { } key ? new[] { key } : [],
         ];
         var amount = allocation.Amount;
         var etag = Etags.New();
@@ -192,12 +194,37 @@ public sealed class RedisAllocationRepository(RedisKeyspace keyspace)
         return document is null || ledger.Length == 0 ? null : new AllocationRecord(document, ReadLedger(ledger));
     }
 
-    /// <summary>A page of allocations, all or those of one assistance request, newest first.</summary>
-    public async Task<(IReadOnlyList<AllocationRecord> Items, string? LastId)> ListAsync(string? requestId, int pageSize, string? afterId)
+    /// <summary>
+    /// A page of allocations, newest first: all, those of one assistance request, of one donor, or
+    /// of both. With both, the request's few allocations are read and the donor's kept, so such a
+    /// page may hold fewer than <paramref name="pageSize"/>.
+    /// </summary>
+    public async Task<(IReadOnlyList<AllocationRecord> Items, string? LastId)> ListAsync(
+        string? requestId, string? donorId, int pageSize, string? afterId)
     {
-        var (documents, lastId) = await allocations.ListNewestFirstAsync(
-            requestId is null ? Index : RequestIndexOf(requestId), KeyOf, pageSize, afterId);
-        return (await WithLedgersAsync(documents), lastId);
+        var index = requestId is not null ? RequestIndexOf(requestId) : donorId is not null ? DonorIndexOf(donorId) : Index;
+        var (documents, lastId) = await allocations.ListNewestFirstAsync(index, KeyOf, pageSize, afterId);
+        var kept = requestId is not null && donorId is not null
+            ? [.. documents.Where(document => document.DonorId == donorId)]
+            : documents;
+        return (await WithLedgersAsync(kept), lastId);
+    }
+
+    /// <summary>
+    /// Adds every stored allocation to its donor's index (<c>donors:{donor}:allocations</c>);
+    /// allocations made before that index existed are otherwise missing from it. Idempotent.
+    /// Returns how many allocations it saw.
+    /// </summary>
+    public async Task<int> IndexByDonorAsync()
+    {
+        var count = 0;
+        await foreach (var allocation in AllAsync())
+        {
+            await database.SortedSetAddAsync(DonorIndexOf(allocation.Allocation.DonorId), allocation.Allocation.Id, 0);
+            count++;
+        }
+
+        return count;
     }
 
     /// <summary>Every allocation (for summaries and the export), read page by page.</summary>
@@ -207,7 +234,7 @@ public sealed class RedisAllocationRepository(RedisKeyspace keyspace)
         string? afterId = null;
         do
         {
-            var (items, lastId) = await ListAsync(requestId, PageSize, afterId);
+            var (items, lastId) = await ListAsync(requestId, null, PageSize, afterId);
             foreach (var item in items)
             {
                 yield return item;
@@ -242,6 +269,8 @@ public sealed class RedisAllocationRepository(RedisKeyspace keyspace)
     private static RedisKey LedgerKeyOf(string id) => $"allocations:{id}:ledger";
 
     private static RedisKey RequestIndexOf(string requestId) => $"requests:{requestId}:allocations";
+
+    private static RedisKey DonorIndexOf(string donorId) => $"donors:{donorId}:allocations";
 
     private static RedisKey DisbursementKeyOf(string id) => $"disbursements:{id}";
 

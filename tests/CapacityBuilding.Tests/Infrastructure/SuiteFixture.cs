@@ -56,6 +56,9 @@ public sealed class SuiteFixture : IAsyncLifetime
     /// <summary>The assistance process that reaches training through the Dapr sidecar stand-in.</summary>
     public GrpcChannel DaprModeAssistance { get; private set; } = null!;
 
+    /// <summary>The assistance process that reaches training and funding through the Dapr sidecar stand-in.</summary>
+    public Uri DaprModeAssistanceAddress { get; private set; } = null!;
+
     public DaprSidecarStandIn AssistanceSidecar { get; private set; } = null!;
 
     public async Task InitializeAsync()
@@ -67,9 +70,13 @@ public sealed class SuiteFixture : IAsyncLifetime
 
         var training = StartService("training", TrainingAddress, new Dictionary<string, string>());
         var funding = StartService("funding", FundingAddress, FundingDirectTo(AssistanceAddress));
-        var assistance = StartAssistance(AssistanceAddress, DirectTo(TrainingAddress));
+        var assistance = StartAssistance(AssistanceAddress, DirectTo(TrainingAddress, FundingAddress));
 
-        AssistanceSidecar = await DaprSidecarStandIn.StartAsync("assistance", new Dictionary<string, Uri> { ["training"] = TrainingAddress });
+        AssistanceSidecar = await DaprSidecarStandIn.StartAsync("assistance", new Dictionary<string, Uri>
+        {
+            ["training"] = TrainingAddress,
+            ["funding"] = FundingAddress,
+        });
         var daprModeAddress = Loopback(FreePort.Next());
         var daprModeAssistance = StartAssistance(daprModeAddress, DaprVia(AssistanceSidecar.Address));
 
@@ -85,6 +92,7 @@ public sealed class SuiteFixture : IAsyncLifetime
         GatewayRestAddress = gatewayRest;
         GatewayRest = RestClient(CoordinatorToken);
         DaprModeAssistance = Channel(daprModeAddress);
+        DaprModeAssistanceAddress = daprModeAddress;
 
         await Task.WhenAll(
             WaitUntilServingAsync(training, TrainingAddress),
@@ -190,11 +198,21 @@ public sealed class SuiteFixture : IAsyncLifetime
         ["Invocation__Apps__assistance"] = assistance.ToString(),
     };
 
-    public static Dictionary<string, string> DirectTo(Uri training) => new()
+    /// <summary>Assistance checks courses with training and asks funding what a donor funds (when given).</summary>
+    public static Dictionary<string, string> DirectTo(Uri training, Uri? funding = null)
     {
-        ["Invocation__Mode"] = "Direct",
-        ["Invocation__Apps__training"] = training.ToString(),
-    };
+        var configuration = new Dictionary<string, string>
+        {
+            ["Invocation__Mode"] = "Direct",
+            ["Invocation__Apps__training"] = training.ToString(),
+        };
+        if (funding is not null)
+        {
+            configuration["Invocation__Apps__funding"] = funding.ToString();
+        }
+
+        return configuration;
+    }
 
     public static Dictionary<string, string> DaprVia(Uri sidecar) => new()
     {

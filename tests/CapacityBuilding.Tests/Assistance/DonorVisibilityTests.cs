@@ -1,0 +1,167 @@
+using CapacityBuilding.Contracts.Assistance.V1;
+using CapacityBuilding.Contracts.Funding.V1;
+using CapacityBuilding.ServiceDefaults.Identity;
+using CapacityBuilding.Tests.Funding;
+using CapacityBuilding.Tests.Infrastructure;
+using Google.Type;
+using Grpc.Core;
+
+namespace CapacityBuilding.Tests.Assistance;
+
+/// <summary>
+/// A donor reads only the assistance requests its money funds: those with an ACTIVE allocation
+/// from one of its pledges. Another donor's request, an unfunded one and one whose allocation was
+/// released answer NOT_FOUND exactly like a request that does not exist, so ids cannot be probed.
+/// Assistance asks funding, in direct mode and through the Dapr sidecar stand-in alike.
+/// </summary>
+[Collection(SuiteDefinition.Name)]
+public sealed class DonorVisibilityTests(SuiteFixture suite)
+{
+    private static readonly Money Ten = new() { CurrencyCode = "USD", Units = 10 };
+
+    private readonly FundingScenario scenario = new(suite);
+
+    public static TheoryData<string> Modes => new() { "direct", "dapr" };
+
+    [Theory]
+    [MemberData(nameof(Modes))]
+    public async Task A_donor_reads_the_requests_it_funds_and_nothing_else(string mode)
+    {
+        var own = await scenario.PledgeAsync(100);
+        var others = await scenario.PledgeAsync(100);
+        var funded = await scenario.RequestAsync();
+        var fundedByOthers = await scenario.RequestAsync();
+        var unfunded = await scenario.RequestAsync();
+        await scenario.Funding.CreateAllocationAsync(FundingScenario.Allocation(own, funded, Ten));
+        await scenario.Funding.CreateAllocationAsync(FundingScenario.Allocation(others, fundedByOthers, Ten));
+        var donor = AssistanceAs(DonorToken(own), mode);
+
+        Assert.Equal(funded.Name, (await donor.GetAssistanceRequestAsync(new GetAssistanceRequestRequest { Name = funded.Name })).AssistanceRequest.Name);
+        var missing = await NotFoundDetailAsync(donor, "requests/0123456789abcdef0123456789abcdef");
+        Assert.Equal(missing.Replace("0123456789abcdef0123456789abcdef", Id(fundedByOthers), StringComparison.Ordinal), await NotFoundDetailAsync(donor, fundedByOthers.Name));
+        Assert.Equal(missing.Replace("0123456789abcdef0123456789abcdef", Id(unfunded), StringComparison.Ordinal), await NotFoundDetailAsync(donor, unfunded.Name));
+        Assert.Equal([funded.Name], await ListAllAsync(donor, new ListAssistanceRequestsRequest()));
+    }
+
+    [Fact]
+    public async Task Releasing_the_only_allocation_hides_the_request_again()
+    {
+        var pledge = await scenario.PledgeAsync(100);
+        var request = await scenario.RequestAsync();
+        var allocation = (await scenario.Funding.CreateAllocationAsync(FundingScenario.Allocation(pledge, request, Ten))).Allocation;
+        var donor = AssistanceAs(DonorToken(pledge), "direct");
+        await donor.GetAssistanceRequestAsync(new GetAssistanceRequestRequest { Name = request.Name });
+
+        await scenario.Funding.ReleaseAllocationAsync(new ReleaseAllocationRequest { Name = allocation.Name });
+
+        await NotFoundDetailAsync(donor, request.Name);
+        Assert.Empty(await ListAllAsync(donor, new ListAssistanceRequestsRequest()));
+    }
+
+    [Fact]
+    public async Task A_donors_listing_pages_filters_and_orders_newest_first()
+    {
+        var pledge = await scenario.PledgeAsync(1000);
+        var ghana = new List<AssistanceRequest>();
+        for (var i = 0; i < 5; i++)
+        {
+            ghana.Add(await scenario.RequestAsync("GHA"));
+        }
+
+        var kenya = await scenario.RequestAsync("KEN");
+        foreach (var request in (AssistanceRequest[])[.. ghana, kenya])
+        {
+            await scenario.Funding.CreateAllocationAsync(FundingScenario.Allocation(pledge, request, Ten));
+        }
+
+        // Requests the donor does not fund, interleaved, must not shorten or pad its pages.
+        await scenario.RequestAsync("GHA");
+        var donor = AssistanceAs(DonorToken(pledge), "direct");
+        var ghanaFilter = new ListAssistanceRequestsRequest { RequestingState = "GHA", PageSize = 2 };
+
+        var pages = await PagesAsync(donor, ghanaFilter);
+
+        Assert.Equal([2, 2, 1], pages.Select(page => page.Count));
+        var newestFirst = ghana.Select(request => request.Name).Reverse().ToList();
+        Assert.Equal(newestFirst, pages.SelectMany(page => page));
+        Assert.Equal([kenya.Name, .. newestFirst], await ListAllAsync(donor, new ListAssistanceRequestsRequest { PageSize = 500 }));
+    }
+
+    [Fact]
+    public async Task A_donor_lists_its_own_allocations_in_full_pages_and_never_another_donors()
+    {
+        var own = await scenario.PledgeAsync(1000);
+        var others = await scenario.PledgeAsync(1000);
+        var request = await scenario.RequestAsync();
+        var ownAllocations = new List<string>();
+        for (var i = 0; i < 3; i++)
+        {
+            ownAllocations.Add((await scenario.Funding.CreateAllocationAsync(FundingScenario.Allocation(own, request, Ten))).Allocation.Name);
+            await scenario.Funding.CreateAllocationAsync(FundingScenario.Allocation(others, request, Ten));
+        }
+
+        var donor = new FundingService.FundingServiceClient(suite.Channel(suite.GatewayGrpcAddress, DonorToken(own)));
+
+        var first = await donor.ListAllocationsAsync(new ListAllocationsRequest { PageSize = 2 });
+        var second = await donor.ListAllocationsAsync(new ListAllocationsRequest { PageSize = 2, PageToken = first.NextPageToken });
+
+        Assert.Equal(2, first.Allocations.Count);
+        Assert.Equal(Enumerable.Reverse(ownAllocations), first.Allocations.Concat(second.Allocations).Select(allocation => allocation.Name));
+        Assert.Empty(second.NextPageToken);
+        var refused = await RichErrors.FailsWith(StatusCode.PermissionDenied, () => donor.ListAllocationsAsync(new ListAllocationsRequest
+        {
+            Donor = $"donors/{others.Name.Split('/')[1]}",
+        }).ResponseAsync);
+        Assert.DoesNotContain(others.Name.Split('/')[1], refused.Status.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task With_funding_away_a_donor_gets_unavailable_and_other_roles_are_not_affected()
+    {
+        var pledge = await scenario.PledgeAsync(100);
+        var request = await scenario.RequestAsync();
+        await scenario.Funding.CreateAllocationAsync(FundingScenario.Allocation(pledge, request, Ten));
+        var deadFunding = SuiteFixture.Loopback(FreePort.Next());
+        var (process, channel) = await suite.StartExtraAssistanceAsync(SuiteFixture.DirectTo(suite.TrainingAddress, deadFunding));
+        await using (process)
+        {
+            var address = channel.Target;
+            var donor = new AssistanceService.AssistanceServiceClient(suite.Channel(new Uri($"http://{address}"), DonorToken(pledge)));
+            var coordinator = new AssistanceService.AssistanceServiceClient(channel);
+            var get = new GetAssistanceRequestRequest { Name = request.Name };
+
+            var refused = await RichErrors.FailsWith(StatusCode.Unavailable, () => donor.GetAssistanceRequestAsync(get, deadline: System.DateTime.UtcNow.AddSeconds(10)).ResponseAsync);
+            Assert.Equal("FUNDING_UNAVAILABLE", refused.ErrorInfo()?.Reason);
+            await RichErrors.FailsWith(StatusCode.Unavailable, () => donor.ListAssistanceRequestsAsync(new ListAssistanceRequestsRequest(), deadline: System.DateTime.UtcNow.AddSeconds(10)).ResponseAsync);
+            Assert.Equal(request.Name, (await coordinator.GetAssistanceRequestAsync(get)).AssistanceRequest.Name);
+        }
+    }
+
+    private AssistanceService.AssistanceServiceClient AssistanceAs(string token, string mode) =>
+        new(mode == "dapr" ? suite.Channel(suite.DaprModeAssistanceAddress, token) : suite.Channel(suite.GatewayGrpcAddress, token));
+
+    private string DonorToken(Pledge pledge) =>
+        suite.Tokens.Mint(CallerRole.Donor, "donor-" + pledge.Name.Split('/')[1], donorId: pledge.Name.Split('/')[1]);
+
+    private static string Id(AssistanceRequest request) => request.Name["requests/".Length..];
+
+    private static async Task<string> NotFoundDetailAsync(AssistanceService.AssistanceServiceClient client, string name) =>
+        (await RichErrors.FailsWith(StatusCode.NotFound, () => client.GetAssistanceRequestAsync(new GetAssistanceRequestRequest { Name = name }).ResponseAsync)).Status.Detail;
+
+    private static async Task<List<List<string>>> PagesAsync(AssistanceService.AssistanceServiceClient client, ListAssistanceRequestsRequest request)
+    {
+        var pages = new List<List<string>>();
+        var listing = request.Clone();
+        do
+        {
+            var page = await client.ListAssistanceRequestsAsync(listing);
+            pages.Add([.. page.AssistanceRequests.Select(found => found.Name)]);
+            listing.PageToken = page.NextPageToken;
+        }
+        while (listing.PageToken.Length > 0);
+        return pages;
+    }
+
+    private static async Task<List<string>> ListAllAsync(AssistanceService.AssistanceServiceClient client, ListAssistanceRequestsRequest request) =>
+        [.. (await PagesAsync(client, request)).SelectMany(page => page)];
+}
