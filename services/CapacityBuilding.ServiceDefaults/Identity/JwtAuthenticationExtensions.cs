@@ -10,16 +10,21 @@ public static class JwtAuthenticationExtensions
     /// <summary>
     /// Bearer tokens validated by ASP.NET Core's JwtBearer: issuer, audience, lifetime and
     /// signature, signed tokens only (so <c>alg: none</c> is refused), claims kept as they are in
-    /// the token. Used by the gateway and by every service: a service never trusts the gateway
-    /// to have checked.
+    /// the token; a token that passed is remembered until it expires
+    /// (<see cref="CachingJsonWebTokenHandler"/>). Used by the gateway and by every service: a
+    /// service never trusts the gateway to have checked.
     /// </summary>
     public static IServiceCollection AddJwtAuthentication(this IServiceCollection services, IConfiguration configuration)
     {
         var options = configuration.GetSection(JwtOptions.SectionName).Get<JwtOptions>() ?? new JwtOptions();
         Validate(options);
 
+        var tokenHandler = new CachingJsonWebTokenHandler(TimeProvider.System);
+        services.AddSingleton(tokenHandler);
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(bearer =>
         {
+            bearer.TokenHandlers.Clear();
+            bearer.TokenHandlers.Add(tokenHandler);
             bearer.MapInboundClaims = false;
             bearer.Authority = options.Authority;
             bearer.RequireHttpsMetadata = options.Authority?.StartsWith("https://", StringComparison.Ordinal) ?? true;

@@ -10,8 +10,8 @@ namespace CapacityBuilding.ServiceDefaults.Telemetry;
 
 /// <summary>
 /// Traces, metrics and structured logs. Logs are JSON with the trace and span ids of the call
-/// they belong to; traces and metrics go to an OTLP collector when
-/// <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set and nowhere otherwise.
+/// they belong to; traces and metrics are recorded and sent to an OTLP collector when
+/// <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set, and not recorded at all otherwise.
 /// </summary>
 public static class TelemetryExtensions
 {
@@ -26,7 +26,15 @@ public static class TelemetryExtensions
             options.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ ";
         });
 
-        var telemetry = builder.Services.AddOpenTelemetry()
+        // Without a collector to send them to, recording spans and metrics is pure cost on every
+        // call (the benchmark measured it on the gateway's hot path), so nothing is recorded; logs
+        // still carry the trace ids that ASP.NET Core and gRPC propagate.
+        if (string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
+        {
+            return builder;
+        }
+
+        builder.Services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService(serviceName))
             .WithTracing(tracing => tracing
                 .AddAspNetCoreInstrumentation()
@@ -35,13 +43,8 @@ public static class TelemetryExtensions
                 .AddRedisInstrumentation())
             .WithMetrics(metrics => metrics
                 .AddAspNetCoreInstrumentation()
-                .AddHttpClientInstrumentation());
-
-        if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
-        {
-            telemetry.UseOtlpExporter();
-        }
-
+                .AddHttpClientInstrumentation())
+            .UseOtlpExporter();
         return builder;
     }
 }
