@@ -34,7 +34,10 @@ internal static class OpenLoopLoad
         using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(1));
         for (long started = 0; started < total; await timer.WaitForNextTickAsync())
         {
-            var due = Math.Min(total, (long)(Stopwatch.GetElapsedTime(start).TotalSeconds * callsPerSecond));
+            // Call k is due at k / callsPerSecond: start every call whose moment has come, call 0 at
+            // once. (Counting only whole intervals elapsed would start each call one interval after
+            // it was due and add that interval, 1 / callsPerSecond of this pacer, to every latency.)
+            var due = Math.Min(total, (long)(Stopwatch.GetElapsedTime(start).TotalSeconds * callsPerSecond) + 1);
             for (; started < due; started++)
             {
                 inFlight.Add(TimedAsync(call, start + (long)(started * ticksPerCall), latencies, failures));
