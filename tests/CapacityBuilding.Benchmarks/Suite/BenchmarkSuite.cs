@@ -72,6 +72,7 @@ internal sealed class BenchmarkSuite : IAsyncDisposable
         {
             ["Invocation__Mode"] = "Direct",
             ["Invocation__Apps__training"] = trainingAddress.ToString(),
+            ["Invocation__Apps__funding"] = fundingAddress.ToString(),
         }), "--urls", assistanceAddress.ToString());
         var funding = Start("funding", "services/CapacityBuilding.Funding", WithRedis(new()
         {
