@@ -21,7 +21,10 @@ internal static class OpenLoopLoad
         var perPacer = await Task.WhenAll(Enumerable.Range(0, Pacers).Select(_ => Task.Run(() => PaceAsync(call, callsPerSecond / Pacers, duration, start))));
         var latencies = perPacer.SelectMany(pacer => pacer.Latencies).ToList();
         var failures = perPacer.SelectMany(pacer => pacer.Failures).ToList();
-        return LatencySample.From(latencies, Stopwatch.GetElapsedTime(start), failures.Count, failures.FirstOrDefault());
+        // The offered calls are spread over the whole duration (the last is due one interval
+        // before its end): the achieved rate is over at least that long, else it would exceed the offer.
+        var elapsed = TimeSpan.FromTicks(Math.Max(Stopwatch.GetElapsedTime(start).Ticks, duration.Ticks));
+        return LatencySample.From(latencies, elapsed, failures.Count, failures.FirstOrDefault());
     }
 
     private static async Task<(List<double> Latencies, List<string> Failures)> PaceAsync(Func<Task> call, double callsPerSecond, TimeSpan duration, long start)
