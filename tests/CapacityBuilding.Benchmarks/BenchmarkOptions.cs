@@ -27,6 +27,20 @@ internal sealed class BenchmarkOptions
     /// <summary>Only these cases (comma-separated ids such as <c>3</c> or <c>7b</c>), e.g. to profile one; all when empty.</summary>
     public string Only { get; set; } = "";
 
+    /// <summary>
+    /// The most approve -> allocate chains per second (case 6) the run should be ready for: each
+    /// chain uses up one request seeded UNDER_REVIEW, and the pool is sized from this rate.
+    /// </summary>
+    public double ChainCallsPerSecond { get; set; } = 1000;
+
+    /// <summary>
+    /// Requests to seed UNDER_REVIEW for case 6: its closed-loop warm-up and rounds at
+    /// <see cref="ChainCallsPerSecond"/>, plus its open-loop rounds at half that rate.
+    /// </summary>
+    public int ChainPoolSize => Includes("6")
+        ? (int)Math.Ceiling(ChainCallsPerSecond * (WarmupSeconds + (1.5 * Rounds * SecondsPerRun)))
+        : 0;
+
     public IReadOnlyList<int> Sizes => [.. ListSizes.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(int.Parse)];
 
     public bool Includes(string caseId) =>

@@ -13,7 +13,8 @@ namespace CapacityBuilding.Benchmarks;
 /// <summary>
 /// The whole run: start the suite, measure List at each stored count (seeding in between), then
 /// the unary cases, and report medians, ratios, targets, Redis memory per request and peak
-/// working sets. Listing runs first so that its stored counts are exact (case 5 stores requests).
+/// working sets. Listing runs first so that its stored counts are exact (case 5 stores requests,
+/// and case 6's requests are seeded after it).
 /// </summary>
 internal static class BenchmarkRun
 {
@@ -27,12 +28,13 @@ internal static class BenchmarkRun
         var options = new ConfigurationBuilder().AddCommandLine(args).Build().Get<BenchmarkOptions>() ?? new BenchmarkOptions();
         var startedAt = DateTimeOffset.UtcNow;
         var loadAtStart = MachineInfo.LoadAverage();
-        Console.WriteLine("Starting redis-server, training, assistance, a no-op gRPC server, a bare YARP proxy and the gateway on loopback...");
+        Console.WriteLine("Starting redis-server, training, assistance, funding, a no-op gRPC server, a bare YARP proxy and the gateway on loopback...");
         await using var suite = await BenchmarkSuite.StartAsync();
         Console.WriteLine("Processes (attach dotnet-counters or dotnet-trace by id): " + string.Join(", ", suite.Processes.Select(process => $"{process.Name} {process.ProcessId}")));
         var (course, request) = await CreateThroughTheApiAsync(suite);
         var load = new ClosedLoopLoad(options.Concurrency);
         var results = new List<CaseResult>();
+        var stopped = new List<PendingRow>();
 
         // Admin mode for INFO memory.
         using var redis = await ConnectionMultiplexer.ConnectAsync(suite.Redis.ConnectionString + ",allowAdmin=true");
@@ -46,23 +48,26 @@ internal static class BenchmarkRun
             var issued = (await new AssistanceService.AssistanceServiceClient(suite.Assistance)
                 .ListAssistanceRequestsAsync(new ListAssistanceRequestsRequest { PageSize = 1 })).NextPageToken;
             var listing = ListingCases.At(suite, size, options.PageSize, await seeder.DeepPageTokenAsync(options.PageSize, issued));
-            results.AddRange(await MeasureAsync(listing, (benchmarkCase, duration) => load.RunAsync(benchmarkCase.Call, duration), options));
+            results.AddRange(await MeasureAsync(listing, (benchmarkCase, duration) => load.RunAsync(benchmarkCase.Call, duration), options, stopped));
         }
 
         double? bytesPerRequest = seeded > 0 ? (await seeder.UsedMemoryAsync() - memoryBefore) / (double)seeded : null;
-        var unary = UnaryCases.All(suite, request.Name, course.Name);
-        var peaks = await MeasureAsync(unary, (benchmarkCase, duration) => load.RunAsync(benchmarkCase.Call, duration), options);
-        results.InsertRange(0, [.. peaks, .. await MeasureAtHalfOfPeakAsync(unary, peaks, options)]);
+        Console.WriteLine($"Seeding {options.ChainPoolSize} requests UNDER_REVIEW for case 6 (through the API, for {options.ChainCallsPerSecond:0} chains/s)...");
+        var chain = await ApprovalChainSeeder.SeedAsync(suite, options.ChainPoolSize);
+        var unary = UnaryCases.All(suite, request.Name, course.Name, chain);
+        var peaks = await MeasureAsync(unary, (benchmarkCase, duration) => load.RunAsync(benchmarkCase.Call, duration), options, stopped);
+        results.InsertRange(0, [.. peaks, .. await MeasureAtHalfOfPeakAsync(unary, peaks, options, stopped)]);
 
         var report = new BenchmarkReport(
             startedAt,
             MachineInfo.Now(loadAtStart),
             new BenchmarkSettings(options.Concurrency, options.SecondsPerRun, options.WarmupSeconds, options.Rounds, options.PageSize, LoadGenerator),
             WithRatios(results),
-            [new PendingRow(UnaryCases.ApproveThenAllocate.Id, UnaryCases.ApproveThenAllocate.Name, UnaryCases.ApproveThenAllocate.Reason)],
+            stopped,
             TargetChecks.Evaluate(WithRatios(results), options.Sizes),
             bytesPerRequest,
-            [.. suite.Processes.Select(process => new ProcessPeak(process.Name, PeakMemory.MebibytesOf(process.ProcessId)))]);
+            [.. suite.Processes.Select(process => new ProcessPeak(process.Name, PeakMemory.MebibytesOf(process.ProcessId)))],
+            options.Includes("6") ? new ChainPoolUse(chain.Requests.Seeded, chain.Requests.Used, options.ChainCallsPerSecond) : null);
 
         Console.WriteLine();
         Console.WriteLine(ReportWriter.Markdown(report));
@@ -103,12 +108,12 @@ internal static class BenchmarkRun
         return (course, request);
     }
 
-    /// <summary>Warms every case up, then runs rounds over all of them, alternating their order, and keeps each case's medians.</summary>
     /// <summary>
     /// Each unary case again, open loop at half the calls per second its closed loop reached:
     /// the latency a user sees when the suite is busy but not saturated.
     /// </summary>
-    private static async Task<List<CaseResult>> MeasureAtHalfOfPeakAsync(IReadOnlyList<BenchmarkCase> cases, List<CaseResult> peaks, BenchmarkOptions options)
+    private static async Task<List<CaseResult>> MeasureAtHalfOfPeakAsync(
+        IReadOnlyList<BenchmarkCase> cases, List<CaseResult> peaks, BenchmarkOptions options, List<PendingRow> stopped)
     {
         var halfRates = peaks.ToDictionary(peak => peak.Id, peak => Math.Max(1, peak.Median.CallsPerSecond / 2));
         var atHalf = cases.Where(benchmarkCase => halfRates.ContainsKey(benchmarkCase.Id))
@@ -123,26 +128,52 @@ internal static class BenchmarkRun
             atHalf,
             (benchmarkCase, duration) => OpenLoopLoad.RunAsync(benchmarkCase.Call, halfRates[benchmarkCase.Id[..^HalfOfPeakSuffix.Length]], duration),
             options,
+            stopped,
             warmUp: false);
     }
 
+    /// <summary>
+    /// Warms every case up, then runs rounds over all of them, alternating their order, and keeps
+    /// each case's medians. A case that stops (<see cref="CaseStoppedException"/>) leaves the
+    /// rounds and goes to <paramref name="stopped"/> with its reason, none of its runs counted.
+    /// </summary>
     private static async Task<List<CaseResult>> MeasureAsync(
-        IReadOnlyList<BenchmarkCase> allCases, Func<BenchmarkCase, TimeSpan, Task<LatencySample>> run, BenchmarkOptions options, bool warmUp = true)
+        IReadOnlyList<BenchmarkCase> allCases, Func<BenchmarkCase, TimeSpan, Task<LatencySample>> run, BenchmarkOptions options, List<PendingRow> stopped, bool warmUp = true)
     {
         var cases = allCases.Where(benchmarkCase => options.Includes(benchmarkCase.Id)).ToList();
-        foreach (var benchmarkCase in warmUp ? cases : [])
+        async Task<LatencySample?> RunUnlessStoppedAsync(BenchmarkCase benchmarkCase, double seconds, string when)
+        {
+            try
+            {
+                return await run(benchmarkCase, TimeSpan.FromSeconds(seconds));
+            }
+            catch (CaseStoppedException stop)
+            {
+                var reason = $"stopped in {when}: {stop.Message}";
+                Console.WriteLine($"  {benchmarkCase.Id} {reason}");
+                stopped.Add(new PendingRow(benchmarkCase.Id, benchmarkCase.Name, reason));
+                cases.Remove(benchmarkCase);
+                return null;
+            }
+        }
+
+        foreach (var benchmarkCase in warmUp ? cases.ToList() : [])
         {
             Console.WriteLine($"  warm-up {benchmarkCase.Id} {benchmarkCase.Name}");
-            await run(benchmarkCase, TimeSpan.FromSeconds(options.WarmupSeconds));
+            await RunUnlessStoppedAsync(benchmarkCase, options.WarmupSeconds, "warm-up");
         }
 
         var runs = cases.ToDictionary(benchmarkCase => benchmarkCase.Id, _ => new List<LatencySample>());
         for (var round = 0; round < options.Rounds; round++)
         {
-            var order = round % 2 == 0 ? cases : Enumerable.Reverse(cases);
+            var order = round % 2 == 0 ? cases.ToList() : Enumerable.Reverse(cases).ToList();
             foreach (var benchmarkCase in order)
             {
-                var sample = await run(benchmarkCase, TimeSpan.FromSeconds(options.SecondsPerRun));
+                if (await RunUnlessStoppedAsync(benchmarkCase, options.SecondsPerRun, $"round {round + 1}/{options.Rounds}") is not { } sample)
+                {
+                    continue;
+                }
+
                 runs[benchmarkCase.Id].Add(sample);
                 Console.WriteLine(FormattableString.Invariant(
                     $"  round {round + 1}/{options.Rounds} {benchmarkCase.Id,-8} {sample.CallsPerSecond,8:0} calls/s  p50 {sample.P50Ms,7:0.00} ms  p99 {sample.P99Ms,7:0.00} ms  errors {sample.Errors}"));

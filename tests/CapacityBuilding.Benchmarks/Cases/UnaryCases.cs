@@ -1,21 +1,24 @@
 using CapacityBuilding.Benchmarks.Suite;
 using CapacityBuilding.Contracts.Assistance.V1;
+using CapacityBuilding.Contracts.Funding.V1;
 using CapacityBuilding.Contracts.Training.V1;
+using Decision = CapacityBuilding.Contracts.Assistance.V1.ReviewAssistanceRequestRequest.Types.Decision;
 
 namespace CapacityBuilding.Benchmarks.Cases;
 
-/// <summary>Cases 1 to 6: the ceiling, the proxies, a Redis-backed read and a create across services.</summary>
+/// <summary>Cases 1 to 6: the ceiling, the proxies, a Redis-backed read, a create across services and the approve -> allocate chain.</summary>
 internal static class UnaryCases
 {
     private static readonly GetCourseRequest NoopRequest = new() { Name = "courses/0123456789abcdef0123456789abcdef" };
 
-    public static IReadOnlyList<BenchmarkCase> All(BenchmarkSuite suite, string storedRequestName, string courseName)
+    public static IReadOnlyList<BenchmarkCase> All(BenchmarkSuite suite, string storedRequestName, string courseName, ApprovalChain chain)
     {
         var noop = new TrainingService.TrainingServiceClient(suite.Noop);
         var proxied = new TrainingService.TrainingServiceClient(suite.BareProxy);
         var gateway = new TrainingService.TrainingServiceClient(suite.Gateway);
         var assistance = new AssistanceService.AssistanceServiceClient(suite.Assistance);
         var assistanceViaGateway = new AssistanceService.AssistanceServiceClient(suite.Gateway);
+        var fundingViaGateway = new FundingService.FundingServiceClient(suite.Gateway);
         var get = new GetAssistanceRequestRequest { Name = storedRequestName };
 
         return
@@ -36,15 +39,30 @@ internal static class UnaryCases
                     },
                     RequestId = Guid.NewGuid().ToString("N"),
                 }), ComparedWith: "3", TargetRatio: 0.5),
+            new("6", "approve -> allocate", "client -> gateway -> assistance (approve) -> training (matching) + Redis scripts; then -> gateway -> funding -> assistance (approved?) + Redis script",
+                () => ApproveThenAllocateAsync(assistanceViaGateway, fundingViaGateway, chain), ComparedWith: "5"),
         ];
     }
 
     /// <summary>
-    /// Case 6, the extension point for approve -> allocate across assistance and funding: when
-    /// the lifecycle (issue 3) and allocations (issue 5) are merged, replace this with a
-    /// <see cref="BenchmarkCase"/> in <see cref="All"/> that approves a seeded submitted request
-    /// and allocates a pledge to it, compared with case 5.
+    /// One iteration of case 6, timed as a whole: a coordinator approves a fresh request that is
+    /// UNDER_REVIEW, then allocates a small amount to it from the committed pledge, as funding a
+    /// request right after deciding on it does.
     /// </summary>
-    public static PendingCase ApproveThenAllocate { get; } = new(
-        "6", "approve -> allocate", "needs the request lifecycle (issue 3) and funding allocations (issue 5); not merged yet");
+    private static async Task ApproveThenAllocateAsync(
+        AssistanceService.AssistanceServiceClient assistance, FundingService.FundingServiceClient funding, ApprovalChain chain)
+    {
+        var request = chain.Requests.Take();
+        await assistance.ReviewAssistanceRequestAsync(new ReviewAssistanceRequestRequest
+        {
+            Name = request,
+            Decision = Decision.Approve,
+            Reason = "Fits the programme's e-evidence priorities.",
+        });
+        await funding.CreateAllocationAsync(new CreateAllocationRequest
+        {
+            Allocation = new Allocation { Pledge = chain.Pledge, AssistanceRequest = request, Amount = chain.Allocation },
+            RequestId = Guid.NewGuid().ToString("N"),
+        });
+    }
 }

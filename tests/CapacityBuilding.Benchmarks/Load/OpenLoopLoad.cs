@@ -21,7 +21,10 @@ internal static class OpenLoopLoad
         var perPacer = await Task.WhenAll(Enumerable.Range(0, Pacers).Select(_ => Task.Run(() => PaceAsync(call, callsPerSecond / Pacers, duration, start))));
         var latencies = perPacer.SelectMany(pacer => pacer.Latencies).ToList();
         var failures = perPacer.SelectMany(pacer => pacer.Failures).ToList();
-        return LatencySample.From(latencies, Stopwatch.GetElapsedTime(start), failures.Count, failures.FirstOrDefault());
+        // The offered calls are spread over the whole duration (the last is due one interval
+        // before its end): the achieved rate is over at least that long, else it would exceed the offer.
+        var elapsed = TimeSpan.FromTicks(Math.Max(Stopwatch.GetElapsedTime(start).Ticks, duration.Ticks));
+        return LatencySample.From(latencies, elapsed, failures.Count, failures.FirstOrDefault());
     }
 
     private static async Task<(List<double> Latencies, List<string> Failures)> PaceAsync(Func<Task> call, double callsPerSecond, TimeSpan duration, long start)
@@ -34,7 +37,10 @@ internal static class OpenLoopLoad
         using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(1));
         for (long started = 0; started < total; await timer.WaitForNextTickAsync())
         {
-            var due = Math.Min(total, (long)(Stopwatch.GetElapsedTime(start).TotalSeconds * callsPerSecond));
+            // Call k is due at k / callsPerSecond: start every call whose moment has come, call 0 at
+            // once. (Counting only whole intervals elapsed would start each call one interval after
+            // it was due and add that interval, 1 / callsPerSecond of this pacer, to every latency.)
+            var due = Math.Min(total, (long)(Stopwatch.GetElapsedTime(start).TotalSeconds * callsPerSecond) + 1);
             for (; started < due; started++)
             {
                 inFlight.Add(TimedAsync(call, start + (long)(started * ticksPerCall), latencies, failures));

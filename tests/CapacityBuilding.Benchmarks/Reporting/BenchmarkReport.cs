@@ -10,7 +10,8 @@ internal sealed record BenchmarkReport(
     IReadOnlyList<PendingRow> Pending,
     IReadOnlyList<TargetCheck> Targets,
     double? RedisBytesPerStoredRequest,
-    IReadOnlyList<ProcessPeak> PeakWorkingSets);
+    IReadOnlyList<ProcessPeak> PeakWorkingSets,
+    ChainPoolUse? ChainPool);
 
 internal sealed record BenchmarkSettings(int Concurrency, double SecondsPerRun, double WarmupSeconds, int Rounds, int PageSize, string LoadGenerator);
 
@@ -22,3 +23,6 @@ internal sealed record PendingRow(string Id, string Name, string Reason);
 internal sealed record TargetCheck(string What, double Value, string Goal, bool Met);
 
 internal sealed record ProcessPeak(string Process, double? PeakMebibytes);
+
+/// <summary>How many of the requests seeded UNDER_REVIEW for case 6 were used, and the rate the pool was sized for.</summary>
+internal sealed record ChainPoolUse(int Seeded, int Used, double SizedForCallsPerSecond);

@@ -44,6 +44,11 @@ internal static class ReportWriter
             Line(text, $"Redis memory per stored request (INFO used_memory before and after seeding): {bytes:0} bytes.");
         }
 
+        if (report.ChainPool is { } pool)
+        {
+            Line(text, $"Case 6 used {pool.Used} of the {pool.Seeded} requests seeded UNDER_REVIEW (pool sized for {pool.SizedForCallsPerSecond:0} chains/s, --ChainCallsPerSecond).");
+        }
+
         Line(text, "Peak working set (VmHWM): " + string.Join(", ", report.PeakWorkingSets.Select(peak => $"{peak.Process} {peak.PeakMebibytes:0} MiB")) + ".");
         var failing = report.Cases.Where(result => result.Median.Errors > 0).ToList();
         foreach (var result in failing)

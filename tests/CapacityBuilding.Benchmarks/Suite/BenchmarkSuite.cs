@@ -11,10 +11,10 @@ namespace CapacityBuilding.Benchmarks.Suite;
 
 /// <summary>
 /// Everything the cases call, each a process of its own on loopback: redis-server, training,
-/// assistance (direct mode, checking courses with training), the no-op server, a bare YARP
-/// proxy in front of it, and our gateway whose training route points at the no-op server (and
-/// whose assistance route points at the real assistance service), with its rate limit raised out
-/// of the way.
+/// assistance (direct mode, checking courses with training), funding (direct mode, reading
+/// requests from assistance), the no-op server, a bare YARP proxy in front of it, and our gateway
+/// whose training route points at the no-op server (and whose assistance and funding routes point
+/// at the real services), with its rate limit raised out of the way.
 /// </summary>
 internal sealed class BenchmarkSuite : IAsyncDisposable
 {
@@ -40,6 +40,8 @@ internal sealed class BenchmarkSuite : IAsyncDisposable
 
     public GrpcChannel Training { get; private set; } = null!;
 
+    public GrpcChannel Funding { get; private set; } = null!;
+
     public ServiceProcess GatewayProcess { get; private set; } = null!;
 
     /// <summary>Name and process id of every process the suite runs, the harness itself included.</summary>
@@ -59,6 +61,7 @@ internal sealed class BenchmarkSuite : IAsyncDisposable
         var proxyAddress = Loopback();
         var trainingAddress = Loopback();
         var assistanceAddress = Loopback();
+        var fundingAddress = Loopback();
         var gatewayRest = Loopback();
         var gatewayGrpc = Loopback();
 
@@ -69,14 +72,20 @@ internal sealed class BenchmarkSuite : IAsyncDisposable
         {
             ["Invocation__Mode"] = "Direct",
             ["Invocation__Apps__training"] = trainingAddress.ToString(),
+            ["Invocation__Apps__funding"] = fundingAddress.ToString(),
         }), "--urls", assistanceAddress.ToString());
+        var funding = Start("funding", "services/CapacityBuilding.Funding", WithRedis(new()
+        {
+            ["Invocation__Mode"] = "Direct",
+            ["Invocation__Apps__assistance"] = assistanceAddress.ToString(),
+        }), "--urls", fundingAddress.ToString());
         GatewayProcess = Start("gateway", "gateway/CapacityBuilding.Gateway", new()
         {
             ["Kestrel__Endpoints__Rest__Url"] = gatewayRest.ToString(),
             ["Kestrel__Endpoints__Grpc__Url"] = gatewayGrpc.ToString(),
             ["ReverseProxy__Clusters__assistance__Destinations__primary__Address"] = assistanceAddress.ToString(),
             ["ReverseProxy__Clusters__training__Destinations__primary__Address"] = noopAddress.ToString(),
-            ["ReverseProxy__Clusters__funding__Destinations__primary__Address"] = noopAddress.ToString(),
+            ["ReverseProxy__Clusters__funding__Destinations__primary__Address"] = fundingAddress.ToString(),
             ["RateLimiting__BurstLimit"] = "100000000",
             ["RateLimiting__PermitsPerSecond"] = "100000000",
         });
@@ -86,12 +95,14 @@ internal sealed class BenchmarkSuite : IAsyncDisposable
         Gateway = Channel(gatewayGrpc);
         Assistance = Channel(assistanceAddress);
         Training = Channel(trainingAddress);
+        Funding = Channel(fundingAddress);
 
         await Task.WhenAll(
             noop.WaitUntilReadyAsync(() => AnswersAsync(Noop), StartTimeout),
             proxy.WaitUntilReadyAsync(() => AnswersAsync(BareProxy), StartTimeout),
             training.WaitUntilReadyAsync(() => ServingAsync(Training), StartTimeout),
-            assistance.WaitUntilReadyAsync(() => ServingAsync(Assistance), StartTimeout));
+            assistance.WaitUntilReadyAsync(() => ServingAsync(Assistance), StartTimeout),
+            funding.WaitUntilReadyAsync(() => ServingAsync(Funding), StartTimeout));
         using var rest = new HttpClient { BaseAddress = gatewayRest };
         await GatewayProcess.WaitUntilReadyAsync(
             async () => (await rest.GetStringAsync(new Uri("/health", UriKind.Relative))).Contains("\"status\":\"Healthy\"", StringComparison.Ordinal),
