@@ -18,6 +18,7 @@ public static class ApplicationServiceExtensions
         builder.Services.AddSingleton<RequestChanges>();
         builder.Services.AddSingleton<RequestAccess>();
         builder.Services.AddServiceClient<TrainingClient>(builder.Configuration, AssistanceApp.TrainingAppId);
+        builder.Services.AddSingleton<KnownCourses>();
         builder.Services.AddScoped<CourseCatalog>();
         builder.Services.AddScoped<CourseMatcher>();
         builder.Services.AddServiceClient<FundingClient>(builder.Configuration, AssistanceApp.FundingAppId);

@@ -12,12 +12,12 @@ namespace CapacityBuilding.Assistance.Training;
 /// layer. Translates the training service's answers into errors that make sense to the caller of
 /// assistance: a missing course is the caller's bad field; training being away is UNAVAILABLE.
 /// </summary>
-public sealed partial class CourseCatalog(TrainingClient training, ApiErrors errors, ILogger<CourseCatalog> logger)
+public sealed partial class CourseCatalog(TrainingClient training, KnownCourses known, ApiErrors errors, ILogger<CourseCatalog> logger)
 {
     /// <summary>Throws INVALID_ARGUMENT naming <c>{field}[i]</c> when course i does not exist.</summary>
     public async Task EnsureCoursesExistAsync(IReadOnlyList<string> courseNames, string field, CancellationToken cancellationToken)
     {
-        if (courseNames.Count == 0)
+        if (courseNames.Count == 0 || known.AllKnown(courseNames))
         {
             return;
         }
@@ -25,6 +25,7 @@ public sealed partial class CourseCatalog(TrainingClient training, ApiErrors err
         try
         {
             await training.BatchGetCoursesAsync(new BatchGetCoursesRequest { Names = { courseNames } }, cancellationToken: cancellationToken);
+            known.Remember(courseNames);
         }
         catch (RpcException exception) when (exception.StatusCode == StatusCode.NotFound)
         {

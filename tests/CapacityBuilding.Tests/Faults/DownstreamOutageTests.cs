@@ -19,8 +19,10 @@ public sealed class DownstreamOutageTests(SuiteFixture suite)
     [Fact]
     public async Task Training_stopped_mid_flow_gives_unavailable_in_time_and_the_retry_completes_exactly_once()
     {
-        var course = (await new TrainingService.TrainingServiceClient(suite.Gateway)
-            .CreateCourseAsync(new CreateCourseRequest { Course = SampleData.Course(SampleData.UniqueTitle("outage")) })).Course;
+        var catalogue = new TrainingService.TrainingServiceClient(suite.Gateway);
+        var course = (await catalogue.CreateCourseAsync(new CreateCourseRequest { Course = SampleData.Course(SampleData.UniqueTitle("outage")) })).Course;
+        // A course assistance has not checked yet: one it has confirmed is not asked again (KnownCourses).
+        var notYetChecked = (await catalogue.CreateCourseAsync(new CreateCourseRequest { Course = SampleData.Course(SampleData.UniqueTitle("unchecked")) })).Course;
         var trainingAddress = SuiteFixture.Loopback(FreePort.Next());
         var training = await suite.StartExtraServiceAsync("training", trainingAddress, new Dictionary<string, string>());
         var assistanceAddress = SuiteFixture.Loopback(FreePort.Next());
@@ -28,7 +30,7 @@ public sealed class DownstreamOutageTests(SuiteFixture suite)
         var assistance = new AssistanceService.AssistanceServiceClient(suite.Channel(assistanceAddress));
         var request = new CreateAssistanceRequestRequest
         {
-            AssistanceRequest = SampleData.Request(SampleData.UniqueTitle("outage"), course.Name),
+            AssistanceRequest = SampleData.Request(SampleData.UniqueTitle("outage"), notYetChecked.Name),
             RequestId = Guid.NewGuid().ToString(),
         };
         await assistance.CreateAssistanceRequestAsync(new CreateAssistanceRequestRequest
