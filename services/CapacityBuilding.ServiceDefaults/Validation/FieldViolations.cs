@@ -100,7 +100,7 @@ public sealed class FieldViolations
 
             if (!seen.Add(values[i]))
             {
-                Add($"{field}[{i}]", $"repeats {values[i]}.");
+                Add($"{field}[{i}]", $"repeats {Errors.ProtoEnumNames.Of(values[i])}.");
             }
         }
     }

@@ -95,6 +95,20 @@ public sealed class TrainingValidationTests(SuiteFixture suite)
         Assert.Equal(["thematic_areas[0]", "languages[0]", "levels[0]", "audiences[1]", "query"], failure.ViolatedFields());
     }
 
+    [Fact]
+    public async Task A_repeated_enum_value_is_named_as_the_proto_spells_it()
+    {
+        var course = SampleData.Course(SampleData.UniqueTitle("repeated theme"));
+        course.ThematicAreas.Add(course.ThematicAreas[0]);
+
+        var failure = await RichErrors.FailsWith(StatusCode.InvalidArgument, () =>
+            training.CreateCourseAsync(new CreateCourseRequest { Course = course }).ResponseAsync);
+
+        var violation = failure.GetRpcStatus()!.GetDetail<Google.Rpc.BadRequest>().FieldViolations.Single();
+        Assert.Equal("course.thematic_areas[2]", violation.Field);
+        Assert.Equal("repeats THEMATIC_AREA_ELECTRONIC_EVIDENCE.", violation.Description);
+    }
+
     public static TheoryData<string, Action<Session>, string[]> InvalidSessions => new()
     {
         { "ends before it starts", s => s.EndTime = Timestamp.FromDateTimeOffset(TrainingSetup.NextYear.AddDays(-1)), ["session.end_time"] },
