@@ -1,0 +1,301 @@
+using CapacityBuilding.Contracts.Assistance.V1;
+using CapacityBuilding.Contracts.Common.V1;
+using CapacityBuilding.Contracts.Training.V1;
+using CapacityBuilding.ServiceDefaults.Identity;
+using CapacityBuilding.Tests.Assistance;
+using CapacityBuilding.Tests.Infrastructure;
+using FsCheck;
+using FsCheck.Fluent;
+using Google.Protobuf;
+using Service = CapacityBuilding.Contracts.Assistance.V1.AssistanceService;
+using State = CapacityBuilding.Contracts.Assistance.V1.AssistanceRequest.Types.State;
+
+namespace CapacityBuilding.Tests.Fuzz;
+
+/// <summary>
+/// A property per method of the assistance service, called through the gateway as a coordinator
+/// (every method is open to one) and, where ownership is checked on the data, as a member state.
+/// </summary>
+internal sealed class AssistanceFuzzProperties(SuiteFixture suite, FuzzCalls calls)
+{
+    public static readonly IReadOnlyDictionary<string, Func<AssistanceFuzzProperties, Task>> ByMethod =
+        new Dictionary<string, Func<AssistanceFuzzProperties, Task>>
+        {
+            [nameof(Service.AssistanceServiceBase.CreateAssistanceRequest)] = properties => properties.CreateAsync(),
+            [nameof(Service.AssistanceServiceBase.GetAssistanceRequest)] = properties => properties.GetAsync(),
+            [nameof(Service.AssistanceServiceBase.ListAssistanceRequests)] = properties => properties.ListAsync(),
+            [nameof(Service.AssistanceServiceBase.UpdateAssistanceRequest)] = properties => properties.UpdateAsync(),
+            [nameof(Service.AssistanceServiceBase.SubmitAssistanceRequest)] = properties => properties.TransitionAsync(
+                (name, etag, reason, _) => new SubmitAssistanceRequestRequest { Name = name, Etag = etag, Reason = reason },
+                async (client, request) => (await client.SubmitAssistanceRequestAsync(request)).AssistanceRequest),
+            [nameof(Service.AssistanceServiceBase.BeginAssistanceRequestReview)] = properties => properties.TransitionAsync(
+                (name, etag, reason, _) => new BeginAssistanceRequestReviewRequest { Name = name, Etag = etag, Reason = reason },
+                async (client, request) => (await client.BeginAssistanceRequestReviewAsync(request)).AssistanceRequest),
+            [nameof(Service.AssistanceServiceBase.ReviewAssistanceRequest)] = properties => properties.TransitionAsync(
+                (name, etag, reason, decision) => new ReviewAssistanceRequestRequest
+                {
+                    Name = name, Etag = etag, Reason = reason, Decision = (ReviewAssistanceRequestRequest.Types.Decision)decision,
+                },
+                async (client, request) => (await client.ReviewAssistanceRequestAsync(request)).AssistanceRequest),
+            [nameof(Service.AssistanceServiceBase.WithdrawAssistanceRequest)] = properties => properties.TransitionAsync(
+                (name, etag, reason, _) => new WithdrawAssistanceRequestRequest { Name = name, Etag = etag, Reason = reason },
+                async (client, request) => (await client.WithdrawAssistanceRequestAsync(request)).AssistanceRequest),
+            [nameof(Service.AssistanceServiceBase.StartAssistanceRequestDelivery)] = properties => properties.TransitionAsync(
+                (name, etag, reason, _) => new StartAssistanceRequestDeliveryRequest { Name = name, Etag = etag, Reason = reason },
+                async (client, request) => (await client.StartAssistanceRequestDeliveryAsync(request)).AssistanceRequest),
+            [nameof(Service.AssistanceServiceBase.CompleteAssistanceRequest)] = properties => properties.TransitionAsync(
+                (name, etag, reason, _) => new CompleteAssistanceRequestRequest { Name = name, Etag = etag, Reason = reason },
+                async (client, request) => (await client.CompleteAssistanceRequestAsync(request)).AssistanceRequest),
+            [nameof(Service.AssistanceServiceBase.MatchAssistanceRequestCourses)] = properties => properties.TransitionAsync(
+                (name, _, _, _) => new MatchAssistanceRequestCoursesRequest { Name = name },
+                async (client, request) => (await client.MatchAssistanceRequestCoursesAsync(request)).AssistanceRequest),
+            [nameof(Service.AssistanceServiceBase.ListHistoryEntries)] = properties => properties.ListHistoryAsync(),
+            [nameof(Service.AssistanceServiceBase.VerifyAssistanceRequestHistory)] = properties => properties.VerifyHistoryAsync(),
+        };
+
+    private static readonly string[] EditableFields =
+    [
+        "requesting_state", "title", "description", "thematic_areas", "courses", "focal_point", "focal_point.email", "beneficiary_institutions",
+        "assistance_types", "desired_start", "desired_end", "languages", "estimated_participants", "indicative_budget", "target_audiences",
+    ];
+
+    private readonly Service.AssistanceServiceClient coordinator =
+        new(suite.Channel(suite.GatewayGrpcAddress, suite.Tokens.Mint(CallerRole.Coordinator, "fuzz-coordinator")));
+
+    private readonly Service.AssistanceServiceClient memberState =
+        new(suite.Channel(suite.GatewayGrpcAddress, suite.Tokens.Mint(CallerRole.MemberState, "fuzz-member-state", country: "GHA")));
+
+    private readonly TrainingService.TrainingServiceClient training =
+        new(suite.Channel(suite.GatewayGrpcAddress, suite.Tokens.Mint(CallerRole.Coordinator, "fuzz-coordinator")));
+
+    private async Task CreateAsync()
+    {
+        var course = (await training.CreateCourseAsync(new CreateCourseRequest { Course = SampleData.Course(SampleData.UniqueTitle("fuzz")) })).Course;
+        var requests =
+            from assistanceRequest in Gen.OneOf(Gen.Constant<AssistanceRequest?>(null), AnyRequest(course.Name).Select(request => (AssistanceRequest?)request))
+            from requestId in FuzzValues.RequestId
+            select new CreateAssistanceRequestRequest { AssistanceRequest = assistanceRequest, RequestId = requestId };
+
+        foreach (var client in new[] { coordinator, memberState })
+        {
+            await calls.CheckAsync(requests, async request =>
+            {
+                var created = (await client.CreateAssistanceRequestAsync(request)).AssistanceRequest;
+                Assert.Equal(created, await ReadAsync(created.Name));
+            });
+        }
+
+        var valid =
+            from state in Gen.Elements("GHA", "VNM", "PRY", "KEN")
+            from title in FuzzValues.ValidTitle
+            from description in Gen.OneOf(Gen.Constant(""), FuzzValues.ValidTitle)
+            from areas in FuzzValues.DefinedThematicAreas
+            select new AssistanceRequest { RequestingState = state, Title = title, Description = description, ThematicAreas = { areas } };
+        foreach (var input in FuzzValues.Sample(valid, 30))
+        {
+            var created = (await coordinator.CreateAssistanceRequestAsync(new CreateAssistanceRequestRequest { AssistanceRequest = input })).AssistanceRequest;
+            var read = (AssistanceRequest?)await ReadAsync(created.Name);
+
+            Assert.Equal(created, read);
+            Assert.Equal((input.RequestingState, input.Title, input.Description), (read!.RequestingState, read.Title, read.Description));
+            Assert.Equal(input.ThematicAreas, read.ThematicAreas);
+            Assert.Equal(State.Draft, read.State);
+        }
+
+        Assert.Empty(await AssistanceKeyspaceAudit.PartialWritesAsync(suite.Redis.ConnectionString));
+    }
+
+    private async Task GetAsync()
+    {
+        var existing = (await Driver.CreateAsync()).Name;
+        foreach (var client in new[] { coordinator, memberState })
+        {
+            await calls.CheckAsync(FuzzValues.NameOf("requests", existing).Select(name => new GetAssistanceRequestRequest { Name = name }),
+                request => client.GetAssistanceRequestAsync(request).ResponseAsync, cases: 30);
+        }
+    }
+
+    private async Task ListAsync()
+    {
+        await Driver.CreateAsync();
+        var requests =
+            from size in FuzzValues.PageSize
+            from token in FuzzValues.PageTokenFor("requests|CreateTime|||")
+            from state in Gen.OneOf(Gen.Constant(""), FuzzValues.Country)
+            from lifecycleState in FuzzValues.Enum<State>()
+            from area in FuzzValues.ThematicArea
+            from type in FuzzValues.Enum<AssistanceType>()
+            from dacEligible in Gen.Elements<bool?>(null, true, false)
+            from start in FuzzValues.Instant
+            from end in FuzzValues.Instant
+            from orderBy in Gen.OneOf(Gen.Elements("", "create_time desc", "priority_score desc", " priority_score desc ", "create_time asc"), FuzzValues.Text)
+            select WithDac(new ListAssistanceRequestsRequest
+            {
+                PageSize = size, PageToken = token, RequestingState = state, State = lifecycleState, ThematicArea = area, AssistanceType = type,
+                CreateTimeStart = start, CreateTimeEnd = end, OrderBy = orderBy,
+            }, dacEligible);
+
+        foreach (var client in new[] { coordinator, memberState })
+        {
+            await calls.CheckAsync(requests, request => client.ListAssistanceRequestsAsync(request).ResponseAsync, cases: 40);
+        }
+    }
+
+    private async Task UpdateAsync()
+    {
+        var course = (await training.CreateCourseAsync(new CreateCourseRequest { Course = SampleData.Course(SampleData.UniqueTitle("fuzz")) })).Course;
+        var pool = await PoolAsync();
+        var requests =
+            from name in FuzzValues.NameOf("requests", [.. pool.Select(request => request.Name)])
+            from patch in Gen.OneOf(Gen.Constant<AssistanceRequest?>(null), AnyRequest(course.Name).Select(request => (AssistanceRequest?)request))
+            from etag in FuzzValues.Etag([.. pool.Select(request => request.Etag)])
+            from mask in FuzzValues.Mask(EditableFields)
+            select new UpdateAssistanceRequestRequest { AssistanceRequest = WithName(patch, name, etag), UpdateMask = mask };
+
+        foreach (var client in new[] { coordinator, memberState })
+        {
+            await calls.CheckAsync(requests,
+                async request =>
+                {
+                    var updated = (await client.UpdateAssistanceRequestAsync(request)).AssistanceRequest;
+                    Assert.Equal(updated, await ReadAsync(updated.Name));
+                },
+                request => ReadAsync(request.AssistanceRequest?.Name ?? ""),
+                cases: 40);
+        }
+
+        await AssertHistoriesIntactAsync(pool);
+    }
+
+    /// <summary>
+    /// One lifecycle method on a pool of requests in every state (and on names that are not
+    /// theirs): a refused change leaves the request as it was; an accepted one reads back as
+    /// answered; every history still verifies afterwards.
+    /// </summary>
+    private async Task TransitionAsync<TRequest>(Func<string, string, string, int, TRequest> make, Func<Service.AssistanceServiceClient, TRequest, Task<AssistanceRequest>> call)
+        where TRequest : IMessage
+    {
+        var pool = await PoolAsync();
+        var requests =
+            from name in FuzzValues.NameOf("requests", [.. pool.Select(request => request.Name)])
+            from etag in FuzzValues.Etag([.. pool.Select(request => request.Etag)])
+            from reason in Gen.OneOf(Gen.Constant("fuzzed"), FuzzValues.Text)
+            from decision in Gen.Choose(-1, 5)
+            select make(name, etag, reason, decision);
+        var nameField = TRequestName<TRequest>();
+
+        await calls.CheckAsync(requests,
+            async request =>
+            {
+                var changed = await call(coordinator, request);
+                Assert.Equal(changed, await ReadAsync(changed.Name));
+            },
+            request => ReadAsync((string)nameField.Accessor.GetValue(request)));
+        await AssertHistoriesIntactAsync(pool);
+    }
+
+    private async Task ListHistoryAsync()
+    {
+        var pool = await PoolAsync();
+        var requests =
+            from parent in FuzzValues.NameOf("requests", [.. pool.Select(request => request.Name)])
+            from size in FuzzValues.PageSize
+            from token in Gen.OneOf(FuzzValues.PageTokenFor(parent + "/historyEntries"), FuzzValues.PageTokenFor(pool[0].Name + "/historyEntries"))
+            select new ListHistoryEntriesRequest { Parent = parent, PageSize = size, PageToken = token };
+
+        await calls.CheckAsync(requests, request => coordinator.ListHistoryEntriesAsync(request).ResponseAsync);
+    }
+
+    private async Task VerifyHistoryAsync()
+    {
+        var pool = await PoolAsync();
+        await calls.CheckAsync(
+            FuzzValues.NameOf("requests", [.. pool.Select(request => request.Name)]).Select(name => new VerifyAssistanceRequestHistoryRequest { Name = name }),
+            async request =>
+            {
+                var verdict = await coordinator.VerifyAssistanceRequestHistoryAsync(request);
+                Assert.True(verdict.Intact, $"{request.Name}: {verdict.Problem}");
+            },
+            cases: 30);
+    }
+
+    /// <summary>Requests of any shape: each field random, at a boundary, or left out.</summary>
+    private static Gen<AssistanceRequest> AnyRequest(string existingCourse) =>
+        from state in FuzzValues.Country
+        from title in FuzzValues.Text
+        from description in FuzzValues.Text
+        from areas in FuzzValues.ThematicAreas
+        from courses in Gen.OneOf(FuzzValues.NameIn("courses"), Gen.Constant(existingCourse)).ArrayOf()
+        from focalPoint in Gen.OneOf(
+            Gen.Constant<FocalPoint?>(null),
+            from name in FuzzValues.Text
+            from email in Gen.OneOf(Gen.Elements("ama@police.gov.gh", "a@b", "@x.org", "a@@b.org", "a b@c.org"), FuzzValues.Text)
+            from institution in FuzzValues.Text
+            select (FocalPoint?)new FocalPoint { DisplayName = name, Email = email, Institution = institution })
+        from institutions in FuzzValues.Text.ArrayOf()
+        from types in FuzzValues.Enum<AssistanceType>().ArrayOf()
+        from start in FuzzValues.CalendarDate
+        from end in FuzzValues.CalendarDate
+        from languages in FuzzValues.Language.ArrayOf()
+        from participants in Gen.OneOf(Gen.Choose(-5, 100_005), Gen.Elements(int.MinValue, int.MaxValue, 100_000, 100_001))
+        from budget in FuzzValues.Amount
+        from audiences in FuzzValues.Enum<TargetAudience>().ArrayOf()
+        select new AssistanceRequest
+        {
+            RequestingState = state, Title = title, Description = description, ThematicAreas = { areas }, Courses = { courses },
+            FocalPoint = focalPoint, BeneficiaryInstitutions = { institutions }, AssistanceTypes = { types }, DesiredStart = start,
+            DesiredEnd = end, Languages = { languages }, EstimatedParticipants = participants, IndicativeBudget = budget,
+            TargetAudiences = { audiences },
+        };
+
+    /// <summary>Complete requests of GHA in every lifecycle state, made by a coordinator.</summary>
+    private async Task<IReadOnlyList<AssistanceRequest>> PoolAsync()
+    {
+        var pool = new List<AssistanceRequest>();
+        foreach (var state in Enum.GetValues<State>().Where(state => state != State.Unspecified))
+        {
+            pool.Add(await Driver.CreateInStateAsync(state));
+        }
+
+        return pool;
+    }
+
+    private async Task AssertHistoriesIntactAsync(IEnumerable<AssistanceRequest> pool)
+    {
+        foreach (var request in pool)
+        {
+            var verdict = await coordinator.VerifyAssistanceRequestHistoryAsync(new VerifyAssistanceRequestHistoryRequest { Name = request.Name });
+            Assert.True(verdict.Intact, $"{request.Name}: {verdict.Problem}");
+        }
+    }
+
+    private RequestLifecycleDriver Driver => new(coordinator);
+
+    private async Task<IMessage?> ReadAsync(string name) =>
+        await FuzzCalls.ReadOrNullAsync(async () => (await coordinator.GetAssistanceRequestAsync(new GetAssistanceRequestRequest { Name = name })).AssistanceRequest);
+
+    private static Google.Protobuf.Reflection.FieldDescriptor TRequestName<TRequest>()
+        where TRequest : IMessage =>
+        ((IMessage)Activator.CreateInstance<TRequest>()).Descriptor.FindFieldByName("name");
+
+    private static AssistanceRequest? WithName(AssistanceRequest? patch, string name, string etag)
+    {
+        if (patch is not null)
+        {
+            patch.Name = name;
+            patch.Etag = etag;
+        }
+
+        return patch;
+    }
+
+    private static ListAssistanceRequestsRequest WithDac(ListAssistanceRequestsRequest request, bool? dacEligible)
+    {
+        if (dacEligible is { } value)
+        {
+            request.DacEligible = value;
+        }
+
+        return request;
+    }
+}
