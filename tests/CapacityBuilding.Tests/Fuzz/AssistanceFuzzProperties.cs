@@ -7,6 +7,8 @@ using CapacityBuilding.Tests.Infrastructure;
 using FsCheck;
 using FsCheck.Fluent;
 using Google.Protobuf;
+using FieldMask = Google.Protobuf.WellKnownTypes.FieldMask;
+using Timestamp = Google.Protobuf.WellKnownTypes.Timestamp;
 using Service = CapacityBuilding.Contracts.Assistance.V1.AssistanceService;
 using State = CapacityBuilding.Contracts.Assistance.V1.AssistanceRequest.Types.State;
 
@@ -73,7 +75,7 @@ internal sealed class AssistanceFuzzProperties(SuiteFixture suite, FuzzCalls cal
         var course = (await training.CreateCourseAsync(new CreateCourseRequest { Course = SampleData.Course(SampleData.UniqueTitle("fuzz")) })).Course;
         var requests =
             from assistanceRequest in Gen.OneOf(Gen.Constant<AssistanceRequest?>(null), AnyRequest(course.Name).Select(request => (AssistanceRequest?)request))
-            from requestId in FuzzValues.RequestId
+            from requestId in FuzzValues.Mostly(FuzzValues.ValidRequestId, FuzzValues.RequestId)
             select new CreateAssistanceRequestRequest { AssistanceRequest = assistanceRequest, RequestId = requestId };
 
         foreach (var client in new[] { coordinator, memberState })
@@ -119,16 +121,17 @@ internal sealed class AssistanceFuzzProperties(SuiteFixture suite, FuzzCalls cal
     {
         await Driver.CreateAsync();
         var requests =
-            from size in FuzzValues.PageSize
-            from token in FuzzValues.PageTokenFor("requests|CreateTime|||")
-            from state in Gen.OneOf(Gen.Constant(""), FuzzValues.Country)
-            from lifecycleState in FuzzValues.Enum<State>()
-            from area in FuzzValues.ThematicArea
-            from type in FuzzValues.Enum<AssistanceType>()
+            from size in FuzzValues.Mostly(Gen.Choose(0, 100), FuzzValues.PageSize)
+            from token in FuzzValues.Mostly(Gen.Constant(""), FuzzValues.PageTokenFor("requests|CreateTime|||"))
+            from state in FuzzValues.Mostly(Gen.Elements("", "GHA"), FuzzValues.Country)
+            from lifecycleState in FuzzValues.Mostly(Gen.OneOf(Gen.Constant(State.Unspecified), FuzzValues.DefinedEnum<State>()), FuzzValues.Enum<State>())
+            from area in FuzzValues.Mostly(Gen.OneOf(Gen.Constant(ThematicArea.Unspecified), FuzzValues.DefinedEnum<ThematicArea>()), FuzzValues.ThematicArea)
+            from type in FuzzValues.Mostly(Gen.OneOf(Gen.Constant(AssistanceType.Unspecified), FuzzValues.DefinedEnum<AssistanceType>()), FuzzValues.Enum<AssistanceType>())
             from dacEligible in Gen.Elements<bool?>(null, true, false)
-            from start in FuzzValues.Instant
-            from end in FuzzValues.Instant
-            from orderBy in Gen.OneOf(Gen.Elements("", "create_time desc", "priority_score desc", " priority_score desc ", "create_time asc"), FuzzValues.Text)
+            from start in FuzzValues.Mostly(Gen.Elements<Timestamp?>(null, Timestamp.FromDateTime(DateTime.UtcNow.AddDays(-1))), FuzzValues.Instant)
+            from end in FuzzValues.Mostly(Gen.Elements<Timestamp?>(null, Timestamp.FromDateTime(DateTime.UtcNow.AddDays(1))), FuzzValues.Instant)
+            from orderBy in FuzzValues.Mostly(
+                Gen.Elements("", "create_time desc", "priority_score desc"), Gen.OneOf(Gen.Elements(" priority_score desc ", "create_time asc"), FuzzValues.Text))
             select WithDac(new ListAssistanceRequestsRequest
             {
                 PageSize = size, PageToken = token, RequestingState = state, State = lifecycleState, ThematicArea = area, AssistanceType = type,
@@ -146,11 +149,12 @@ internal sealed class AssistanceFuzzProperties(SuiteFixture suite, FuzzCalls cal
         var course = (await training.CreateCourseAsync(new CreateCourseRequest { Course = SampleData.Course(SampleData.UniqueTitle("fuzz")) })).Course;
         var pool = await PoolAsync();
         var requests =
-            from name in FuzzValues.NameOf("requests", [.. pool.Select(request => request.Name)])
-            from patch in Gen.OneOf(Gen.Constant<AssistanceRequest?>(null), AnyRequest(course.Name).Select(request => (AssistanceRequest?)request))
-            from etag in FuzzValues.Etag([.. pool.Select(request => request.Etag)])
-            from mask in FuzzValues.Mask(EditableFields)
-            select new UpdateAssistanceRequestRequest { AssistanceRequest = WithName(patch, name, etag), UpdateMask = mask };
+            from target in FuzzValues.Target("requests", [.. pool.Select(request => (request.Name, request.Etag))])
+            from patch in FuzzValues.Mostly(AnyRequest(course.Name).Select(request => (AssistanceRequest?)request), Gen.Constant<AssistanceRequest?>(null))
+            from mask in FuzzValues.Mostly(
+                Gen.OneOf(Gen.Constant<FieldMask?>(null), Gen.SubListOf(EditableFields).Select(paths => (FieldMask?)new FieldMask { Paths = { paths } })),
+                FuzzValues.Mask(EditableFields))
+            select new UpdateAssistanceRequestRequest { AssistanceRequest = WithName(patch, target.Name, target.Etag), UpdateMask = mask };
 
         foreach (var client in new[] { coordinator, memberState })
         {
@@ -177,11 +181,10 @@ internal sealed class AssistanceFuzzProperties(SuiteFixture suite, FuzzCalls cal
     {
         var pool = await PoolAsync();
         var requests =
-            from name in FuzzValues.NameOf("requests", [.. pool.Select(request => request.Name)])
-            from etag in FuzzValues.Etag([.. pool.Select(request => request.Etag)])
-            from reason in Gen.OneOf(Gen.Constant("fuzzed"), FuzzValues.Text)
-            from decision in Gen.Choose(-1, 5)
-            select make(name, etag, reason, decision);
+            from target in FuzzValues.Target("requests", [.. pool.Select(request => (request.Name, request.Etag))])
+            from reason in FuzzValues.Mostly(FuzzValues.ValidTitle, FuzzValues.Text)
+            from decision in FuzzValues.Mostly(Gen.Choose(1, 3), Gen.Choose(-1, 5))
+            select make(target.Name, target.Etag, reason, decision);
         var nameField = TRequestName<TRequest>();
 
         await calls.CheckAsync(requests,
@@ -198,9 +201,9 @@ internal sealed class AssistanceFuzzProperties(SuiteFixture suite, FuzzCalls cal
     {
         var pool = await PoolAsync();
         var requests =
-            from parent in FuzzValues.NameOf("requests", [.. pool.Select(request => request.Name)])
-            from size in FuzzValues.PageSize
-            from token in Gen.OneOf(FuzzValues.PageTokenFor(parent + "/historyEntries"), FuzzValues.PageTokenFor(pool[0].Name + "/historyEntries"))
+            from parent in FuzzValues.Mostly(Gen.Elements([.. pool.Select(request => request.Name)]), FuzzValues.NameOf("requests", [.. pool.Select(request => request.Name)]))
+            from size in FuzzValues.Mostly(Gen.Choose(0, 5), FuzzValues.PageSize)
+            from token in Gen.OneOf(Gen.Constant(""),FuzzValues.PageTokenFor(parent + "/historyEntries"), FuzzValues.PageTokenFor(pool[0].Name + "/historyEntries"))
             select new ListHistoryEntriesRequest { Parent = parent, PageSize = size, PageToken = token };
 
         await calls.CheckAsync(requests, request => coordinator.ListHistoryEntriesAsync(request).ResponseAsync);
@@ -221,25 +224,26 @@ internal sealed class AssistanceFuzzProperties(SuiteFixture suite, FuzzCalls cal
 
     /// <summary>Requests of any shape: each field random, at a boundary, or left out.</summary>
     private static Gen<AssistanceRequest> AnyRequest(string existingCourse) =>
-        from state in FuzzValues.Country
-        from title in FuzzValues.Text
-        from description in FuzzValues.Text
-        from areas in FuzzValues.ThematicAreas
-        from courses in Gen.OneOf(FuzzValues.NameIn("courses"), Gen.Constant(existingCourse)).ArrayOf()
-        from focalPoint in Gen.OneOf(
-            Gen.Constant<FocalPoint?>(null),
+        from state in FuzzValues.Mostly(FuzzValues.ValidCountry, FuzzValues.Country)
+        from title in FuzzValues.Mostly(FuzzValues.ValidTitle, FuzzValues.Text)
+        from description in FuzzValues.Mostly(FuzzValues.ValidOptionalText, FuzzValues.Text)
+        from areas in FuzzValues.Mostly(FuzzValues.DefinedThematicAreas, FuzzValues.ThematicAreas)
+        from courses in FuzzValues.Mostly(
+            Gen.Elements<string[]>([], [existingCourse]), Gen.OneOf(FuzzValues.NameIn("courses"), Gen.Constant(existingCourse)).ArrayOf())
+        from focalPoint in FuzzValues.Mostly(
+            Gen.Elements<FocalPoint?>(null, new FocalPoint { DisplayName = "Ama Mensah", Email = "ama@police.gov.gh", Institution = "Ghana Police Service" }),
             from name in FuzzValues.Text
             from email in Gen.OneOf(Gen.Elements("ama@police.gov.gh", "a@b", "@x.org", "a@@b.org", "a b@c.org"), FuzzValues.Text)
             from institution in FuzzValues.Text
             select (FocalPoint?)new FocalPoint { DisplayName = name, Email = email, Institution = institution })
-        from institutions in FuzzValues.Text.ArrayOf()
-        from types in FuzzValues.Enum<AssistanceType>().ArrayOf()
-        from start in FuzzValues.CalendarDate
-        from end in FuzzValues.CalendarDate
-        from languages in FuzzValues.Language.ArrayOf()
-        from participants in Gen.OneOf(Gen.Choose(-5, 100_005), Gen.Elements(int.MinValue, int.MaxValue, 100_000, 100_001))
-        from budget in FuzzValues.Amount
-        from audiences in FuzzValues.Enum<TargetAudience>().ArrayOf()
+        from institutions in FuzzValues.Mostly(FuzzValues.ValidTitle.ArrayOf().Select(titles => titles.Take(3).Distinct().ToArray()), FuzzValues.Text.ArrayOf())
+        from types in FuzzValues.Mostly(FuzzValues.DefinedEnums<AssistanceType>(), FuzzValues.Enum<AssistanceType>().ArrayOf())
+        from start in FuzzValues.Mostly(FuzzValues.DayWithin(30, 400), FuzzValues.CalendarDate)
+        from end in FuzzValues.Mostly(FuzzValues.DayWithin(401, 800), FuzzValues.CalendarDate)
+        from languages in FuzzValues.Mostly(FuzzValues.UnLanguages, FuzzValues.Language.ArrayOf())
+        from participants in FuzzValues.Mostly(Gen.Choose(0, 100_000), Gen.OneOf(Gen.Choose(-5, 100_005), Gen.Elements(int.MinValue, int.MaxValue, 100_000, 100_001)))
+        from budget in FuzzValues.Mostly(Gen.OneOf(Gen.Constant<Google.Type.Money?>(null), FuzzValues.SmallAmount()), FuzzValues.Amount)
+        from audiences in FuzzValues.Mostly(FuzzValues.DefinedEnums<TargetAudience>(), FuzzValues.Enum<TargetAudience>().ArrayOf())
         select new AssistanceRequest
         {
             RequestingState = state, Title = title, Description = description, ThematicAreas = { areas }, Courses = { courses },

@@ -59,11 +59,12 @@ internal sealed class FundingFuzzProperties(SuiteFixture suite, FuzzCalls calls)
     private async Task CreateDonorAsync()
     {
         var requests =
-            from displayName in FuzzValues.Text
-            from kind in FuzzValues.Enum<Donor.Types.Kind>()
-            from country in Gen.OneOf(Gen.Constant(""), FuzzValues.Country)
-            from iati in Gen.OneOf(Gen.Elements("", "XM-DAC-8", "GB-CHC-202918", "xm-dac-8", "XM-DAC-", "XM DAC 8", new string('X', 101)), FuzzValues.Text)
-            from requestId in FuzzValues.RequestId
+            from displayName in FuzzValues.Mostly(FuzzValues.ValidTitle, FuzzValues.Text)
+            from kind in FuzzValues.Mostly(FuzzValues.DefinedEnum<Donor.Types.Kind>(), FuzzValues.Enum<Donor.Types.Kind>())
+            from country in FuzzValues.Mostly(Gen.Elements("NOR", "JPN"), Gen.OneOf(Gen.Constant(""), FuzzValues.Country))
+            from iati in FuzzValues.Mostly(
+                Gen.Elements("", "XM-DAC-8", "GB-CHC-202918"), Gen.OneOf(Gen.Elements("xm-dac-8", "XM-DAC-", "XM DAC 8", new string('X', 101)), FuzzValues.Text))
+            from requestId in FuzzValues.Mostly(FuzzValues.ValidRequestId, FuzzValues.RequestId)
             from omitted in Gen.Elements(false, false, false, true)
             select new CreateDonorRequest
             {
@@ -112,17 +113,17 @@ internal sealed class FundingFuzzProperties(SuiteFixture suite, FuzzCalls calls)
         var donor = await scenario.DonorAsync();
         var owner = new Service.FundingServiceClient(suite.Channel(suite.GatewayGrpcAddress, suite.Tokens.Mint(CallerRole.Donor, "fuzz-donor", donorId: donor.Name.Split('/')[1])));
         var requests =
-            from parent in FuzzValues.NameOf("donors", donor.Name)
-            from amount in FuzzValues.Amount
-            from validFrom in FuzzValues.CalendarDate
-            from validUntil in FuzzValues.CalendarDate
-            from earmarks in Gen.OneOf(
-                Gen.Constant<Earmarks?>(null),
+            from parent in FuzzValues.Mostly(Gen.Constant(donor.Name), FuzzValues.NameOf("donors", donor.Name))
+            from amount in FuzzValues.Mostly(FuzzValues.SmallAmount(), FuzzValues.Amount)
+            from validFrom in FuzzValues.Mostly(FuzzValues.DayWithin(-60, 0), FuzzValues.CalendarDate)
+            from validUntil in FuzzValues.Mostly(FuzzValues.DayWithin(1, 400), FuzzValues.CalendarDate)
+            from earmarks in FuzzValues.Mostly(
+                Gen.Elements<Earmarks?>(null, new Earmarks { Regions = { "002" } }, new Earmarks { Countries = { "GHA", "VNM" }, ThematicAreas = { ThematicArea.Legislation } }),
                 from areas in FuzzValues.ThematicAreas
                 from regions in Gen.OneOf(Gen.Elements("002", "202", "011", "2", "999", "0020"), FuzzValues.Text).ArrayOf()
                 from countries in FuzzValues.Country.ArrayOf()
                 select (Earmarks?)new Earmarks { ThematicAreas = { areas }, Regions = { regions }, Countries = { countries } })
-            from requestId in FuzzValues.RequestId
+            from requestId in FuzzValues.Mostly(FuzzValues.ValidRequestId, FuzzValues.RequestId)
             from omitted in Gen.Elements(false, false, false, true)
             select new CreatePledgeRequest
             {
@@ -189,9 +190,8 @@ internal sealed class FundingFuzzProperties(SuiteFixture suite, FuzzCalls calls)
     {
         var (pool, allocations) = await PledgePoolAsync();
         var requests =
-            from name in FuzzValues.NameOf(ParentOf(pool[0].Name) + "/pledges", [.. pool.Select(pledge => pledge.Name)])
-            from etag in FuzzValues.Etag([.. pool.Select(pledge => pledge.Etag)])
-            select make(name, etag);
+            from target in FuzzValues.Target(ParentOf(pool[0].Name) + "/pledges", [.. pool.Select(pledge => (pledge.Name, pledge.Etag))])
+            select make(target.Name, target.Etag);
         var nameField = ((IMessage)Activator.CreateInstance<TRequest>()).Descriptor.FindFieldByName("name");
 
         await calls.CheckAsync(requests,
@@ -211,12 +211,14 @@ internal sealed class FundingFuzzProperties(SuiteFixture suite, FuzzCalls calls)
         var approved = await scenario.RequestAsync();
         var draft = await scenario.RequestAsync(state: Contracts.Assistance.V1.AssistanceRequest.Types.State.Draft);
         var requests =
-            from pledge in FuzzValues.NameOf(ParentOf(pledges[0].Name) + "/pledges", [.. pledges.Select(pledge => pledge.Name)])
-            from assistanceRequest in FuzzValues.NameOf("requests", approved.Name, draft.Name)
-            from amount in Gen.OneOf(
-                FuzzValues.Amount,
-                Gen.Elements<Money?>(new Money { CurrencyCode = "USD", Units = 1 }, new Money { CurrencyCode = "USD", Units = 999 }, new Money { CurrencyCode = "USD", Nanos = 1 }))
-            from requestId in FuzzValues.RequestId
+            from pledge in FuzzValues.Mostly(Gen.Elements([.. pledges.Select(pledge => pledge.Name)]), FuzzValues.NameOf(ParentOf(pledges[0].Name) + "/pledges", [.. pledges.Select(pledge => pledge.Name)]))
+            from assistanceRequest in FuzzValues.Mostly(Gen.Elements(approved.Name, approved.Name, draft.Name), FuzzValues.NameOf("requests", approved.Name, draft.Name))
+            from amount in FuzzValues.Mostly(
+                Gen.OneOf(
+                    FuzzValues.SmallAmount().Select(money => (Money?)new Money { CurrencyCode = money!.CurrencyCode, Units = money.Units / 50, Nanos = money.Nanos | 1 }),
+                    Gen.Elements<Money?>(new Money { CurrencyCode = "USD", Units = 600 }, new Money { CurrencyCode = "EUR", Units = 1 }, new Money { CurrencyCode = "USD", Nanos = 1 })),
+                FuzzValues.Amount)
+            from requestId in FuzzValues.Mostly(FuzzValues.ValidRequestId, FuzzValues.RequestId)
             from omitted in Gen.Elements(false, false, false, false, true)
             select new CreateAllocationRequest
             {
@@ -268,9 +270,8 @@ internal sealed class FundingFuzzProperties(SuiteFixture suite, FuzzCalls calls)
     {
         var (_, allocations) = await PledgePoolAsync();
         var requests =
-            from name in FuzzValues.NameOf("allocations", [.. allocations.Select(allocation => allocation.Name)])
-            from etag in FuzzValues.Etag([.. allocations.Select(allocation => allocation.Etag)])
-            select new ReleaseAllocationRequest { Name = name, Etag = etag };
+            from target in FuzzValues.Target("allocations", [.. allocations.Select(allocation => (allocation.Name, allocation.Etag))])
+            select new ReleaseAllocationRequest { Name = target.Name, Etag = target.Etag };
 
         await calls.CheckAsync(requests,
             async request =>
@@ -288,11 +289,15 @@ internal sealed class FundingFuzzProperties(SuiteFixture suite, FuzzCalls calls)
     {
         var (_, allocations) = await PledgePoolAsync();
         var requests =
-            from parent in FuzzValues.NameOf("allocations", [.. allocations.Select(allocation => allocation.Name)])
-            from amount in Gen.OneOf(FuzzValues.Amount, Gen.Elements<Money?>(new Money { CurrencyCode = "USD", Units = 1 }, new Money { CurrencyCode = "USD", Units = 500 }))
-            from day in FuzzValues.CalendarDate
-            from description in FuzzValues.Text
-            from requestId in FuzzValues.RequestId
+            from parent in FuzzValues.Mostly(Gen.Elements([.. allocations.Select(allocation => allocation.Name)]), FuzzValues.NameOf("allocations", [.. allocations.Select(allocation => allocation.Name)]))
+            from amount in FuzzValues.Mostly(
+                Gen.OneOf(
+                    FuzzValues.SmallAmount().Select(money => (Money?)new Money { CurrencyCode = money!.CurrencyCode, Units = money.Units / 100, Nanos = money.Nanos | 1 }),
+                    Gen.Elements<Money?>(new Money { CurrencyCode = "USD", Units = 500 }, new Money { CurrencyCode = "EUR", Units = 1 })),
+                FuzzValues.Amount)
+            from day in FuzzValues.Mostly(FuzzValues.DayWithin(-30, 0), FuzzValues.CalendarDate)
+            from description in FuzzValues.Mostly(FuzzValues.ValidOptionalText, FuzzValues.Text)
+            from requestId in FuzzValues.Mostly(FuzzValues.ValidRequestId, FuzzValues.RequestId)
             from omitted in Gen.Elements(false, false, false, false, true)
             select new CreateDisbursementRequest
             {
@@ -332,13 +337,16 @@ internal sealed class FundingFuzzProperties(SuiteFixture suite, FuzzCalls calls)
     private async Task LoadExchangeRatesAsync()
     {
         var rate =
-            from currency in RateCurrency
-            from day in FuzzValues.CalendarDate
-            from value in Gen.OneOf(
-                FuzzValues.Amount,
-                from units in FuzzValues.Units from nanos in FuzzValues.Nanos select (Money?)new Money { CurrencyCode = "USD", Units = units, Nanos = nanos })
+            from currency in FuzzValues.Mostly(Gen.Elements("ISK", "MNT", "KZT"), RateCurrency)
+            from day in FuzzValues.Mostly(FuzzValues.DayWithin(-3000, 3000), FuzzValues.CalendarDate)
+            from value in FuzzValues.Mostly(
+                FuzzValues.SmallAmount(),
+                Gen.OneOf(
+                    FuzzValues.Amount,
+                    from units in FuzzValues.Units from nanos in FuzzValues.Nanos select (Money?)new Money { CurrencyCode = "USD", Units = units, Nanos = nanos }))
             select new ExchangeRate { CurrencyCode = currency, EffectiveDate = day, Rate = value };
-        var requests = rate.ArrayOf().Select(rates => new LoadExchangeRatesRequest { ExchangeRates = { rates } });
+        var requests = FuzzValues.Mostly(rate.ArrayOf().Select(rates => rates.Take(4).ToArray()), rate.ArrayOf())
+            .Select(rates => new LoadExchangeRatesRequest { ExchangeRates = { rates } });
 
         await calls.CheckAsync(requests, async request =>
         {
@@ -364,8 +372,8 @@ internal sealed class FundingFuzzProperties(SuiteFixture suite, FuzzCalls calls)
         try
         {
             await calls.CheckAsync(
-                from assistanceRequest in FuzzValues.NameOf("requests", allocations[0].AssistanceRequest, request.Name)
-                from asOf in FuzzValues.CalendarDate
+                from assistanceRequest in FuzzValues.Mostly(Gen.Elements(allocations[0].AssistanceRequest, request.Name), FuzzValues.NameOf("requests", allocations[0].AssistanceRequest, request.Name))
+                from asOf in FuzzValues.Mostly(Gen.OneOf(Gen.Constant<Date?>(null), FuzzValues.DayWithin(-400, 400)), FuzzValues.CalendarDate)
                 select new GetRequestFundingRequest { AssistanceRequest = assistanceRequest, AsOf = asOf },
                 call => coordinator.GetRequestFundingAsync(call).ResponseAsync, cases: 40);
         }
@@ -377,11 +385,13 @@ internal sealed class FundingFuzzProperties(SuiteFixture suite, FuzzCalls calls)
 
     private async Task GetFundingSummaryAsync()
     {
+        var summaries = FuzzValues.Mostly(Gen.OneOf(Gen.Constant<Date?>(null), FuzzValues.DayWithin(-400, 400)), FuzzValues.CalendarDate)
+            .Select(asOf => new GetFundingSummaryRequest { AsOf = asOf });
+        await calls.CheckAsync(summaries, request => coordinator.GetFundingSummaryAsync(request).ResponseAsync, cases: 15);
         var (_, allocations) = await HugeAllocationsAsync();
         try
         {
-            await calls.CheckAsync(FuzzValues.CalendarDate.Select(asOf => new GetFundingSummaryRequest { AsOf = asOf }),
-                request => coordinator.GetFundingSummaryAsync(request).ResponseAsync, cases: 20);
+            await calls.CheckAsync(summaries, request => coordinator.GetFundingSummaryAsync(request).ResponseAsync, cases: 5);
         }
         finally
         {

@@ -7,6 +7,8 @@ using FsCheck;
 using FsCheck.Fluent;
 using Google.Protobuf;
 using Google.Type;
+using FieldMask = Google.Protobuf.WellKnownTypes.FieldMask;
+using Timestamp = Google.Protobuf.WellKnownTypes.Timestamp;
 using Service = CapacityBuilding.Contracts.Training.V1.TrainingService;
 
 namespace CapacityBuilding.Tests.Fuzz;
@@ -57,8 +59,8 @@ internal sealed class TrainingFuzzProperties(SuiteFixture suite, FuzzCalls calls
     private async Task CreateCourseAsync()
     {
         var requests =
-            from course in Gen.OneOf(Gen.Constant<Course?>(null), AnyCourse.Select(course => (Course?)course))
-            from requestId in FuzzValues.RequestId
+            from course in FuzzValues.Mostly(AnyCourse.Select(course => (Course?)course), Gen.Constant<Course?>(null))
+            from requestId in FuzzValues.Mostly(FuzzValues.ValidRequestId, FuzzValues.RequestId)
             select new CreateCourseRequest { Course = course, RequestId = requestId };
         await calls.CheckAsync(requests, async request =>
         {
@@ -110,7 +112,9 @@ internal sealed class TrainingFuzzProperties(SuiteFixture suite, FuzzCalls calls
     {
         var course = await Setup.CourseAsync();
         await calls.CheckAsync(
-            Gen.OneOf(FuzzValues.NameOf("courses", course.Name).ArrayOf(), Gen.Constant(Enumerable.Repeat(course.Name, 101).ToArray()))
+            FuzzValues.Mostly(
+                Gen.Choose(1, 100).Select(count => Enumerable.Repeat(course.Name, count).ToArray()),
+                Gen.OneOf(FuzzValues.NameOf("courses", course.Name).ArrayOf(), Gen.Constant(Enumerable.Repeat(course.Name, 101).ToArray())))
                 .Select(names => new BatchGetCoursesRequest { Names = { names } }),
             request => coordinator.BatchGetCoursesAsync(request).ResponseAsync, cases: 40);
     }
@@ -119,11 +123,10 @@ internal sealed class TrainingFuzzProperties(SuiteFixture suite, FuzzCalls calls
     {
         var pool = await CoursePoolAsync();
         var requests =
-            from name in FuzzValues.NameOf("courses", [.. pool.Select(course => course.Name)])
-            from patch in Gen.OneOf(Gen.Constant<Course?>(null), AnyCourse.Select(course => (Course?)course))
-            from etag in FuzzValues.Etag([.. pool.Select(course => course.Etag)])
-            from mask in FuzzValues.Mask(CourseFields)
-            select new UpdateCourseRequest { Course = patch is null ? null : Named(patch, name, etag), UpdateMask = mask };
+            from target in FuzzValues.Target("courses", [.. pool.Select(course => (course.Name, course.Etag))])
+            from patch in FuzzValues.Mostly(AnyCourse.Select(course => (Course?)course), Gen.Constant<Course?>(null))
+            from mask in FuzzValues.Mostly(ValidMask(CourseFields), FuzzValues.Mask(CourseFields))
+            select new UpdateCourseRequest { Course = patch is null ? null : Named(patch, target.Name, target.Etag), UpdateMask = mask };
 
         await calls.CheckAsync(requests,
             async request =>
@@ -138,15 +141,15 @@ internal sealed class TrainingFuzzProperties(SuiteFixture suite, FuzzCalls calls
     {
         await Setup.CourseAsync();
         var requests =
-            from areas in FuzzValues.ThematicAreas
-            from languages in FuzzValues.Language.ArrayOf()
-            from levels in FuzzValues.Enum<CourseLevel>().ArrayOf()
-            from modes in FuzzValues.Enum<DeliveryMode>().ArrayOf()
-            from audiences in FuzzValues.Enum<TargetAudience>().ArrayOf()
-            from statuses in FuzzValues.Enum<CourseStatus>().ArrayOf()
-            from query in Gen.OneOf(Gen.Elements("", "evidence", "Électronique", "中文", "  ", "a b c d e f g h i j k l m n o p"), FuzzValues.Text)
-            from size in FuzzValues.PageSize
-            from token in FuzzValues.PageToken
+            from areas in FuzzValues.Mostly(OptionalSet<ThematicArea>(), FuzzValues.ThematicAreas)
+            from languages in FuzzValues.Mostly(Gen.OneOf(Gen.Constant<string[]>([]), FuzzValues.UnLanguages), FuzzValues.Language.ArrayOf())
+            from levels in FuzzValues.Mostly(OptionalSet<CourseLevel>(), FuzzValues.Enum<CourseLevel>().ArrayOf())
+            from modes in FuzzValues.Mostly(OptionalSet<DeliveryMode>(), FuzzValues.Enum<DeliveryMode>().ArrayOf())
+            from audiences in FuzzValues.Mostly(OptionalSet<TargetAudience>(), FuzzValues.Enum<TargetAudience>().ArrayOf())
+            from statuses in FuzzValues.Mostly(OptionalSet<CourseStatus>(), FuzzValues.Enum<CourseStatus>().ArrayOf())
+            from query in FuzzValues.Mostly(Gen.Elements("", "evidence", "Électronique", "中文", "  ", "a b c d e f g h i j k l m n o p"), FuzzValues.Text)
+            from size in FuzzValues.Mostly(Gen.Choose(0, 50), FuzzValues.PageSize)
+            from token in FuzzValues.Mostly(Gen.Constant(""), FuzzValues.PageToken)
             select new SearchCoursesRequest
             {
                 ThematicAreas = { areas }, Languages = { languages }, Levels = { levels }, DeliveryModes = { modes }, Audiences = { audiences },
@@ -160,12 +163,12 @@ internal sealed class TrainingFuzzProperties(SuiteFixture suite, FuzzCalls calls
     {
         await Setup.CourseAsync();
         var requests =
-            from areas in FuzzValues.ThematicAreas
-            from languages in FuzzValues.Language.ArrayOf()
-            from audiences in FuzzValues.Enum<TargetAudience>().ArrayOf()
-            from maxResults in FuzzValues.PageSize
-            from earliest in FuzzValues.CalendarDate
-            from latest in FuzzValues.CalendarDate
+            from areas in FuzzValues.Mostly(FuzzValues.DefinedThematicAreas, FuzzValues.ThematicAreas)
+            from languages in FuzzValues.Mostly(Gen.OneOf(Gen.Constant<string[]>([]), FuzzValues.UnLanguages), FuzzValues.Language.ArrayOf())
+            from audiences in FuzzValues.Mostly(OptionalSet<TargetAudience>(), FuzzValues.Enum<TargetAudience>().ArrayOf())
+            from maxResults in FuzzValues.Mostly(Gen.Choose(0, 50), FuzzValues.PageSize)
+            from earliest in FuzzValues.Mostly(Gen.OneOf(Gen.Constant<Date?>(null), FuzzValues.DayWithin(0, 300)), FuzzValues.CalendarDate)
+            from latest in FuzzValues.Mostly(Gen.OneOf(Gen.Constant<Date?>(null), FuzzValues.DayWithin(301, 900)), FuzzValues.CalendarDate)
             select new MatchCoursesRequest
             {
                 ThematicAreas = { areas }, Languages = { languages }, Audiences = { audiences }, MaxResults = maxResults,
@@ -182,9 +185,9 @@ internal sealed class TrainingFuzzProperties(SuiteFixture suite, FuzzCalls calls
     {
         var pool = await CoursePoolAsync();
         var requests =
-            from parent in FuzzValues.NameOf("courses", [.. pool.Select(course => course.Name)])
-            from session in Gen.OneOf(Gen.Constant<Session?>(null), AnySession.Select(session => (Session?)session))
-            from requestId in FuzzValues.RequestId
+            from parent in FuzzValues.Mostly(Gen.Elements([.. pool.Select(course => course.Name)]), FuzzValues.NameOf("courses", [.. pool.Select(course => course.Name)]))
+            from session in FuzzValues.Mostly(AnySession.Select(session => (Session?)session), Gen.Constant<Session?>(null))
+            from requestId in FuzzValues.Mostly(FuzzValues.ValidRequestId, FuzzValues.RequestId)
             select new CreateSessionRequest { Parent = parent, Session = session, RequestId = requestId };
 
         await calls.CheckAsync(requests, async request =>
@@ -241,12 +244,13 @@ internal sealed class TrainingFuzzProperties(SuiteFixture suite, FuzzCalls calls
         var pool = await SessionPoolAsync();
         var names = pool.Select(session => session.Name).ToArray();
         var requests =
-            from name in FuzzValues.NameOf(ParentOf(names[0]) + "/sessions", names)
-            from patch in Gen.OneOf(Gen.Constant<Session?>(null), AnySession.Select(session => (Session?)session))
-            from status in FuzzValues.Enum<SessionStatus>()
-            from etag in FuzzValues.Etag([.. pool.Select(session => session.Etag)])
-            from mask in FuzzValues.Mask("start_time", "end_time", "location", "status", "seat_capacity", "language")
-            select new UpdateSessionRequest { Session = patch is null ? null : Named(patch, name, etag, status), UpdateMask = mask };
+            from target in FuzzValues.Target(ParentOf(names[0]) + "/sessions", [.. pool.Select(session => (session.Name, session.Etag))])
+            from patch in FuzzValues.Mostly(AnySession.Select(session => (Session?)session), Gen.Constant<Session?>(null))
+            from status in FuzzValues.Mostly(FuzzValues.DefinedEnum<SessionStatus>(), FuzzValues.Enum<SessionStatus>())
+            from mask in FuzzValues.Mostly(
+                ValidMask("start_time", "end_time", "location", "status"),
+                FuzzValues.Mask("start_time", "end_time", "location", "status", "seat_capacity", "language"))
+            select new UpdateSessionRequest { Session = patch is null ? null : Named(patch, target.Name, target.Etag, status), UpdateMask = mask };
 
         await calls.CheckAsync(requests,
             async request =>
@@ -262,9 +266,9 @@ internal sealed class TrainingFuzzProperties(SuiteFixture suite, FuzzCalls calls
         var pool = await SessionPoolAsync();
         var names = pool.Select(session => session.Name).ToArray();
         var requests =
-            from parent in FuzzValues.NameOf(ParentOf(names[0]) + "/sessions", names)
-            from enrolment in Gen.OneOf(Gen.Constant<Enrolment?>(null), AnyEnrolment.Select(enrolment => (Enrolment?)enrolment))
-            from requestId in FuzzValues.RequestId
+            from parent in FuzzValues.Mostly(Gen.Elements(names), FuzzValues.NameOf(ParentOf(names[0]) + "/sessions", names))
+            from enrolment in FuzzValues.Mostly(AnyEnrolment.Select(enrolment => (Enrolment?)enrolment), Gen.Constant<Enrolment?>(null))
+            from requestId in FuzzValues.Mostly(FuzzValues.ValidRequestId, FuzzValues.RequestId)
             select new CreateEnrolmentRequest { Parent = parent, Enrolment = enrolment, RequestId = requestId };
 
         foreach (var client in new[] { coordinator, memberState })
@@ -345,14 +349,16 @@ internal sealed class TrainingFuzzProperties(SuiteFixture suite, FuzzCalls calls
     {
         var (session, enrolments) = await CompletedSessionAsync();
         var requests =
-            from parent in FuzzValues.NameOf(ParentOf(session.Name) + "/sessions", session.Name)
-            from enrolment in FuzzValues.NameOf(session.Name + "/enrolments", [.. enrolments.Select(enrolment => enrolment.Name)])
-            from reaction in Rating
-            from learning in Rating
-            from behaviour in Rating
-            from results in Rating
-            from comments in FuzzValues.Text
-            from requestId in FuzzValues.RequestId
+            from parent in FuzzValues.Mostly(Gen.Constant(session.Name), FuzzValues.NameOf(ParentOf(session.Name) + "/sessions", session.Name))
+            from enrolment in FuzzValues.Mostly(
+                Gen.Elements([.. enrolments.Select(enrolment => enrolment.Name)]),
+                FuzzValues.NameOf(session.Name + "/enrolments", [.. enrolments.Select(enrolment => enrolment.Name)]))
+            from reaction in FuzzValues.Mostly(Gen.Choose(1, 5), Rating)
+            from learning in FuzzValues.Mostly(Gen.Choose(1, 5), Rating)
+            from behaviour in FuzzValues.Mostly(Gen.Choose(0, 5), Rating)
+            from results in FuzzValues.Mostly(Gen.Choose(0, 5), Rating)
+            from comments in FuzzValues.Mostly(FuzzValues.ValidOptionalText, FuzzValues.Text)
+            from requestId in FuzzValues.Mostly(FuzzValues.ValidRequestId, FuzzValues.RequestId)
             from omitted in Gen.Elements(false, false, false, true)
             select new CreateEvaluationRequest
             {
@@ -389,11 +395,13 @@ internal sealed class TrainingFuzzProperties(SuiteFixture suite, FuzzCalls calls
     {
         var (session, _) = await CompletedSessionAsync();
         var course = ParentOf(session.Name);
-        var names = Gen.OneOf(
-            Gen.Elements(session.Name + "/evaluationSummary", course + "/evaluationSummary", session.Name, course, "/evaluationSummary", "evaluationSummary"),
-            FuzzValues.NameIn("courses").Select(name => name + "/evaluationSummary"),
-            FuzzValues.NameIn(course + "/sessions").Select(name => name + "/evaluationSummary"),
-            FuzzValues.Text);
+        var names = FuzzValues.Mostly(
+            Gen.Elements(session.Name + "/evaluationSummary", course + "/evaluationSummary"),
+            Gen.OneOf(
+                Gen.Elements(session.Name, course, "/evaluationSummary", "evaluationSummary", session.Name + "/evaluationSummary/"),
+                FuzzValues.NameIn("courses").Select(name => name + "/evaluationSummary"),
+                FuzzValues.NameIn(course + "/sessions").Select(name => name + "/evaluationSummary"),
+                FuzzValues.Text));
         await calls.CheckAsync(names.Select(name => new GetEvaluationSummaryRequest { Name = name }),
             request => coordinator.GetEvaluationSummaryAsync(request).ResponseAsync, cases: 40);
     }
@@ -401,17 +409,17 @@ internal sealed class TrainingFuzzProperties(SuiteFixture suite, FuzzCalls calls
     private static Gen<int> Rating { get; } = Gen.OneOf(Gen.Choose(-2, 8), Gen.Elements(int.MinValue, int.MaxValue));
 
     private static Gen<Course> AnyCourse { get; } =
-        from title in FuzzValues.Text
-        from summary in FuzzValues.Text
-        from areas in FuzzValues.ThematicAreas
-        from languages in FuzzValues.Language.ArrayOf()
-        from level in FuzzValues.Enum<CourseLevel>()
-        from audiences in FuzzValues.Enum<TargetAudience>().ArrayOf()
-        from mode in FuzzValues.Enum<DeliveryMode>()
-        from hours in Gen.OneOf(Gen.Choose(-2, 1002), Gen.Elements(int.MinValue, int.MaxValue))
-        from prerequisites in FuzzValues.Text.ArrayOf()
-        from size in Gen.OneOf(Gen.Choose(-2, 502), Gen.Elements(int.MinValue, int.MaxValue))
-        from status in FuzzValues.Enum<CourseStatus>()
+        from title in FuzzValues.Mostly(FuzzValues.ValidTitle, FuzzValues.Text)
+        from summary in FuzzValues.Mostly(FuzzValues.ValidOptionalText, FuzzValues.Text)
+        from areas in FuzzValues.Mostly(FuzzValues.DefinedThematicAreas, FuzzValues.ThematicAreas)
+        from languages in FuzzValues.Mostly(FuzzValues.UnLanguages, FuzzValues.Language.ArrayOf())
+        from level in FuzzValues.Mostly(FuzzValues.DefinedEnum<CourseLevel>(), FuzzValues.Enum<CourseLevel>())
+        from audiences in FuzzValues.Mostly(FuzzValues.DefinedEnums<TargetAudience>(), FuzzValues.Enum<TargetAudience>().ArrayOf())
+        from mode in FuzzValues.Mostly(FuzzValues.DefinedEnum<DeliveryMode>(), FuzzValues.Enum<DeliveryMode>())
+        from hours in FuzzValues.Mostly(Gen.Choose(1, 1000), Gen.OneOf(Gen.Choose(-2, 1002), Gen.Elements(int.MinValue, int.MaxValue)))
+        from prerequisites in FuzzValues.Mostly(FuzzValues.ValidTitle.ArrayOf().Select(items => items.Take(3).ToArray()), FuzzValues.Text.ArrayOf())
+        from size in FuzzValues.Mostly(Gen.Choose(1, 500), Gen.OneOf(Gen.Choose(-2, 502), Gen.Elements(int.MinValue, int.MaxValue)))
+        from status in FuzzValues.Mostly(Gen.Elements(CourseStatus.Unspecified, CourseStatus.Draft, CourseStatus.Published), FuzzValues.Enum<CourseStatus>())
         select new Course
         {
             Title = title, Summary = summary, ThematicAreas = { areas }, Languages = { languages }, Level = level, TargetAudiences = { audiences },
@@ -419,20 +427,21 @@ internal sealed class TrainingFuzzProperties(SuiteFixture suite, FuzzCalls calls
         };
 
     private static Gen<Session> AnySession { get; } =
-        from start in FuzzValues.Instant
-        from end in FuzzValues.Instant
-        from location in FuzzValues.Text
-        from language in FuzzValues.Language
-        from seats in Gen.OneOf(Gen.Choose(-2, 30), Gen.Elements(int.MinValue, int.MaxValue))
+        from start in FuzzValues.Mostly(Gen.Choose(1, 300).Select(days => (Timestamp?)Timestamp.FromDateTimeOffset(TrainingSetup.NextYear.AddDays(days))), FuzzValues.Instant)
+        from end in FuzzValues.Mostly(Gen.Choose(301, 600).Select(days => (Timestamp?)Timestamp.FromDateTimeOffset(TrainingSetup.NextYear.AddDays(days))), FuzzValues.Instant)
+        from location in FuzzValues.Mostly(FuzzValues.ValidTitle, FuzzValues.Text)
+        from language in FuzzValues.Mostly(Gen.Elements("es", "en"), FuzzValues.Language)
+        from seats in FuzzValues.Mostly(Gen.Choose(1, 25), Gen.OneOf(Gen.Choose(-2, 30), Gen.Elements(int.MinValue, int.MaxValue)))
         select new Session { StartTime = start, EndTime = end, Location = location, Language = language, SeatCapacity = seats };
 
     private static Gen<Enrolment> AnyEnrolment { get; } =
-        from participant in FuzzValues.Text
-        from email in Gen.OneOf(
-            Gen.Fresh(() => $"p{Guid.NewGuid():N}@police.gov.gh"), Gen.Elements("a@b", "@x.org", "a@@b.org", "a b@c.org", "A@B.ORG.", "x@y.z"), FuzzValues.Text)
-        from nationality in FuzzValues.Country
-        from institution in FuzzValues.Text
-        from assistanceRequest in Gen.OneOf(Gen.Constant(""), FuzzValues.NameIn("requests"))
+        from participant in FuzzValues.Mostly(FuzzValues.ValidTitle, FuzzValues.Text)
+        from email in FuzzValues.Mostly(
+            Gen.Fresh(() => $"p{Guid.NewGuid():N}@police.gov.gh"),
+            Gen.OneOf(Gen.Elements("a@b", "@x.org", "a@@b.org", "a b@c.org", "A@B.ORG.", "x@y.z", TrainingSetup.Email(1)), FuzzValues.Text))
+        from nationality in FuzzValues.Mostly(Gen.Constant("GHA"), FuzzValues.Country)
+        from institution in FuzzValues.Mostly(FuzzValues.ValidTitle, FuzzValues.Text)
+        from assistanceRequest in FuzzValues.Mostly(Gen.Constant(""), FuzzValues.NameIn("requests"))
         select new Enrolment
         {
             ParticipantName = participant, Email = email, Nationality = nationality, Institution = institution, AssistanceRequest = assistanceRequest,
@@ -479,6 +488,15 @@ internal sealed class TrainingFuzzProperties(SuiteFixture suite, FuzzCalls calls
 
         return (await Setup.SetStatusAsync(session, SessionStatus.Completed), enrolments);
     }
+
+    /// <summary>No mask, or some of the updatable fields.</summary>
+    private static Gen<FieldMask?> ValidMask(params string[] fields) =>
+        Gen.OneOf(Gen.Constant<FieldMask?>(null), Gen.SubListOf(fields).Select(paths => (FieldMask?)new FieldMask { Paths = { paths } }));
+
+    /// <summary>None, or distinct defined values.</summary>
+    private static Gen<TEnum[]> OptionalSet<TEnum>()
+        where TEnum : struct, System.Enum =>
+        Gen.OneOf(Gen.Constant<TEnum[]>([]), FuzzValues.DefinedEnums<TEnum>());
 
     private static string ParentOf(string name) => name[..name.LastIndexOf('/', name.LastIndexOf('/') - 1)];
 
