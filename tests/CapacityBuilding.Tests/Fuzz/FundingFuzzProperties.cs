@@ -1,6 +1,7 @@
 using CapacityBuilding.Contracts.Common.V1;
 using CapacityBuilding.Contracts.Funding.V1;
 using CapacityBuilding.ServiceDefaults.Identity;
+using CapacityBuilding.Tests.Assistance;
 using CapacityBuilding.Tests.Funding;
 using CapacityBuilding.Tests.Infrastructure;
 using FsCheck;
@@ -399,13 +400,39 @@ internal sealed class FundingFuzzProperties(SuiteFixture suite, FuzzCalls calls)
         }
     }
 
-    /// <summary>The request has no fields: the property is that the export of whatever the other tests stored answers.</summary>
-    private async Task ExportIatiActivitiesAsync() =>
-        await calls.CheckAsync(Gen.Constant(new ExportIatiActivitiesRequest()), async request =>
+    /// <summary>
+    /// The request has no fields: its input is what is stored. Requests and donors whose texts are
+    /// any the validators accept (control characters, noncharacters, right-to-left marks) are
+    /// funded, and the export must still answer with a well-formed XML document.
+    /// </summary>
+    private async Task ExportIatiActivitiesAsync()
+    {
+        var texts = Gen.OneOf(Gen.Elements("a\u0001b", "\0", "tab\tand\nnewline", "\uFFFF\uFFFE", "\u202Eevil", "<&>\"'"), FuzzValues.Text)
+            .Where(text => !string.IsNullOrWhiteSpace(text) && text.Length <= 200);
+        var allocations = new List<Allocation>();
+        try
         {
-            var export = await coordinator.ExportIatiActivitiesAsync(request);
-            Assert.StartsWith("<iati-activities", export.Xml, StringComparison.Ordinal);
-        }, cases: 2);
+            foreach (var text in FuzzValues.Sample(texts, 6))
+            {
+                var request = RequestLifecycleDriver.CompleteRequest(title: text);
+                request.Description = text;
+                var approved = await new RequestLifecycleDriver(scenario.Assistance).CreateInStateAsync(Contracts.Assistance.V1.AssistanceRequest.Types.State.Approved, request);
+                var donor = (await coordinator.CreateDonorAsync(new CreateDonorRequest { Donor = SampleData.Donor(text, "XM-DAC-8") })).Donor;
+                var pledge = (await coordinator.CreatePledgeAsync(new CreatePledgeRequest { Parent = donor.Name, Pledge = SampleData.Pledge(100) })).Pledge;
+                allocations.Add((await coordinator.CreateAllocationAsync(FundingScenario.Allocation(pledge, approved, new Money { CurrencyCode = "USD", Units = 10 }))).Allocation);
+            }
+
+            await calls.CheckAsync(Gen.Constant(new ExportIatiActivitiesRequest()), async request =>
+            {
+                var export = await coordinator.ExportIatiActivitiesAsync(request);
+                Assert.Equal("iati-activities", System.Xml.Linq.XDocument.Parse(export.Xml).Root?.Name.LocalName);
+            }, cases: 2);
+        }
+        finally
+        {
+            await ReleaseAsync(allocations);
+        }
+    }
 
     /// <summary>
     /// Pledges of one donor (pledged, committed, cancelled, earmarked to Asia, expired, another
