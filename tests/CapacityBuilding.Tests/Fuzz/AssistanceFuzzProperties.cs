@@ -168,13 +168,13 @@ internal sealed class AssistanceFuzzProperties(SuiteFixture suite, FuzzCalls cal
                 cases: 40);
         }
 
-        await AssertHistoriesIntactAsync(pool);
+        await AssertConsistentAsync(pool);
     }
 
     /// <summary>
     /// One lifecycle method on a pool of requests in every state (and on names that are not
     /// theirs): a refused change leaves the request as it was; an accepted one reads back as
-    /// answered; every history still verifies afterwards.
+    /// answered; every history still verifies afterwards and the keyspace is consistent.
     /// </summary>
     private async Task TransitionAsync<TRequest>(Func<string, string, string, int, TRequest> make, Func<Service.AssistanceServiceClient, TRequest, Task<AssistanceRequest>> call)
         where TRequest : IMessage
@@ -194,7 +194,7 @@ internal sealed class AssistanceFuzzProperties(SuiteFixture suite, FuzzCalls cal
                 Assert.Equal(changed, await ReadAsync(changed.Name));
             },
             request => ReadAsync((string)nameField.Accessor.GetValue(request)));
-        await AssertHistoriesIntactAsync(pool);
+        await AssertConsistentAsync(pool);
     }
 
     private async Task ListHistoryAsync()
@@ -264,13 +264,16 @@ internal sealed class AssistanceFuzzProperties(SuiteFixture suite, FuzzCalls cal
         return pool;
     }
 
-    private async Task AssertHistoriesIntactAsync(IEnumerable<AssistanceRequest> pool)
+    /// <summary>Every history of the pool still verifies, and no index entry lacks its document (or the reverse).</summary>
+    private async Task AssertConsistentAsync(IEnumerable<AssistanceRequest> pool)
     {
         foreach (var request in pool)
         {
             var verdict = await coordinator.VerifyAssistanceRequestHistoryAsync(new VerifyAssistanceRequestHistoryRequest { Name = request.Name });
             Assert.True(verdict.Intact, $"{request.Name}: {verdict.Problem}");
         }
+
+        Assert.Empty(await AssistanceKeyspaceAudit.PartialWritesAsync(suite.Redis.ConnectionString));
     }
 
     private RequestLifecycleDriver Driver => new(coordinator);
