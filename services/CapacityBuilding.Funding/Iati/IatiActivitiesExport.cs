@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Text;
+using System.Xml;
 using System.Xml.Linq;
 using CapacityBuilding.Contracts.Assistance.V1;
 using CapacityBuilding.Funding.Allocations;
@@ -186,7 +188,40 @@ public sealed class IatiActivitiesExport(
         return organisation;
     }
 
-    private static XElement Narrative(string text) => new("narrative", text);
+    private static XElement Narrative(string text) => new("narrative", XmlText(text));
+
+    /// <summary>
+    /// The text as XML 1.0 can carry it. Our validators accept any Unicode text, but XML forbids
+    /// most control characters, U+FFFE, U+FFFF and lone surrogates: each becomes U+FFFD, the
+    /// replacement character, so that one odd title cannot make the whole export fail.
+    /// </summary>
+    private static string XmlText(string text)
+    {
+        if (text.All(XmlConvert.IsXmlChar))
+        {
+            return text;
+        }
+
+        var builder = new StringBuilder(text.Length);
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (XmlConvert.IsXmlChar(text[i]))
+            {
+                builder.Append(text[i]);
+            }
+            else if (i + 1 < text.Length && XmlConvert.IsXmlSurrogatePair(text[i + 1], text[i]))
+            {
+                builder.Append(text, i, 2);
+                i++;
+            }
+            else
+            {
+                builder.Append('\uFFFD');
+            }
+        }
+
+        return builder.ToString();
+    }
 
     private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 

@@ -9,6 +9,11 @@ public static class SignedMoney
     {
         // Money wants units and nanos of the same sign: truncating division gives exactly that.
         var units = BigInteger.DivRem(totalNanos, Amount.NanosPerUnit, out var nanos);
+        if (units < long.MinValue || units > long.MaxValue)
+        {
+            throw new MoneyOutOfRangeException(currencyCode);
+        }
+
         return new Google.Type.Money { CurrencyCode = currencyCode, Units = (long)units, Nanos = (int)nanos };
     }
 

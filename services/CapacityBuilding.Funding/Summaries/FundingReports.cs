@@ -5,6 +5,7 @@ using CapacityBuilding.Funding.Allocations;
 using CapacityBuilding.Funding.Calendar;
 using CapacityBuilding.Funding.Donors;
 using CapacityBuilding.Funding.ExchangeRates;
+using CapacityBuilding.Funding.Money;
 using CapacityBuilding.Funding.Regions;
 using CapacityBuilding.Funding.Repositories;
 using CapacityBuilding.Funding.Requests;
@@ -47,7 +48,7 @@ public sealed class FundingReports(
         {
             AssistanceRequest = request.AssistanceRequest,
             AsOf = CalendarDates.ToMessage(asOf),
-            Totals = totals.Build(await RatesAsync(asOf)),
+            Totals = Build(totals, await RatesAsync(asOf)),
         };
     }
 
@@ -84,14 +85,14 @@ public sealed class FundingReports(
         }
 
         var rates = await RatesAsync(asOf);
-        var summary = new FundingSummary { AsOf = CalendarDates.ToMessage(asOf), Programme = programme.Build(rates) };
+        var summary = new FundingSummary { AsOf = CalendarDates.ToMessage(asOf), Programme = Build(programme, rates) };
         summary.ThematicAreas.AddRange(byTheme.Select(entry =>
-            new FundingSummary.Types.ThematicAreaFunding { ThematicArea = entry.Key, Totals = entry.Value.Build(rates) }));
+            new FundingSummary.Types.ThematicAreaFunding { ThematicArea = entry.Key, Totals = Build(entry.Value, rates) }));
         summary.Regions.AddRange(byRegion.Select(entry => new FundingSummary.Types.RegionFunding
         {
             RegionCode = entry.Key,
             RegionName = M49Regions.NameOf(entry.Key) ?? string.Empty,
-            Totals = entry.Value.Build(rates),
+            Totals = Build(entry.Value, rates),
         }));
         foreach (var (donorId, totals) in byDonor)
         {
@@ -99,7 +100,7 @@ public sealed class FundingReports(
             {
                 Donor = FundingNames.Donor.Format(donorId),
                 DisplayName = (await donors.GetAsync(donorId))?.DisplayName ?? string.Empty,
-                Totals = totals.Build(rates),
+                Totals = Build(totals, rates),
             });
         }
 
@@ -151,6 +152,24 @@ public sealed class FundingReports(
         }
 
         return CalendarDates.TryParse(requested) ?? throw errors.InvalidArgument("as_of", "is not a calendar day.");
+    }
+
+    /// <summary>
+    /// The group's totals; FAILED_PRECONDITION (reason <c>TOTAL_OUT_OF_RANGE</c>) when one of them
+    /// is beyond what google.type.Money can carry (64-bit units), rather than a rounded or wrapped figure.
+    /// </summary>
+    private FundingTotals Build(TotalsBuilder totals, ExchangeRateTable rates)
+    {
+        try
+        {
+            return totals.Build(rates);
+        }
+        catch (MoneyOutOfRangeException exception)
+        {
+            throw errors.FailedPrecondition("TOTAL_OUT_OF_RANGE",
+                $"A total in {exception.CurrencyCode} is beyond what google.type.Money can carry (units are 64-bit); the figures cannot be given exactly.",
+                new Dictionary<string, string> { ["currency_code"] = exception.CurrencyCode });
+        }
     }
 
     private async Task<ExchangeRateTable> RatesAsync(DateOnly asOf) => new(await exchangeRates.ListAsync(), asOf);

@@ -94,6 +94,11 @@ public sealed class RequestListFilterTests(SuiteFixture suite)
         { list => list.AssistanceType = (AssistanceType)42, "assistance_type" },
         { list => { list.CreateTimeStart = Timestamp.FromDateTime(DateTime.UtcNow); list.CreateTimeEnd = Timestamp.FromDateTime(DateTime.UtcNow.AddDays(-1)); }, "create_time_end" },
         { list => list.PageSize = -1, "page_size" },
+        // Beyond what google.protobuf.Timestamp allows: these once answered INTERNAL (found by fuzzing).
+        { list => list.CreateTimeStart = new Timestamp { Seconds = long.MaxValue }, "create_time_start" },
+        { list => list.CreateTimeStart = new Timestamp { Seconds = -62_135_596_801 }, "create_time_start" },
+        { list => list.CreateTimeEnd = new Timestamp { Seconds = 1_800_000_000, Nanos = -1 }, "create_time_end" },
+        { list => list.CreateTimeEnd = new Timestamp { Seconds = 1_800_000_000, Nanos = 1_000_000_000 }, "create_time_end" },
     };
 
     [Theory]

@@ -44,6 +44,33 @@ public sealed class IatiExportTests(SuiteFixture suite)
         Assert.Equal([("2", "1200.5"), ("3", "200")], transactions);
     }
 
+    [Fact]
+    public async Task Texts_with_characters_xml_cannot_carry_are_exported_with_replacement_characters()
+    {
+        // Such titles and names pass validation; the export once answered INTERNAL for them (found by fuzzing).
+        var request = Assistance.RequestLifecycleDriver.CompleteRequest(title: "Unit \u0001 of \uFFFE cybercrime");
+        request.Description = request.Title;
+        var approved = await new Assistance.RequestLifecycleDriver(scenario.Assistance).CreateInStateAsync(
+            Contracts.Assistance.V1.AssistanceRequest.Types.State.Approved, request);
+        var donor = await scenario.DonorAsync("Donor\0", "XM-DAC-8");
+        var pledge = (await scenario.Funding.CreatePledgeAsync(new CreatePledgeRequest { Parent = donor.Name, Pledge = SampleData.Pledge(100) })).Pledge;
+        var allocation = (await scenario.Funding.CreateAllocationAsync(FundingScenario.Allocation(pledge, approved, new Money { CurrencyCode = "USD", Units = 10 }))).Allocation;
+        try
+        {
+            var xml = (await scenario.Funding.ExportIatiActivitiesAsync(new ExportIatiActivitiesRequest())).Xml;
+
+            var activity = Assert.Single(XDocument.Parse(xml).Root!.Elements("iati-activity"),
+                element => element.Element("iati-identifier")!.Value.EndsWith(approved.Name["requests/".Length..], StringComparison.Ordinal));
+            Assert.Equal("Unit \uFFFD of \uFFFD cybercrime", activity.Element("title")?.Element("narrative")?.Value);
+            Assert.Contains(activity.Elements("participating-org"), org => org.Element("narrative")?.Value == "Donor\uFFFD");
+        }
+        finally
+        {
+            // Released and undisbursed, the request leaves the export that other tests validate.
+            await scenario.Funding.ReleaseAllocationAsync(new ReleaseAllocationRequest { Name = allocation.Name });
+        }
+    }
+
     /// <summary>
     /// The IATI 2.03 activity schema from the shared folder beside the repository (../shared/iati,
     /// as on our machines and in CI). Its absence is a failure, not a skip: the export would go

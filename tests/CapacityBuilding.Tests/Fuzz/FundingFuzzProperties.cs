@@ -1,0 +1,518 @@
+using CapacityBuilding.Contracts.Common.V1;
+using CapacityBuilding.Contracts.Funding.V1;
+using CapacityBuilding.ServiceDefaults.Identity;
+using CapacityBuilding.Tests.Assistance;
+using CapacityBuilding.Tests.Funding;
+using CapacityBuilding.Tests.Infrastructure;
+using FsCheck;
+using FsCheck.Fluent;
+using Google.Protobuf;
+using Google.Type;
+using Service = CapacityBuilding.Contracts.Funding.V1.FundingService;
+
+namespace CapacityBuilding.Tests.Fuzz;
+
+/// <summary>
+/// A property per method of the funding service, called through the gateway as a coordinator
+/// (every method is open to one) and, for pledges, also as the donor that owns them.
+/// </summary>
+/// <remarks>
+/// Summaries add up every allocation and rate in the suite's Redis, which other tests read too:
+/// allocations made here are released again, and rates are loaded only for currencies no other
+/// test converts (<see cref="RateCurrency"/>).
+/// </remarks>
+internal sealed class FundingFuzzProperties(SuiteFixture suite, FuzzCalls calls)
+{
+    public static readonly IReadOnlyDictionary<string, Func<FundingFuzzProperties, Task>> ByMethod =
+        new Dictionary<string, Func<FundingFuzzProperties, Task>>
+        {
+            [nameof(Service.FundingServiceBase.CreateDonor)] = properties => properties.CreateDonorAsync(),
+            [nameof(Service.FundingServiceBase.GetDonor)] = properties => properties.GetDonorAsync(),
+            [nameof(Service.FundingServiceBase.ListDonors)] = properties => properties.ListDonorsAsync(),
+            [nameof(Service.FundingServiceBase.CreatePledge)] = properties => properties.CreatePledgeAsync(),
+            [nameof(Service.FundingServiceBase.GetPledge)] = properties => properties.GetPledgeAsync(),
+            [nameof(Service.FundingServiceBase.ListPledges)] = properties => properties.ListPledgesAsync(),
+            [nameof(Service.FundingServiceBase.CommitPledge)] = properties => properties.PledgeTransitionAsync(
+                (name, etag) => new CommitPledgeRequest { Name = name, Etag = etag }, async (client, request) => (await client.CommitPledgeAsync(request)).Pledge),
+            [nameof(Service.FundingServiceBase.CancelPledge)] = properties => properties.PledgeTransitionAsync(
+                (name, etag) => new CancelPledgeRequest { Name = name, Etag = etag }, async (client, request) => (await client.CancelPledgeAsync(request)).Pledge),
+            [nameof(Service.FundingServiceBase.CreateAllocation)] = properties => properties.CreateAllocationAsync(),
+            [nameof(Service.FundingServiceBase.GetAllocation)] = properties => properties.GetAllocationAsync(),
+            [nameof(Service.FundingServiceBase.ListAllocations)] = properties => properties.ListAllocationsAsync(),
+            [nameof(Service.FundingServiceBase.ReleaseAllocation)] = properties => properties.ReleaseAllocationAsync(),
+            [nameof(Service.FundingServiceBase.CreateDisbursement)] = properties => properties.CreateDisbursementAsync(),
+            [nameof(Service.FundingServiceBase.ListDisbursements)] = properties => properties.ListDisbursementsAsync(),
+            [nameof(Service.FundingServiceBase.LoadExchangeRates)] = properties => properties.LoadExchangeRatesAsync(),
+            [nameof(Service.FundingServiceBase.ListExchangeRates)] = properties => properties.ListExchangeRatesAsync(),
+            [nameof(Service.FundingServiceBase.GetRequestFunding)] = properties => properties.GetRequestFundingAsync(),
+            [nameof(Service.FundingServiceBase.GetFundingSummary)] = properties => properties.GetFundingSummaryAsync(),
+            [nameof(Service.FundingServiceBase.ExportIatiActivities)] = properties => properties.ExportIatiActivitiesAsync(),
+        };
+
+    /// <summary>Currencies whose rates no other test reads, besides codes the load must refuse.</summary>
+    private static readonly Gen<string> RateCurrency = Gen.OneOf(Gen.Elements("ISK", "MNT", "KZT", "USD", "isk", "XXX", ""), FuzzValues.Text);
+
+    private readonly Service.FundingServiceClient coordinator =
+        new(suite.Channel(suite.GatewayGrpcAddress, suite.Tokens.Mint(CallerRole.Coordinator, "fuzz-coordinator")));
+
+    private readonly FundingScenario scenario = new(suite);
+
+    private async Task CreateDonorAsync()
+    {
+        var requests =
+            from displayName in FuzzValues.Mostly(FuzzValues.ValidTitle, FuzzValues.Text)
+            from kind in FuzzValues.Mostly(FuzzValues.DefinedEnum<Donor.Types.Kind>(), FuzzValues.Enum<Donor.Types.Kind>())
+            from country in FuzzValues.Mostly(Gen.Elements("NOR", "JPN"), Gen.OneOf(Gen.Constant(""), FuzzValues.Country))
+            from iati in FuzzValues.Mostly(
+                Gen.Elements("", "XM-DAC-8", "GB-CHC-202918"), Gen.OneOf(Gen.Elements("xm-dac-8", "XM-DAC-", "XM DAC 8", new string('X', 101)), FuzzValues.Text))
+            from requestId in FuzzValues.Mostly(FuzzValues.ValidRequestId, FuzzValues.RequestId)
+            from omitted in Gen.Elements(false, false, false, true)
+            select new CreateDonorRequest
+            {
+                Donor = omitted ? null : new Donor { DisplayName = displayName, Kind = kind, Country = country, IatiIdentifier = iati },
+                RequestId = requestId,
+            };
+        await calls.CheckAsync(requests, async request =>
+        {
+            var created = (await coordinator.CreateDonorAsync(request)).Donor;
+            Assert.Equal(created, await ReadDonorAsync(created.Name));
+        });
+
+        var valid =
+            from displayName in FuzzValues.ValidTitle
+            from kind in Gen.Elements(Donor.Types.Kind.State, Donor.Types.Kind.Foundation, Donor.Types.Kind.Multilateral, Donor.Types.Kind.PrivateSector)
+            from country in Gen.Elements("NOR", "JPN", "DEU", "GHA")
+            from iati in Gen.Elements("", "XM-DAC-8", "GB-CHC-202918")
+            select new Donor { DisplayName = displayName, Kind = kind, Country = country, IatiIdentifier = iati };
+        foreach (var input in FuzzValues.Sample(valid, 30))
+        {
+            var created = (await coordinator.CreateDonorAsync(new CreateDonorRequest { Donor = input })).Donor;
+            var read = (Donor?)await ReadDonorAsync(created.Name);
+
+            Assert.Equal(created, read);
+            Assert.Equal((input.DisplayName, input.Kind, input.Country, input.IatiIdentifier), (read!.DisplayName, read.Kind, read.Country, read.IatiIdentifier));
+        }
+    }
+
+    private async Task GetDonorAsync()
+    {
+        var donor = await scenario.DonorAsync();
+        await calls.CheckAsync(FuzzValues.NameOf("donors", donor.Name).Select(name => new GetDonorRequest { Name = name }),
+            request => coordinator.GetDonorAsync(request).ResponseAsync, cases: 30);
+    }
+
+    private async Task ListDonorsAsync()
+    {
+        await scenario.DonorAsync();
+        await calls.CheckAsync(
+            from size in FuzzValues.PageSize from token in FuzzValues.PageTokenFor("donors") select new ListDonorsRequest { PageSize = size, PageToken = token },
+            request => coordinator.ListDonorsAsync(request).ResponseAsync, cases: 40);
+    }
+
+    private async Task CreatePledgeAsync()
+    {
+        var donor = await scenario.DonorAsync();
+        var owner = new Service.FundingServiceClient(suite.Channel(suite.GatewayGrpcAddress, suite.Tokens.Mint(CallerRole.Donor, "fuzz-donor", donorId: donor.Name.Split('/')[1])));
+        var requests =
+            from parent in FuzzValues.Mostly(Gen.Constant(donor.Name), FuzzValues.NameOf("donors", donor.Name))
+            from amount in FuzzValues.Mostly(FuzzValues.SmallAmount(), FuzzValues.Amount)
+            from validFrom in FuzzValues.Mostly(FuzzValues.DayWithin(-60, 0), FuzzValues.CalendarDate)
+            from validUntil in FuzzValues.Mostly(FuzzValues.DayWithin(1, 400), FuzzValues.CalendarDate)
+            from earmarks in FuzzValues.Mostly(
+                Gen.Elements<Earmarks?>(null, new Earmarks { Regions = { "002" } }, new Earmarks { Countries = { "GHA", "VNM" }, ThematicAreas = { ThematicArea.Legislation } }),
+                from areas in FuzzValues.ThematicAreas
+                from regions in Gen.OneOf(Gen.Elements("002", "202", "011", "2", "999", "0020"), FuzzValues.Text).ArrayOf()
+                from countries in FuzzValues.Country.ArrayOf()
+                select (Earmarks?)new Earmarks { ThematicAreas = { areas }, Regions = { regions }, Countries = { countries } })
+            from requestId in FuzzValues.Mostly(FuzzValues.ValidRequestId, FuzzValues.RequestId)
+            from omitted in Gen.Elements(false, false, false, true)
+            select new CreatePledgeRequest
+            {
+                Parent = parent,
+                Pledge = omitted ? null : new Pledge { Amount = amount, ValidFrom = validFrom, ValidUntil = validUntil, Earmarks = earmarks },
+                RequestId = requestId,
+            };
+
+        foreach (var client in new[] { coordinator, owner })
+        {
+            await calls.CheckAsync(requests, async request =>
+            {
+                var created = (await client.CreatePledgeAsync(request)).Pledge;
+                Assert.Equal(created, await ReadPledgeAsync(created.Name));
+            }, cases: 40);
+        }
+
+        var valid =
+            from currency in Gen.Elements("USD", "EUR", "NOK", "JPY")
+            from units in Gen.OneOf(Gen.Choose(0, 1_000_000).Select(value => (long)value), Gen.Constant(long.MaxValue))
+            from nanos in Gen.Choose(0, 999_999_999)
+            from start in Gen.Choose(-400, 400)
+            from length in Gen.Choose(0, 800)
+            where units > 0 || nanos > 0
+            select new Pledge
+            {
+                Amount = new Money { CurrencyCode = currency, Units = units, Nanos = nanos },
+                ValidFrom = FuzzValues.Day(System.DateTime.UtcNow.AddDays(start)),
+                ValidUntil = FuzzValues.Day(System.DateTime.UtcNow.AddDays(start + length)),
+            };
+        foreach (var input in FuzzValues.Sample(valid, 30))
+        {
+            var created = (await owner.CreatePledgeAsync(new CreatePledgeRequest { Parent = donor.Name, Pledge = input })).Pledge;
+            var read = (Pledge?)await ReadPledgeAsync(created.Name);
+
+            Assert.Equal(created, read);
+            Assert.Equal((input.Amount, input.ValidFrom, input.ValidUntil), (read!.Amount, read.ValidFrom, read.ValidUntil));
+            Assert.Equal(input.Amount, read.RemainingBalance);
+            Assert.Equal(Pledge.Types.State.Pledged, read.State);
+        }
+    }
+
+    private async Task GetPledgeAsync()
+    {
+        var pledge = await scenario.PledgeAsync(1_000);
+        await calls.CheckAsync(FuzzValues.NameOf(ParentOf(pledge.Name) + "/pledges", pledge.Name).Select(name => new GetPledgeRequest { Name = name }),
+            request => coordinator.GetPledgeAsync(request).ResponseAsync, cases: 30);
+    }
+
+    private async Task ListPledgesAsync()
+    {
+        var pledge = await scenario.PledgeAsync(1_000);
+        var donor = ParentOf(pledge.Name);
+        await calls.CheckAsync(
+            from parent in FuzzValues.NameOf("donors", donor)
+            from size in FuzzValues.PageSize
+            from token in FuzzValues.PageTokenFor(donor)
+            select new ListPledgesRequest { Parent = parent, PageSize = size, PageToken = token },
+            request => coordinator.ListPledgesAsync(request).ResponseAsync, cases: 40);
+    }
+
+    private async Task PledgeTransitionAsync<TRequest>(Func<string, string, TRequest> make, Func<Service.FundingServiceClient, TRequest, Task<Pledge>> call)
+        where TRequest : IMessage
+    {
+        var (pool, allocations) = await PledgePoolAsync();
+        var requests =
+            from target in FuzzValues.Target(ParentOf(pool[0].Name) + "/pledges", [.. pool.Select(pledge => (pledge.Name, pledge.Etag))])
+            select make(target.Name, target.Etag);
+        var nameField = ((IMessage)Activator.CreateInstance<TRequest>()).Descriptor.FindFieldByName("name");
+
+        await calls.CheckAsync(requests,
+            async request =>
+            {
+                var changed = await call(coordinator, request);
+                Assert.Equal(changed, await ReadPledgeAsync(changed.Name));
+            },
+            request => ReadPledgeAsync((string)nameField.Accessor.GetValue(request)),
+            cases: 40);
+        await ReleaseAsync(allocations);
+    }
+
+    private async Task CreateAllocationAsync()
+    {
+        var (pledges, earlier) = await PledgePoolAsync();
+        var approved = await scenario.RequestAsync();
+        var draft = await scenario.RequestAsync(state: Contracts.Assistance.V1.AssistanceRequest.Types.State.Draft);
+        var requests =
+            from pledge in FuzzValues.Mostly(Gen.Elements([.. pledges.Select(pledge => pledge.Name)]), FuzzValues.NameOf(ParentOf(pledges[0].Name) + "/pledges", [.. pledges.Select(pledge => pledge.Name)]))
+            from assistanceRequest in FuzzValues.Mostly(Gen.Elements(approved.Name, approved.Name, draft.Name), FuzzValues.NameOf("requests", approved.Name, draft.Name))
+            from amount in FuzzValues.Mostly(
+                Gen.OneOf(
+                    FuzzValues.SmallAmount().Select(money => (Money?)new Money { CurrencyCode = money!.CurrencyCode, Units = money.Units / 50, Nanos = money.Nanos | 1 }),
+                    Gen.Elements<Money?>(new Money { CurrencyCode = "USD", Units = 600 }, new Money { CurrencyCode = "EUR", Units = 1 }, new Money { CurrencyCode = "USD", Nanos = 1 })),
+                FuzzValues.Amount)
+            from requestId in FuzzValues.Mostly(FuzzValues.ValidRequestId, FuzzValues.RequestId)
+            from omitted in Gen.Elements(false, false, false, false, true)
+            select new CreateAllocationRequest
+            {
+                Allocation = omitted ? null : new Allocation { Pledge = pledge, AssistanceRequest = assistanceRequest, Amount = amount },
+                RequestId = requestId,
+            };
+
+        var made = new List<Allocation>(earlier);
+        try
+        {
+            await calls.CheckAsync(requests,
+                async request =>
+                {
+                    var created = (await coordinator.CreateAllocationAsync(request)).Allocation;
+                    made.Add(created);
+                    Assert.Equal(created, await ReadAllocationAsync(created.Name));
+                    Assert.Equal((request.Allocation.Pledge, request.Allocation.AssistanceRequest, request.Allocation.Amount), (created.Pledge, created.AssistanceRequest, created.Amount));
+                },
+                request => ReadPledgeAsync(request.Allocation?.Pledge ?? ""));
+        }
+        finally
+        {
+            await ReleaseAsync(made);
+        }
+    }
+
+    private async Task GetAllocationAsync()
+    {
+        var (_, allocations) = await PledgePoolAsync();
+        await calls.CheckAsync(FuzzValues.NameOf("allocations", [.. allocations.Select(allocation => allocation.Name)]).Select(name => new GetAllocationRequest { Name = name }),
+            request => coordinator.GetAllocationAsync(request).ResponseAsync, cases: 30);
+        await ReleaseAsync(allocations);
+    }
+
+    private async Task ListAllocationsAsync()
+    {
+        var (_, allocations) = await PledgePoolAsync();
+        var request = allocations[0].AssistanceRequest;
+        await calls.CheckAsync(
+            from assistanceRequest in Gen.OneOf(Gen.Constant(""), FuzzValues.NameOf("requests", request))
+            from size in FuzzValues.PageSize
+            from token in Gen.OneOf(FuzzValues.PageTokenFor("allocations"), FuzzValues.PageTokenFor(request))
+            select new ListAllocationsRequest { AssistanceRequest = assistanceRequest, PageSize = size, PageToken = token },
+            call => coordinator.ListAllocationsAsync(call).ResponseAsync, cases: 40);
+        await ReleaseAsync(allocations);
+    }
+
+    private async Task ReleaseAllocationAsync()
+    {
+        var (_, allocations) = await PledgePoolAsync();
+        var requests =
+            from target in FuzzValues.Target("allocations", [.. allocations.Select(allocation => (allocation.Name, allocation.Etag))])
+            select new ReleaseAllocationRequest { Name = target.Name, Etag = target.Etag };
+
+        await calls.CheckAsync(requests,
+            async request =>
+            {
+                var released = (await coordinator.ReleaseAllocationAsync(request)).Allocation;
+                Assert.Equal(Allocation.Types.State.Released, released.State);
+                Assert.Equal(released, await ReadAllocationAsync(released.Name));
+            },
+            request => ReadAllocationAsync(request.Name),
+            cases: 40);
+        await ReleaseAsync(allocations);
+    }
+
+    private async Task CreateDisbursementAsync()
+    {
+        var (_, allocations) = await PledgePoolAsync();
+        var requests =
+            from parent in FuzzValues.Mostly(Gen.Elements([.. allocations.Select(allocation => allocation.Name)]), FuzzValues.NameOf("allocations", [.. allocations.Select(allocation => allocation.Name)]))
+            from amount in FuzzValues.Mostly(
+                Gen.OneOf(
+                    FuzzValues.SmallAmount().Select(money => (Money?)new Money { CurrencyCode = money!.CurrencyCode, Units = money.Units / 100, Nanos = money.Nanos | 1 }),
+                    Gen.Elements<Money?>(new Money { CurrencyCode = "USD", Units = 500 }, new Money { CurrencyCode = "EUR", Units = 1 })),
+                FuzzValues.Amount)
+            from day in FuzzValues.Mostly(FuzzValues.DayWithin(-30, 0), FuzzValues.CalendarDate)
+            from description in FuzzValues.Mostly(FuzzValues.ValidOptionalText, FuzzValues.Text)
+            from requestId in FuzzValues.Mostly(FuzzValues.ValidRequestId, FuzzValues.RequestId)
+            from omitted in Gen.Elements(false, false, false, false, true)
+            select new CreateDisbursementRequest
+            {
+                Parent = parent,
+                Disbursement = omitted ? null : new Disbursement { Amount = amount, DisbursementDate = day, Description = description },
+                RequestId = requestId,
+            };
+
+        await calls.CheckAsync(requests,
+            async request =>
+            {
+                var created = (await coordinator.CreateDisbursementAsync(request)).Disbursement;
+                var listed = await coordinator.ListDisbursementsAsync(new ListDisbursementsRequest { Parent = request.Parent, PageSize = 500 });
+                Assert.Contains(created, listed.Disbursements);
+                Assert.Equal((request.Disbursement.Amount, request.Disbursement.DisbursementDate), (created.Amount, created.DisbursementDate));
+            },
+            request => ReadAllocationAsync(request.Parent));
+    }
+
+    private async Task ListDisbursementsAsync()
+    {
+        var (_, allocations) = await PledgePoolAsync();
+        var allocation = allocations[0].Name;
+        await coordinator.CreateDisbursementAsync(new CreateDisbursementRequest
+        {
+            Parent = allocation,
+            Disbursement = new Disbursement { Amount = new Money { CurrencyCode = "USD", Units = 1 }, DisbursementDate = FundingScenario.Today },
+        });
+        await calls.CheckAsync(
+            from parent in FuzzValues.NameOf("allocations", allocation)
+            from size in FuzzValues.PageSize
+            from token in FuzzValues.PageTokenFor(allocation)
+            select new ListDisbursementsRequest { Parent = parent, PageSize = size, PageToken = token },
+            request => coordinator.ListDisbursementsAsync(request).ResponseAsync, cases: 40);
+    }
+
+    private async Task LoadExchangeRatesAsync()
+    {
+        var rate =
+            from currency in FuzzValues.Mostly(Gen.Elements("ISK", "MNT", "KZT"), RateCurrency)
+            from day in FuzzValues.Mostly(FuzzValues.DayWithin(-3000, 3000), FuzzValues.CalendarDate)
+            from value in FuzzValues.Mostly(
+                FuzzValues.SmallAmount(),
+                Gen.OneOf(
+                    FuzzValues.Amount,
+                    from units in FuzzValues.Units from nanos in FuzzValues.Nanos select (Money?)new Money { CurrencyCode = "USD", Units = units, Nanos = nanos }))
+            select new ExchangeRate { CurrencyCode = currency, EffectiveDate = day, Rate = value };
+        var requests = FuzzValues.Mostly(rate.ArrayOf().Select(rates => rates.Take(4).ToArray()), rate.ArrayOf())
+            .Select(rates => new LoadExchangeRatesRequest { ExchangeRates = { rates } });
+
+        await calls.CheckAsync(requests, async request =>
+        {
+            var loaded = await coordinator.LoadExchangeRatesAsync(request);
+            Assert.Equal(request.ExchangeRates.Count, loaded.LoadedCount);
+            foreach (var row in request.ExchangeRates)
+            {
+                var listed = await coordinator.ListExchangeRatesAsync(new ListExchangeRatesRequest { CurrencyCode = row.CurrencyCode });
+                Assert.Contains(row, listed.ExchangeRates);
+            }
+        });
+    }
+
+    private async Task ListExchangeRatesAsync() =>
+        await calls.CheckAsync(Gen.OneOf(RateCurrency, FuzzValues.Currency).Select(currency => new ListExchangeRatesRequest { CurrencyCode = currency }),
+            request => coordinator.ListExchangeRatesAsync(request).ResponseAsync, cases: 30);
+
+    private async Task GetRequestFundingAsync()
+    {
+        var (_, pool) = await PledgePoolAsync();
+        var (request, huge) = await HugeAllocationsAsync();
+        IReadOnlyList<Allocation> allocations = [.. pool, .. huge];
+        try
+        {
+            await calls.CheckAsync(
+                from assistanceRequest in FuzzValues.Mostly(Gen.Elements(allocations[0].AssistanceRequest, request.Name), FuzzValues.NameOf("requests", allocations[0].AssistanceRequest, request.Name))
+                from asOf in FuzzValues.Mostly(Gen.OneOf(Gen.Constant<Date?>(null), FuzzValues.DayWithin(-400, 400)), FuzzValues.CalendarDate)
+                select new GetRequestFundingRequest { AssistanceRequest = assistanceRequest, AsOf = asOf },
+                call => coordinator.GetRequestFundingAsync(call).ResponseAsync, cases: 40);
+        }
+        finally
+        {
+            await ReleaseAsync(allocations);
+        }
+    }
+
+    private async Task GetFundingSummaryAsync()
+    {
+        var summaries = FuzzValues.Mostly(Gen.OneOf(Gen.Constant<Date?>(null), FuzzValues.DayWithin(-400, 400)), FuzzValues.CalendarDate)
+            .Select(asOf => new GetFundingSummaryRequest { AsOf = asOf });
+        await calls.CheckAsync(summaries, request => coordinator.GetFundingSummaryAsync(request).ResponseAsync, cases: 15);
+        var (_, allocations) = await HugeAllocationsAsync();
+        try
+        {
+            await calls.CheckAsync(summaries, request => coordinator.GetFundingSummaryAsync(request).ResponseAsync, cases: 5);
+        }
+        finally
+        {
+            await ReleaseAsync(allocations);
+        }
+    }
+
+    /// <summary>
+    /// The request has no fields: its input is what is stored. Requests and donors whose texts are
+    /// any the validators accept (control characters, noncharacters, right-to-left marks) are
+    /// funded, and the export must still answer with a well-formed XML document.
+    /// </summary>
+    private async Task ExportIatiActivitiesAsync()
+    {
+        var texts = Gen.OneOf(Gen.Elements("a\u0001b", "\0", "tab\tand\nnewline", "\uFFFF\uFFFE", "\u202Eevil", "<&>\"'"), FuzzValues.Text)
+            .Where(text => !string.IsNullOrWhiteSpace(text) && text.Length <= 200);
+        var allocations = new List<Allocation>();
+        try
+        {
+            foreach (var text in FuzzValues.Sample(texts, 6))
+            {
+                var request = RequestLifecycleDriver.CompleteRequest(title: text);
+                request.Description = text;
+                var approved = await new RequestLifecycleDriver(scenario.Assistance).CreateInStateAsync(Contracts.Assistance.V1.AssistanceRequest.Types.State.Approved, request);
+                var donor = (await coordinator.CreateDonorAsync(new CreateDonorRequest { Donor = SampleData.Donor(text, "XM-DAC-8") })).Donor;
+                var pledge = (await coordinator.CreatePledgeAsync(new CreatePledgeRequest { Parent = donor.Name, Pledge = SampleData.Pledge(100) })).Pledge;
+                allocations.Add((await coordinator.CreateAllocationAsync(FundingScenario.Allocation(pledge, approved, new Money { CurrencyCode = "USD", Units = 10 }))).Allocation);
+            }
+
+            await calls.CheckAsync(Gen.Constant(new ExportIatiActivitiesRequest()), async request =>
+            {
+                var export = await coordinator.ExportIatiActivitiesAsync(request);
+                Assert.Equal("iati-activities", System.Xml.Linq.XDocument.Parse(export.Xml).Root?.Name.LocalName);
+            }, cases: 2);
+        }
+        finally
+        {
+            await ReleaseAsync(allocations);
+        }
+    }
+
+    /// <summary>
+    /// Pledges of one donor (pledged, committed, cancelled, earmarked to Asia, expired, another
+    /// currency) and two active allocations to an approved request, one of them partly disbursed.
+    /// </summary>
+    private async Task<(IReadOnlyList<Pledge> Pledges, IReadOnlyList<Allocation> Allocations)> PledgePoolAsync()
+    {
+        var donor = await scenario.DonorAsync();
+        var pledges = new List<Pledge>();
+        async Task<Pledge> PledgeAsync(Pledge pledge) =>
+            (await coordinator.CreatePledgeAsync(new CreatePledgeRequest { Parent = donor.Name, Pledge = pledge })).Pledge;
+
+        var pledged = await PledgeAsync(SampleData.Pledge(1_000));
+        var committed = (await coordinator.CommitPledgeAsync(new CommitPledgeRequest { Name = (await PledgeAsync(SampleData.Pledge(1_000))).Name })).Pledge;
+        var cancelled = (await coordinator.CancelPledgeAsync(new CancelPledgeRequest { Name = (await PledgeAsync(SampleData.Pledge(1_000))).Name })).Pledge;
+        var earmarked = SampleData.Pledge(1_000);
+        earmarked.Earmarks = new Earmarks { Regions = { "142" }, ThematicAreas = { ThematicArea.Legislation } };
+        var expired = SampleData.Pledge(1_000);
+        expired.ValidFrom = FuzzValues.Day(System.DateTime.UtcNow.AddDays(-60));
+        expired.ValidUntil = FuzzValues.Day(System.DateTime.UtcNow.AddDays(-30));
+        pledges.AddRange([pledged, committed, cancelled, await PledgeAsync(earmarked), await PledgeAsync(expired), await PledgeAsync(SampleData.Pledge(1_000, "EUR"))]);
+
+        var request = await scenario.RequestAsync();
+        var allocations = new List<Allocation>();
+        foreach (var (pledge, units) in new[] { (pledged, 400L), (committed, 300L) })
+        {
+            allocations.Add((await coordinator.CreateAllocationAsync(FundingScenario.Allocation(pledge, request, new Money { CurrencyCode = "USD", Units = units }))).Allocation);
+        }
+
+        await coordinator.CreateDisbursementAsync(new CreateDisbursementRequest
+        {
+            Parent = allocations[1].Name,
+            Disbursement = new Disbursement { Amount = new Money { CurrencyCode = "USD", Units = 100 }, DisbursementDate = FundingScenario.Today },
+        });
+        for (var i = 0; i < pledges.Count; i++)
+        {
+            pledges[i] = (Pledge)(await ReadPledgeAsync(pledges[i].Name))!;
+        }
+
+        return (pledges, allocations);
+    }
+
+    /// <summary>
+    /// Two allocations to one approved request at the top of google.type.Money's range: their sum
+    /// is beyond it. Release them when done, or every summary of the programme stays refused.
+    /// </summary>
+    private async Task<(Contracts.Assistance.V1.AssistanceRequest Request, IReadOnlyList<Allocation> Allocations)> HugeAllocationsAsync()
+    {
+        var request = await scenario.RequestAsync();
+        var allocations = new List<Allocation>();
+        for (var i = 0; i < 2; i++)
+        {
+            var pledge = await scenario.PledgeAsync(long.MaxValue);
+            allocations.Add((await coordinator.CreateAllocationAsync(FundingScenario.Allocation(pledge, request, new Money { CurrencyCode = "USD", Units = long.MaxValue }))).Allocation);
+        }
+
+        return (request, allocations);
+    }
+
+    /// <summary>Releases what is still active and undisbursed, so that programme totals other tests read stay small.</summary>
+    private async Task ReleaseAsync(IEnumerable<Allocation> allocations)
+    {
+        foreach (var allocation in allocations)
+        {
+            if (await ReadAllocationAsync(allocation.Name) is Allocation { State: Allocation.Types.State.Active } current
+                && current.Disbursed is null or { Units: 0, Nanos: 0 })
+            {
+                await coordinator.ReleaseAllocationAsync(new ReleaseAllocationRequest { Name = current.Name });
+            }
+        }
+    }
+
+    private static string ParentOf(string name) => name[..name.LastIndexOf('/', name.LastIndexOf('/') - 1)];
+
+    private async Task<IMessage?> ReadDonorAsync(string name) =>
+        await FuzzCalls.ReadOrNullAsync(async () => (await coordinator.GetDonorAsync(new GetDonorRequest { Name = name })).Donor);
+
+    private async Task<IMessage?> ReadPledgeAsync(string name) =>
+        await FuzzCalls.ReadOrNullAsync(async () => (await coordinator.GetPledgeAsync(new GetPledgeRequest { Name = name })).Pledge);
+
+    private async Task<IMessage?> ReadAllocationAsync(string name) =>
+        await FuzzCalls.ReadOrNullAsync(async () => (await coordinator.GetAllocationAsync(new GetAllocationRequest { Name = name })).Allocation);
+}
