@@ -4,16 +4,12 @@ using CapacityBuilding.Contracts.Assistance.V1;
 using CapacityBuilding.Contracts.Common.V1;
 using CapacityBuilding.ServiceDefaults.Errors;
 using CapacityBuilding.ServiceDefaults.Validation;
-using Google.Protobuf.WellKnownTypes;
 
 namespace CapacityBuilding.Assistance.Grpc;
 
 /// <summary>Turns the filters and order of a List call into a <see cref="RequestListQuery"/>, naming every bad one.</summary>
 internal static class ListQueryMessages
 {
-    private const long MinTimestampSeconds = -62_135_596_800;
-    private const long MaxTimestampSeconds = 253_402_300_799;
-
     public const string CreateTimeOrder = "create_time desc";
     public const string PriorityOrder = "priority_score desc";
 
@@ -47,8 +43,8 @@ internal static class ListQueryMessages
             filters.Add((RequestIndexes.Dac, RequestIndexes.DacValue(request.DacEligible)));
         }
 
-        var from = OptionalTime(violations, "create_time_start", request.CreateTimeStart);
-        var before = OptionalTime(violations, "create_time_end", request.CreateTimeEnd);
+        var from = violations.OptionalTimestamp("create_time_start", request.CreateTimeStart);
+        var before = violations.OptionalTimestamp("create_time_end", request.CreateTimeEnd);
         if (from is { } start && before is { } end && end <= start)
         {
             violations.Add("create_time_end", "must be after create_time_start.");
@@ -67,25 +63,5 @@ internal static class ListQueryMessages
 
         violations.ThrowIfAny(errors);
         return new RequestListQuery(filters, from, before, order!.Value);
-    }
-
-    /// <summary>
-    /// The time, if given and within what google.protobuf.Timestamp allows (years 1 to 9999,
-    /// nanos 0 to 999,999,999); outside it the conversion would throw, so it is a field violation.
-    /// </summary>
-    private static DateTimeOffset? OptionalTime(FieldViolations violations, string field, Timestamp? value)
-    {
-        if (value is null)
-        {
-            return null;
-        }
-
-        if (value.Seconds is < MinTimestampSeconds or > MaxTimestampSeconds || value.Nanos is < 0 or > 999_999_999)
-        {
-            violations.Add(field, "is not a valid timestamp (0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999999999Z).");
-            return null;
-        }
-
-        return value.ToDateTimeOffset();
     }
 }

@@ -146,6 +146,38 @@ public sealed class FieldViolations
         }
     }
 
+    /// <summary>A timestamp that must be there; see <see cref="OptionalTimestamp"/>.</summary>
+    public DateTimeOffset? RequireTimestamp(string field, Google.Protobuf.WellKnownTypes.Timestamp? value)
+    {
+        if (value is null)
+        {
+            Add(field, "is required.");
+            return null;
+        }
+
+        return OptionalTimestamp(field, value);
+    }
+
+    /// <summary>
+    /// The time, if given and within what google.protobuf.Timestamp allows (years 1 to 9999,
+    /// nanos 0 to 999,999,999); outside it the conversion would throw, so it is a field violation.
+    /// </summary>
+    public DateTimeOffset? OptionalTimestamp(string field, Google.Protobuf.WellKnownTypes.Timestamp? value)
+    {
+        if (value is null)
+        {
+            return null;
+        }
+
+        if (value.Seconds is < TimestampMinSeconds or > TimestampMaxSeconds || value.Nanos is < 0 or > 999_999_999)
+        {
+            Add(field, "is not a valid timestamp (0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999999999Z).");
+            return null;
+        }
+
+        return value.ToDateTimeOffset();
+    }
+
     public void RequireIdempotencyKey(string field, string value)
     {
         if (value.Length > IdempotencyKeyMaxLength)
@@ -155,6 +187,10 @@ public sealed class FieldViolations
     }
 
     public const int IdempotencyKeyMaxLength = 100;
+
+    // The range google.protobuf.Timestamp allows: 0001-01-01T00:00:00Z to 9999-12-31T23:59:59Z.
+    private const long TimestampMinSeconds = -62_135_596_800;
+    private const long TimestampMaxSeconds = 253_402_300_799;
 
     /// <summary>Throws INVALID_ARGUMENT with every violation collected, if there is any.</summary>
     public void ThrowIfAny(ApiErrors errors)

@@ -1,15 +1,10 @@
 using CapacityBuilding.ServiceDefaults.Validation;
-using Google.Protobuf.WellKnownTypes;
 
 namespace CapacityBuilding.Training.Validation;
 
 /// <summary>Field rules the training service needs beyond the shared ones.</summary>
 internal static class TrainingFieldRules
 {
-    // The range google.protobuf.Timestamp allows: 0001-01-01T00:00:00Z to 9999-12-31T23:59:59Z.
-    private const long TimestampMinSeconds = -62_135_596_800;
-    private const long TimestampMaxSeconds = 253_402_300_799;
-
     public static void RequireRange(this FieldViolations violations, string field, int value, int min, int max)
     {
         if (value < min || value > max)
@@ -33,18 +28,6 @@ internal static class TrainingFieldRules
         if (values.Count > 0)
         {
             violations.RequireLanguages(field, values);
-        }
-    }
-
-    public static void RequireTimestamp(this FieldViolations violations, string field, Timestamp? value)
-    {
-        if (value is null)
-        {
-            violations.Add(field, "is required.");
-        }
-        else if (value.Seconds < TimestampMinSeconds || value.Seconds > TimestampMaxSeconds || value.Nanos is < 0 or > 999_999_999)
-        {
-            violations.Add(field, "is not a valid timestamp.");
         }
     }
 
