@@ -26,6 +26,8 @@ LOADER_DLL=services/CapacityBuilding.DemoData/bin/Release/net10.0/CapacityBuildi
 TOKENS_DLL=services/CapacityBuilding.DevTokens/bin/Release/net10.0/CapacityBuilding.DevTokens.dll
 SIGNING_KEY_FILE="$DATA_DIR/dev-signing-key"
 TOKENS_FILE="$DATA_DIR/tokens.env"
+# The loader writes here the id of the demo donor whose money funds requests (the service makes ids).
+DEMO_DONOR_ID_FILE="$DATA_DIR/demo-donor-id"
 
 # How Ctrl+C is handled: children run in the background, in sessions of their own (setsid), so the
 # terminal's SIGINT reaches only this script, which then stops them in order, services before
@@ -176,17 +178,21 @@ mint_token() {
 
 # Tokens for the demo users, valid 8 hours, in .data/tokens.env for `source`.
 write_demo_tokens() {
+  local donor_id
+  donor_id=$(<"$DEMO_DONOR_ID_FILE")
+  [[ -n $donor_id ]] || die "the demo data names no donor that funds a request, so there is no donor to mint DONOR_TOKEN for."
   {
     printf 'COORDINATOR_TOKEN=%s\n' "$(mint_token coordinator --subject coordinator@unodc.org)"
     printf 'MEMBER_STATE_TOKEN=%s\n' "$(mint_token member_state --country GHA --subject focal.point@gh)"
     printf 'AUDITOR_TOKEN=%s\n' "$(mint_token auditor --subject auditor@oios)"
+    printf 'DONOR_TOKEN=%s\n' "$(mint_token donor --donor "$donor_id" --subject donor@norway)"
   } >"$TOKENS_FILE"
   chmod 600 "$TOKENS_FILE"
 }
 
 load_demo_data() {
   CAPACITYBUILDING_TOKEN=$(mint_token coordinator --subject demo-data-loader) \
-    dotnet "$ROOT/$LOADER_DLL" "http://localhost:$GATEWAY_GRPC_PORT" &
+    dotnet "$ROOT/$LOADER_DLL" "http://localhost:$GATEWAY_GRPC_PORT" "$DEMO_DONOR_ID_FILE" &
   LOADER_PID=$!
   wait "$LOADER_PID" || die "loading the demo data failed (its message is above); the suite is stopped."
   LOADER_PID=""
@@ -222,10 +228,13 @@ print_overview() {
   printf '  %-12s http://localhost:%s   (REST, HTTP/1.1)\n' gateway "$GATEWAY_REST_PORT"
   printf '  %-12s http://localhost:%s   (gRPC, h2c, with reflection)\n' "" "$GATEWAY_GRPC_PORT"
   printf '  %-12s .data/logs/<name>.log\n' logs
-  printf '\nTry it (every API call needs a token; demo tokens for a coordinator, a member state (GHA)\nand an auditor are in .data/tokens.env; mint others with the DevTokens tool, see README):\n'
+  printf '\nTry it (every API call needs a token; demo tokens for a coordinator, a member state (GHA),\nan auditor and a donor (Norway) are in .data/tokens.env; mint others with the DevTokens tool, see README):\n'
   printf '  %s\n' "source .data/tokens.env" \
     "curl -H \"authorization: Bearer \$COORDINATOR_TOKEN\" 'http://localhost:$GATEWAY_REST_PORT/v1/courses?pageSize=3'" \
-    "curl -H \"authorization: Bearer \$MEMBER_STATE_TOKEN\" http://localhost:$GATEWAY_REST_PORT/v1/requests" \
+    "curl -H \"authorization: Bearer \$COORDINATOR_TOKEN\" http://localhost:$GATEWAY_REST_PORT/v1/requests   # all 7, from DRAFT to IN_DELIVERY" \
+    "curl -H \"authorization: Bearer \$MEMBER_STATE_TOKEN\" http://localhost:$GATEWAY_REST_PORT/v1/requests   # Ghana's own" \
+    "curl -H \"authorization: Bearer \$DONOR_TOKEN\" http://localhost:$GATEWAY_REST_PORT/v1/requests   # only what Norway's pledges fund" \
+    "curl -H \"authorization: Bearer \$DONOR_TOKEN\" http://localhost:$GATEWAY_REST_PORT/v1/allocations" \
     "grpcurl -plaintext localhost:$GATEWAY_GRPC_PORT list" \
     "grpcurl -plaintext -H \"authorization: Bearer \$COORDINATOR_TOKEN\" localhost:$GATEWAY_GRPC_PORT capacitybuilding.funding.v1.FundingService/ListDonors"
 }

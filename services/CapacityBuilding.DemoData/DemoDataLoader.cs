@@ -2,31 +2,38 @@ using CapacityBuilding.Contracts.Assistance.V1;
 using CapacityBuilding.Contracts.Funding.V1;
 using CapacityBuilding.Contracts.Training.V1;
 using CapacityBuilding.DemoData.Files;
-using Grpc.Core;
+using CapacityBuilding.DemoData.Lifecycle;
 using Grpc.Net.Client;
 
 namespace CapacityBuilding.DemoData;
 
 /// <summary>
 /// Creates the demo data through the public gRPC API, in dependency order: courses with their
-/// sessions, then the requests that name them, then donors and their pledges. Every create carries the request id
-/// <c>demo:{key}</c>, so the services return what an earlier run created instead of creating a
-/// duplicate: running the loader again is safe and completes an interrupted run.
+/// sessions; the requests that name them, moved along their lifecycle as far as approval; donors
+/// and their pledges, committed; allocations to the approved requests and disbursements from
+/// them; last the delivery steps, which only funded requests take. Every create carries the
+/// request id <c>demo:{key}</c>, so the services return what an earlier run created (as it is now)
+/// instead of creating a duplicate; every transition starts from the state that answer reports
+/// and applies only the steps still missing. Running the loader again is safe and completes an
+/// interrupted run.
 /// </summary>
 public sealed class DemoDataLoader(GrpcChannel channel, TextWriter output)
 {
     private const string RequestIdPrefix = "demo:";
-    private static readonly TimeSpan CallTimeout = TimeSpan.FromSeconds(10);
+    private const string DonorNamePrefix = "donors/";
 
     private readonly TrainingService.TrainingServiceClient training = new(channel);
     private readonly AssistanceService.AssistanceServiceClient assistance = new(channel);
     private readonly FundingService.FundingServiceClient funding = new(channel);
+    private readonly RequestLifecycleDriver lifecycle = new(new AssistanceService.AssistanceServiceClient(channel));
 
-    public async Task LoadAsync(DemoDataSet data, CancellationToken cancellationToken)
+    public async Task<DemoLoadResult> LoadAsync(DemoDataSet data, CancellationToken cancellationToken)
     {
         var courseNames = await LoadCoursesAsync(data.Courses, cancellationToken);
-        await LoadRequestsAsync(data.Requests, courseNames, cancellationToken);
-        await LoadDonorsAsync(data.Donors, cancellationToken);
+        var requests = await LoadRequestsAsync(data.Requests, courseNames, cancellationToken);
+        var fundingDonorId = await LoadDonorsAsync(data.Donors, requests, cancellationToken);
+        await DeliverAsync(data.Requests, requests, cancellationToken);
+        return new DemoLoadResult(fundingDonorId);
     }
 
     /// <returns>Each course's resource name by its key in the data files.</returns>
@@ -37,12 +44,14 @@ public sealed class DemoDataLoader(GrpcChannel channel, TextWriter output)
         foreach (var entry in courses)
         {
             var request = new CreateCourseRequest { Course = entry.Course, RequestId = RequestIdPrefix + entry.Key };
-            var response = await CallAsync("course", entry.Key, options => training.CreateCourseAsync(request, options), cancellationToken);
+            var response = await GatewayCall.RunAsync(
+                $"creating course '{entry.Key}'", options => training.CreateCourseAsync(request, options).ResponseAsync, cancellationToken);
             names[entry.Key] = response.Course.Name;
             foreach (var session in entry.Sessions)
             {
                 var sessionRequest = new CreateSessionRequest { Parent = response.Course.Name, Session = session.Session, RequestId = RequestIdPrefix + session.Key };
-                await CallAsync("session", session.Key, options => training.CreateSessionAsync(sessionRequest, options), cancellationToken);
+                await GatewayCall.RunAsync(
+                    $"creating session '{session.Key}'", options => training.CreateSessionAsync(sessionRequest, options).ResponseAsync, cancellationToken);
                 sessionCount++;
             }
         }
@@ -52,50 +61,140 @@ public sealed class DemoDataLoader(GrpcChannel channel, TextWriter output)
         return names;
     }
 
-    private async Task LoadRequestsAsync(
+    /// <returns>Each request as it stands after the steps up to approval, by its key in the data files.</returns>
+    private async Task<Dictionary<string, AssistanceRequest>> LoadRequestsAsync(
         IReadOnlyList<AssistanceRequestEntry> requests, Dictionary<string, string> courseNames, CancellationToken cancellationToken)
     {
+        var loaded = new Dictionary<string, AssistanceRequest>(StringComparer.Ordinal);
+        var stepCount = 0;
         foreach (var entry in requests)
         {
             var assistanceRequest = entry.AssistanceRequest.Clone();
             assistanceRequest.Courses.Add(entry.CourseKeys.Select(courseKey => courseNames[courseKey]));
             var request = new CreateAssistanceRequestRequest { AssistanceRequest = assistanceRequest, RequestId = RequestIdPrefix + entry.Key };
-            await CallAsync("request", entry.Key, options => assistance.CreateAssistanceRequestAsync(request, options), cancellationToken);
+            var current = (await GatewayCall.RunAsync(
+                $"creating request '{entry.Key}'", options => assistance.CreateAssistanceRequestAsync(request, options).ResponseAsync, cancellationToken))
+                .AssistanceRequest;
+            var beforeFunding = (await StepsStillMissingAsync(entry, current)).TakeWhile(step => !step.IsDelivery).ToList();
+            loaded[entry.Key] = await lifecycle.ApplyAsync(entry.Key, current, beforeFunding, entry.Reason, cancellationToken);
+            stepCount += beforeFunding.Count;
         }
 
-        await output.WriteLineAsync($"requests: {requests.Count} loaded");
+        await output.WriteLineAsync($"requests: {requests.Count} loaded, {stepCount} lifecycle steps up to approval applied now");
+        return loaded;
     }
 
-    private async Task LoadDonorsAsync(IReadOnlyList<DonorEntry> donors, CancellationToken cancellationToken)
+    /// <returns>The id of the first donor whose pledges fund a request, or null when none does.</returns>
+    private async Task<string?> LoadDonorsAsync(
+        IReadOnlyList<DonorEntry> donors, Dictionary<string, AssistanceRequest> requests, CancellationToken cancellationToken)
     {
-        var pledgeCount = 0;
+        var (pledgeCount, committedCount, commitsNow, allocationCount, disbursementCount) = (0, 0, 0, 0, 0);
+        string? fundingDonorId = null;
         foreach (var entry in donors)
         {
             var donorRequest = new CreateDonorRequest { Donor = entry.Donor, RequestId = RequestIdPrefix + entry.Key };
-            var donor = (await CallAsync("donor", entry.Key, options => funding.CreateDonorAsync(donorRequest, options), cancellationToken)).Donor;
-            foreach (var pledge in entry.Pledges)
+            var donor = (await GatewayCall.RunAsync(
+                $"creating donor '{entry.Key}'", options => funding.CreateDonorAsync(donorRequest, options).ResponseAsync, cancellationToken)).Donor;
+            foreach (var pledgeEntry in entry.Pledges)
             {
-                var pledgeRequest = new CreatePledgeRequest { Parent = donor.Name, Pledge = pledge.Pledge, RequestId = RequestIdPrefix + pledge.Key };
-                await CallAsync("pledge", pledge.Key, options => funding.CreatePledgeAsync(pledgeRequest, options), cancellationToken);
+                var pledgeRequest = new CreatePledgeRequest { Parent = donor.Name, Pledge = pledgeEntry.Pledge, RequestId = RequestIdPrefix + pledgeEntry.Key };
+                var pledge = (await GatewayCall.RunAsync(
+                    $"creating pledge '{pledgeEntry.Key}'", options => funding.CreatePledgeAsync(pledgeRequest, options).ResponseAsync, cancellationToken)).Pledge;
                 pledgeCount++;
+                if (pledgeEntry.Committed)
+                {
+                    commitsNow += await CommitAsync(pledgeEntry.Key, pledge, cancellationToken) ? 1 : 0;
+                    committedCount++;
+                }
+
+                foreach (var allocationEntry in pledgeEntry.Allocations ?? [])
+                {
+                    var allocation = await AllocateAsync(allocationEntry, pledge, requests[allocationEntry.RequestKey], cancellationToken);
+                    allocationCount++;
+                    fundingDonorId ??= donor.Name[DonorNamePrefix.Length..];
+                    foreach (var disbursementEntry in allocationEntry.Disbursements ?? [])
+                    {
+                        await DisburseAsync(disbursementEntry, allocation, cancellationToken);
+                        disbursementCount++;
+                    }
+                }
             }
         }
 
         await output.WriteLineAsync($"donors: {donors.Count} loaded");
-        await output.WriteLineAsync($"pledges: {pledgeCount} loaded");
+        await output.WriteLineAsync($"pledges: {pledgeCount} loaded, {committedCount} of them committed ({commitsNow} now)");
+        await output.WriteLineAsync($"allocations: {allocationCount} loaded");
+        await output.WriteLineAsync($"disbursements: {disbursementCount} loaded");
+        return fundingDonorId;
     }
 
-    /// <summary>One call with a deadline; a refusal becomes a message that names the entry.</summary>
-    private static async Task<TResponse> CallAsync<TResponse>(
-        string kind, string key, Func<CallOptions, AsyncUnaryCall<TResponse>> call, CancellationToken cancellationToken)
+    /// <returns>Whether this call committed the pledge (false when an earlier run did).</returns>
+    private async Task<bool> CommitAsync(string key, Pledge pledge, CancellationToken cancellationToken)
     {
-        try
+        if (pledge.State == Pledge.Types.State.Committed)
         {
-            return await call(new CallOptions(deadline: DateTime.UtcNow.Add(CallTimeout), cancellationToken: cancellationToken));
+            return false;
         }
-        catch (RpcException e) when (e.StatusCode != StatusCode.Cancelled)
+
+        var commit = new CommitPledgeRequest { Name = pledge.Name, Etag = pledge.Etag };
+        await GatewayCall.RunAsync($"committing pledge '{key}' (now {pledge.State})",
+            options => funding.CommitPledgeAsync(commit, options).ResponseAsync, cancellationToken);
+        return true;
+    }
+
+    private async Task<Allocation> AllocateAsync(
+        AllocationEntry entry, Pledge pledge, AssistanceRequest request, CancellationToken cancellationToken)
+    {
+        var allocation = entry.Allocation.Clone();
+        allocation.Pledge = pledge.Name;
+        allocation.AssistanceRequest = request.Name;
+        var create = new CreateAllocationRequest { Allocation = allocation, RequestId = RequestIdPrefix + entry.Key };
+        return (await GatewayCall.RunAsync(
+            $"allocating '{entry.Key}' to request '{entry.RequestKey}' (now {request.State})",
+            options => funding.CreateAllocationAsync(create, options).ResponseAsync, cancellationToken)).Allocation;
+    }
+
+    private async Task DisburseAsync(DisbursementEntry entry, Allocation allocation, CancellationToken cancellationToken)
+    {
+        var disbursement = entry.Disbursement.Clone();
+        // Left out in the file: paid on the day the demo is loaded, so never before the allocation.
+        disbursement.DisbursementDate ??= Today();
+        var create = new CreateDisbursementRequest { Parent = allocation.Name, Disbursement = disbursement, RequestId = RequestIdPrefix + entry.Key };
+        await GatewayCall.RunAsync(
+            $"disbursing '{entry.Key}'", options => funding.CreateDisbursementAsync(create, options).ResponseAsync, cancellationToken);
+    }
+
+    /// <summary>The steps after approval (delivery), now that the money is allocated; then what every request ended as.</summary>
+    private async Task DeliverAsync(
+        IReadOnlyList<AssistanceRequestEntry> entries, Dictionary<string, AssistanceRequest> requests, CancellationToken cancellationToken)
+    {
+        var stepCount = 0;
+        foreach (var entry in entries)
         {
-            throw new DemoDataException($"creating {kind} '{key}' failed: {e.StatusCode}: {e.Status.Detail}", e);
+            var steps = await StepsStillMissingAsync(entry, requests[entry.Key]);
+            requests[entry.Key] = await lifecycle.ApplyAsync(entry.Key, requests[entry.Key], steps, entry.Reason, cancellationToken);
+            stepCount += steps.Count;
         }
+
+        var states = requests.Values.GroupBy(request => request.State).OrderBy(group => group.Key).Select(group => $"{group.Key} {group.Count()}");
+        await output.WriteLineAsync($"requests: {stepCount} delivery steps applied now; states: {string.Join(", ", states)}");
+    }
+
+    /// <summary>The route from the request's current state; empty, with a note, when someone moved it off the demo's route.</summary>
+    private async Task<IReadOnlyList<LifecycleStep>> StepsStillMissingAsync(AssistanceRequestEntry entry, AssistanceRequest current)
+    {
+        if (LifecycleRoute.Remaining(current.State, entry.TargetState) is { } steps)
+        {
+            return steps;
+        }
+
+        await output.WriteLineAsync($"request '{entry.Key}' is {current.State}, which is not on the way to {entry.TargetState}: left as it is");
+        return [];
+    }
+
+    private static Google.Type.Date Today()
+    {
+        var today = DateTime.UtcNow;
+        return new Google.Type.Date { Year = today.Year, Month = today.Month, Day = today.Day };
     }
 }

@@ -3,8 +3,10 @@ using CapacityBuilding.DemoData.Files;
 using Grpc.Core;
 using Grpc.Net.Client;
 
-// Usage: CAPACITYBUILDING_TOKEN=<coordinator token> CapacityBuilding.DemoData [gateway gRPC address],
-// default http://localhost:8081. run.sh mints the token with the DevTokens tool.
+// Usage: CAPACITYBUILDING_TOKEN=<coordinator token> CapacityBuilding.DemoData [gateway gRPC address] [donor id file],
+// address default http://localhost:8081. run.sh mints the token with the DevTokens tool. When a donor id
+// file is named, the id of the demo donor whose money funds requests is written there (run.sh mints
+// a donor token for it; ids are made by the service, so only the loader knows it).
 var token = Environment.GetEnvironmentVariable("CAPACITYBUILDING_TOKEN");
 if (string.IsNullOrWhiteSpace(token))
 {
@@ -37,7 +39,12 @@ try
         UnsafeUseInsecureChannelCallCredentials = gateway.Scheme == Uri.UriSchemeHttp,
     });
     await GatewayReadiness.WaitAsync(channel, TimeSpan.FromSeconds(60), cancellation.Token);
-    await new DemoDataLoader(channel, Console.Out).LoadAsync(data, cancellation.Token);
+    var result = await new DemoDataLoader(channel, Console.Out).LoadAsync(data, cancellation.Token);
+    if (args.Length > 1)
+    {
+        await File.WriteAllTextAsync(args[1], result.FundingDonorId ?? "", cancellation.Token);
+    }
+
     return 0;
 }
 catch (DemoDataException e)

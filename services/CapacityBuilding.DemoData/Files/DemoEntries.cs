@@ -19,11 +19,17 @@ public sealed record SessionEntry(
     string Key,
     [property: JsonConverter(typeof(ProtoJsonConverter<Session>))] Session Session);
 
-/// <summary>An entry of <c>requests.json</c>; <c>courseKeys</c> are keys of <c>courses.json</c>.</summary>
+/// <summary>
+/// An entry of <c>requests.json</c>; <c>courseKeys</c> are keys of <c>courses.json</c>. The loader
+/// moves the request to <c>targetState</c> through the lifecycle methods; <c>reason</c> goes with
+/// the step that asks for one (the review decision or the withdrawal).
+/// </summary>
 public sealed record AssistanceRequestEntry(
     string Key,
     IReadOnlyList<string> CourseKeys,
-    [property: JsonConverter(typeof(ProtoJsonConverter<AssistanceRequest>))] AssistanceRequest AssistanceRequest);
+    [property: JsonConverter(typeof(ProtoEnumJsonConverter<AssistanceRequest.Types.State>))] AssistanceRequest.Types.State TargetState,
+    [property: JsonConverter(typeof(ProtoJsonConverter<AssistanceRequest>))] AssistanceRequest AssistanceRequest,
+    string? Reason = null);
 
 /// <summary>An entry of <c>donors.json</c>, with the donor's pledges.</summary>
 public sealed record DonorEntry(
@@ -31,10 +37,27 @@ public sealed record DonorEntry(
     [property: JsonConverter(typeof(ProtoJsonConverter<Donor>))] Donor Donor,
     IReadOnlyList<PledgeEntry> Pledges);
 
-/// <summary>A pledge inside a <see cref="DonorEntry"/>.</summary>
+/// <summary>A pledge inside a <see cref="DonorEntry"/>: <c>committed</c> when the agreement is signed, and the money it allocates.</summary>
 public sealed record PledgeEntry(
     string Key,
-    [property: JsonConverter(typeof(ProtoJsonConverter<Pledge>))] Pledge Pledge);
+    [property: JsonConverter(typeof(ProtoJsonConverter<Pledge>))] Pledge Pledge,
+    bool Committed = false,
+    IReadOnlyList<AllocationEntry>? Allocations = null);
+
+/// <summary>
+/// Money from the enclosing pledge for the request with key <c>requestKey</c> (the allocation's
+/// <c>amount</c>; the loader fills in the names), with what has been paid out of it.
+/// </summary>
+public sealed record AllocationEntry(
+    string Key,
+    string RequestKey,
+    [property: JsonConverter(typeof(ProtoJsonConverter<Allocation>))] Allocation Allocation,
+    IReadOnlyList<DisbursementEntry>? Disbursements = null);
+
+/// <summary>A disbursement inside an <see cref="AllocationEntry"/>.</summary>
+public sealed record DisbursementEntry(
+    string Key,
+    [property: JsonConverter(typeof(ProtoJsonConverter<Disbursement>))] Disbursement Disbursement);
 
 /// <summary>All three data files.</summary>
 public sealed record DemoDataSet(

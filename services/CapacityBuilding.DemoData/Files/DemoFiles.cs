@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using CapacityBuilding.DemoData.Lifecycle;
 
 namespace CapacityBuilding.DemoData.Files;
 
@@ -16,6 +17,8 @@ public static class DemoFiles
             Read(directory, "requests.json", DemoJsonContext.Default.IReadOnlyListAssistanceRequestEntry),
             Read(directory, "donors.json", DemoJsonContext.Default.IReadOnlyListDonorEntry));
         EnsureCourseKeysExist(data);
+        EnsureTargetStatesReachable(data);
+        EnsureAllocationsFundApprovedRequests(data);
         return data;
     }
 
@@ -46,6 +49,35 @@ public static class DemoFiles
             if (unknown is not null)
             {
                 throw new DemoDataException($"request '{request.Key}' names course '{unknown}', which courses.json does not define.");
+            }
+        }
+    }
+
+    private static void EnsureTargetStatesReachable(DemoDataSet data)
+    {
+        var unreachable = data.Requests.FirstOrDefault(request => !LifecycleRoute.CanReach(request.TargetState));
+        if (unreachable is not null)
+        {
+            throw new DemoDataException($"request '{unreachable.Key}' has targetState {unreachable.TargetState}, which the demo cannot reach.");
+        }
+    }
+
+    /// <summary>Money goes only to approved requests, so every allocation's request must pass approval on its way.</summary>
+    private static void EnsureAllocationsFundApprovedRequests(DemoDataSet data)
+    {
+        var requests = data.Requests.ToDictionary(request => request.Key, StringComparer.Ordinal);
+        var allocations = data.Donors.SelectMany(donor => donor.Pledges).SelectMany(pledge => pledge.Allocations ?? []);
+        foreach (var allocation in allocations)
+        {
+            if (!requests.TryGetValue(allocation.RequestKey, out var request))
+            {
+                throw new DemoDataException($"allocation '{allocation.Key}' names request '{allocation.RequestKey}', which requests.json does not define.");
+            }
+
+            if (!LifecycleRoute.PassesApproval(request.TargetState))
+            {
+                throw new DemoDataException(
+                    $"allocation '{allocation.Key}' funds request '{allocation.RequestKey}', whose targetState {request.TargetState} is never approved.");
             }
         }
     }

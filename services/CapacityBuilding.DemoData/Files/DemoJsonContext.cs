@@ -12,7 +12,8 @@ namespace CapacityBuilding.DemoData.Files;
 [JsonSerializable(typeof(IReadOnlyList<AssistanceRequestEntry>))]
 [JsonSerializable(typeof(IReadOnlyList<DonorEntry>))]
 // The generator also walks the messages inside the entries (which ProtoJsonConverter reads);
-// two of them nest an enum called State, so each gets a name of its own.
+// three of them nest an enum called State, so each gets a name of its own.
 [JsonSerializable(typeof(Contracts.Assistance.V1.AssistanceRequest.Types.State), TypeInfoPropertyName = "AssistanceRequestState")]
 [JsonSerializable(typeof(Contracts.Funding.V1.Pledge.Types.State), TypeInfoPropertyName = "PledgeState")]
+[JsonSerializable(typeof(Contracts.Funding.V1.Allocation.Types.State), TypeInfoPropertyName = "AllocationState")]
 internal sealed partial class DemoJsonContext : JsonSerializerContext;

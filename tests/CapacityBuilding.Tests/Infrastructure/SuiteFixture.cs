@@ -103,8 +103,9 @@ public sealed class SuiteFixture : IAsyncLifetime
     }
 
     /// <summary>
-    /// Starts one more gateway of a test's own, in front of the fixture's services, with extra
-    /// configuration (e.g. a tight rate limit). Returns its REST and gRPC addresses.
+    /// Starts one more gateway of a test's own, in front of the fixture's services (or others named
+    /// in <paramref name="configuration"/>), with extra configuration (e.g. a tight rate limit).
+    /// Returns its REST and gRPC addresses.
     /// </summary>
     public async Task<(ServiceProcess Process, Uri RestAddress, Uri GrpcAddress)> StartExtraGatewayAsync(IReadOnlyDictionary<string, string> configuration)
     {
@@ -117,7 +118,7 @@ public sealed class SuiteFixture : IAsyncLifetime
     {
         var rest = Loopback(FreePort.Next());
         var grpc = Loopback(FreePort.Next());
-        var environment = new Dictionary<string, string>(configuration)
+        var environment = new Dictionary<string, string>
         {
             ["Kestrel__Endpoints__Rest__Url"] = rest.ToString(),
             ["Kestrel__Endpoints__Grpc__Url"] = grpc.ToString(),
@@ -128,6 +129,12 @@ public sealed class SuiteFixture : IAsyncLifetime
             ["ReverseProxy__Clusters__training__HealthCheck__Active__Interval"] = "00:00:01",
             ["ReverseProxy__Clusters__funding__HealthCheck__Active__Interval"] = "00:00:01",
         };
+        // The caller's configuration wins, so a test may point the gateway at services of its own.
+        foreach (var (key, value) in configuration)
+        {
+            environment[key] = value;
+        }
+
         return (Start("gateway", "gateway/CapacityBuilding.Gateway", environment), rest, grpc);
     }
 

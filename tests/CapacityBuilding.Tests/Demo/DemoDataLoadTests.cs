@@ -1,0 +1,80 @@
+using CapacityBuilding.Contracts.Assistance.V1;
+using CapacityBuilding.Contracts.Funding.V1;
+using CapacityBuilding.DemoData;
+using CapacityBuilding.DemoData.Files;
+using CapacityBuilding.ServiceDefaults.Identity;
+using CapacityBuilding.Tests.Infrastructure;
+
+namespace CapacityBuilding.Tests.Demo;
+
+/// <summary>
+/// The demo loader through a real gateway, twice: the second run changes nothing, every request
+/// ends in its target state with one allocation per entry, and the demo donor sees what it funds. The demo's donors, requests and
+/// allocations would change what other tests count, so the loader gets services, a gateway and a
+/// Redis database of its own (the fixture's redis-server, database 1).
+/// </summary>
+[Collection(SuiteDefinition.Name)]
+public sealed class DemoDataLoadTests(SuiteFixture suite)
+{
+    [Fact]
+    public async Task Loading_twice_reaches_every_target_state_makes_each_allocation_once_and_shows_the_donor_what_it_funds()
+    {
+        var data = DemoFiles.Read(DemoFilesTests.DataFolder);
+        var gateway = await StartOwnStackAsync();
+        var loader = new DemoDataLoader(suite.Channel(gateway), TextWriter.Null);
+
+        var first = await loader.LoadAsync(data, CancellationToken.None);
+        var secondOutput = new StringWriter();
+        var second = await new DemoDataLoader(suite.Channel(gateway), secondOutput).LoadAsync(data, CancellationToken.None);
+
+        Assert.Equal(first.FundingDonorId, second.FundingDonorId);
+        Assert.Contains($"requests: {data.Requests.Count} loaded, 0 lifecycle steps up to approval applied now", secondOutput.ToString(), StringComparison.Ordinal);
+        Assert.Contains("(0 now)", secondOutput.ToString(), StringComparison.Ordinal);
+        Assert.Contains("requests: 0 delivery steps applied now", secondOutput.ToString(), StringComparison.Ordinal);
+
+        var assistance = new AssistanceService.AssistanceServiceClient(suite.Channel(gateway));
+        var stored = (await assistance.ListAssistanceRequestsAsync(new ListAssistanceRequestsRequest { PageSize = 100 })).AssistanceRequests;
+        Assert.Equal(
+            data.Requests.Select(entry => (entry.AssistanceRequest.Title, entry.TargetState)).Order(),
+            stored.Select(request => (request.Title, request.State)).Order());
+
+        var funding = new FundingService.FundingServiceClient(suite.Channel(gateway));
+        var allocations = (await funding.ListAllocationsAsync(new ListAllocationsRequest { PageSize = 100 })).Allocations;
+        var allocationEntries = data.Donors.SelectMany(donor => donor.Pledges).SelectMany(pledge => pledge.Allocations ?? []).ToList();
+        Assert.Equal(allocationEntries.Count, allocations.Count);
+        Assert.All(allocations, allocation => Assert.Equal(Allocation.Types.State.Active, allocation.State));
+        var disbursements = await Task.WhenAll(allocations.Select(async allocation =>
+            (await funding.ListDisbursementsAsync(new ListDisbursementsRequest { Parent = allocation.Name })).Disbursements.Count));
+        Assert.Equal(allocationEntries.Sum(entry => entry.Disbursements?.Count ?? 0), disbursements.Sum());
+
+        // The loader names the first donor in donors.json whose pledges allocate money, and that
+        // donor sees exactly the requests they fund.
+        Assert.NotNull(second.FundingDonorId);
+        var donorToken = suite.Tokens.Mint(CallerRole.Donor, "test-donor", donorId: second.FundingDonorId);
+        var asDonor = new AssistanceService.AssistanceServiceClient(suite.Channel(gateway, donorToken));
+        var seen = (await asDonor.ListAssistanceRequestsAsync(new ListAssistanceRequestsRequest { PageSize = 100 })).AssistanceRequests;
+        var fundingDonor = data.Donors.First(donor => donor.Pledges.Any(pledge => pledge.Allocations is { Count: > 0 }));
+        var fundedKeys = fundingDonor.Pledges.SelectMany(pledge => pledge.Allocations ?? []).Select(allocation => allocation.RequestKey).ToHashSet();
+        Assert.Equal(
+            data.Requests.Where(entry => fundedKeys.Contains(entry.Key)).Select(entry => entry.AssistanceRequest.Title).Order(),
+            seen.Select(request => request.Title).Order());
+    }
+
+    /// <summary>Training, assistance, funding and a gateway on a Redis database no other test uses; returns the gateway's gRPC address.</summary>
+    private async Task<Uri> StartOwnStackAsync()
+    {
+        var ownRedis = new Dictionary<string, string> { ["Redis__ConnectionString"] = suite.Redis.ConnectionString + ",defaultDatabase=1" };
+        var (training, assistance, funding) = (SuiteFixture.Loopback(FreePort.Next()), SuiteFixture.Loopback(FreePort.Next()), SuiteFixture.Loopback(FreePort.Next()));
+        await Task.WhenAll(
+            suite.StartExtraServiceAsync("training", training, ownRedis),
+            suite.StartExtraServiceAsync("funding", funding, new Dictionary<string, string>(SuiteFixture.FundingDirectTo(assistance).Concat(ownRedis))),
+            suite.StartExtraServiceAsync("assistance", assistance, new Dictionary<string, string>(SuiteFixture.DirectTo(training, funding).Concat(ownRedis))));
+        var (_, _, grpc) = await suite.StartExtraGatewayAsync(new Dictionary<string, string>
+        {
+            ["ReverseProxy__Clusters__assistance__Destinations__primary__Address"] = assistance.ToString(),
+            ["ReverseProxy__Clusters__training__Destinations__primary__Address"] = training.ToString(),
+            ["ReverseProxy__Clusters__funding__Destinations__primary__Address"] = funding.ToString(),
+        });
+        return grpc;
+    }
+}
