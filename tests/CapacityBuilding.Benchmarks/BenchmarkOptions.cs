@@ -31,7 +31,7 @@ internal sealed class BenchmarkOptions
     /// The most approve -> allocate chains per second (case 6) the run should be ready for: each
     /// chain uses up one request seeded UNDER_REVIEW, and the pool is sized from this rate.
     /// </summary>
-    public double ChainCallsPerSecond { get; set; } = 1000;
+    public double ChainCallsPerSecond { get; set; } = 2500;
 
     /// <summary>
     /// Requests to seed UNDER_REVIEW for case 6: its closed-loop warm-up and rounds at
