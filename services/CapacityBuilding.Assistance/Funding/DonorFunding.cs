@@ -2,6 +2,7 @@ using CapacityBuilding.Assistance.Requests;
 using CapacityBuilding.Contracts.Funding.V1;
 using CapacityBuilding.ServiceDefaults.Errors;
 using CapacityBuilding.ServiceDefaults.Identity;
+using CapacityBuilding.ServiceDefaults.Invocation;
 using Grpc.Core;
 using FundingClient = CapacityBuilding.Contracts.Funding.V1.FundingService.FundingServiceClient;
 
@@ -72,7 +73,7 @@ public sealed partial class DonorFunding(FundingClient funding, ApiErrors errors
             {
                 page = await funding.ListAllocationsAsync(listing, cancellationToken: cancellationToken);
             }
-            catch (RpcException exception) when (exception.StatusCode is StatusCode.Unavailable or StatusCode.DeadlineExceeded or StatusCode.Unknown)
+            catch (RpcException exception) when (exception.IsUnreachable())
             {
                 LogFundingUnavailable(logger, exception.StatusCode);
                 throw errors.Unavailable("FUNDING_UNAVAILABLE",

@@ -1,6 +1,7 @@
 using CapacityBuilding.Assistance.Requests;
 using CapacityBuilding.Contracts.Training.V1;
 using CapacityBuilding.ServiceDefaults.Errors;
+using CapacityBuilding.ServiceDefaults.Invocation;
 using Google.Rpc;
 using Grpc.Core;
 using TrainingClient = CapacityBuilding.Contracts.Training.V1.TrainingService.TrainingServiceClient;
@@ -35,7 +36,7 @@ public sealed partial class CourseCatalog(TrainingClient training, KnownCourses 
                 ? errors.InvalidArgument(field, "refers to a course that does not exist in the training catalogue.")
                 : errors.InvalidArgument($"{field}[{index}]", $"{missing} does not exist in the training catalogue.");
         }
-        catch (RpcException exception) when (exception.StatusCode is StatusCode.Unavailable or StatusCode.DeadlineExceeded or StatusCode.Unknown)
+        catch (RpcException exception) when (exception.IsUnreachable())
         {
             LogTrainingUnavailable(logger, exception.StatusCode);
             throw errors.Unavailable("TRAINING_UNAVAILABLE",

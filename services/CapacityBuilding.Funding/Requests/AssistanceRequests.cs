@@ -1,5 +1,6 @@
 using CapacityBuilding.Contracts.Assistance.V1;
 using CapacityBuilding.ServiceDefaults.Errors;
+using CapacityBuilding.ServiceDefaults.Invocation;
 using Grpc.Core;
 using AssistanceClient = CapacityBuilding.Contracts.Assistance.V1.AssistanceService.AssistanceServiceClient;
 using State = CapacityBuilding.Contracts.Assistance.V1.AssistanceRequest.Types.State;
@@ -82,8 +83,9 @@ public sealed partial class AssistanceRequests(AssistanceClient assistance, ApiE
         return found;
     }
 
+    // INTERNAL too: whatever went wrong inside assistance, funding cannot tell whether the request is approved.
     private static bool IsUnavailable(RpcException exception) =>
-        exception.StatusCode is StatusCode.Unavailable or StatusCode.DeadlineExceeded or StatusCode.Unknown or StatusCode.Internal;
+        exception.IsUnreachable() || exception.StatusCode == StatusCode.Internal;
 
     private RpcException Unavailable(RpcException exception)
     {
