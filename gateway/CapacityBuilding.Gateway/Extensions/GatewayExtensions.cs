@@ -1,3 +1,4 @@
+using CapacityBuilding.Gateway.Deadlines;
 using CapacityBuilding.Gateway.Health;
 using CapacityBuilding.Gateway.Reflection;
 using CapacityBuilding.Gateway.Security;
@@ -22,7 +23,8 @@ public static class GatewayExtensions
     {
         builder.AddTelemetry(ServiceName);
         builder.AddGatewaySecurity();
-        builder.Services.AddReverseProxy().LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"));
+        var proxy = builder.Services.AddReverseProxy().LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"));
+        builder.AddGatewayDeadlines(proxy);
         builder.Services.AddGrpc();
         builder.Services.AddSuiteReflection();
         builder.Services.AddGrpcHealthChecks().AddCheck<ClusterHealthCheck>("clusters");
@@ -33,6 +35,7 @@ public static class GatewayExtensions
     public static WebApplication MapGatewayEndpoints(this WebApplication app)
     {
         app.UseGatewaySecurity();
+        app.UseGatewayDeadlines();
         app.MapReverseProxy();
 
         // Open to probes and tools: the contracts are public, the data is behind the routes.

@@ -42,19 +42,7 @@ public static class CallerRateLimiting
         var retryAfter = lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromSeconds(1);
         var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
         context.Response.Headers.RetryAfter = seconds;
-        if (context.Request.ContentType?.StartsWith("application/grpc", StringComparison.Ordinal) == true)
-        {
-            // A trailers-only gRPC response: status in the headers, as gRPC clients expect.
-            context.Response.StatusCode = StatusCodes.Status200OK;
-            context.Response.ContentType = "application/grpc";
-            context.Response.Headers["grpc-status"] = ((int)Grpc.Core.StatusCode.ResourceExhausted).ToString(CultureInfo.InvariantCulture);
-            context.Response.Headers["grpc-message"] = Uri.EscapeDataString($"Too many requests; retry after {seconds} s.");
-            return;
-        }
-
-        context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
-        context.Response.ContentType = "application/json; charset=utf-8";
-        await context.Response.WriteAsync(
-            $$"""{"code":8,"message":"Too many requests; retry after {{seconds}} s.","details":[]}""", cancellationToken);
+        await GrpcStatusResponses.WriteAsync(context, Grpc.Core.StatusCode.ResourceExhausted, StatusCodes.Status429TooManyRequests,
+            $"Too many requests; retry after {seconds} s.", cancellationToken);
     }
 }

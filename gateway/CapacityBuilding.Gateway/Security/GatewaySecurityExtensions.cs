@@ -6,12 +6,12 @@ namespace CapacityBuilding.Gateway.Security;
 /// <summary>
 /// The door's policies, each from ASP.NET Core and attached to YARP routes by name in
 /// appsettings.json (<c>AuthorizationPolicy</c>, <c>RateLimiterPolicy</c>, <c>CorsPolicy</c>,
-/// <c>TimeoutPolicy</c>): tokens validated here and again in every service.
+/// and, from <see cref="Deadlines.GatewayDeadlines"/>, <c>TimeoutPolicy</c>): tokens validated here
+/// and again in every service.
 /// </summary>
 public static class GatewaySecurityExtensions
 {
     public const string CorsPolicyName = "api";
-    public const string TimeoutPolicyName = "api";
 
     public static WebApplicationBuilder AddGatewaySecurity(this WebApplicationBuilder builder)
     {
@@ -23,7 +23,6 @@ public static class GatewaySecurityExtensions
             .WithMethods("GET", "POST", "PATCH", "DELETE")
             .WithHeaders("authorization", "content-type", "x-grpc-web", "grpc-timeout")
             .WithExposedHeaders("grpc-status", "grpc-message", "retry-after")));
-        builder.Services.AddRequestTimeouts(timeouts => timeouts.AddPolicy(TimeoutPolicyName, TimeSpan.FromSeconds(30)));
         builder.ConfigureKestrelDefaults();
         return builder;
     }
@@ -36,7 +35,6 @@ public static class GatewaySecurityExtensions
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();
-        app.UseRequestTimeouts();
         return app;
     }
 }

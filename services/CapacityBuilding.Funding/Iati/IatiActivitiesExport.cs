@@ -44,28 +44,20 @@ public sealed class IatiActivitiesExport(
         }
 
         var requests = await assistanceRequests.GetManyAsync(byRequest.Keys.Order(StringComparer.Ordinal).Select(id => FundingNames.AssistanceRequest.Format(id)), cancellationToken);
-        var donorsById = new Dictionary<string, StoredDonor>(StringComparer.Ordinal);
-        foreach (var donorId in byRequest.Values.SelectMany(list => list).Select(allocation => allocation.Allocation.DonorId).Distinct())
-        {
-            if (await donors.GetAsync(donorId) is { } donor)
-            {
-                donorsById[donorId] = donor;
-            }
-        }
+        var funded = byRequest.Values.SelectMany(list => list).ToList();
+        var donorsById = await donors.GetManyAsync(funded.Select(allocation => allocation.Allocation.DonorId));
+        var requestOfAllocation = funded.ToDictionary(allocation => allocation.Allocation.Id, allocation => allocation.Allocation.RequestId, StringComparer.Ordinal);
+        var disbursementsByRequest = (await allocations.AllDisbursementsAsync(requestOfAllocation.Keys))
+            .ToLookup(disbursement => requestOfAllocation[disbursement.AllocationId], StringComparer.Ordinal);
+        cancellationToken.ThrowIfCancellationRequested();
 
         var root = new XElement("iati-activities",
             new XAttribute("version", IatiCodes.Version),
             new XAttribute("generated-datetime", clock.GetUtcNow().ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture)));
         foreach (var request in requests)
         {
-            var funded = byRequest[RequestFacts.IdOf(request)];
-            var disbursements = new List<StoredDisbursement>();
-            foreach (var allocation in funded)
-            {
-                disbursements.AddRange(await allocations.AllDisbursementsAsync(allocation.Allocation.Id));
-            }
-
-            root.Add(Activity(request, funded, disbursements, donorsById));
+            var id = RequestFacts.IdOf(request);
+            root.Add(Activity(request, byRequest[id], [.. disbursementsByRequest[id]], donorsById));
         }
 
         return new XDocument(new XDeclaration("1.0", "utf-8", null), root).ToString(SaveOptions.None);

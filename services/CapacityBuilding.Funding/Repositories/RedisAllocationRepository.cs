@@ -250,11 +250,11 @@ public sealed class RedisAllocationRepository(RedisKeyspace keyspace)
     public Task<(IReadOnlyList<StoredDisbursement> Items, string? LastId)> ListDisbursementsAsync(string allocationId, int pageSize, string? afterId) =>
         disbursements.ListNewestFirstAsync(DisbursementIndexOf(allocationId), DisbursementKeyOf, pageSize, afterId);
 
-    /// <summary>Every disbursement of an allocation.</summary>
-    public async Task<IReadOnlyList<StoredDisbursement>> AllDisbursementsAsync(string allocationId)
+    /// <summary>Every disbursement of these allocations: their indexes read together, then one MGET.</summary>
+    public async Task<IReadOnlyList<StoredDisbursement>> AllDisbursementsAsync(IEnumerable<string> allocationIds)
     {
-        var ids = await database.SortedSetRangeByRankAsync(DisbursementIndexOf(allocationId));
-        var documents = await disbursements.GetManyAsync([.. ids.Select(id => DisbursementKeyOf((string)id!))]);
+        var idLists = await Task.WhenAll(allocationIds.Select(id => database.SortedSetRangeByRankAsync(DisbursementIndexOf(id))));
+        var documents = await disbursements.GetManyAsync([.. idLists.SelectMany(ids => ids).Select(id => DisbursementKeyOf((string)id!))]);
         return [.. documents.OfType<StoredDisbursement>()];
     }
 

@@ -94,12 +94,13 @@ public sealed class FundingReports(
             RegionName = M49Regions.NameOf(entry.Key) ?? string.Empty,
             Totals = Build(entry.Value, rates),
         }));
+        var donorsById = await donors.GetManyAsync(byDonor.Keys);
         foreach (var (donorId, totals) in byDonor)
         {
             summary.Donors.Add(new FundingSummary.Types.DonorFunding
             {
                 Donor = FundingNames.Donor.Format(donorId),
-                DisplayName = (await donors.GetAsync(donorId))?.DisplayName ?? string.Empty,
+                DisplayName = donorsById.GetValueOrDefault(donorId)?.DisplayName ?? string.Empty,
                 Totals = Build(totals, rates),
             });
         }

@@ -2,11 +2,8 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Yarp.ReverseProxy.Forwarder;
 
 namespace CapacityBuilding.Tests.DaprStandIn;
@@ -52,17 +49,10 @@ public sealed class DaprSidecarStandIn : IAsyncDisposable
     public static async Task<DaprSidecarStandIn> StartAsync(string callerAppId, IReadOnlyDictionary<string, Uri> apps, DaprAccessControl? accessControl = null)
     {
         accessControl ??= DaprAccessControl.FromK8s();
-        var port = Infrastructure.FreePort.Next();
-        var builder = WebApplication.CreateSlimBuilder();
-        // Nothing from the test folder's appsettings (the services' copies land there) may
-        // configure the stand-in's endpoints.
-        builder.Configuration.Sources.Clear();
-        builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(kestrel =>
-            kestrel.Listen(IPAddress.Loopback, port, listen => listen.Protocols = HttpProtocols.Http2));
+        var (builder, address) = Infrastructure.LoopbackHttp2App.CreateBuilder();
         builder.Services.AddHttpForwarder();
         var app = builder.Build();
-        var standIn = new DaprSidecarStandIn(app, new Uri($"http://127.0.0.1:{port}"));
+        var standIn = new DaprSidecarStandIn(app, address);
 
         var client = new HttpMessageInvoker(new SocketsHttpHandler
         {

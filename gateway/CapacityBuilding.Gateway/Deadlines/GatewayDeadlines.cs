@@ -1,0 +1,54 @@
+using CapacityBuilding.Gateway.Security;
+using Microsoft.AspNetCore.Http.Timeouts;
+using Yarp.ReverseProxy.Transforms;
+
+namespace CapacityBuilding.Gateway.Deadlines;
+
+/// <summary>
+/// One deadline for every call through the door (<see cref="DeadlineOptions"/>), kept by ASP.NET
+/// Core's request timeouts and attached to the routes as <c>TimeoutPolicy</c>. The service is
+/// told a slightly shorter one in <c>grpc-timeout</c> (a caller's own, when shorter, stays), so
+/// it stops its work and answers DEADLINE_EXCEEDED itself. When the gateway's deadline still runs
+/// out first (a service that does not answer at all), the caller gets DEADLINE_EXCEEDED, or 504
+/// on REST, instead of the proxy's bare "request canceled" 400.
+/// </summary>
+public static class GatewayDeadlines
+{
+    public const string TimeoutPolicyName = "api";
+
+    public static WebApplicationBuilder AddGatewayDeadlines(this WebApplicationBuilder builder, IReverseProxyBuilder proxy)
+    {
+        var options = builder.Configuration.GetSection(DeadlineOptions.SectionName).Get<DeadlineOptions>() ?? new DeadlineOptions();
+        builder.Services.AddRequestTimeouts(timeouts => timeouts.AddPolicy(TimeoutPolicyName, options.Request));
+        var serviceDeadline = options.Request - options.ServiceMargin;
+        proxy.AddTransforms(context => context.AddRequestTransform(transform =>
+        {
+            if (GrpcStatusResponses.IsGrpc(transform.HttpContext.Request))
+            {
+                var callers = transform.HttpContext.Request.Headers[GrpcTimeoutHeader.Name].ToString();
+                var deadline = GrpcTimeoutHeader.TryParse(callers, out var callerDeadline) && callerDeadline < serviceDeadline ? callerDeadline : serviceDeadline;
+                transform.ProxyRequest.Headers.Remove(GrpcTimeoutHeader.Name);
+                transform.ProxyRequest.Headers.TryAddWithoutValidation(GrpcTimeoutHeader.Name, GrpcTimeoutHeader.Format(deadline));
+            }
+
+            return ValueTask.CompletedTask;
+        }));
+        return builder;
+    }
+
+    public static WebApplication UseGatewayDeadlines(this WebApplication app)
+    {
+        app.UseRequestTimeouts();
+        app.Use(async (context, next) =>
+        {
+            await next(context);
+            if (context.Features.Get<IHttpRequestTimeoutFeature>()?.RequestTimeoutToken.IsCancellationRequested == true && !context.Response.HasStarted)
+            {
+                context.Response.Clear();
+                await GrpcStatusResponses.WriteAsync(context, Grpc.Core.StatusCode.DeadlineExceeded, StatusCodes.Status504GatewayTimeout,
+                    "The service did not answer in time. Retry with the same request_id; a create or change is applied once.", CancellationToken.None);
+            }
+        });
+        return app;
+    }
+}
