@@ -48,7 +48,15 @@ public sealed class RequestMessageFuzzTests(SuiteFixture suite) : IAsyncLifetime
     {
         Assert.True(Properties.TryGetValue(method, out var property), $"{method} has no fuzz property: add one to the service's *FuzzProperties.ByMethod.");
 
-        await property(suite, new FuzzCalls(redis.GetServers()[0]));
+        try
+        {
+            await property(suite, new FuzzCalls(redis.GetServers()[0]));
+        }
+        catch (Xunit.Sdk.XunitException failure)
+        {
+            // A failure here may show only once, in CI: keep what the services said at the time.
+            throw new Xunit.Sdk.XunitException($"{failure.Message}\n{suite.RecentOutputOfProcesses()}", failure);
+        }
     }
 
     private static IEnumerable<KeyValuePair<string, Func<SuiteFixture, FuzzCalls, Task>>> Named<TProperties>(

@@ -99,6 +99,9 @@ public sealed class ServiceProcess : IAsyncDisposable
 
     public string RecentOutput => string.Join('\n', output);
 
+    /// <summary>The last <paramref name="lines"/> lines the process printed.</summary>
+    public string Tail(int lines) => string.Join('\n', output.TakeLast(lines));
+
     /// <summary>Ends the process at once, as a crash or an OOM kill would.</summary>
     public async Task KillAsync()
     {

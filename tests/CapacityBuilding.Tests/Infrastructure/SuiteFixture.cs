@@ -229,6 +229,10 @@ public sealed class SuiteFixture : IAsyncLifetime
 
     public static Uri Loopback(int port) => new($"http://127.0.0.1:{port}");
 
+    /// <summary>What each process of the suite printed last, for the message of a failure nobody can rerun (CI).</summary>
+    public string RecentOutputOfProcesses(int linesEach = 40) =>
+        string.Join('\n', processes.Select(process => $"--- {process.Name}, last {linesEach} lines:\n{process.Tail(linesEach)}"));
+
     public async Task DisposeAsync()
     {
         foreach (var channel in channels)
