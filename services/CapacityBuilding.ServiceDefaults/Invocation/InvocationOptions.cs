@@ -13,8 +13,8 @@ public sealed class InvocationOptions
     /// </summary>
     public Dictionary<string, Uri> Apps { get; set; } = new(StringComparer.Ordinal);
 
-    /// <summary>Deadline of a cross-service call when the incoming call carries none.</summary>
-    public TimeSpan DefaultDeadline { get; set; } = TimeSpan.FromSeconds(5);
+    /// <summary>The longest a cross-service call may take; a shorter deadline of the incoming call wins.</summary>
+    public TimeSpan CallDeadline { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>Longest wait between reconnection attempts to a target that went away.</summary>
     public TimeSpan MaxReconnectBackoff { get; set; } = TimeSpan.FromSeconds(2);

@@ -26,7 +26,7 @@ public static class InvocationServiceCollectionExtensions
             // (two minutes) would keep answering UNAVAILABLE long after the target is back.
             .ConfigureChannel(channel => channel.MaxReconnectBackoff = options.MaxReconnectBackoff)
             .EnableCallContextPropagation(propagation => propagation.SuppressContextNotFoundErrors = true)
-            .AddInterceptor(() => new DefaultDeadlineInterceptor(options.DefaultDeadline))
+            .AddInterceptor(() => new CallDeadlineInterceptor(options.CallDeadline))
             .AddInterceptor(provider => new CallerPropagationInterceptor(provider.GetRequiredService<IHttpContextAccessor>()));
 
         if (options.Mode == InvocationMode.Dapr)
