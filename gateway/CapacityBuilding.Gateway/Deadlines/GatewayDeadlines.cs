@@ -12,7 +12,7 @@ namespace CapacityBuilding.Gateway.Deadlines;
 /// out first (a service that does not answer at all), the caller gets DEADLINE_EXCEEDED, or 504
 /// on REST, instead of the proxy's bare "request canceled" 400.
 /// </summary>
-public static class GatewayDeadlines
+public static partial class GatewayDeadlines
 {
     public const string TimeoutPolicyName = "api";
 
@@ -44,6 +44,9 @@ public static class GatewayDeadlines
             await next(context);
             if (context.Features.Get<IHttpRequestTimeoutFeature>()?.RequestTimeoutToken.IsCancellationRequested == true && !context.Response.HasStarted)
             {
+                var destination = context.Features.Get<Yarp.ReverseProxy.Model.IReverseProxyFeature>()?.ProxiedDestination?.Model.Config.Address;
+                LogDeadlineExceeded(context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(GatewayDeadlines)),
+                    context.Request.Path, destination ?? "(none)");
                 context.Response.Clear();
                 await GrpcStatusResponses.WriteAsync(context, Grpc.Core.StatusCode.DeadlineExceeded, StatusCodes.Status504GatewayTimeout,
                     "The service did not answer in time. Retry with the same request_id; a create or change is applied once.", CancellationToken.None);
@@ -51,4 +54,7 @@ public static class GatewayDeadlines
         });
         return app;
     }
+
+    [LoggerMessage(EventId = 4001, Level = LogLevel.Warning, Message = "Call {Path} to {Destination} ran out of the gateway's deadline; the caller gets DEADLINE_EXCEEDED")]
+    private static partial void LogDeadlineExceeded(ILogger logger, string path, string destination);
 }
