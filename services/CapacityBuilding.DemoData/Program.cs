@@ -1,3 +1,4 @@
+using CapacityBuilding.Contracts.Transport;
 using CapacityBuilding.DemoData;
 using CapacityBuilding.DemoData.Files;
 using Grpc.Core;
@@ -30,6 +31,8 @@ try
     using var channel = GrpcChannel.ForAddress(gateway, new()
     {
         ThrowOperationCanceledOnCancellation = true,
+        HttpHandler = Http2ClientHandler.Create(),
+        DisposeHttpClient = true,
         Credentials = ChannelCredentials.Create(ChannelCredentials.Insecure, CallCredentials.FromInterceptor((_, metadata) =>
         {
             metadata.Add("authorization", "Bearer " + token);

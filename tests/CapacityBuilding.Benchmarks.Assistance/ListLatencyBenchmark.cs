@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using CapacityBuilding.Contracts.Assistance.V1;
 using CapacityBuilding.Contracts.Common.V1;
+using CapacityBuilding.Contracts.Transport;
 using CapacityBuilding.DevTokens;
 using CapacityBuilding.ServiceDefaults.Identity;
 using CapacityBuilding.Tests.Infrastructure;
@@ -67,6 +68,8 @@ internal sealed class ListLatencyBenchmark : IAsyncDisposable
         }, "--urls", address.ToString());
         var channel = GrpcChannel.ForAddress(address, new GrpcChannelOptions
         {
+            HttpHandler = Http2ClientHandler.Create(),
+            DisposeHttpClient = true,
             Credentials = ChannelCredentials.Create(ChannelCredentials.Insecure, CallCredentials.FromInterceptor((_, metadata) =>
             {
                 metadata.Add("authorization", "Bearer " + token);

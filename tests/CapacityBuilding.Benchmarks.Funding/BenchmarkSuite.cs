@@ -1,3 +1,4 @@
+using CapacityBuilding.Contracts.Transport;
 using CapacityBuilding.DevTokens;
 using CapacityBuilding.ServiceDefaults.Identity;
 using CapacityBuilding.Tests.Infrastructure;
@@ -64,6 +65,8 @@ internal sealed class BenchmarkSuite : IAsyncDisposable
 
     private static GrpcChannel AuthenticatedChannel(Uri address, string token) => GrpcChannel.ForAddress(address, new GrpcChannelOptions
     {
+        HttpHandler = Http2ClientHandler.Create(),
+        DisposeHttpClient = true,
         Credentials = ChannelCredentials.Create(ChannelCredentials.Insecure, CallCredentials.FromInterceptor((_, metadata) =>
         {
             metadata.Add("authorization", "Bearer " + token);

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Security.Cryptography;
 using CapacityBuilding.Benchmarks.Training;
 using CapacityBuilding.Contracts.Training.V1;
+using CapacityBuilding.Contracts.Transport;
 using CapacityBuilding.DevTokens;
 using CapacityBuilding.ServiceDefaults.Identity;
 using CapacityBuilding.Tests.Infrastructure;
@@ -31,6 +32,8 @@ await using var service = ServiceProcess.Start("training", "services/CapacityBui
 var token = new DevTokenIssuer("capacitybuilding-local", "capacitybuilding-api", signingKey).Mint(CallerRole.Coordinator, "benchmark");
 using var channel = GrpcChannel.ForAddress(address, new GrpcChannelOptions
 {
+    HttpHandler = Http2ClientHandler.Create(),
+    DisposeHttpClient = true,
     Credentials = ChannelCredentials.Create(ChannelCredentials.Insecure, CallCredentials.FromInterceptor((_, metadata) =>
     {
         metadata.Add("authorization", "Bearer " + token);

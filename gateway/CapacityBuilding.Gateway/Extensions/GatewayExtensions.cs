@@ -4,6 +4,7 @@ using CapacityBuilding.Gateway.Reflection;
 using CapacityBuilding.Gateway.Security;
 using CapacityBuilding.ServiceDefaults.Health;
 using CapacityBuilding.ServiceDefaults.Telemetry;
+using Yarp.ReverseProxy.Forwarder;
 
 namespace CapacityBuilding.Gateway.Extensions;
 
@@ -24,6 +25,8 @@ public static class GatewayExtensions
         builder.AddTelemetry(ServiceName);
         builder.AddGatewaySecurity();
         var proxy = builder.Services.AddReverseProxy().LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"));
+        // Registered after YARP's own, so that it is the one resolved.
+        builder.Services.AddSingleton<IForwarderHttpClientFactory, ProxyHttpClientFactory>();
         builder.AddGatewayDeadlines(proxy);
         builder.Services.AddGrpc();
         builder.Services.AddSuiteReflection();

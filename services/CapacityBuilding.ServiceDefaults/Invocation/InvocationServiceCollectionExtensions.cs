@@ -1,3 +1,4 @@
+using CapacityBuilding.Contracts.Transport;
 using Dapr;
 using Dapr.Client;
 using Grpc.Core;
@@ -12,7 +13,7 @@ namespace CapacityBuilding.ServiceDefaults.Invocation;
 /// The invocation layer: one call gives a typed gRPC client for a target app-id, and
 /// configuration decides how it travels. Both modes go through the gRPC client factory, so the
 /// same call sites get deadline and cancellation propagation from the incoming call, tracing and
-/// one shared HTTP/2 connection pool per target.
+/// one shared HTTP/2 connection pool per target, with <see cref="Http2ClientHandler"/>'s window.
 /// </summary>
 public static class InvocationServiceCollectionExtensions
 {
@@ -22,6 +23,7 @@ public static class InvocationServiceCollectionExtensions
         var options = configuration.GetSection(InvocationOptions.SectionName).Get<InvocationOptions>() ?? new InvocationOptions();
         services.AddHttpContextAccessor();
         var builder = services.AddGrpcClient<TClient>(client => client.Address = AddressOf(options, configuration, appId))
+            .ConfigurePrimaryHttpMessageHandler(Http2ClientHandler.Create)
             // After an outage the channel reconnects with exponential back-off; the default cap
             // (two minutes) would keep answering UNAVAILABLE long after the target is back.
             .ConfigureChannel(channel => channel.MaxReconnectBackoff = options.MaxReconnectBackoff)

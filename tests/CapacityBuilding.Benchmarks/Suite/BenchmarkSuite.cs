@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
-using CapacityBuilding.DevTokens;
 using CapacityBuilding.Benchmarks.Hosting;
+using CapacityBuilding.Contracts.Transport;
+using CapacityBuilding.DevTokens;
 using CapacityBuilding.ServiceDefaults.Identity;
 using CapacityBuilding.Tests.Infrastructure;
 using Grpc.Core;
@@ -141,6 +142,8 @@ internal sealed class BenchmarkSuite : IAsyncDisposable
         var token = new DevTokenIssuer(Issuer, Audience, signingKey).Mint(CallerRole.Coordinator, "benchmark");
         var channel = GrpcChannel.ForAddress(address, new GrpcChannelOptions
         {
+            HttpHandler = Http2ClientHandler.Create(),
+            DisposeHttpClient = true,
             Credentials = ChannelCredentials.Create(ChannelCredentials.Insecure, CallCredentials.FromInterceptor((_, metadata) =>
             {
                 metadata.Add("authorization", "Bearer " + token);

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
+using CapacityBuilding.Contracts.Transport;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
@@ -54,14 +55,14 @@ public sealed class DaprSidecarStandIn : IAsyncDisposable
         var app = builder.Build();
         var standIn = new DaprSidecarStandIn(app, address);
 
-        var client = new HttpMessageInvoker(new SocketsHttpHandler
+        var client = new HttpMessageInvoker(Http2ClientHandler.Configure(new SocketsHttpHandler
         {
             UseProxy = false,
             AllowAutoRedirect = false,
             AutomaticDecompression = DecompressionMethods.None,
             UseCookies = false,
             ActivityHeadersPropagator = null,
-        });
+        }));
         var requestConfig = new ForwarderRequestConfig { Version = HttpVersion.Version20, VersionPolicy = HttpVersionPolicy.RequestVersionExact };
         var forwarder = app.Services.GetRequiredService<IHttpForwarder>();
 

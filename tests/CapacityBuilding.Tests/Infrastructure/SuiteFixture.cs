@@ -1,5 +1,6 @@
 using System.Net.Http.Headers;
 using System.Security.Cryptography;
+using CapacityBuilding.Contracts.Transport;
 using CapacityBuilding.DevTokens;
 using CapacityBuilding.ServiceDefaults.Identity;
 using CapacityBuilding.Tests.DaprStandIn;
@@ -279,7 +280,7 @@ public sealed class SuiteFixture : IAsyncLifetime
     public GrpcChannel Channel(Uri address, string? token = null)
     {
         token ??= CoordinatorToken;
-        var options = new GrpcChannelOptions();
+        var options = new GrpcChannelOptions { HttpHandler = Http2ClientHandler.Create(), DisposeHttpClient = true };
         if (token.Length > 0)
         {
             options.Credentials = ChannelCredentials.Create(ChannelCredentials.Insecure, CallCredentials.FromInterceptor((_, metadata) =>
