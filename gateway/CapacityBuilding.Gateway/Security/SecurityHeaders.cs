@@ -8,7 +8,7 @@ public static class SecurityHeaders
 {
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
-        if (context.Request.ContentType?.StartsWith("application/grpc", StringComparison.Ordinal) != true)
+        if (!GrpcStatusResponses.IsGrpc(context.Request))
         {
             context.Response.OnStarting(() =>
             {

@@ -11,7 +11,6 @@ namespace CapacityBuilding.Assistance.Requests;
 /// </summary>
 public sealed class RequestAccess(ApiErrors errors)
 {
-
     /// <summary>PERMISSION_DENIED unless the caller may act for <paramref name="requestingState"/>.</summary>
     public void EnsureMayActFor(Caller caller, string requestingState)
     {

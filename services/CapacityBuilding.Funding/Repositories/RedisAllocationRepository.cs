@@ -32,6 +32,9 @@ namespace CapacityBuilding.Funding.Repositories;
 /// </summary>
 public sealed class RedisAllocationRepository(RedisKeyspace keyspace)
 {
+    /// <summary>Allocations read (and, in the backfill, indexed) at a time when walking all of them.</summary>
+    private const int PageSize = 500;
+
     private static readonly RedisKey Index = "allocations:index";
 
     // KEYS[1] pledge ledger, KEYS[2] allocation document, KEYS[3] allocation ledger, KEYS[4] index,
@@ -213,24 +216,31 @@ public sealed class RedisAllocationRepository(RedisKeyspace keyspace)
     /// <summary>
     /// Adds every stored allocation to its donor's index (<c>donors:{donor}:allocations</c>);
     /// allocations made before that index existed are otherwise missing from it. Idempotent.
-    /// Returns how many allocations it saw.
+    /// Returns how many allocations it saw. The additions of a page go out together, not one
+    /// round trip per allocation.
     /// </summary>
     public async Task<int> IndexByDonorAsync()
     {
         var count = 0;
+        var pending = new List<Task<bool>>(PageSize);
         await foreach (var allocation in AllAsync())
         {
-            await database.SortedSetAddAsync(DonorIndexOf(allocation.Allocation.DonorId), allocation.Allocation.Id, 0);
+            pending.Add(database.SortedSetAddAsync(DonorIndexOf(allocation.Allocation.DonorId), allocation.Allocation.Id, 0));
             count++;
+            if (pending.Count == PageSize)
+            {
+                await Task.WhenAll(pending);
+                pending.Clear();
+            }
         }
 
+        await Task.WhenAll(pending);
         return count;
     }
 
     /// <summary>Every allocation (for summaries and the export), read page by page.</summary>
     public async IAsyncEnumerable<AllocationRecord> AllAsync(string? requestId = null)
     {
-        const int PageSize = 500;
         string? afterId = null;
         do
         {
