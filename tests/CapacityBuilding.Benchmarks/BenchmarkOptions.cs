@@ -35,10 +35,10 @@ internal sealed class BenchmarkOptions
 
     /// <summary>
     /// Requests to seed UNDER_REVIEW for case 6: its closed-loop warm-up and rounds at
-    /// <see cref="ChainCallsPerSecond"/>, plus its open-loop rounds at half that rate.
+    /// <see cref="ChainCallsPerSecond"/>, plus its open-loop warm-up and rounds at half that rate.
     /// </summary>
     public int ChainPoolSize => Includes("6")
-        ? (int)Math.Ceiling(ChainCallsPerSecond * (WarmupSeconds + (1.5 * Rounds * SecondsPerRun)))
+        ? (int)Math.Ceiling(ChainCallsPerSecond * 1.5 * (WarmupSeconds + (Rounds * SecondsPerRun)))
         : 0;
 
     public IReadOnlyList<int> Sizes => [.. ListSizes.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(int.Parse)];
