@@ -19,10 +19,10 @@ public static class ApplicationServiceExtensions
         builder.Services.AddSingleton<RequestAccess>();
         builder.Services.AddServiceClient<TrainingClient>(builder.Configuration, AssistanceApp.TrainingAppId);
         builder.Services.AddSingleton<KnownCourses>();
-        builder.Services.AddScoped<CourseCatalog>();
-        builder.Services.AddScoped<CourseMatcher>();
+        builder.Services.AddSingleton<CourseCatalog>();
+        builder.Services.AddSingleton<CourseMatcher>();
         builder.Services.AddServiceClient<FundingClient>(builder.Configuration, AssistanceApp.FundingAppId);
-        builder.Services.AddScoped<DonorFunding>();
+        builder.Services.AddSingleton<DonorFunding>();
         return builder;
     }
 }

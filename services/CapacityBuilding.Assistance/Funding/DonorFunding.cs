@@ -14,7 +14,7 @@ namespace CapacityBuilding.Assistance.Funding;
 /// longer funds the request). Asked with the caller's own token, so funding itself limits the
 /// answer to the calling donor's allocations.
 /// </summary>
-public sealed partial class DonorFunding(FundingClient funding, ApiErrors errors, ILogger<DonorFunding> logger)
+public sealed partial class DonorFunding(ServiceClientFactory<FundingClient> funding, ApiErrors errors, ILogger<DonorFunding> logger)
 {
     private const int PageSize = 500;
 
@@ -66,12 +66,13 @@ public sealed partial class DonorFunding(FundingClient funding, ApiErrors errors
     private async IAsyncEnumerable<Allocation> AllocationsAsync(
         ListAllocationsRequest listing, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
+        var client = funding.Create();
         do
         {
             ListAllocationsResponse page;
             try
             {
-                page = await funding.ListAllocationsAsync(listing, cancellationToken: cancellationToken);
+                page = await client.ListAllocationsAsync(listing, cancellationToken: cancellationToken);
             }
             catch (RpcException exception) when (exception.IsUnreachable())
             {

@@ -13,7 +13,7 @@ namespace CapacityBuilding.Assistance.Training;
 /// layer. Translates the training service's answers into errors that make sense to the caller of
 /// assistance: a missing course is the caller's bad field; training being away is UNAVAILABLE.
 /// </summary>
-public sealed partial class CourseCatalog(TrainingClient training, KnownCourses known, ApiErrors errors, ILogger<CourseCatalog> logger)
+public sealed partial class CourseCatalog(ServiceClientFactory<TrainingClient> training, KnownCourses known, ApiErrors errors, ILogger<CourseCatalog> logger)
 {
     /// <summary>Throws INVALID_ARGUMENT naming <c>{field}[i]</c> when course i does not exist.</summary>
     public async Task EnsureCoursesExistAsync(IReadOnlyList<string> courseNames, string field, CancellationToken cancellationToken)
@@ -25,7 +25,7 @@ public sealed partial class CourseCatalog(TrainingClient training, KnownCourses 
 
         try
         {
-            await training.BatchGetCoursesAsync(new BatchGetCoursesRequest { Names = { courseNames } }, cancellationToken: cancellationToken);
+            await training.Create().BatchGetCoursesAsync(new BatchGetCoursesRequest { Names = { courseNames } }, cancellationToken: cancellationToken);
             known.Remember(courseNames);
         }
         catch (RpcException exception) when (exception.StatusCode == StatusCode.NotFound)

@@ -2,6 +2,7 @@ using CapacityBuilding.Assistance.Requests;
 using CapacityBuilding.Contracts.Assistance.V1;
 using CapacityBuilding.Contracts.Training.V1;
 using Google.Type;
+using CapacityBuilding.ServiceDefaults.Invocation;
 using Grpc.Core;
 using TrainingClient = CapacityBuilding.Contracts.Training.V1.TrainingService.TrainingServiceClient;
 
@@ -12,7 +13,7 @@ namespace CapacityBuilding.Assistance.Training;
 /// (its themes, languages, audiences and desired window). Never throws for training's failures:
 /// the caller records them on the request so that matching can be retried.
 /// </summary>
-public sealed partial class CourseMatcher(TrainingClient training, TimeProvider clock, ILogger<CourseMatcher> logger)
+public sealed partial class CourseMatcher(ServiceClientFactory<TrainingClient> training, TimeProvider clock, ILogger<CourseMatcher> logger)
 {
     public const int MaxProposedCourses = 10;
 
@@ -29,7 +30,7 @@ public sealed partial class CourseMatcher(TrainingClient training, TimeProvider 
         };
         try
         {
-            var response = await training.MatchCoursesAsync(query, cancellationToken: cancellationToken);
+            var response = await training.Create().MatchCoursesAsync(query, cancellationToken: cancellationToken);
             return new StoredCourseProposal(
                 CourseProposal.Types.Status.Matched,
                 [.. response.Matches.Select(match => new StoredProposedCourse(match.Course, match.Title, match.Score, [.. match.Reasons], [.. match.OpenSessions]))],

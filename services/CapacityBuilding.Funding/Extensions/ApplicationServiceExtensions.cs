@@ -29,7 +29,7 @@ public static class ApplicationServiceExtensions
         builder.Services.AddSingleton<DisbursementValidator>();
         builder.Services.AddSingleton<ExchangeRateValidator>();
         builder.Services.AddServiceClient<AssistanceClient>(builder.Configuration, FundingApp.AssistanceAppId);
-        builder.Services.AddScoped<AssistanceRequests>();
+        builder.Services.AddSingleton<AssistanceRequests>();
         builder.Services.AddScoped<Allocator>();
         builder.Services.AddScoped<Disburser>();
         builder.Services.AddScoped<FundingReports>();

@@ -12,7 +12,7 @@ namespace CapacityBuilding.Funding.Requests;
 /// the invocation layer. A missing request is NOT_FOUND for our caller; assistance being away is
 /// UNAVAILABLE, and then nothing was written.
 /// </summary>
-public sealed partial class AssistanceRequests(AssistanceClient assistance, ApiErrors errors, ILogger<AssistanceRequests> logger)
+public sealed partial class AssistanceRequests(ServiceClientFactory<AssistanceClient> assistance, ApiErrors errors, ILogger<AssistanceRequests> logger)
 {
     public const string ResourceType = "AssistanceRequest";
 
@@ -20,7 +20,7 @@ public sealed partial class AssistanceRequests(AssistanceClient assistance, ApiE
     {
         try
         {
-            var response = await assistance.GetAssistanceRequestAsync(new GetAssistanceRequestRequest { Name = name }, cancellationToken: cancellationToken);
+            var response = await assistance.Create().GetAssistanceRequestAsync(new GetAssistanceRequestRequest { Name = name }, cancellationToken: cancellationToken);
             return response.AssistanceRequest;
         }
         catch (RpcException exception) when (exception.StatusCode == StatusCode.NotFound)
@@ -37,6 +37,7 @@ public sealed partial class AssistanceRequests(AssistanceClient assistance, ApiE
     public async Task<IReadOnlyList<AssistanceRequest>> ListInStatesAsync(IEnumerable<State> states, CancellationToken cancellationToken)
     {
         var all = new List<AssistanceRequest>();
+        var client = assistance.Create();
         try
         {
             foreach (var state in states)
@@ -44,7 +45,7 @@ public sealed partial class AssistanceRequests(AssistanceClient assistance, ApiE
                 var pageToken = string.Empty;
                 do
                 {
-                    var page = await assistance.ListAssistanceRequestsAsync(
+                    var page = await client.ListAssistanceRequestsAsync(
                         new ListAssistanceRequestsRequest { State = state, PageSize = 500, PageToken = pageToken }, cancellationToken: cancellationToken);
                     all.AddRange(page.AssistanceRequests);
                     pageToken = page.NextPageToken;

@@ -14,6 +14,8 @@ namespace CapacityBuilding.ServiceDefaults.Invocation;
 /// configuration decides how it travels. Both modes go through the gRPC client factory, so the
 /// same call sites get deadline and cancellation propagation from the incoming call, tracing and
 /// one shared HTTP/2 connection pool per target, with <see cref="Http2ClientHandler"/>'s window.
+/// Classes that call the app take a <see cref="ServiceClientFactory{TClient}"/> and make the
+/// client when they call.
 /// </summary>
 public static class InvocationServiceCollectionExtensions
 {
@@ -39,6 +41,7 @@ public static class InvocationServiceCollectionExtensions
             builder.AddInterceptor(() => new InvocationInterceptor(appId, string.IsNullOrEmpty(apiToken) ? null : apiToken));
         }
 
+        services.AddSingleton(provider => new ServiceClientFactory<TClient>(provider.GetRequiredService<GrpcClientFactory>(), builder.Name));
         return builder;
     }
 
