@@ -1,8 +1,8 @@
 using CapacityBuilding.Assistance.Requests;
 using CapacityBuilding.Contracts.Assistance.V1;
 using CapacityBuilding.Contracts.Training.V1;
-using Google.Type;
 using CapacityBuilding.ServiceDefaults.Invocation;
+using Google.Type;
 using Grpc.Core;
 using TrainingClient = CapacityBuilding.Contracts.Training.V1.TrainingService.TrainingServiceClient;
 
