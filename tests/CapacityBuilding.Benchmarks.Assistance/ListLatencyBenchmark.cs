@@ -2,11 +2,9 @@ using System.Diagnostics;
 using System.Globalization;
 using CapacityBuilding.Contracts.Assistance.V1;
 using CapacityBuilding.Contracts.Common.V1;
-using CapacityBuilding.Contracts.Transport;
 using CapacityBuilding.DevTokens;
 using CapacityBuilding.ServiceDefaults.Identity;
 using CapacityBuilding.Tests.Infrastructure;
-using Grpc.Core;
 using Grpc.Health.V1;
 using Grpc.Net.Client;
 using State = CapacityBuilding.Contracts.Assistance.V1.AssistanceRequest.Types.State;
@@ -66,18 +64,7 @@ internal sealed class ListLatencyBenchmark : IAsyncDisposable
             ["Invocation__Apps__training"] = $"http://127.0.0.1:{FreePort.Next()}",
             ["Logging__LogLevel__Default"] = "Warning",
         }, "--urls", address.ToString());
-        var channel = GrpcChannel.ForAddress(address, new GrpcChannelOptions
-        {
-            HttpHandler = Http2ClientHandler.Create(),
-            DisposeHttpClient = true,
-            Credentials = ChannelCredentials.Create(ChannelCredentials.Insecure, CallCredentials.FromInterceptor((_, metadata) =>
-            {
-                metadata.Add("authorization", "Bearer " + token);
-                return Task.CompletedTask;
-            })),
-            // Loopback only: a bearer token over cleartext is acceptable here and nowhere else.
-            UnsafeUseInsecureChannelCallCredentials = true,
-        });
+        var channel = LoopbackChannels.ForAddress(address, token);
         var health = new Health.HealthClient(channel);
         await process.WaitUntilReadyAsync(
             async () => (await health.CheckAsync(new HealthCheckRequest())).Status == HealthCheckResponse.Types.ServingStatus.Serving,

@@ -1,8 +1,6 @@
-using CapacityBuilding.Contracts.Transport;
 using CapacityBuilding.DevTokens;
 using CapacityBuilding.ServiceDefaults.Identity;
 using CapacityBuilding.Tests.Infrastructure;
-using Grpc.Core;
 using Grpc.Health.V1;
 using Grpc.Net.Client;
 
@@ -47,8 +45,8 @@ internal sealed class BenchmarkSuite : IAsyncDisposable
             new Dictionary<string, string>(quiet) { ["Invocation__Apps__training"] = "http://127.0.0.1:9" }, "--urls", assistanceAddress.ToString());
         var funding = ServiceProcess.Start("funding", "services/CapacityBuilding.Funding",
             new Dictionary<string, string>(quiet) { ["Invocation__Apps__assistance"] = assistanceAddress.ToString() }, "--urls", fundingAddress.ToString());
-        var assistanceChannel = AuthenticatedChannel(assistanceAddress, token);
-        var fundingChannel = AuthenticatedChannel(fundingAddress, token);
+        var assistanceChannel = LoopbackChannels.ForAddress(assistanceAddress, token);
+        var fundingChannel = LoopbackChannels.ForAddress(fundingAddress, token);
         await WaitUntilServingAsync(assistance, assistanceChannel);
         await WaitUntilServingAsync(funding, fundingChannel);
         return new BenchmarkSuite(redis, assistance, funding, assistanceChannel, fundingChannel);
@@ -62,19 +60,6 @@ internal sealed class BenchmarkSuite : IAsyncDisposable
         await assistance.DisposeAsync();
         await redis.DisposeAsync();
     }
-
-    private static GrpcChannel AuthenticatedChannel(Uri address, string token) => GrpcChannel.ForAddress(address, new GrpcChannelOptions
-    {
-        HttpHandler = Http2ClientHandler.Create(),
-        DisposeHttpClient = true,
-        Credentials = ChannelCredentials.Create(ChannelCredentials.Insecure, CallCredentials.FromInterceptor((_, metadata) =>
-        {
-            metadata.Add("authorization", "Bearer " + token);
-            return Task.CompletedTask;
-        })),
-        // Loopback only: a bearer token over cleartext is acceptable here and nowhere else.
-        UnsafeUseInsecureChannelCallCredentials = true,
-    });
 
     private static Task WaitUntilServingAsync(ServiceProcess process, GrpcChannel channel)
     {

@@ -2,13 +2,10 @@ using System.Diagnostics;
 using System.Security.Cryptography;
 using CapacityBuilding.Benchmarks.Training;
 using CapacityBuilding.Contracts.Training.V1;
-using CapacityBuilding.Contracts.Transport;
 using CapacityBuilding.DevTokens;
 using CapacityBuilding.ServiceDefaults.Identity;
 using CapacityBuilding.Tests.Infrastructure;
-using Grpc.Core;
 using Grpc.Health.V1;
-using Grpc.Net.Client;
 
 // SearchCourses latency over a catalogue of 10,000 courses (or the count given as the first
 // argument): a real redis-server and the training service from its Release build, called over
@@ -30,17 +27,7 @@ await using var service = ServiceProcess.Start("training", "services/CapacityBui
     },
     "--urls", address.ToString());
 var token = new DevTokenIssuer("capacitybuilding-local", "capacitybuilding-api", signingKey).Mint(CallerRole.Coordinator, "benchmark");
-using var channel = GrpcChannel.ForAddress(address, new GrpcChannelOptions
-{
-    HttpHandler = Http2ClientHandler.Create(),
-    DisposeHttpClient = true,
-    Credentials = ChannelCredentials.Create(ChannelCredentials.Insecure, CallCredentials.FromInterceptor((_, metadata) =>
-    {
-        metadata.Add("authorization", "Bearer " + token);
-        return Task.CompletedTask;
-    })),
-    UnsafeUseInsecureChannelCallCredentials = true,
-});
+using var channel = LoopbackChannels.ForAddress(address, token);
 var health = new Health.HealthClient(channel);
 await service.WaitUntilReadyAsync(
     async () => (await health.CheckAsync(new HealthCheckRequest())).Status == HealthCheckResponse.Types.ServingStatus.Serving,

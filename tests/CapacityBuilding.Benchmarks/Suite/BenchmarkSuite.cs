@@ -1,10 +1,8 @@
 using System.Security.Cryptography;
 using CapacityBuilding.Benchmarks.Hosting;
-using CapacityBuilding.Contracts.Transport;
 using CapacityBuilding.DevTokens;
 using CapacityBuilding.ServiceDefaults.Identity;
 using CapacityBuilding.Tests.Infrastructure;
-using Grpc.Core;
 using Grpc.Health.V1;
 using Grpc.Net.Client;
 
@@ -140,18 +138,7 @@ internal sealed class BenchmarkSuite : IAsyncDisposable
     private GrpcChannel Channel(Uri address)
     {
         var token = new DevTokenIssuer(Issuer, Audience, signingKey).Mint(CallerRole.Coordinator, "benchmark");
-        var channel = GrpcChannel.ForAddress(address, new GrpcChannelOptions
-        {
-            HttpHandler = Http2ClientHandler.Create(),
-            DisposeHttpClient = true,
-            Credentials = ChannelCredentials.Create(ChannelCredentials.Insecure, CallCredentials.FromInterceptor((_, metadata) =>
-            {
-                metadata.Add("authorization", "Bearer " + token);
-                return Task.CompletedTask;
-            })),
-            // Loopback without TLS: bearer tokens over cleartext are acceptable only here.
-            UnsafeUseInsecureChannelCallCredentials = true,
-        });
+        var channel = LoopbackChannels.ForAddress(address, token);
         channels.Add(channel);
         return channel;
     }

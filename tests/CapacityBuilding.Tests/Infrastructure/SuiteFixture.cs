@@ -1,10 +1,8 @@
 using System.Net.Http.Headers;
 using System.Security.Cryptography;
-using CapacityBuilding.Contracts.Transport;
 using CapacityBuilding.DevTokens;
 using CapacityBuilding.ServiceDefaults.Identity;
 using CapacityBuilding.Tests.DaprStandIn;
-using Grpc.Core;
 using Grpc.Health.V1;
 using Grpc.Net.Client;
 
@@ -279,20 +277,7 @@ public sealed class SuiteFixture : IAsyncLifetime
     /// <summary>A channel whose calls carry <paramref name="token"/> (a coordinator's unless given; none when empty).</summary>
     public GrpcChannel Channel(Uri address, string? token = null)
     {
-        token ??= CoordinatorToken;
-        var options = new GrpcChannelOptions { HttpHandler = Http2ClientHandler.Create(), DisposeHttpClient = true };
-        if (token.Length > 0)
-        {
-            options.Credentials = ChannelCredentials.Create(ChannelCredentials.Insecure, CallCredentials.FromInterceptor((_, metadata) =>
-            {
-                metadata.Add("authorization", "Bearer " + token);
-                return Task.CompletedTask;
-            }));
-            // Loopback without TLS: bearer tokens over cleartext are acceptable only here.
-            options.UnsafeUseInsecureChannelCallCredentials = true;
-        }
-
-        var channel = GrpcChannel.ForAddress(address, options);
+        var channel = LoopbackChannels.ForAddress(address, token ?? CoordinatorToken);
         channels.Add(channel);
         return channel;
     }
