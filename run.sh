@@ -22,8 +22,8 @@ APPS=(
   "funding    5103 services/CapacityBuilding.Funding    CapacityBuilding.Funding"
 )
 GATEWAY_DIR=gateway/CapacityBuilding.Gateway
-LOADER_DLL=services/CapacityBuilding.DemoData/bin/Release/net10.0/CapacityBuilding.DemoData.dll
-TOKENS_DLL=services/CapacityBuilding.DevTokens/bin/Release/net10.0/CapacityBuilding.DevTokens.dll
+LOADER_DLL=tools/CapacityBuilding.DemoData/bin/Release/net10.0/CapacityBuilding.DemoData.dll
+TOKENS_DLL=tools/CapacityBuilding.DevTokens/bin/Release/net10.0/CapacityBuilding.DevTokens.dll
 SIGNING_KEY_FILE="$DATA_DIR/dev-signing-key"
 TOKENS_FILE="$DATA_DIR/tokens.env"
 # The loader writes here the id of the demo donor whose money funds requests (the service makes ids).

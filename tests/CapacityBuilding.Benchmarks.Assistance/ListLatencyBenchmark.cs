@@ -4,7 +4,7 @@ using CapacityBuilding.Contracts.Assistance.V1;
 using CapacityBuilding.Contracts.Common.V1;
 using CapacityBuilding.DevTokens;
 using CapacityBuilding.ServiceDefaults.Identity;
-using CapacityBuilding.Tests.Infrastructure;
+using CapacityBuilding.Testing;
 using Grpc.Health.V1;
 using Grpc.Net.Client;
 using State = CapacityBuilding.Contracts.Assistance.V1.AssistanceRequest.Types.State;

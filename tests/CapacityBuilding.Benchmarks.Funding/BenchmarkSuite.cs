@@ -1,6 +1,6 @@
 using CapacityBuilding.DevTokens;
 using CapacityBuilding.ServiceDefaults.Identity;
-using CapacityBuilding.Tests.Infrastructure;
+using CapacityBuilding.Testing;
 using Grpc.Health.V1;
 using Grpc.Net.Client;
 

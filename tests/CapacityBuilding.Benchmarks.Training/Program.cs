@@ -4,7 +4,7 @@ using CapacityBuilding.Benchmarks.Training;
 using CapacityBuilding.Contracts.Training.V1;
 using CapacityBuilding.DevTokens;
 using CapacityBuilding.ServiceDefaults.Identity;
-using CapacityBuilding.Tests.Infrastructure;
+using CapacityBuilding.Testing;
 using Grpc.Health.V1;
 
 // SearchCourses latency over a catalogue of 10,000 courses (or the count given as the first

@@ -5,7 +5,7 @@ using CapacityBuilding.Benchmarks.Seeding;
 using CapacityBuilding.Benchmarks.Suite;
 using CapacityBuilding.Contracts.Assistance.V1;
 using CapacityBuilding.Contracts.Training.V1;
-using CapacityBuilding.Tests.Infrastructure;
+using CapacityBuilding.Testing;
 using StackExchange.Redis;
 
 namespace CapacityBuilding.Benchmarks;

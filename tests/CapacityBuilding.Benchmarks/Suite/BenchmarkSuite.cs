@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using CapacityBuilding.Benchmarks.Hosting;
 using CapacityBuilding.DevTokens;
 using CapacityBuilding.ServiceDefaults.Identity;
-using CapacityBuilding.Tests.Infrastructure;
+using CapacityBuilding.Testing;
 using Grpc.Health.V1;
 using Grpc.Net.Client;
 

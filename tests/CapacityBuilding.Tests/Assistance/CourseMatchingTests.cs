@@ -1,6 +1,7 @@
 using CapacityBuilding.Contracts.Assistance.V1;
 using CapacityBuilding.Contracts.Common.V1;
 using CapacityBuilding.Contracts.Training.V1;
+using CapacityBuilding.Testing;
 using CapacityBuilding.Tests.Infrastructure;
 using Google.Protobuf.WellKnownTypes;
 using Google.Type;

@@ -1,5 +1,6 @@
 using CapacityBuilding.Contracts.Assistance.V1;
 using CapacityBuilding.Contracts.Training.V1;
+using CapacityBuilding.Testing;
 using CapacityBuilding.Tests.Infrastructure;
 using Grpc.Core;
 

@@ -3,6 +3,7 @@ using CapacityBuilding.Contracts.Funding.V1;
 using CapacityBuilding.DemoData;
 using CapacityBuilding.DemoData.Files;
 using CapacityBuilding.ServiceDefaults.Identity;
+using CapacityBuilding.Testing;
 using CapacityBuilding.Tests.Infrastructure;
 
 namespace CapacityBuilding.Tests.Demo;

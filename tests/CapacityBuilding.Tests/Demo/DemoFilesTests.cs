@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using CapacityBuilding.DemoData;
 using CapacityBuilding.DemoData.Files;
+using CapacityBuilding.Testing;
 using CapacityBuilding.Tests.Infrastructure;
 using State = CapacityBuilding.Contracts.Assistance.V1.AssistanceRequest.Types.State;
 
@@ -9,7 +10,7 @@ namespace CapacityBuilding.Tests.Demo;
 /// <summary>The shipped demo files show every stage of the product, and a file that funds an unapproved request is refused before any call.</summary>
 public sealed class DemoFilesTests
 {
-    public static string DataFolder => Path.Combine(RepositoryLayout.Root.FullName, "services", "CapacityBuilding.DemoData", "Data");
+    public static string DataFolder => Path.Combine(RepositoryLayout.Root.FullName, "tools", "CapacityBuilding.DemoData", "Data");
 
     [Fact]
     public void Shipped_files_cover_the_lifecycle_and_fund_something()

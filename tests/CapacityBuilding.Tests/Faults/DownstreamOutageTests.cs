@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using CapacityBuilding.Contracts.Assistance.V1;
 using CapacityBuilding.Contracts.Training.V1;
+using CapacityBuilding.Testing;
 using CapacityBuilding.Tests.Infrastructure;
 using Grpc.Core;
 

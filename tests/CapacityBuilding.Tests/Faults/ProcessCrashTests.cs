@@ -1,4 +1,5 @@
 using CapacityBuilding.Contracts.Assistance.V1;
+using CapacityBuilding.Testing;
 using CapacityBuilding.Tests.Infrastructure;
 using Grpc.Core;
 

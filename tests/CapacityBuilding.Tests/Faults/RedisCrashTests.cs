@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using CapacityBuilding.Contracts.Assistance.V1;
+using CapacityBuilding.Testing;
 using CapacityBuilding.Tests.Infrastructure;
 using Grpc.Core;
 using Grpc.Health.V1;

@@ -1,5 +1,6 @@
 using CapacityBuilding.Contracts.Common.V1;
 using CapacityBuilding.Contracts.Funding.V1;
+using CapacityBuilding.Testing;
 using CapacityBuilding.Tests.Infrastructure;
 using Google.Type;
 using Grpc.Core;

@@ -1,4 +1,5 @@
 using System.Net;
+using CapacityBuilding.Testing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Server.Kestrel.Core;

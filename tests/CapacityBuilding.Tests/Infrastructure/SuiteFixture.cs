@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using CapacityBuilding.DevTokens;
 using CapacityBuilding.ServiceDefaults.Identity;
+using CapacityBuilding.Testing;
 using CapacityBuilding.Tests.DaprStandIn;
 using Grpc.Health.V1;
 using Grpc.Net.Client;

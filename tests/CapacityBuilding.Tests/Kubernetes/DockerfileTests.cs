@@ -1,3 +1,5 @@
+using CapacityBuilding.Testing;
+
 namespace CapacityBuilding.Tests.Kubernetes;
 
 /// <summary>
@@ -37,7 +39,7 @@ public sealed class DockerfileTests
     /// <summary>"10.0" for net10.0, from Directory.Build.props.</summary>
     private static string TargetFrameworkVersion()
     {
-        var props = File.ReadAllText(Path.Combine(Infrastructure.RepositoryLayout.Root.FullName, "Directory.Build.props"));
+        var props = File.ReadAllText(Path.Combine(RepositoryLayout.Root.FullName, "Directory.Build.props"));
         return System.Text.RegularExpressions.Regex.Match(props, @"<TargetFramework>net(?<version>[\d.]+)</TargetFramework>").Groups["version"].Value;
     }
 }

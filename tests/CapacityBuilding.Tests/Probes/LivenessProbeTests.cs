@@ -1,3 +1,4 @@
+using CapacityBuilding.Testing;
 using CapacityBuilding.Tests.Infrastructure;
 using Grpc.Health.V1;
 

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using CapacityBuilding.Contracts.Training.V1;
+using CapacityBuilding.Testing;
 using CapacityBuilding.Tests.Infrastructure;
 using Grpc.Core;
 

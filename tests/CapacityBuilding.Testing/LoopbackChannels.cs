@@ -2,13 +2,13 @@ using CapacityBuilding.Contracts.Transport;
 using Grpc.Core;
 using Grpc.Net.Client;
 
-namespace CapacityBuilding.Tests.Infrastructure;
+namespace CapacityBuilding.Testing;
 
 /// <summary>
 /// gRPC channels of the tests and benchmarks to a suite process on loopback: with the suite's
 /// HTTP/2 handler (<see cref="Http2ClientHandler"/>'s window) and a bearer token on every call.
 /// </summary>
-internal static class LoopbackChannels
+public static class LoopbackChannels
 {
     /// <summary>A channel whose calls carry <paramref name="token"/>, or no token when it is empty.</summary>
     public static GrpcChannel ForAddress(Uri address, string token)

@@ -1,7 +1,7 @@
-namespace CapacityBuilding.Tests.Infrastructure;
+namespace CapacityBuilding.Testing;
 
-/// <summary>Where the built services are, found from the test assembly's own location.</summary>
-internal static class RepositoryLayout
+/// <summary>Where the built services are, found from the location of the running test or benchmark assembly.</summary>
+public static class RepositoryLayout
 {
     private static readonly DirectoryInfo TestBinDirectory = new(AppContext.BaseDirectory);
 

@@ -2,9 +2,9 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
 
-namespace CapacityBuilding.Tests.Infrastructure;
+namespace CapacityBuilding.Testing;
 
-internal static class FreePort
+public static class FreePort
 {
     // The OS may hand the same free port out twice before anything binds it (seen: the gateway
     // given the port just picked for assistance), so no port is given twice in one test run.

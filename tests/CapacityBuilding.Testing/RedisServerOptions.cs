@@ -1,4 +1,4 @@
-namespace CapacityBuilding.Tests.Infrastructure;
+namespace CapacityBuilding.Testing;
 
 /// <summary>How durable a test's redis-server is. The default keeps nothing on disk: fastest, for tests that never restart it.</summary>
 public sealed record RedisServerOptions

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 
-namespace CapacityBuilding.Tests.Infrastructure;
+namespace CapacityBuilding.Testing;
 
 /// <summary>
 /// One of the suite's programs running as its own process, as in production: started from its

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net.Sockets;
 
-namespace CapacityBuilding.Tests.Infrastructure;
+namespace CapacityBuilding.Testing;
 
 /// <summary>
 /// A real redis-server of the tests' own, on a free loopback port with its data in a temporary
