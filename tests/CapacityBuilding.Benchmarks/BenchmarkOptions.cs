@@ -18,6 +18,12 @@ internal sealed class BenchmarkOptions
     /// <summary>Stored request counts at which List is measured (case 7), comma-separated.</summary>
     public string ListSizes { get; set; } = "1000,100000,1000000";
 
+    /// <summary>Stored request counts at which the filtered listings are measured (case 10), comma-separated.</summary>
+    public string FilteredListSizes { get; set; } = "1000,100000";
+
+    /// <summary>Courses in training's catalogue for the searches (case 8).</summary>
+    public int CatalogueSize { get; set; } = 10_000;
+
     /// <summary>Page size of the List calls.</summary>
     public int PageSize { get; set; } = 50;
 
@@ -41,8 +47,23 @@ internal sealed class BenchmarkOptions
         ? (int)Math.Ceiling(ChainCallsPerSecond * 1.5 * (WarmupSeconds + (Rounds * SecondsPerRun)))
         : 0;
 
-    public IReadOnlyList<int> Sizes => [.. ListSizes.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(int.Parse)];
+    public IReadOnlyList<int> Sizes => Counts(ListSizes);
 
+    public IReadOnlyList<int> FilteredSizes => Counts(FilteredListSizes);
+
+    /// <summary>
+    /// Whether <paramref name="caseId"/> runs: named in <see cref="Only"/> as itself, as a case
+    /// at every stored count (<c>7b</c> for <c>7b@1k</c>), or as its group (<c>8</c> for <c>8a</c>).
+    /// </summary>
     public bool Includes(string caseId) =>
-        Only.Length == 0 || Only.Split(',', StringSplitOptions.RemoveEmptyEntries).Any(id => caseId == id || caseId.StartsWith(id + "@", StringComparison.Ordinal));
+        Only.Length == 0 || Only.Split(',', StringSplitOptions.RemoveEmptyEntries).Any(id => caseId == id || caseId.StartsWith(id + "@", StringComparison.Ordinal) || GroupOf(caseId) == id);
+
+    /// <summary>Whether any case of <paramref name="group"/> (<c>8</c> for <c>8a</c> to <c>8g</c>) runs, so that its seeding is needed.</summary>
+    public bool IncludesGroup(string group) =>
+        Only.Length == 0 || Only.Split(',', StringSplitOptions.RemoveEmptyEntries).Any(id => GroupOf(id) == group);
+
+    /// <summary>The number a case id starts with: <c>10</c> for <c>10a@1k</c>.</summary>
+    private static string GroupOf(string caseId) => new([.. caseId.TakeWhile(char.IsAsciiDigit)]);
+
+    private static int[] Counts(string list) => [.. list.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(int.Parse)];
 }

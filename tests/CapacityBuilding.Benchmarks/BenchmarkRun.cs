@@ -12,9 +12,10 @@ namespace CapacityBuilding.Benchmarks;
 
 /// <summary>
 /// The whole run: start the suite, measure List at each stored count (seeding in between), then
-/// the unary cases, and report medians, ratios, targets, Redis memory per request and peak
-/// working sets. Listing runs first so that its stored counts are exact (case 5 stores requests,
-/// and case 6's requests are seeded after it).
+/// the unary cases, then each service's own cases (catalogue search, allocations, filtered
+/// listings, each seeded just before it), and report medians, ratios, targets, Redis memory per
+/// request and peak working sets. Listing runs first so that its stored counts are exact (case 5
+/// stores requests, and case 6's requests are seeded after it).
 /// </summary>
 internal static class BenchmarkRun
 {
@@ -32,7 +33,6 @@ internal static class BenchmarkRun
         await using var suite = await BenchmarkSuite.StartAsync();
         Console.WriteLine("Processes (attach dotnet-counters or dotnet-trace by id): " + string.Join(", ", suite.Processes.Select(process => $"{process.Name} {process.ProcessId}")));
         var (course, request) = await CreateThroughTheApiAsync(suite);
-        var load = new ClosedLoopLoad(options.Concurrency);
         var results = new List<CaseResult>();
         var stopped = new List<PendingRow>();
 
@@ -48,15 +48,18 @@ internal static class BenchmarkRun
             var issued = (await new AssistanceService.AssistanceServiceClient(suite.Assistance)
                 .ListAssistanceRequestsAsync(new ListAssistanceRequestsRequest { PageSize = 1 })).NextPageToken;
             var listing = ListingCases.At(suite, size, options.PageSize, await seeder.DeepPageTokenAsync(options.PageSize, issued));
-            results.AddRange(await MeasureAsync(listing, (benchmarkCase, duration) => load.RunAsync(benchmarkCase.Call, duration), options, stopped));
+            results.AddRange(await MeasureAsync(listing, ClosedLoop(options), options, stopped));
         }
 
         double? bytesPerRequest = seeded > 0 ? (await seeder.UsedMemoryAsync() - memoryBefore) / (double)seeded : null;
         Console.WriteLine($"Seeding {options.ChainPoolSize} requests UNDER_REVIEW for case 6 (through the API, for {options.ChainCallsPerSecond:0} chains/s)...");
         var chain = await ApprovalChainSeeder.SeedAsync(suite, options.ChainPoolSize);
         var unary = UnaryCases.All(suite, request.Name, course.Name, chain);
-        var peaks = await MeasureAsync(unary, (benchmarkCase, duration) => load.RunAsync(benchmarkCase.Call, duration), options, stopped);
+        var peaks = await MeasureAsync(unary, ClosedLoop(options), options, stopped);
         results.InsertRange(0, [.. peaks, .. await MeasureAtHalfOfPeakAsync(unary, peaks, options, stopped)]);
+        results.AddRange(await MeasureCatalogueSearchAsync(suite, options, stopped));
+        results.AddRange(await MeasureAllocationsAsync(suite, options, stopped));
+        results.AddRange(await MeasureFilteredListingAsync(suite, options, stopped));
 
         var report = new BenchmarkReport(
             startedAt,
@@ -107,6 +110,59 @@ internal static class BenchmarkRun
         })).AssistanceRequest;
         return (course, request);
     }
+
+    /// <summary>Case 8, after seeding training's catalogue (seeded last, so that no earlier case reads a larger catalogue).</summary>
+    private static async Task<List<CaseResult>> MeasureCatalogueSearchAsync(BenchmarkSuite suite, BenchmarkOptions options, List<PendingRow> stopped)
+    {
+        if (!options.IncludesGroup("8"))
+        {
+            return [];
+        }
+
+        Console.WriteLine($"Seeding {options.CatalogueSize} courses for case 8 (through the API)...");
+        await CourseSeeder.SeedAsync(suite, options.CatalogueSize);
+        return await MeasureAsync(CatalogueSearchCases.Over(suite, options.CatalogueSize), ClosedLoop(options), options, stopped);
+    }
+
+    /// <summary>Case 9, then the check that the pledges gave exactly what was allocated.</summary>
+    private static async Task<List<CaseResult>> MeasureAllocationsAsync(BenchmarkSuite suite, BenchmarkOptions options, List<PendingRow> stopped)
+    {
+        if (!options.IncludesGroup("9"))
+        {
+            return [];
+        }
+
+        Console.WriteLine("Seeding an approved request and pledges for case 9 (through the API)...");
+        var allocations = await AllocationCases.SeedAsync(suite);
+        var results = await MeasureAsync(allocations.All, ClosedLoop(options), options, stopped);
+        await allocations.EnsureNothingDriftedAsync();
+        return results;
+    }
+
+    /// <summary>Case 10 at each stored count, on an assistance process and redis-server of its own.</summary>
+    private static async Task<List<CaseResult>> MeasureFilteredListingAsync(BenchmarkSuite suite, BenchmarkOptions options, List<PendingRow> stopped)
+    {
+        var results = new List<CaseResult>();
+        if (!options.IncludesGroup("10"))
+        {
+            return results;
+        }
+
+        var separateAssistance = await suite.StartSeparateAssistanceAsync();
+        var seeder = new VariedRequestSeeder(separateAssistance);
+        foreach (var size in options.FilteredSizes)
+        {
+            Console.WriteLine($"Storing {ListingCases.Count(size)} varied requests for case 10 (through the API)...");
+            await seeder.SeedUntilAsync(size);
+            results.AddRange(await MeasureAsync(await FilteredListingCases.AtAsync(separateAssistance, size, options.PageSize), ClosedLoop(options), options, stopped));
+        }
+
+        return results;
+    }
+
+    /// <summary>A closed loop with the case's own callers, or the run's <c>--Concurrency</c>.</summary>
+    private static Func<BenchmarkCase, TimeSpan, Task<LatencySample>> ClosedLoop(BenchmarkOptions options) =>
+        (benchmarkCase, duration) => new ClosedLoopLoad(benchmarkCase.Callers ?? options.Concurrency).RunAsync(benchmarkCase.Call, duration);
 
     /// <summary>
     /// Each unary case again, open loop at half the calls per second its closed loop reached:

@@ -24,6 +24,9 @@ internal sealed class BenchmarkSuite : IAsyncDisposable
     private readonly string signingKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
     private readonly List<ServiceProcess> processes = [];
     private readonly List<GrpcChannel> channels = [];
+    private readonly List<RedisServer> separateRedis = [];
+    private Uri trainingAddress = null!;
+    private Uri fundingAddress = null!;
 
     private BenchmarkSuite(RedisServer redis) => Redis = redis;
 
@@ -45,7 +48,12 @@ internal sealed class BenchmarkSuite : IAsyncDisposable
 
     /// <summary>Name and process id of every process the suite runs, the harness itself included.</summary>
     public IEnumerable<(string Name, int ProcessId)> Processes =>
-        [("harness (load generator)", Environment.ProcessId), ("redis-server", Redis.ProcessId), .. processes.Select(process => (process.Name, process.Id))];
+        [
+            ("harness (load generator)", Environment.ProcessId),
+            ("redis-server", Redis.ProcessId),
+            .. separateRedis.Select(redis => ("redis-server (separate assistance)", redis.ProcessId)),
+            .. processes.Select(process => (process.Name, process.Id)),
+        ];
 
     public static async Task<BenchmarkSuite> StartAsync()
     {
@@ -58,9 +66,9 @@ internal sealed class BenchmarkSuite : IAsyncDisposable
     {
         var noopAddress = Loopback();
         var proxyAddress = Loopback();
-        var trainingAddress = Loopback();
+        trainingAddress = Loopback();
         var assistanceAddress = Loopback();
-        var fundingAddress = Loopback();
+        fundingAddress = Loopback();
         var gatewayRest = Loopback();
         var gatewayGrpc = Loopback();
 
@@ -106,6 +114,27 @@ internal sealed class BenchmarkSuite : IAsyncDisposable
         await GatewayProcess.WaitUntilReadyAsync(
             async () => (await rest.GetStringAsync(new Uri("/health", UriKind.Relative))).Contains("\"status\":\"Healthy\"", StringComparison.Ordinal),
             StartTimeout);
+    }
+
+    /// <summary>
+    /// Another assistance process, on a redis-server of its own, whose neighbours are the suite's
+    /// training and funding: for case 10, whose requests must not change case 7's stored counts.
+    /// </summary>
+    public async Task<GrpcChannel> StartSeparateAssistanceAsync()
+    {
+        var redis = await RedisServer.StartAsync();
+        separateRedis.Add(redis);
+        var address = Loopback();
+        var assistance = Start("assistance (separate)", "services/CapacityBuilding.Assistance", new()
+        {
+            ["Redis__ConnectionString"] = redis.ConnectionString,
+            ["Invocation__Mode"] = "Direct",
+            ["Invocation__Apps__training"] = trainingAddress.ToString(),
+            ["Invocation__Apps__funding"] = fundingAddress.ToString(),
+        }, "--urls", address.ToString());
+        var channel = Channel(address);
+        await assistance.WaitUntilReadyAsync(() => ServingAsync(channel), StartTimeout);
+        return channel;
     }
 
     private static async Task<bool> AnswersAsync(GrpcChannel channel)
@@ -158,5 +187,9 @@ internal sealed class BenchmarkSuite : IAsyncDisposable
         }
 
         await Redis.DisposeAsync();
+        foreach (var redis in separateRedis)
+        {
+            await redis.DisposeAsync();
+        }
     }
 }

@@ -1,7 +1,7 @@
 using CapacityBuilding.Contracts.Common.V1;
 using CapacityBuilding.Contracts.Training.V1;
 
-namespace CapacityBuilding.Benchmarks.Training;
+namespace CapacityBuilding.Benchmarks.Seeding;
 
 /// <summary>
 /// A reproducible (seeded) catalogue of courses that spreads like a real one: one to three
