@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using CapacityBuilding.ServiceDefaults.Identity;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;

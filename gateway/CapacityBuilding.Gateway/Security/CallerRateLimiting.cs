@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
 using CapacityBuilding.ServiceDefaults.Identity;
-using Microsoft.AspNetCore.RateLimiting;
 
 namespace CapacityBuilding.Gateway.Security;
 

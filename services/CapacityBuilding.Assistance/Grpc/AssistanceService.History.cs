@@ -1,5 +1,4 @@
 using CapacityBuilding.Assistance.History;
-using CapacityBuilding.Assistance.Requests;
 using CapacityBuilding.Contracts.Assistance.V1;
 using CapacityBuilding.ServiceDefaults.Paging;
 using Google.Protobuf.WellKnownTypes;

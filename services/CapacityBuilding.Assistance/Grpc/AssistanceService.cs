@@ -7,9 +7,9 @@ using CapacityBuilding.Contracts.Assistance.V1;
 using CapacityBuilding.ServiceDefaults.Errors;
 using CapacityBuilding.ServiceDefaults.Identity;
 using CapacityBuilding.ServiceDefaults.Paging;
-using FieldMask = Google.Protobuf.WellKnownTypes.FieldMask;
 using Grpc.Core;
 using Action = CapacityBuilding.Contracts.Assistance.V1.HistoryEntry.Types.Action;
+using FieldMask = Google.Protobuf.WellKnownTypes.FieldMask;
 
 namespace CapacityBuilding.Assistance.Grpc;
 

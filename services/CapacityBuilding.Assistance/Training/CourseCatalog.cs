@@ -1,4 +1,3 @@
-using CapacityBuilding.Assistance.Requests;
 using CapacityBuilding.Contracts.Training.V1;
 using CapacityBuilding.ServiceDefaults.Errors;
 using CapacityBuilding.ServiceDefaults.Invocation;

@@ -1,8 +1,6 @@
 using CapacityBuilding.Contracts.Funding.V1;
 using CapacityBuilding.Funding.Calendar;
 using CapacityBuilding.Funding.Donors;
-using CapacityBuilding.Funding.Grpc;
-using CapacityBuilding.Funding.Money;
 using CapacityBuilding.Funding.Pledges;
 using CapacityBuilding.Funding.Repositories;
 using CapacityBuilding.Funding.Requests;

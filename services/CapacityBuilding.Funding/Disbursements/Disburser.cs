@@ -1,7 +1,6 @@
 using CapacityBuilding.Contracts.Funding.V1;
 using CapacityBuilding.Funding.Allocations;
 using CapacityBuilding.Funding.Donors;
-using CapacityBuilding.Funding.Grpc;
 using CapacityBuilding.Funding.Repositories;
 using CapacityBuilding.ServiceDefaults.Errors;
 using CapacityBuilding.ServiceDefaults.Resources;

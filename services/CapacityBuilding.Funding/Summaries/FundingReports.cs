@@ -1,4 +1,3 @@
-using CapacityBuilding.Contracts.Assistance.V1;
 using CapacityBuilding.Contracts.Common.V1;
 using CapacityBuilding.Contracts.Funding.V1;
 using CapacityBuilding.Funding.Allocations;

@@ -1,4 +1,3 @@
-using CapacityBuilding.ServiceDefaults.Errors;
 using Grpc.Core;
 
 namespace CapacityBuilding.ServiceDefaults.Identity;

@@ -1,10 +1,10 @@
-using CapacityBuilding.ServiceDefaults.Errors;
 using System.Globalization;
 using CapacityBuilding.Contracts.Training.V1;
+using CapacityBuilding.ServiceDefaults.Errors;
 using CapacityBuilding.ServiceDefaults.Identity;
 using CapacityBuilding.ServiceDefaults.Paging;
-using CapacityBuilding.Training.Enrolments;
 using CapacityBuilding.Training.Courses;
+using CapacityBuilding.Training.Enrolments;
 using CapacityBuilding.Training.Repositories;
 using Grpc.Core;
 

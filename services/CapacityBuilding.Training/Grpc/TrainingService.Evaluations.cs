@@ -1,5 +1,5 @@
-using CapacityBuilding.ServiceDefaults.Errors;
 using CapacityBuilding.Contracts.Training.V1;
+using CapacityBuilding.ServiceDefaults.Errors;
 using CapacityBuilding.ServiceDefaults.Paging;
 using CapacityBuilding.Training.Courses;
 using CapacityBuilding.Training.Repositories;

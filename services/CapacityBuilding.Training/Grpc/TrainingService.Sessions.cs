@@ -1,5 +1,5 @@
-using CapacityBuilding.ServiceDefaults.Errors;
 using CapacityBuilding.Contracts.Training.V1;
+using CapacityBuilding.ServiceDefaults.Errors;
 using CapacityBuilding.ServiceDefaults.Paging;
 using CapacityBuilding.ServiceDefaults.Validation;
 using CapacityBuilding.Training.Courses;

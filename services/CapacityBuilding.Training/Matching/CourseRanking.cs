@@ -1,7 +1,6 @@
-using CapacityBuilding.ServiceDefaults.Errors;
 using CapacityBuilding.Contracts.Training.V1;
+using CapacityBuilding.ServiceDefaults.Errors;
 using CapacityBuilding.Training.Courses;
-using CapacityBuilding.Training.Grpc;
 using CapacityBuilding.Training.Sessions;
 
 namespace CapacityBuilding.Training.Matching;

@@ -3,7 +3,6 @@ using CapacityBuilding.Contracts.Common.V1;
 using CapacityBuilding.Contracts.Training.V1;
 using CapacityBuilding.Testing;
 using CapacityBuilding.Tests.Infrastructure;
-using Google.Protobuf.WellKnownTypes;
 using Google.Type;
 using Grpc.Core;
 using Action = CapacityBuilding.Contracts.Assistance.V1.HistoryEntry.Types.Action;

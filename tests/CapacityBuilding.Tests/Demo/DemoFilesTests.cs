@@ -2,7 +2,6 @@ using System.Text.Json.Nodes;
 using CapacityBuilding.DemoData;
 using CapacityBuilding.DemoData.Files;
 using CapacityBuilding.Testing;
-using CapacityBuilding.Tests.Infrastructure;
 using State = CapacityBuilding.Contracts.Assistance.V1.AssistanceRequest.Types.State;
 
 namespace CapacityBuilding.Tests.Demo;

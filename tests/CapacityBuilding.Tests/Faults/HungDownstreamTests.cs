@@ -2,8 +2,8 @@ using System.Diagnostics;
 using CapacityBuilding.Contracts.Funding.V1;
 using CapacityBuilding.Tests.Funding;
 using CapacityBuilding.Tests.Infrastructure;
-using Money = Google.Type.Money;
 using Grpc.Core;
+using Money = Google.Type.Money;
 
 namespace CapacityBuilding.Tests.Faults;
 

@@ -8,9 +8,9 @@ using FsCheck;
 using FsCheck.Fluent;
 using Google.Protobuf;
 using FieldMask = Google.Protobuf.WellKnownTypes.FieldMask;
-using Timestamp = Google.Protobuf.WellKnownTypes.Timestamp;
 using Service = CapacityBuilding.Contracts.Assistance.V1.AssistanceService;
 using State = CapacityBuilding.Contracts.Assistance.V1.AssistanceRequest.Types.State;
+using Timestamp = Google.Protobuf.WellKnownTypes.Timestamp;
 
 namespace CapacityBuilding.Tests.Fuzz;
 

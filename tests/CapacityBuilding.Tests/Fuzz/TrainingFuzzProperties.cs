@@ -8,8 +8,8 @@ using FsCheck.Fluent;
 using Google.Protobuf;
 using Google.Type;
 using FieldMask = Google.Protobuf.WellKnownTypes.FieldMask;
-using Timestamp = Google.Protobuf.WellKnownTypes.Timestamp;
 using Service = CapacityBuilding.Contracts.Training.V1.TrainingService;
+using Timestamp = Google.Protobuf.WellKnownTypes.Timestamp;
 
 namespace CapacityBuilding.Tests.Fuzz;
 

@@ -186,6 +186,7 @@ public sealed class SuiteFixture : IAsyncLifetime
         return process;
     }
 
+    /// <summary>
     /// Starts one more funding process of a test's own (for fault cases, e.g. assistance
     /// unreachable), stopped with the fixture or earlier by the test.
     /// </summary>

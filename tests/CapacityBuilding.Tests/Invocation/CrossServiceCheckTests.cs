@@ -4,7 +4,6 @@ using CapacityBuilding.Testing;
 using CapacityBuilding.Tests.DaprStandIn;
 using CapacityBuilding.Tests.Infrastructure;
 using Grpc.Core;
-using Grpc.Net.Client;
 
 namespace CapacityBuilding.Tests.Invocation;
 

@@ -1,5 +1,4 @@
 using CapacityBuilding.Testing;
-using CapacityBuilding.Tests.Infrastructure;
 
 namespace CapacityBuilding.Tests.Kubernetes;
 

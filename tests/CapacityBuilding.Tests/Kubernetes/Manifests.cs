@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using CapacityBuilding.Testing;
-using CapacityBuilding.Tests.Infrastructure;
 
 namespace CapacityBuilding.Tests.Kubernetes;
 

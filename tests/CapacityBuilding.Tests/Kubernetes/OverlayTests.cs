@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using CapacityBuilding.Testing;
-using CapacityBuilding.Tests.Infrastructure;
 
 namespace CapacityBuilding.Tests.Kubernetes;
 
