@@ -167,7 +167,7 @@ public sealed class FundingReports(
         }
         catch (MoneyOutOfRangeException exception)
         {
-            throw errors.FailedPrecondition("TOTAL_OUT_OF_RANGE",
+            throw errors.FailedPrecondition(ErrorReasons.TotalOutOfRange,
                 $"A total in {exception.CurrencyCode} is beyond what google.type.Money can carry (units are 64-bit); the figures cannot be given exactly.",
                 new Dictionary<string, string> { ["currency_code"] = exception.CurrencyCode });
         }

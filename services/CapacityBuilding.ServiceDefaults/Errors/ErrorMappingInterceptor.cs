@@ -46,7 +46,7 @@ public sealed partial class ErrorMappingInterceptor(ApiErrors errors, ILogger<Er
         {
             case RedisConnectionException or RedisTimeoutException:
                 LogStorageUnavailable(logger, context.Method, exception.GetType().Name);
-                return errors.Unavailable("STORAGE_UNAVAILABLE", "Storage is temporarily unavailable; retry with back-off.");
+                return errors.Unavailable(ErrorReasons.StorageUnavailable, "Storage is temporarily unavailable; retry with back-off.");
             case OperationCanceledException when context.CancellationToken.IsCancellationRequested:
                 return new RpcException(new Status(StatusCode.Cancelled, "The call was cancelled or its deadline passed."));
             default:

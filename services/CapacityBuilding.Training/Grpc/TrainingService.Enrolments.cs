@@ -27,10 +27,10 @@ public sealed partial class TrainingService
         {
             EnrolOutcome.Enrolled enrolled => new CreateEnrolmentResponse { Enrolment = enrolled.Enrolment.ToMessage() },
             EnrolOutcome.SessionMissing => throw errors.NotFound(CourseNames.Session.ResourceType, request.Parent),
-            EnrolOutcome.SessionNotOpen notOpen => throw errors.FailedPrecondition("SESSION_NOT_OPEN_FOR_ENROLMENT",
+            EnrolOutcome.SessionNotOpen notOpen => throw errors.WrongStatus(ErrorReasons.SessionNotOpenForEnrolment,
                 $"{request.Parent} is {ProtoEnumNames.OfStored<SessionStatus>(notOpen.Status)}; only a SESSION_STATUS_SCHEDULED session takes enrolments.",
-                new Dictionary<string, string> { ["status"] = ProtoEnumNames.OfStored<SessionStatus>(notOpen.Status) }),
-            EnrolOutcome.AlreadyEnrolled duplicate => throw errors.AlreadyExists("PARTICIPANT_ALREADY_ENROLLED",
+                ProtoEnumNames.OfStored<SessionStatus>(notOpen.Status)),
+            EnrolOutcome.AlreadyEnrolled duplicate => throw errors.AlreadyExists(ErrorReasons.ParticipantAlreadyEnrolled,
                 $"{enrolment.Email} is already enrolled in {request.Parent}.",
                 CourseNames.Enrolment.ResourceType, CourseNames.Enrolment.Format(ids[0], ids[1], duplicate.EnrolmentId)),
             var other => throw new InvalidOperationException($"Unexpected outcome {other}."),
@@ -95,9 +95,9 @@ public sealed partial class TrainingService
                 PromotedEnrolment = cancelled.Promoted?.ToMessage(),
             },
             CancelOutcome.NotFound => throw errors.NotFound(CourseNames.Enrolment.ResourceType, request.Name),
-            CancelOutcome.AlreadyCancelled => throw errors.FailedPrecondition("ENROLMENT_ALREADY_CANCELLED",
+            CancelOutcome.AlreadyCancelled => throw errors.WrongState(ErrorReasons.EnrolmentAlreadyCancelled,
                 $"{request.Name} is {ProtoEnumNames.Of(EnrolmentState.Cancelled)} already.",
-                new Dictionary<string, string> { ["state"] = ProtoEnumNames.Of(EnrolmentState.Cancelled) }),
+                ProtoEnumNames.Of(EnrolmentState.Cancelled)),
             var other => throw new InvalidOperationException($"Unexpected outcome {other}."),
         };
     }

@@ -96,21 +96,21 @@ public sealed partial class TrainingService(
         courseValidator.ValidateUpdated(violations, updated, mask.Contains("status"));
         if (request.Course.Etag.Length > 0 && request.Course.Etag != current.Etag)
         {
-            throw StaleEtag(request.Course.Name);
+            throw errors.StaleEtag(request.Course.Name);
         }
 
         if (current.Status == CourseStatus.Retired)
         {
-            throw errors.FailedPrecondition("COURSE_RETIRED",
+            throw errors.WrongStatus(ErrorReasons.CourseRetired,
                 $"{request.Course.Name} is {ProtoEnumNames.Of(current.Status)} and no longer changes.",
-                new Dictionary<string, string> { ["status"] = ProtoEnumNames.Of(current.Status) });
+                ProtoEnumNames.Of(current.Status));
         }
 
         if (!CourseStatusRules.CanChange(current.Status, updated.Status))
         {
-            throw errors.FailedPrecondition("COURSE_STATUS_CHANGE_NOT_ALLOWED",
+            throw errors.WrongStatus(ErrorReasons.CourseStatusChangeNotAllowed,
                 $"{request.Course.Name} is {ProtoEnumNames.Of(current.Status)}; it cannot become {ProtoEnumNames.Of(updated.Status)}.",
-                new Dictionary<string, string> { ["status"] = ProtoEnumNames.Of(current.Status) });
+                ProtoEnumNames.Of(current.Status));
         }
 
         var stored = updated.ToUpdatedStoredCourse(current, clock.GetUtcNow());
@@ -118,7 +118,7 @@ public sealed partial class TrainingService(
         {
             ReplaceOutcome.Updated => new UpdateCourseResponse { Course = stored.ToMessage() },
             ReplaceOutcome.NotFound => throw errors.NotFound(CourseNames.Course.ResourceType, request.Course.Name),
-            _ => throw StaleEtag(request.Course.Name),
+            _ => throw errors.StaleEtag(request.Course.Name),
         };
     }
 
@@ -144,7 +144,4 @@ public sealed partial class TrainingService(
         var id = CourseNames.Course.Parse(name, field, errors)[0];
         return await courses.GetAsync(id) ?? throw errors.NotFound(CourseNames.Course.ResourceType, name);
     }
-
-    private RpcException StaleEtag(string name) =>
-        errors.Aborted("ETAG_MISMATCH", $"{name} changed since the etag sent was read; read it again and retry.");
 }
