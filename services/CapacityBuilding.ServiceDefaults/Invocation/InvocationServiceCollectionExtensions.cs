@@ -1,4 +1,5 @@
 using CapacityBuilding.Contracts.Transport;
+using CapacityBuilding.ServiceDefaults.Errors;
 using Dapr;
 using Dapr.Client;
 using Grpc.Core;
@@ -6,6 +7,7 @@ using Grpc.Net.ClientFactory;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace CapacityBuilding.ServiceDefaults.Invocation;
 
@@ -19,7 +21,9 @@ namespace CapacityBuilding.ServiceDefaults.Invocation;
 /// </summary>
 public static class InvocationServiceCollectionExtensions
 {
-    public static IHttpClientBuilder AddServiceClient<TClient>(this IServiceCollection services, IConfiguration configuration, string appId)
+    /// <param name="whenUnreachable">What our caller is told when <paramref name="appId"/> cannot be reached.</param>
+    public static IHttpClientBuilder AddServiceClient<TClient>(this IServiceCollection services, IConfiguration configuration, string appId,
+        UnreachableAnswer whenUnreachable)
         where TClient : ClientBase
     {
         var options = configuration.GetSection(InvocationOptions.SectionName).Get<InvocationOptions>() ?? new InvocationOptions();
@@ -31,7 +35,9 @@ public static class InvocationServiceCollectionExtensions
             .ConfigureChannel(channel => channel.MaxReconnectBackoff = options.MaxReconnectBackoff)
             .EnableCallContextPropagation(propagation => propagation.SuppressContextNotFoundErrors = true)
             .AddInterceptor(() => new CallDeadlineInterceptor(options.CallDeadline))
-            .AddInterceptor(provider => new CallerPropagationInterceptor(provider.GetRequiredService<IHttpContextAccessor>()));
+            .AddInterceptor(provider => new CallerPropagationInterceptor(provider.GetRequiredService<IHttpContextAccessor>()))
+            .AddInterceptor(InterceptorScope.Channel, provider => new UnreachableAppInterceptor(appId, whenUnreachable,
+                provider.GetRequiredService<ApiErrors>(), provider.GetRequiredService<ILogger<UnreachableAppInterceptor>>()));
 
         if (options.Mode == InvocationMode.Dapr)
         {
