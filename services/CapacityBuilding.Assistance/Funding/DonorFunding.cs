@@ -53,9 +53,9 @@ public sealed class DonorFunding(ServiceClientFactory<FundingClient> funding, Ap
         await foreach (var allocation in AllocationsAsync(listing, cancellationToken))
         {
             if (allocation.State == Allocation.Types.State.Active
-                && AssistanceRequestNames.Request.TryParse(allocation.AssistanceRequest) is [var requestId])
+                && AssistanceRequestNames.Request.TryParse(allocation.AssistanceRequest) is { } request)
             {
-                funded.Add(requestId);
+                funded.Add(request.RequestId);
             }
         }
 

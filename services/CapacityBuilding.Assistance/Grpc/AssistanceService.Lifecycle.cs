@@ -95,7 +95,7 @@ public sealed partial class AssistanceService
     private async Task<StoredAssistanceRequest> TransitionAsync(string name, string etag, Action action, string reason, bool reasonRequired,
         ServerCallContext context, Func<StoredAssistanceRequest, StoredAssistanceRequest>? edit = null)
     {
-        var id = AssistanceRequestNames.Request.Parse(name, "name", errors)[0];
+        var id = AssistanceRequestNames.Request.Parse(name, "name", errors).RequestId;
         validator.ValidateReason(reason, reasonRequired);
         return await changes.ApplyAsync(name, id, etag, action, context.GetCaller(), reason.Trim(), edit ?? (current => current));
     }

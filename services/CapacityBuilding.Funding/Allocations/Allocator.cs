@@ -101,7 +101,7 @@ public sealed class Allocator(
 
     public async Task<AllocationRecord> ReleaseAsync(ReleaseAllocationRequest request)
     {
-        var id = FundingNames.Allocation.Parse(request.Name, "name", errors)[0];
+        var id = FundingNames.Allocation.Parse(request.Name, "name", errors).AllocationId;
         var existing = await allocations.GetAsync(id) ?? throw errors.NotFound(FundingNames.Allocation.ResourceType, request.Name);
         return await allocations.ReleaseAsync(existing.Allocation, request.Etag, clock.GetUtcNow()) switch
         {

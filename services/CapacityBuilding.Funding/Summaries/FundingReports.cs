@@ -30,7 +30,7 @@ public sealed class FundingReports(
 {
     public async Task<RequestFunding> ForRequestAsync(GetRequestFundingRequest request, CancellationToken cancellationToken)
     {
-        var requestId = FundingNames.AssistanceRequest.Parse(request.AssistanceRequest, "assistance_request", errors)[0];
+        var requestId = FundingNames.AssistanceRequest.Parse(request.AssistanceRequest, "assistance_request", errors).RequestId;
         var asOf = AsOf(request.AsOf);
         var assistanceRequest = await assistanceRequests.GetAsync(request.AssistanceRequest, cancellationToken);
         var totals = new TotalsBuilder();

@@ -11,9 +11,9 @@ public sealed partial class TrainingService
 {
     public override async Task<CreateEvaluationResponse> CreateEvaluation(CreateEvaluationRequest request, ServerCallContext context)
     {
-        var ids = CourseNames.Session.Parse(request.Parent, "parent", errors);
-        var enrolmentId = evaluationValidator.ValidateCreate(request, ids[0], ids[1]);
-        var evaluation = request.Evaluation.ToNewStoredEvaluation(ids[0], ids[1], enrolmentId, clock.GetUtcNow());
+        var parent = CourseNames.Session.Parse(request.Parent, "parent", errors);
+        var enrolmentId = evaluationValidator.ValidateCreate(request, parent);
+        var evaluation = request.Evaluation.ToNewStoredEvaluation(parent.CourseId, parent.SessionId, enrolmentId, clock.GetUtcNow());
         return await evaluations.CreateAsync(evaluation, request.RequestId) switch
         {
             EvaluationOutcome.Created created => new CreateEvaluationResponse { Evaluation = created.Evaluation.ToMessage() },
@@ -27,7 +27,7 @@ public sealed partial class TrainingService
                 ProtoEnumNames.OfStored<EnrolmentState>(notConfirmed.State)),
             EvaluationOutcome.AlreadyEvaluated earlier => throw errors.AlreadyExists(ErrorReasons.EnrolmentAlreadyEvaluated,
                 $"{request.Evaluation.Enrolment} has evaluated the session already.",
-                CourseNames.Evaluation.ResourceType, CourseNames.Evaluation.Format(ids[0], ids[1], earlier.EvaluationId)),
+                CourseNames.Evaluation.ResourceType, CourseNames.Evaluation.Format(parent.CourseId, parent.SessionId, earlier.EvaluationId)),
             var other => throw new InvalidOperationException($"Unexpected outcome {other}."),
         };
     }

@@ -111,7 +111,7 @@ public sealed partial class TrainingService
 
     private async Task<StoredSession> ExistingSessionAsync(string name, string field)
     {
-        var ids = CourseNames.Session.Parse(name, field, errors);
-        return await sessions.GetAsync(ids[0], ids[1]) ?? throw errors.NotFound(CourseNames.Session.ResourceType, name);
+        var parsed = CourseNames.Session.Parse(name, field, errors);
+        return await sessions.GetAsync(parsed.CourseId, parsed.SessionId) ?? throw errors.NotFound(CourseNames.Session.ResourceType, name);
     }
 }

@@ -70,7 +70,7 @@ public sealed partial class TrainingService(
             throw errors.InvalidArgument("names", $"must list at most {BatchGetMaxNames} courses.");
         }
 
-        var ids = request.Names.Select((name, index) => CourseNames.Course.Parse(name, $"names[{index}]", errors)[0]).ToList();
+        var ids = request.Names.Select((name, index) => CourseNames.Course.Parse(name, $"names[{index}]", errors).CourseId).ToList();
         var found = await courses.GetManyAsync(ids);
         var response = new BatchGetCoursesResponse();
         for (var i = 0; i < found.Count; i++)
@@ -141,7 +141,7 @@ public sealed partial class TrainingService(
 
     private async Task<StoredCourse> ExistingCourseAsync(string name, string field)
     {
-        var id = CourseNames.Course.Parse(name, field, errors)[0];
+        var id = CourseNames.Course.Parse(name, field, errors).CourseId;
         return await courses.GetAsync(id) ?? throw errors.NotFound(CourseNames.Course.ResourceType, name);
     }
 }
