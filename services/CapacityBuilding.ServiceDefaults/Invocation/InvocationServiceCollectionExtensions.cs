@@ -15,8 +15,9 @@ namespace CapacityBuilding.ServiceDefaults.Invocation;
 /// The invocation layer: one call gives a typed gRPC client for a target app-id, and
 /// configuration decides how it travels. Both modes go through the gRPC client factory, so the
 /// same call sites get deadline and cancellation propagation from the incoming call, tracing and
-/// one shared HTTP/2 connection pool per target, with <see cref="Http2ClientHandler"/>'s window.
-/// Classes that call the app take a <see cref="ServiceClientFactory{TClient}"/> and make the
+/// one shared HTTP/2 connection pool per target, with <see cref="Http2ClientHandler"/>'s window,
+/// and an app that cannot be reached becomes the caller's UNAVAILABLE in one place
+/// (<see cref="UnreachableAppInterceptor"/>). Classes that call the app take a <see cref="ServiceClientFactory{TClient}"/> and make the
 /// client when they call.
 /// </summary>
 public static class InvocationServiceCollectionExtensions
