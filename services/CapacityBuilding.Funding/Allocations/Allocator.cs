@@ -122,5 +122,5 @@ public sealed class Allocator(
         await allocations.GetAsync(id) ?? throw new InvalidOperationException($"Allocation {id} is indexed but missing.");
 
     private global::Grpc.Core.RpcException PledgeCancelled(string pledgeName) => errors.WrongState(ErrorReasons.PledgeCancelled,
-        $"{pledgeName} is CANCELLED; nothing can be allocated from it.", "STATE_CANCELLED");
+        $"{pledgeName} is CANCELLED; nothing can be allocated from it.", ProtoEnumNames.Of(PledgeState.Cancelled));
 }
