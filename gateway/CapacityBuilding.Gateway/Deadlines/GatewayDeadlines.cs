@@ -1,4 +1,5 @@
 using CapacityBuilding.Gateway.Security;
+using CapacityBuilding.ServiceDefaults.Telemetry;
 using Microsoft.AspNetCore.Http.Timeouts;
 using Yarp.ReverseProxy.Transforms;
 
@@ -55,6 +56,6 @@ public static partial class GatewayDeadlines
         return app;
     }
 
-    [LoggerMessage(EventId = 4001, Level = LogLevel.Warning, Message = "Call {Path} to {Destination} ran out of the gateway's deadline; the caller gets DEADLINE_EXCEEDED")]
+    [LoggerMessage(EventId = EventIds.GatewayDeadlineExceeded, Level = LogLevel.Warning, Message = "Call {Path} to {Destination} ran out of the gateway's deadline; the caller gets DEADLINE_EXCEEDED")]
     private static partial void LogDeadlineExceeded(ILogger logger, string path, string destination);
 }

@@ -17,11 +17,11 @@ public static class ApplicationServiceExtensions
         builder.Services.AddSingleton<AssistanceRequestValidator>();
         builder.Services.AddSingleton<RequestChanges>();
         builder.Services.AddSingleton<RequestAccess>();
-        builder.Services.AddServiceClient<TrainingClient>(builder.Configuration, AssistanceApp.TrainingAppId);
+        builder.Services.AddServiceClient<TrainingClient>(builder.Configuration, AssistanceApp.TrainingAppId, AssistanceApp.TrainingUnreachable);
         builder.Services.AddSingleton<KnownCourses>();
         builder.Services.AddSingleton<CourseCatalog>();
         builder.Services.AddSingleton<CourseMatcher>();
-        builder.Services.AddServiceClient<FundingClient>(builder.Configuration, AssistanceApp.FundingAppId);
+        builder.Services.AddServiceClient<FundingClient>(builder.Configuration, AssistanceApp.FundingAppId, AssistanceApp.FundingUnreachable);
         builder.Services.AddSingleton<DonorFunding>();
         return builder;
     }

@@ -1,3 +1,6 @@
+using CapacityBuilding.ServiceDefaults.Errors;
+using CapacityBuilding.ServiceDefaults.Invocation;
+
 namespace CapacityBuilding.Assistance.Extensions;
 
 /// <summary>The assistance service's app-id, Redis key prefix and error domain, and the apps it calls.</summary>
@@ -10,4 +13,12 @@ public static class AssistanceApp
 
     /// <summary>App-id of the funding service, asked which requests a donor's money funds.</summary>
     public const string FundingAppId = "funding";
+
+    /// <summary>Our caller's answer when training cannot be reached to check the courses of a create or update.</summary>
+    public static readonly UnreachableAnswer TrainingUnreachable = new(ErrorReasons.TrainingUnavailable,
+        "The training catalogue cannot be reached to check the courses; nothing was stored. Retry with the same request_id.");
+
+    /// <summary>Our caller's answer when funding cannot be reached to tell which requests a donor funds.</summary>
+    public static readonly UnreachableAnswer FundingUnreachable = new(ErrorReasons.FundingUnavailable,
+        "The funding service cannot be reached to tell which requests the donor funds. Retry later.");
 }

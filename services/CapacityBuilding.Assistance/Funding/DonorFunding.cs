@@ -3,7 +3,6 @@ using CapacityBuilding.Contracts.Funding.V1;
 using CapacityBuilding.ServiceDefaults.Errors;
 using CapacityBuilding.ServiceDefaults.Identity;
 using CapacityBuilding.ServiceDefaults.Invocation;
-using Grpc.Core;
 using FundingClient = CapacityBuilding.Contracts.Funding.V1.FundingService.FundingServiceClient;
 
 namespace CapacityBuilding.Assistance.Funding;
@@ -14,7 +13,7 @@ namespace CapacityBuilding.Assistance.Funding;
 /// longer funds the request). Asked with the caller's own token, so funding itself limits the
 /// answer to the calling donor's allocations.
 /// </summary>
-public sealed partial class DonorFunding(ServiceClientFactory<FundingClient> funding, ApiErrors errors, ILogger<DonorFunding> logger)
+public sealed class DonorFunding(ServiceClientFactory<FundingClient> funding, ApiErrors errors)
 {
     private const int PageSize = 500;
 
@@ -54,9 +53,9 @@ public sealed partial class DonorFunding(ServiceClientFactory<FundingClient> fun
         await foreach (var allocation in AllocationsAsync(listing, cancellationToken))
         {
             if (allocation.State == Allocation.Types.State.Active
-                && AssistanceRequestNames.Request.TryParse(allocation.AssistanceRequest) is [var requestId])
+                && AssistanceRequestNames.Request.TryParse(allocation.AssistanceRequest) is { } request)
             {
-                funded.Add(requestId);
+                funded.Add(request.RequestId);
             }
         }
 
@@ -69,18 +68,7 @@ public sealed partial class DonorFunding(ServiceClientFactory<FundingClient> fun
         var client = funding.Create();
         do
         {
-            ListAllocationsResponse page;
-            try
-            {
-                page = await client.ListAllocationsAsync(listing, cancellationToken: cancellationToken);
-            }
-            catch (RpcException exception) when (exception.IsUnreachable())
-            {
-                LogFundingUnavailable(logger, exception.StatusCode);
-                throw errors.Unavailable("FUNDING_UNAVAILABLE",
-                    "The funding service cannot be reached to tell which requests the donor funds. Retry later.");
-            }
-
+            var page = await client.ListAllocationsAsync(listing, cancellationToken: cancellationToken);
             foreach (var allocation in page.Allocations)
             {
                 yield return allocation;
@@ -90,7 +78,4 @@ public sealed partial class DonorFunding(ServiceClientFactory<FundingClient> fun
         }
         while (listing.PageToken.Length > 0);
     }
-
-    [LoggerMessage(EventId = 2002, Level = LogLevel.Warning, Message = "Funding service unavailable: {StatusCode}")]
-    private static partial void LogFundingUnavailable(ILogger logger, StatusCode statusCode);
 }

@@ -33,7 +33,7 @@ internal static class AssistanceRequestMessages
             Title = message.Title.Trim(),
             Description = message.Description.Trim(),
             ThematicAreas = [.. message.ThematicAreas],
-            CourseIds = [.. message.Courses.Select(name => AssistanceRequestNames.Course.TryParse(name)![0])],
+            CourseIds = [.. message.Courses.Select(name => AssistanceRequestNames.Course.TryParse(name)!.CourseId)],
             FocalPoint = message.FocalPoint is { } focalPoint
                 ? new StoredFocalPoint(focalPoint.DisplayName.Trim(), focalPoint.Email, focalPoint.Institution.Trim())
                 : null,

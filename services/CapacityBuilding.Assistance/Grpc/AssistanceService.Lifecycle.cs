@@ -1,5 +1,6 @@
 using CapacityBuilding.Assistance.Requests;
 using CapacityBuilding.Contracts.Assistance.V1;
+using CapacityBuilding.ServiceDefaults.Errors;
 using CapacityBuilding.ServiceDefaults.Identity;
 using Grpc.Core;
 using Action = CapacityBuilding.Contracts.Assistance.V1.HistoryEntry.Types.Action;
@@ -17,7 +18,7 @@ public sealed partial class AssistanceService
             var missing = AssistanceRequestValidator.MissingForSubmission(current);
             if (missing.Count > 0)
             {
-                throw errors.FailedPrecondition("REQUEST_INCOMPLETE",
+                throw errors.FailedPrecondition(ErrorReasons.RequestIncomplete,
                     $"{request.Name} cannot be submitted before these fields are filled in: {string.Join(", ", missing)}.",
                     new Dictionary<string, string> { ["missing_fields"] = string.Join(',', missing) });
             }
@@ -77,15 +78,14 @@ public sealed partial class AssistanceService
         var current = await GetExistingAsync(request.Name, "name", context);
         if (!RequestLifecycle.CanMatchCourses(current.State))
         {
-            throw errors.FailedPrecondition("INVALID_STATE",
-                $"Courses are matched for approved requests; {request.Name} is {ActionNames.Of(current.State)}.",
-                new Dictionary<string, string> { ["current_state"] = current.State.ToString() });
+            throw errors.InvalidState(
+                $"Courses are matched for approved requests; {request.Name} is {ActionNames.Of(current.State)}.", current.State.ToString());
         }
 
         var stored = await MatchAndRecordAsync(request.Name, current, context.CancellationToken);
         if (stored.CourseProposal?.Status == CourseProposal.Types.Status.Failed)
         {
-            throw errors.Unavailable("TRAINING_UNAVAILABLE",
+            throw errors.Unavailable(ErrorReasons.TrainingUnavailable,
                 "The training service could not propose courses; the failure is recorded on the request. Retry later.");
         }
 
@@ -95,7 +95,7 @@ public sealed partial class AssistanceService
     private async Task<StoredAssistanceRequest> TransitionAsync(string name, string etag, Action action, string reason, bool reasonRequired,
         ServerCallContext context, Func<StoredAssistanceRequest, StoredAssistanceRequest>? edit = null)
     {
-        var id = AssistanceRequestNames.Request.Parse(name, "name", errors)[0];
+        var id = AssistanceRequestNames.Request.Parse(name, "name", errors).RequestId;
         validator.ValidateReason(reason, reasonRequired);
         return await changes.ApplyAsync(name, id, etag, action, context.GetCaller(), reason.Trim(), edit ?? (current => current));
     }

@@ -73,7 +73,7 @@ public sealed partial class AssistanceService(
         }
 
         var name = patch.Name;
-        var id = AssistanceRequestNames.Request.Parse(name, "assistance_request.name", errors)[0];
+        var id = AssistanceRequestNames.Request.Parse(name, "assistance_request.name", errors).RequestId;
         validator.ValidateUpdateMask(request.UpdateMask);
         // AIP-134: no mask means the fields the caller set; `*` means every editable field.
         List<string> paths = request.UpdateMask?.Paths switch
@@ -117,7 +117,7 @@ public sealed partial class AssistanceService(
     /// <summary>The stored request, if the caller may see it.</summary>
     private async Task<StoredAssistanceRequest> GetExistingAsync(string name, string field, ServerCallContext context)
     {
-        var id = AssistanceRequestNames.Request.Parse(name, field, errors)[0];
+        var id = AssistanceRequestNames.Request.Parse(name, field, errors).RequestId;
         var stored = await requests.GetAsync(id) ?? throw errors.NotFound(AssistanceRequestNames.Request.ResourceType, name);
         var caller = context.GetCaller();
         access.EnsureMayAccess(caller, stored, name);

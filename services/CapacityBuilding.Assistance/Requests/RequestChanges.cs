@@ -3,7 +3,6 @@ using CapacityBuilding.Assistance.Repositories;
 using CapacityBuilding.ServiceDefaults.Errors;
 using CapacityBuilding.ServiceDefaults.Identity;
 using CapacityBuilding.ServiceDefaults.Resources;
-using Grpc.Core;
 using Action = CapacityBuilding.Contracts.Assistance.V1.HistoryEntry.Types.Action;
 
 namespace CapacityBuilding.Assistance.Requests;
@@ -29,13 +28,12 @@ public sealed class RequestChanges(RedisAssistanceRequestRepository requests, Re
             access.EnsureMayAccess(caller, current, name);
             if (expectedEtag.Length > 0 && expectedEtag != current.Etag)
             {
-                throw Aborted(name);
+                throw errors.StaleEtag(name);
             }
 
             var next = RequestLifecycle.Next(current.State, action)
-                ?? throw errors.FailedPrecondition("INVALID_STATE",
-                    $"Cannot {ActionNames.Verb(action)} {name}: it is {ActionNames.Of(current.State)}.",
-                    new Dictionary<string, string> { ["current_state"] = current.State.ToString(), ["action"] = action.ToString() });
+                ?? throw errors.InvalidState(
+                    $"Cannot {ActionNames.Verb(action)} {name}: it is {ActionNames.Of(current.State)}.", current.State.ToString(), action.ToString());
 
             var now = clock.GetUtcNow();
             var edited = edit(current) with { State = next, UpdateTime = now, Etag = Etags.New() };
@@ -50,15 +48,12 @@ public sealed class RequestChanges(RedisAssistanceRequestRepository requests, Re
                 case RedisAssistanceRequestRepository.WriteOutcome.NotFound:
                     throw errors.NotFound(AssistanceRequestNames.Request.ResourceType, name);
                 case RedisAssistanceRequestRepository.WriteOutcome.Conflict when expectedEtag.Length > 0:
-                    throw Aborted(name);
+                    throw errors.StaleEtag(name);
                 case RedisAssistanceRequestRepository.WriteOutcome.Conflict when attempt >= MaxAttempts:
-                    throw Aborted(name);
+                    throw errors.StaleEtag(name);
             }
         }
     }
-
-    private RpcException Aborted(string name) =>
-        errors.Aborted("ETAG_MISMATCH", $"{name} changed since the etag sent was read; read it again and retry.");
 
     /// <summary>Changes a request without a lifecycle action or history entry (the course proposal), retrying on conflicts.</summary>
     public async Task<StoredAssistanceRequest> AmendAsync(string name, string id, Func<StoredAssistanceRequest, StoredAssistanceRequest> edit)
@@ -80,7 +75,7 @@ public sealed class RequestChanges(RedisAssistanceRequestRepository requests, Re
 
             if (attempt >= MaxAttempts)
             {
-                throw Aborted(name);
+                throw errors.StaleEtag(name);
             }
         }
     }

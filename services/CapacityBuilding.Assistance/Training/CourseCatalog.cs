@@ -1,3 +1,5 @@
+using CapacityBuilding.Assistance.Extensions;
+using CapacityBuilding.Assistance.Requests;
 using CapacityBuilding.Contracts.Training.V1;
 using CapacityBuilding.ServiceDefaults.Errors;
 using CapacityBuilding.ServiceDefaults.Invocation;
@@ -10,9 +12,10 @@ namespace CapacityBuilding.Assistance.Training;
 /// <summary>
 /// The training catalogue as the assistance service sees it, reached through the invocation
 /// layer. Translates the training service's answers into errors that make sense to the caller of
-/// assistance: a missing course is the caller's bad field; training being away is UNAVAILABLE.
+/// assistance: a missing course is the caller's bad field (training being away is the invocation
+/// layer's <see cref="AssistanceApp.TrainingUnreachable"/>).
 /// </summary>
-public sealed partial class CourseCatalog(ServiceClientFactory<TrainingClient> training, KnownCourses known, ApiErrors errors, ILogger<CourseCatalog> logger)
+public sealed class CourseCatalog(ServiceClientFactory<TrainingClient> training, KnownCourses known, ApiErrors errors)
 {
     /// <summary>Throws INVALID_ARGUMENT naming <c>{field}[i]</c> when course i does not exist.</summary>
     public async Task EnsureCoursesExistAsync(IReadOnlyList<string> courseNames, string field, CancellationToken cancellationToken)
@@ -35,14 +38,5 @@ public sealed partial class CourseCatalog(ServiceClientFactory<TrainingClient> t
                 ? errors.InvalidArgument(field, "refers to a course that does not exist in the training catalogue.")
                 : errors.InvalidArgument($"{field}[{index}]", $"{missing} does not exist in the training catalogue.");
         }
-        catch (RpcException exception) when (exception.IsUnreachable())
-        {
-            LogTrainingUnavailable(logger, exception.StatusCode);
-            throw errors.Unavailable("TRAINING_UNAVAILABLE",
-                "The training catalogue cannot be reached to check the courses; nothing was stored. Retry with the same request_id.");
-        }
     }
-
-    [LoggerMessage(EventId = 2001, Level = LogLevel.Warning, Message = "Training service unavailable: {StatusCode}")]
-    private static partial void LogTrainingUnavailable(ILogger logger, StatusCode statusCode);
 }

@@ -2,6 +2,7 @@ using CapacityBuilding.Assistance.Requests;
 using CapacityBuilding.Contracts.Assistance.V1;
 using CapacityBuilding.Contracts.Training.V1;
 using CapacityBuilding.ServiceDefaults.Invocation;
+using CapacityBuilding.ServiceDefaults.Telemetry;
 using Google.Type;
 using Grpc.Core;
 using TrainingClient = CapacityBuilding.Contracts.Training.V1.TrainingService.TrainingServiceClient;
@@ -51,6 +52,6 @@ public sealed partial class CourseMatcher(ServiceClientFactory<TrainingClient> t
     private static Date? ToDate(DateOnly? date) =>
         date is { } value ? new Date { Year = value.Year, Month = value.Month, Day = value.Day } : null;
 
-    [LoggerMessage(EventId = 2002, Level = LogLevel.Warning, Message = "Course matching failed: training answered {StatusCode}")]
+    [LoggerMessage(EventId = EventIds.CourseMatchingFailed, Level = LogLevel.Warning, Message = "Course matching failed: training answered {StatusCode}")]
     private static partial void LogMatchingFailed(ILogger logger, StatusCode statusCode);
 }

@@ -13,24 +13,25 @@ public sealed class AllocationValidator(ApiErrors errors)
     {
         var violations = new FieldViolations();
         violations.RequireIdempotencyKey("request_id", request.RequestId);
-        string[]? pledgeIds = null;
-        string[]? requestIds = null;
+        PledgeName? pledge = null;
+        AssistanceRequestName? assistanceRequest = null;
         if (request.Allocation is not { } allocation)
         {
             violations.Add("allocation", "is required.");
         }
         else
         {
-            pledgeIds = RequireName(violations, "allocation.pledge", allocation.Pledge, FundingNames.Pledge);
-            requestIds = RequireName(violations, "allocation.assistance_request", allocation.AssistanceRequest, FundingNames.AssistanceRequest);
+            pledge = RequireName(violations, "allocation.pledge", allocation.Pledge, FundingNames.Pledge);
+            assistanceRequest = RequireName(violations, "allocation.assistance_request", allocation.AssistanceRequest, FundingNames.AssistanceRequest);
             violations.RequirePositiveMoney("allocation.amount", allocation.Amount);
         }
 
         violations.ThrowIfAny(errors);
-        return (pledgeIds![0], pledgeIds[1], requestIds![0]);
+        return (pledge!.DonorId, pledge.PledgeId, assistanceRequest!.RequestId);
     }
 
-    internal static string[]? RequireName(FieldViolations violations, string field, string value, ServiceDefaults.Resources.ResourceName pattern)
+    internal static TName? RequireName<TName>(FieldViolations violations, string field, string value, ServiceDefaults.Resources.ResourceName<TName> pattern)
+        where TName : class
     {
         if (value.Length == 0)
         {
@@ -38,12 +39,12 @@ public sealed class AllocationValidator(ApiErrors errors)
             return null;
         }
 
-        var ids = pattern.TryParse(value);
-        if (ids is null)
+        var name = pattern.TryParse(value);
+        if (name is null)
         {
             violations.Add(field, $"must be a resource name of the form {pattern.Pattern}.");
         }
 
-        return ids;
+        return name;
     }
 }

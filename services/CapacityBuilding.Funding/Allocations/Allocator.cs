@@ -52,7 +52,7 @@ public sealed class Allocator(
         var today = CalendarDates.Today(clock);
         if (today < pledge.Pledge.ValidFrom || today > pledge.Pledge.ValidUntil)
         {
-            throw errors.FailedPrecondition("PLEDGE_NOT_VALID",
+            throw errors.FailedPrecondition(ErrorReasons.PledgeNotValid,
                 $"{allocation.Pledge} is valid from {pledge.Pledge.ValidFrom:yyyy-MM-dd} to {pledge.Pledge.ValidUntil:yyyy-MM-dd}, not on {today:yyyy-MM-dd}.",
                 new Dictionary<string, string>
                 {
@@ -64,14 +64,14 @@ public sealed class Allocator(
         var assistanceRequest = await assistanceRequests.GetAsync(allocation.AssistanceRequest, cancellationToken);
         if (assistanceRequest.State != AssistanceState.Approved)
         {
-            throw errors.FailedPrecondition("REQUEST_NOT_APPROVED",
+            throw errors.WrongState(ErrorReasons.RequestNotApproved,
                 $"{allocation.AssistanceRequest} is {ProtoEnumNames.Of(assistanceRequest.State)}; money can only be allocated to an APPROVED request.",
-                new Dictionary<string, string> { ["state"] = ProtoEnumNames.Of(assistanceRequest.State) });
+                ProtoEnumNames.Of(assistanceRequest.State));
         }
 
         if (EarmarkRules.WhyNotCovered(pledge.Pledge.Earmarks, assistanceRequest.RequestingState, assistanceRequest.ThematicAreas) is { } reason)
         {
-            throw errors.FailedPrecondition("EARMARK_MISMATCH", $"{allocation.Pledge} cannot fund {allocation.AssistanceRequest}: {reason}.");
+            throw errors.FailedPrecondition(ErrorReasons.EarmarkMismatch, $"{allocation.Pledge} cannot fund {allocation.AssistanceRequest}: {reason}.");
         }
 
         var now = clock.GetUtcNow();
@@ -84,7 +84,7 @@ public sealed class Allocator(
             AllocateResult.AlreadyCreated already => await ExistingAsync(already.AllocationId),
             AllocateResult.PledgeMissing => throw errors.NotFound(FundingNames.Pledge.ResourceType, allocation.Pledge),
             AllocateResult.PledgeCancelled => throw PledgeCancelled(allocation.Pledge),
-            AllocateResult.InsufficientBalance insufficient => throw errors.FailedPrecondition("INSUFFICIENT_PLEDGE_BALANCE",
+            AllocateResult.InsufficientBalance insufficient => throw errors.FailedPrecondition(ErrorReasons.InsufficientPledgeBalance,
                 $"{allocation.Pledge} has {insufficient.Remaining.Format(stored.CurrencyCode)} left, less than the {stored.Amount.Format(stored.CurrencyCode)} asked for.",
                 new Dictionary<string, string>
                 {
@@ -99,17 +99,17 @@ public sealed class Allocator(
 
     public async Task<AllocationRecord> ReleaseAsync(ReleaseAllocationRequest request)
     {
-        var id = FundingNames.Allocation.Parse(request.Name, "name", errors)[0];
+        var id = FundingNames.Allocation.Parse(request.Name, "name", errors).AllocationId;
         var existing = await allocations.GetAsync(id) ?? throw errors.NotFound(FundingNames.Allocation.ResourceType, request.Name);
         return await allocations.ReleaseAsync(existing.Allocation, request.Etag, clock.GetUtcNow()) switch
         {
             ReleaseResult.Released released => existing with { Ledger = released.Ledger },
             ReleaseResult.Missing => throw errors.NotFound(FundingNames.Allocation.ResourceType, request.Name),
-            ReleaseResult.EtagMismatch => throw errors.Aborted("ETAG_MISMATCH", $"{request.Name} changed since the etag sent was read; read it again and retry."),
-            ReleaseResult.WrongState wrong => throw errors.FailedPrecondition("ALLOCATION_NOT_ACTIVE",
+            ReleaseResult.EtagMismatch => throw errors.StaleEtag(request.Name),
+            ReleaseResult.WrongState wrong => throw errors.WrongState(ErrorReasons.AllocationNotActive,
                 $"{request.Name} is {ProtoEnumNames.Of(wrong.State)}; only an ACTIVE allocation can be released.",
-                new Dictionary<string, string> { ["state"] = ProtoEnumNames.Of(wrong.State) }),
-            ReleaseResult.HasDisbursements disbursed => throw errors.FailedPrecondition("ALLOCATION_DISBURSED",
+                ProtoEnumNames.Of(wrong.State)),
+            ReleaseResult.HasDisbursements disbursed => throw errors.FailedPrecondition(ErrorReasons.AllocationDisbursed,
                 $"{request.Name} has {disbursed.Disbursed.Format(existing.Allocation.CurrencyCode)} disbursed; money already paid out cannot go back to the pledge.",
                 new Dictionary<string, string> { ["disbursed"] = disbursed.Disbursed.Format(existing.Allocation.CurrencyCode) }),
             var other => throw new InvalidOperationException($"Unhandled release result {other}."),
@@ -119,6 +119,6 @@ public sealed class Allocator(
     public async Task<AllocationRecord> ExistingAsync(string id) =>
         await allocations.GetAsync(id) ?? throw new InvalidOperationException($"Allocation {id} is indexed but missing.");
 
-    private global::Grpc.Core.RpcException PledgeCancelled(string pledgeName) => errors.FailedPrecondition("PLEDGE_CANCELLED",
-        $"{pledgeName} is CANCELLED; nothing can be allocated from it.", new Dictionary<string, string> { ["state"] = "STATE_CANCELLED" });
+    private global::Grpc.Core.RpcException PledgeCancelled(string pledgeName) => errors.WrongState(ErrorReasons.PledgeCancelled,
+        $"{pledgeName} is CANCELLED; nothing can be allocated from it.", ProtoEnumNames.Of(PledgeState.Cancelled));
 }

@@ -1,5 +1,6 @@
 using CapacityBuilding.Funding.Repositories;
 using CapacityBuilding.ServiceDefaults.Redis;
+using CapacityBuilding.ServiceDefaults.Telemetry;
 using StackExchange.Redis;
 
 namespace CapacityBuilding.Funding.Allocations;
@@ -40,9 +41,9 @@ public sealed partial class DonorIndexBackfill(RedisAllocationRepository allocat
         }
     }
 
-    [LoggerMessage(EventId = 3101, Level = LogLevel.Information, Message = "Indexed {Count} allocations by donor")]
+    [LoggerMessage(EventId = EventIds.DonorIndexBackfilled, Level = LogLevel.Information, Message = "Indexed {Count} allocations by donor")]
     private static partial void LogIndexed(ILogger logger, int count);
 
-    [LoggerMessage(EventId = 3102, Level = LogLevel.Warning, Message = "Indexing allocations by donor must wait for Redis: {Reason}")]
+    [LoggerMessage(EventId = EventIds.DonorIndexBackfillWaiting, Level = LogLevel.Warning, Message = "Indexing allocations by donor must wait for Redis: {Reason}")]
     private static partial void LogRetry(ILogger logger, string reason);
 }

@@ -17,7 +17,7 @@ public sealed class DisbursementValidator(ApiErrors errors)
     {
         var violations = new FieldViolations();
         violations.RequireIdempotencyKey("request_id", request.RequestId);
-        var allocationIds = AllocationValidator.RequireName(violations, "parent", request.Parent, FundingNames.Allocation);
+        var allocation = AllocationValidator.RequireName(violations, "parent", request.Parent, FundingNames.Allocation);
         DateOnly? day = null;
         if (request.Disbursement is not { } disbursement)
         {
@@ -31,6 +31,6 @@ public sealed class DisbursementValidator(ApiErrors errors)
         }
 
         violations.ThrowIfAny(errors);
-        return (allocationIds![0], day!.Value);
+        return (allocation!.AllocationId, day!.Value);
     }
 }

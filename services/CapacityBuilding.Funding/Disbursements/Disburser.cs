@@ -29,10 +29,10 @@ public sealed class Disburser(RedisAllocationRepository allocations, Disbursemen
             DisburseResult.AlreadyCreated already => await allocations.GetDisbursementAsync(already.DisbursementId)
                 ?? throw new InvalidOperationException($"Disbursement {already.DisbursementId} is remembered but missing."),
             DisburseResult.AllocationMissing => throw errors.NotFound(FundingNames.Allocation.ResourceType, request.Parent),
-            DisburseResult.WrongState wrong => throw errors.FailedPrecondition("ALLOCATION_NOT_ACTIVE",
+            DisburseResult.WrongState wrong => throw errors.WrongState(ErrorReasons.AllocationNotActive,
                 $"{request.Parent} is {ProtoEnumNames.Of(wrong.State)}; money can only be disbursed from an ACTIVE allocation.",
-                new Dictionary<string, string> { ["state"] = ProtoEnumNames.Of(wrong.State) }),
-            DisburseResult.ExceedsAllocation exceeds => throw errors.FailedPrecondition("EXCEEDS_ALLOCATION",
+                ProtoEnumNames.Of(wrong.State)),
+            DisburseResult.ExceedsAllocation exceeds => throw errors.FailedPrecondition(ErrorReasons.ExceedsAllocation,
                 $"{request.Parent} has {exceeds.Undisbursed.Format(stored.CurrencyCode)} left to disburse, less than {new Money.Amount(stored.Units, stored.Nanos).Format(stored.CurrencyCode)}.",
                 new Dictionary<string, string> { ["undisbursed"] = exceeds.Undisbursed.Format(stored.CurrencyCode) }),
             var other => throw new InvalidOperationException($"Unhandled disbursement result {other}."),

@@ -28,7 +28,7 @@ public static class ApplicationServiceExtensions
         builder.Services.AddSingleton<AllocationValidator>();
         builder.Services.AddSingleton<DisbursementValidator>();
         builder.Services.AddSingleton<ExchangeRateValidator>();
-        builder.Services.AddServiceClient<AssistanceClient>(builder.Configuration, FundingApp.AssistanceAppId);
+        builder.Services.AddServiceClient<AssistanceClient>(builder.Configuration, FundingApp.AssistanceAppId, FundingApp.AssistanceUnreachable);
         builder.Services.AddSingleton<AssistanceRequests>();
         builder.Services.AddScoped<Allocator>();
         builder.Services.AddScoped<Disburser>();

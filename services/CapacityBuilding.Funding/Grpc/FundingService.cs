@@ -75,9 +75,9 @@ public sealed class FundingService(
 
     public override async Task<GetPledgeResponse> GetPledge(GetPledgeRequest request, ServerCallContext context)
     {
-        var ids = FundingNames.Pledge.Parse(request.Name, "name", errors);
-        ownership.Ensure(context, ids[0]);
-        var pledge = await pledges.GetAsync(ids[0], ids[1]) ?? throw errors.NotFound(FundingNames.Pledge.ResourceType, request.Name);
+        var name = FundingNames.Pledge.Parse(request.Name, "name", errors);
+        ownership.Ensure(context, name.DonorId);
+        var pledge = await pledges.GetAsync(name.DonorId, name.PledgeId) ?? throw errors.NotFound(FundingNames.Pledge.ResourceType, request.Name);
         return new GetPledgeResponse { Pledge = pledge.ToMessage() };
     }
 
@@ -106,7 +106,7 @@ public sealed class FundingService(
 
     public override async Task<GetAllocationResponse> GetAllocation(GetAllocationRequest request, ServerCallContext context)
     {
-        var id = FundingNames.Allocation.Parse(request.Name, "name", errors)[0];
+        var id = FundingNames.Allocation.Parse(request.Name, "name", errors).AllocationId;
         var allocation = await allocations.GetAsync(id) ?? throw errors.NotFound(FundingNames.Allocation.ResourceType, request.Name);
         ownership.Ensure(context, allocation.Allocation.DonorId);
         return new GetAllocationResponse { Allocation = allocation.ToMessage() };
@@ -116,8 +116,8 @@ public sealed class FundingService(
     {
         var requestId = request.AssistanceRequest.Length == 0
             ? null
-            : FundingNames.AssistanceRequest.Parse(request.AssistanceRequest, "assistance_request", errors)[0];
-        var donorId = request.Donor.Length == 0 ? null : FundingNames.Donor.Parse(request.Donor, "donor", errors)[0];
+            : FundingNames.AssistanceRequest.Parse(request.AssistanceRequest, "assistance_request", errors).RequestId;
+        var donorId = request.Donor.Length == 0 ? null : FundingNames.Donor.Parse(request.Donor, "donor", errors).DonorId;
         if (donorId is not null)
         {
             ownership.Ensure(context, donorId);
@@ -144,7 +144,7 @@ public sealed class FundingService(
 
     public override async Task<ListDisbursementsResponse> ListDisbursements(ListDisbursementsRequest request, ServerCallContext context)
     {
-        var allocationId = FundingNames.Allocation.Parse(request.Parent, "parent", errors)[0];
+        var allocationId = FundingNames.Allocation.Parse(request.Parent, "parent", errors).AllocationId;
         var allocation = await allocations.GetAsync(allocationId) ?? throw errors.NotFound(FundingNames.Allocation.ResourceType, request.Parent);
         ownership.Ensure(context, allocation.Allocation.DonorId);
 
@@ -187,18 +187,18 @@ public sealed class FundingService(
 
     private async Task<Pledge> TransitionAsync(string name, string etag, PledgeTransition transition)
     {
-        var ids = FundingNames.Pledge.Parse(name, "name", errors);
-        var pledge = await pledges.GetAsync(ids[0], ids[1]) ?? throw errors.NotFound(FundingNames.Pledge.ResourceType, name);
+        var parsed = FundingNames.Pledge.Parse(name, "name", errors);
+        var pledge = await pledges.GetAsync(parsed.DonorId, parsed.PledgeId) ?? throw errors.NotFound(FundingNames.Pledge.ResourceType, name);
         var currency = pledge.Pledge.CurrencyCode;
         return await pledges.TransitionAsync(pledge.Pledge.Id, transition, etag, clock.GetUtcNow()) switch
         {
             PledgeTransitionResult.Done done => (pledge with { Ledger = done.Ledger }).ToMessage(),
             PledgeTransitionResult.Missing => throw errors.NotFound(FundingNames.Pledge.ResourceType, name),
-            PledgeTransitionResult.EtagMismatch => throw errors.Aborted("ETAG_MISMATCH", $"{name} changed since the etag sent was read; read it again and retry."),
-            PledgeTransitionResult.WrongState wrong => throw errors.FailedPrecondition("PLEDGE_STATE",
+            PledgeTransitionResult.EtagMismatch => throw errors.StaleEtag(name),
+            PledgeTransitionResult.WrongState wrong => throw errors.WrongState(ErrorReasons.PledgeState,
                 $"{name} is {ProtoEnumNames.Of(wrong.State)}; it cannot be {(transition == PledgeTransition.Commit ? "committed" : "cancelled")}.",
-                new Dictionary<string, string> { ["state"] = ProtoEnumNames.Of(wrong.State) }),
-            PledgeTransitionResult.StillAllocated allocated => throw errors.FailedPrecondition("PLEDGE_ALLOCATED",
+                ProtoEnumNames.Of(wrong.State)),
+            PledgeTransitionResult.StillAllocated allocated => throw errors.FailedPrecondition(ErrorReasons.PledgeAllocated,
                 $"{name} has {(pledge.Ledger.Amount - allocated.Remaining).Format(currency)} allocated; release its allocations before cancelling it.",
                 new Dictionary<string, string> { ["allocated"] = (pledge.Ledger.Amount - allocated.Remaining).Format(currency) }),
             var other => throw new InvalidOperationException($"Unhandled pledge transition result {other}."),
@@ -207,7 +207,7 @@ public sealed class FundingService(
 
     private async Task<StoredDonor> ExistingDonorAsync(string name, string field)
     {
-        var id = FundingNames.Donor.Parse(name, field, errors)[0];
+        var id = FundingNames.Donor.Parse(name, field, errors).DonorId;
         return await donors.GetAsync(id) ?? throw errors.NotFound(FundingNames.Donor.ResourceType, name);
     }
 }

@@ -10,9 +10,9 @@ namespace CapacityBuilding.Funding.Requests;
 /// <summary>
 /// Assistance requests as the funding service sees them, read from the assistance service through
 /// the invocation layer. A missing request is NOT_FOUND for our caller; assistance being away is
-/// UNAVAILABLE, and then nothing was written.
+/// the invocation layer's <see cref="Extensions.FundingApp.AssistanceUnreachable"/>, and then nothing was written.
 /// </summary>
-public sealed partial class AssistanceRequests(ServiceClientFactory<AssistanceClient> assistance, ApiErrors errors, ILogger<AssistanceRequests> logger)
+public sealed class AssistanceRequests(ServiceClientFactory<AssistanceClient> assistance, ApiErrors errors)
 {
     public const string ResourceType = "AssistanceRequest";
 
@@ -27,10 +27,6 @@ public sealed partial class AssistanceRequests(ServiceClientFactory<AssistanceCl
         {
             throw errors.NotFound(ResourceType, name);
         }
-        catch (RpcException exception) when (IsUnavailable(exception))
-        {
-            throw Unavailable(exception);
-        }
     }
 
     /// <summary>Every request in one of <paramref name="states"/>, page by page (for programme summaries).</summary>
@@ -38,24 +34,17 @@ public sealed partial class AssistanceRequests(ServiceClientFactory<AssistanceCl
     {
         var all = new List<AssistanceRequest>();
         var client = assistance.Create();
-        try
+        foreach (var state in states)
         {
-            foreach (var state in states)
+            var pageToken = string.Empty;
+            do
             {
-                var pageToken = string.Empty;
-                do
-                {
-                    var page = await client.ListAssistanceRequestsAsync(
-                        new ListAssistanceRequestsRequest { State = state, PageSize = 500, PageToken = pageToken }, cancellationToken: cancellationToken);
-                    all.AddRange(page.AssistanceRequests);
-                    pageToken = page.NextPageToken;
-                }
-                while (pageToken.Length > 0);
+                var page = await client.ListAssistanceRequestsAsync(
+                    new ListAssistanceRequestsRequest { State = state, PageSize = 500, PageToken = pageToken }, cancellationToken: cancellationToken);
+                all.AddRange(page.AssistanceRequests);
+                pageToken = page.NextPageToken;
             }
-        }
-        catch (RpcException exception) when (IsUnavailable(exception))
-        {
-            throw Unavailable(exception);
+            while (pageToken.Length > 0);
         }
 
         return all;
@@ -83,18 +72,4 @@ public sealed partial class AssistanceRequests(ServiceClientFactory<AssistanceCl
 
         return found;
     }
-
-    // INTERNAL too: whatever went wrong inside assistance, funding cannot tell whether the request is approved.
-    private static bool IsUnavailable(RpcException exception) =>
-        exception.IsUnreachable() || exception.StatusCode == StatusCode.Internal;
-
-    private RpcException Unavailable(RpcException exception)
-    {
-        LogAssistanceUnavailable(logger, exception.StatusCode);
-        return errors.Unavailable("ASSISTANCE_UNAVAILABLE",
-            "The assistance service cannot be reached to read the request; nothing was changed. Retry with the same request_id.");
-    }
-
-    [LoggerMessage(EventId = 3001, Level = LogLevel.Warning, Message = "Assistance service unavailable: {StatusCode}")]
-    private static partial void LogAssistanceUnavailable(ILogger logger, StatusCode statusCode);
 }

@@ -29,7 +29,7 @@ public sealed class FundingReports(
 {
     public async Task<RequestFunding> ForRequestAsync(GetRequestFundingRequest request, CancellationToken cancellationToken)
     {
-        var requestId = FundingNames.AssistanceRequest.Parse(request.AssistanceRequest, "assistance_request", errors)[0];
+        var requestId = FundingNames.AssistanceRequest.Parse(request.AssistanceRequest, "assistance_request", errors).RequestId;
         var asOf = AsOf(request.AsOf);
         var assistanceRequest = await assistanceRequests.GetAsync(request.AssistanceRequest, cancellationToken);
         var totals = new TotalsBuilder();
@@ -166,7 +166,7 @@ public sealed class FundingReports(
         }
         catch (MoneyOutOfRangeException exception)
         {
-            throw errors.FailedPrecondition("TOTAL_OUT_OF_RANGE",
+            throw errors.FailedPrecondition(ErrorReasons.TotalOutOfRange,
                 $"A total in {exception.CurrencyCode} is beyond what google.type.Money can carry (units are 64-bit); the figures cannot be given exactly.",
                 new Dictionary<string, string> { ["currency_code"] = exception.CurrencyCode });
         }

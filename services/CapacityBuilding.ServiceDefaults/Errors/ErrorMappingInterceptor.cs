@@ -1,3 +1,4 @@
+using CapacityBuilding.ServiceDefaults.Telemetry;
 using Grpc.Core;
 using Grpc.Core.Interceptors;
 using Microsoft.Extensions.Logging;
@@ -46,7 +47,7 @@ public sealed partial class ErrorMappingInterceptor(ApiErrors errors, ILogger<Er
         {
             case RedisConnectionException or RedisTimeoutException:
                 LogStorageUnavailable(logger, context.Method, exception.GetType().Name);
-                return errors.Unavailable("STORAGE_UNAVAILABLE", "Storage is temporarily unavailable; retry with back-off.");
+                return errors.Unavailable(ErrorReasons.StorageUnavailable, "Storage is temporarily unavailable; retry with back-off.");
             case OperationCanceledException when context.CancellationToken.IsCancellationRequested:
                 return new RpcException(new Status(StatusCode.Cancelled, "The call was cancelled or its deadline passed."));
             default:
@@ -55,9 +56,9 @@ public sealed partial class ErrorMappingInterceptor(ApiErrors errors, ILogger<Er
         }
     }
 
-    [LoggerMessage(EventId = 1001, Level = LogLevel.Warning, Message = "{Method}: storage unavailable ({ExceptionType})")]
+    [LoggerMessage(EventId = EventIds.StorageUnavailable, Level = LogLevel.Warning, Message = "{Method}: storage unavailable ({ExceptionType})")]
     private static partial void LogStorageUnavailable(ILogger logger, string method, string exceptionType);
 
-    [LoggerMessage(EventId = 1002, Level = LogLevel.Error, Message = "{Method}: unhandled exception")]
+    [LoggerMessage(EventId = EventIds.UnhandledException, Level = LogLevel.Error, Message = "{Method}: unhandled exception")]
     private static partial void LogUnhandled(ILogger logger, Exception exception, string method);
 }

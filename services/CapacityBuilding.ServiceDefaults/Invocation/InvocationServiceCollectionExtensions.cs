@@ -1,4 +1,5 @@
 using CapacityBuilding.Contracts.Transport;
+using CapacityBuilding.ServiceDefaults.Errors;
 using Dapr;
 using Dapr.Client;
 using Grpc.Core;
@@ -6,6 +7,7 @@ using Grpc.Net.ClientFactory;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace CapacityBuilding.ServiceDefaults.Invocation;
 
@@ -13,13 +15,16 @@ namespace CapacityBuilding.ServiceDefaults.Invocation;
 /// The invocation layer: one call gives a typed gRPC client for a target app-id, and
 /// configuration decides how it travels. Both modes go through the gRPC client factory, so the
 /// same call sites get deadline and cancellation propagation from the incoming call, tracing and
-/// one shared HTTP/2 connection pool per target, with <see cref="Http2ClientHandler"/>'s window.
-/// Classes that call the app take a <see cref="ServiceClientFactory{TClient}"/> and make the
+/// one shared HTTP/2 connection pool per target, with <see cref="Http2ClientHandler"/>'s window,
+/// and an app that cannot be reached becomes the caller's UNAVAILABLE in one place
+/// (<see cref="UnreachableAppInterceptor"/>). Classes that call the app take a <see cref="ServiceClientFactory{TClient}"/> and make the
 /// client when they call.
 /// </summary>
 public static class InvocationServiceCollectionExtensions
 {
-    public static IHttpClientBuilder AddServiceClient<TClient>(this IServiceCollection services, IConfiguration configuration, string appId)
+    /// <param name="whenUnreachable">What our caller is told when <paramref name="appId"/> cannot be reached.</param>
+    public static IHttpClientBuilder AddServiceClient<TClient>(this IServiceCollection services, IConfiguration configuration, string appId,
+        UnreachableAnswer whenUnreachable)
         where TClient : ClientBase
     {
         var options = configuration.GetSection(InvocationOptions.SectionName).Get<InvocationOptions>() ?? new InvocationOptions();
@@ -31,7 +36,9 @@ public static class InvocationServiceCollectionExtensions
             .ConfigureChannel(channel => channel.MaxReconnectBackoff = options.MaxReconnectBackoff)
             .EnableCallContextPropagation(propagation => propagation.SuppressContextNotFoundErrors = true)
             .AddInterceptor(() => new CallDeadlineInterceptor(options.CallDeadline))
-            .AddInterceptor(provider => new CallerPropagationInterceptor(provider.GetRequiredService<IHttpContextAccessor>()));
+            .AddInterceptor(provider => new CallerPropagationInterceptor(provider.GetRequiredService<IHttpContextAccessor>()))
+            .AddInterceptor(InterceptorScope.Channel, provider => new UnreachableAppInterceptor(appId, whenUnreachable,
+                provider.GetRequiredService<ApiErrors>(), provider.GetRequiredService<ILogger<UnreachableAppInterceptor>>()));
 
         if (options.Mode == InvocationMode.Dapr)
         {

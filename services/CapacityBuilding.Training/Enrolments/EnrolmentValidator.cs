@@ -1,7 +1,7 @@
 using CapacityBuilding.Contracts.Training.V1;
 using CapacityBuilding.ServiceDefaults.Errors;
-using CapacityBuilding.ServiceDefaults.Resources;
 using CapacityBuilding.ServiceDefaults.Validation;
+using CapacityBuilding.Training.Courses;
 
 namespace CapacityBuilding.Training.Enrolments;
 
@@ -10,8 +10,6 @@ public sealed class EnrolmentValidator(ApiErrors errors)
 {
     public const int NameMaxLength = 200;
     public const int EmailMaxLength = 254;
-
-    private static readonly ResourceName AssistanceRequest = new("AssistanceRequest", "requests/{request}");
 
     public void ValidateCreate(CreateEnrolmentRequest request)
     {
@@ -27,9 +25,9 @@ public sealed class EnrolmentValidator(ApiErrors errors)
             RequireEmail(violations, "enrolment.email", enrolment.Email);
             violations.RequireCountry("enrolment.nationality", enrolment.Nationality);
             violations.RequireText("enrolment.institution", enrolment.Institution, NameMaxLength);
-            if (enrolment.AssistanceRequest.Length > 0 && AssistanceRequest.TryParse(enrolment.AssistanceRequest) is null)
+            if (enrolment.AssistanceRequest.Length > 0 && CourseNames.AssistanceRequest.TryParse(enrolment.AssistanceRequest) is null)
             {
-                violations.Add("enrolment.assistance_request", $"must be a resource name of the form {AssistanceRequest.Pattern}.");
+                violations.Add("enrolment.assistance_request", $"must be a resource name of the form {CourseNames.AssistanceRequest.Pattern}.");
             }
         }
 

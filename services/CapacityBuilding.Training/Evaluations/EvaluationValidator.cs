@@ -13,7 +13,7 @@ public sealed class EvaluationValidator(ApiErrors errors)
     public const int MaxRating = 5;
 
     /// <returns>The id of the evaluated enrolment.</returns>
-    public string ValidateCreate(CreateEvaluationRequest request, string courseId, string sessionId)
+    public string ValidateCreate(CreateEvaluationRequest request, SessionName session)
     {
         var violations = new FieldViolations();
         violations.RequireIdempotencyKey("request_id", request.RequestId);
@@ -24,14 +24,14 @@ public sealed class EvaluationValidator(ApiErrors errors)
         }
         else
         {
-            var ids = CourseNames.Enrolment.TryParse(evaluation.Enrolment);
-            if (ids is null || ids[0] != courseId || ids[1] != sessionId)
+            var enrolment = CourseNames.Enrolment.TryParse(evaluation.Enrolment);
+            if (enrolment is null || enrolment.CourseId != session.CourseId || enrolment.SessionId != session.SessionId)
             {
-                violations.Add("evaluation.enrolment", $"must name an enrolment of {CourseNames.Session.Format(courseId, sessionId)}.");
+                violations.Add("evaluation.enrolment", $"must name an enrolment of {CourseNames.Session.Format(session.CourseId, session.SessionId)}.");
             }
             else
             {
-                enrolmentId = ids[2];
+                enrolmentId = enrolment.EnrolmentId;
             }
 
             violations.RequireRange("evaluation.reaction", evaluation.Reaction, 1, MaxRating);

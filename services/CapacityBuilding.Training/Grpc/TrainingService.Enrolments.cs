@@ -14,7 +14,7 @@ public sealed partial class TrainingService
 {
     public override async Task<CreateEnrolmentResponse> CreateEnrolment(CreateEnrolmentRequest request, ServerCallContext context)
     {
-        var ids = CourseNames.Session.Parse(request.Parent, "parent", errors);
+        var parent = CourseNames.Session.Parse(request.Parent, "parent", errors);
         enrolmentValidator.ValidateCreate(request);
         var caller = context.GetCaller();
         if (caller.Role == CallerRole.MemberState && request.Enrolment.Nationality != caller.Country)
@@ -22,26 +22,26 @@ public sealed partial class TrainingService
             throw errors.PermissionDenied($"A member state enrols its own nationals only ({caller.Country}).");
         }
 
-        var enrolment = request.Enrolment.ToNewStoredEnrolment(ids[0], ids[1], clock.GetUtcNow());
+        var enrolment = request.Enrolment.ToNewStoredEnrolment(parent.CourseId, parent.SessionId, clock.GetUtcNow());
         return await enrolments.EnrolAsync(enrolment, request.RequestId) switch
         {
             EnrolOutcome.Enrolled enrolled => new CreateEnrolmentResponse { Enrolment = enrolled.Enrolment.ToMessage() },
             EnrolOutcome.SessionMissing => throw errors.NotFound(CourseNames.Session.ResourceType, request.Parent),
-            EnrolOutcome.SessionNotOpen notOpen => throw errors.FailedPrecondition("SESSION_NOT_OPEN_FOR_ENROLMENT",
+            EnrolOutcome.SessionNotOpen notOpen => throw errors.WrongStatus(ErrorReasons.SessionNotOpenForEnrolment,
                 $"{request.Parent} is {ProtoEnumNames.OfStored<SessionStatus>(notOpen.Status)}; only a SESSION_STATUS_SCHEDULED session takes enrolments.",
-                new Dictionary<string, string> { ["status"] = ProtoEnumNames.OfStored<SessionStatus>(notOpen.Status) }),
-            EnrolOutcome.AlreadyEnrolled duplicate => throw errors.AlreadyExists("PARTICIPANT_ALREADY_ENROLLED",
+                ProtoEnumNames.OfStored<SessionStatus>(notOpen.Status)),
+            EnrolOutcome.AlreadyEnrolled duplicate => throw errors.AlreadyExists(ErrorReasons.ParticipantAlreadyEnrolled,
                 $"{enrolment.Email} is already enrolled in {request.Parent}.",
-                CourseNames.Enrolment.ResourceType, CourseNames.Enrolment.Format(ids[0], ids[1], duplicate.EnrolmentId)),
+                CourseNames.Enrolment.ResourceType, CourseNames.Enrolment.Format(parent.CourseId, parent.SessionId, duplicate.EnrolmentId)),
             var other => throw new InvalidOperationException($"Unexpected outcome {other}."),
         };
     }
 
     public override async Task<GetEnrolmentResponse> GetEnrolment(GetEnrolmentRequest request, ServerCallContext context)
     {
-        var ids = CourseNames.Enrolment.Parse(request.Name, "name", errors);
-        var enrolment = await enrolments.GetAsync(ids[1], ids[2]);
-        if (enrolment is null || enrolment.Enrolment.CourseId != ids[0] || !IsVisibleTo(context.GetCaller(), enrolment))
+        var name = CourseNames.Enrolment.Parse(request.Name, "name", errors);
+        var enrolment = await enrolments.GetAsync(name.SessionId, name.EnrolmentId);
+        if (enrolment is null || enrolment.Enrolment.CourseId != name.CourseId || !IsVisibleTo(context.GetCaller(), enrolment))
         {
             throw errors.NotFound(CourseNames.Enrolment.ResourceType, request.Name);
         }
@@ -79,15 +79,15 @@ public sealed partial class TrainingService
 
     public override async Task<CancelEnrolmentResponse> CancelEnrolment(CancelEnrolmentRequest request, ServerCallContext context)
     {
-        var ids = CourseNames.Enrolment.Parse(request.Name, "name", errors);
-        if (await sessions.GetAsync(ids[0], ids[1]) is null
-            || await enrolments.GetAsync(ids[1], ids[2]) is not { } existing
+        var name = CourseNames.Enrolment.Parse(request.Name, "name", errors);
+        if (await sessions.GetAsync(name.CourseId, name.SessionId) is null
+            || await enrolments.GetAsync(name.SessionId, name.EnrolmentId) is not { } existing
             || !IsVisibleTo(context.GetCaller(), existing))
         {
             throw errors.NotFound(CourseNames.Enrolment.ResourceType, request.Name);
         }
 
-        return await enrolments.CancelAsync(ids[1], ids[2], clock.GetUtcNow()) switch
+        return await enrolments.CancelAsync(name.SessionId, name.EnrolmentId, clock.GetUtcNow()) switch
         {
             CancelOutcome.Cancelled cancelled => new CancelEnrolmentResponse
             {
@@ -95,9 +95,9 @@ public sealed partial class TrainingService
                 PromotedEnrolment = cancelled.Promoted?.ToMessage(),
             },
             CancelOutcome.NotFound => throw errors.NotFound(CourseNames.Enrolment.ResourceType, request.Name),
-            CancelOutcome.AlreadyCancelled => throw errors.FailedPrecondition("ENROLMENT_ALREADY_CANCELLED",
+            CancelOutcome.AlreadyCancelled => throw errors.WrongState(ErrorReasons.EnrolmentAlreadyCancelled,
                 $"{request.Name} is {ProtoEnumNames.Of(EnrolmentState.Cancelled)} already.",
-                new Dictionary<string, string> { ["state"] = ProtoEnumNames.Of(EnrolmentState.Cancelled) }),
+                ProtoEnumNames.Of(EnrolmentState.Cancelled)),
             var other => throw new InvalidOperationException($"Unexpected outcome {other}."),
         };
     }

@@ -11,23 +11,23 @@ public sealed partial class TrainingService
 {
     public override async Task<CreateEvaluationResponse> CreateEvaluation(CreateEvaluationRequest request, ServerCallContext context)
     {
-        var ids = CourseNames.Session.Parse(request.Parent, "parent", errors);
-        var enrolmentId = evaluationValidator.ValidateCreate(request, ids[0], ids[1]);
-        var evaluation = request.Evaluation.ToNewStoredEvaluation(ids[0], ids[1], enrolmentId, clock.GetUtcNow());
+        var parent = CourseNames.Session.Parse(request.Parent, "parent", errors);
+        var enrolmentId = evaluationValidator.ValidateCreate(request, parent);
+        var evaluation = request.Evaluation.ToNewStoredEvaluation(parent.CourseId, parent.SessionId, enrolmentId, clock.GetUtcNow());
         return await evaluations.CreateAsync(evaluation, request.RequestId) switch
         {
             EvaluationOutcome.Created created => new CreateEvaluationResponse { Evaluation = created.Evaluation.ToMessage() },
             EvaluationOutcome.SessionMissing => throw errors.NotFound(CourseNames.Session.ResourceType, request.Parent),
-            EvaluationOutcome.SessionNotCompleted notCompleted => throw errors.FailedPrecondition("SESSION_NOT_COMPLETED",
+            EvaluationOutcome.SessionNotCompleted notCompleted => throw errors.WrongStatus(ErrorReasons.SessionNotCompleted,
                 $"{request.Parent} is {ProtoEnumNames.OfStored<SessionStatus>(notCompleted.Status)}; evaluations open once it is SESSION_STATUS_COMPLETED.",
-                new Dictionary<string, string> { ["status"] = ProtoEnumNames.OfStored<SessionStatus>(notCompleted.Status) }),
+                ProtoEnumNames.OfStored<SessionStatus>(notCompleted.Status)),
             EvaluationOutcome.EnrolmentMissing => throw errors.InvalidArgument("evaluation.enrolment", $"{request.Evaluation.Enrolment} does not exist."),
-            EvaluationOutcome.EnrolmentNotConfirmed notConfirmed => throw errors.FailedPrecondition("ENROLMENT_NOT_CONFIRMED",
+            EvaluationOutcome.EnrolmentNotConfirmed notConfirmed => throw errors.WrongState(ErrorReasons.EnrolmentNotConfirmed,
                 $"{request.Evaluation.Enrolment} is {ProtoEnumNames.OfStored<EnrolmentState>(notConfirmed.State)}; only participants with a confirmed seat evaluate.",
-                new Dictionary<string, string> { ["state"] = ProtoEnumNames.OfStored<EnrolmentState>(notConfirmed.State) }),
-            EvaluationOutcome.AlreadyEvaluated earlier => throw errors.AlreadyExists("ENROLMENT_ALREADY_EVALUATED",
+                ProtoEnumNames.OfStored<EnrolmentState>(notConfirmed.State)),
+            EvaluationOutcome.AlreadyEvaluated earlier => throw errors.AlreadyExists(ErrorReasons.EnrolmentAlreadyEvaluated,
                 $"{request.Evaluation.Enrolment} has evaluated the session already.",
-                CourseNames.Evaluation.ResourceType, CourseNames.Evaluation.Format(ids[0], ids[1], earlier.EvaluationId)),
+                CourseNames.Evaluation.ResourceType, CourseNames.Evaluation.Format(parent.CourseId, parent.SessionId, earlier.EvaluationId)),
             var other => throw new InvalidOperationException($"Unexpected outcome {other}."),
         };
     }

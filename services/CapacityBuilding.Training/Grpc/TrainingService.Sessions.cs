@@ -21,9 +21,9 @@ public sealed partial class TrainingService
         {
             SessionCreateOutcome.Created created => new CreateSessionResponse { Session = (await sessions.WithSeatsAsync([created.Session]))[0].ToMessage() },
             SessionCreateOutcome.CourseMissing => throw errors.NotFound(CourseNames.Course.ResourceType, request.Parent),
-            SessionCreateOutcome.CourseNotOpen notOpen => throw errors.FailedPrecondition("COURSE_RETIRED",
+            SessionCreateOutcome.CourseNotOpen notOpen => throw errors.WrongStatus(ErrorReasons.CourseRetired,
                 $"{request.Parent} is {ProtoEnumNames.OfStored<CourseStatus>(notOpen.Status)}: it takes no new sessions.",
-                new Dictionary<string, string> { ["status"] = ProtoEnumNames.OfStored<CourseStatus>(notOpen.Status) }),
+                ProtoEnumNames.OfStored<CourseStatus>(notOpen.Status)),
             SessionCreateOutcome.TooManySeats tooMany => throw errors.InvalidArgument("session.seat_capacity",
                 $"must be between 1 and {tooMany.MaxClassSize}, the course's max_class_size."),
             _ => throw new InvalidOperationException($"Unexpected outcome {outcome}."),
@@ -64,14 +64,14 @@ public sealed partial class TrainingService
         sessionValidator.ValidateUpdated(violations, updated, mask.Contains("status"));
         if (request.Session.Etag.Length > 0 && request.Session.Etag != current.Etag)
         {
-            throw StaleEtag(request.Session.Name);
+            throw errors.StaleEtag(request.Session.Name);
         }
 
         if (!SessionStatusRules.CanChange(current.Status, updated.Status))
         {
-            throw errors.FailedPrecondition("SESSION_STATUS_CHANGE_NOT_ALLOWED",
+            throw errors.WrongStatus(ErrorReasons.SessionStatusChangeNotAllowed,
                 $"{request.Session.Name} is {ProtoEnumNames.Of(current.Status)}; it cannot become {ProtoEnumNames.Of(updated.Status)}.",
-                new Dictionary<string, string> { ["status"] = ProtoEnumNames.Of(current.Status) });
+                ProtoEnumNames.Of(current.Status));
         }
 
         var stored = updated.ToUpdatedStoredSession(current, clock.GetUtcNow());
@@ -79,7 +79,7 @@ public sealed partial class TrainingService
         {
             ReplaceOutcome.Updated => new UpdateSessionResponse { Session = (await sessions.WithSeatsAsync([stored]))[0].ToMessage() },
             ReplaceOutcome.NotFound => throw errors.NotFound(CourseNames.Session.ResourceType, request.Session.Name),
-            _ => throw StaleEtag(request.Session.Name),
+            _ => throw errors.StaleEtag(request.Session.Name),
         };
     }
 
@@ -111,7 +111,7 @@ public sealed partial class TrainingService
 
     private async Task<StoredSession> ExistingSessionAsync(string name, string field)
     {
-        var ids = CourseNames.Session.Parse(name, field, errors);
-        return await sessions.GetAsync(ids[0], ids[1]) ?? throw errors.NotFound(CourseNames.Session.ResourceType, name);
+        var parsed = CourseNames.Session.Parse(name, field, errors);
+        return await sessions.GetAsync(parsed.CourseId, parsed.SessionId) ?? throw errors.NotFound(CourseNames.Session.ResourceType, name);
     }
 }

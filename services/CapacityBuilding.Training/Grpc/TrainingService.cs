@@ -70,7 +70,7 @@ public sealed partial class TrainingService(
             throw errors.InvalidArgument("names", $"must list at most {BatchGetMaxNames} courses.");
         }
 
-        var ids = request.Names.Select((name, index) => CourseNames.Course.Parse(name, $"names[{index}]", errors)[0]).ToList();
+        var ids = request.Names.Select((name, index) => CourseNames.Course.Parse(name, $"names[{index}]", errors).CourseId).ToList();
         var found = await courses.GetManyAsync(ids);
         var response = new BatchGetCoursesResponse();
         for (var i = 0; i < found.Count; i++)
@@ -96,21 +96,21 @@ public sealed partial class TrainingService(
         courseValidator.ValidateUpdated(violations, updated, mask.Contains("status"));
         if (request.Course.Etag.Length > 0 && request.Course.Etag != current.Etag)
         {
-            throw StaleEtag(request.Course.Name);
+            throw errors.StaleEtag(request.Course.Name);
         }
 
         if (current.Status == CourseStatus.Retired)
         {
-            throw errors.FailedPrecondition("COURSE_RETIRED",
+            throw errors.WrongStatus(ErrorReasons.CourseRetired,
                 $"{request.Course.Name} is {ProtoEnumNames.Of(current.Status)} and no longer changes.",
-                new Dictionary<string, string> { ["status"] = ProtoEnumNames.Of(current.Status) });
+                ProtoEnumNames.Of(current.Status));
         }
 
         if (!CourseStatusRules.CanChange(current.Status, updated.Status))
         {
-            throw errors.FailedPrecondition("COURSE_STATUS_CHANGE_NOT_ALLOWED",
+            throw errors.WrongStatus(ErrorReasons.CourseStatusChangeNotAllowed,
                 $"{request.Course.Name} is {ProtoEnumNames.Of(current.Status)}; it cannot become {ProtoEnumNames.Of(updated.Status)}.",
-                new Dictionary<string, string> { ["status"] = ProtoEnumNames.Of(current.Status) });
+                ProtoEnumNames.Of(current.Status));
         }
 
         var stored = updated.ToUpdatedStoredCourse(current, clock.GetUtcNow());
@@ -118,7 +118,7 @@ public sealed partial class TrainingService(
         {
             ReplaceOutcome.Updated => new UpdateCourseResponse { Course = stored.ToMessage() },
             ReplaceOutcome.NotFound => throw errors.NotFound(CourseNames.Course.ResourceType, request.Course.Name),
-            _ => throw StaleEtag(request.Course.Name),
+            _ => throw errors.StaleEtag(request.Course.Name),
         };
     }
 
@@ -141,10 +141,7 @@ public sealed partial class TrainingService(
 
     private async Task<StoredCourse> ExistingCourseAsync(string name, string field)
     {
-        var id = CourseNames.Course.Parse(name, field, errors)[0];
+        var id = CourseNames.Course.Parse(name, field, errors).CourseId;
         return await courses.GetAsync(id) ?? throw errors.NotFound(CourseNames.Course.ResourceType, name);
     }
-
-    private RpcException StaleEtag(string name) =>
-        errors.Aborted("ETAG_MISMATCH", $"{name} changed since the etag sent was read; read it again and retry.");
 }

@@ -24,7 +24,7 @@ public sealed class ClientWindowTests
             ["Invocation:Apps:training"] = "http://127.0.0.1:5102",
         }).Build();
         var services = new ServiceCollection();
-        var client = services.AddServiceClient<TrainingClient>(configuration, "training");
+        var client = services.AddServiceClient<TrainingClient>(configuration, "training", new UnreachableAnswer("TRAINING_UNAVAILABLE", "Training cannot be reached."));
         using var provider = services.BuildServiceProvider();
 
         var handler = provider.GetRequiredService<IHttpMessageHandlerFactory>().CreateHandler(client.Name);

@@ -10,7 +10,7 @@ namespace CapacityBuilding.Tests.Kubernetes;
 /// Finds the cross-service calls in the services' source, so that the Dapr policies are held
 /// against the code rather than against a list in a test. In each project under
 /// <c>services/</c>: the app's own id is the argument of <c>AddServiceDefaults(...)</c>; every
-/// <c>AddServiceClient&lt;TClient&gt;(configuration, appId)</c> registers a generated client for a
+/// <c>AddServiceClient&lt;TClient&gt;(configuration, appId, ...)</c> registers a generated client for a
 /// target app-id (string literals and <c>const string</c> fields are resolved, so are
 /// <c>using</c> aliases of the client type); and in every file that names that client type, a
 /// call <c>.Method(</c> or <c>.MethodAsync(</c> of one of the client's proto methods is a call to
@@ -150,7 +150,7 @@ internal static partial class ServiceCallScanner
             : throw new InvalidDataException($"{file}: cannot resolve the app-id '{expression}' to a string constant.");
     }
 
-    [GeneratedRegex(@"AddServiceClient<\s*(?<client>[\w.]+)\s*>\s*\((?:[^;]*?),\s*(?<appId>""[^""]*""|[\w.]+)\s*\)")]
+    [GeneratedRegex(@"AddServiceClient<\s*(?<client>[\w.]+)\s*>\s*\(\s*[\w.]+\s*,\s*(?<appId>""[^""]*""|[\w.]+)\s*[,)]")]
     private static partial Regex ServiceClientRegistration();
 
     [GeneratedRegex(@"AddServiceDefaults\(\s*(?<appId>""[^""]*""|[\w.]+)\s*\)")]

@@ -1,0 +1,112 @@
+namespace CapacityBuilding.ServiceDefaults.Errors;
+
+/// <summary>
+/// Every <c>google.rpc.ErrorInfo.reason</c> the suite answers with (AIP-193: UPPER_SNAKE, stable,
+/// documented). Callers branch on these strings, so a reason is never written anywhere else; a new
+/// error gets its constant here first.
+/// </summary>
+public static class ErrorReasons
+{
+    // Any service
+
+    /// <summary>INVALID_ARGUMENT: fields of the request are wrong, listed in a BadRequest.</summary>
+    public const string InvalidArgument = "INVALID_ARGUMENT";
+
+    /// <summary>NOT_FOUND: the named resource does not exist (or the caller may not know it does).</summary>
+    public const string ResourceNotFound = "RESOURCE_NOT_FOUND";
+
+    /// <summary>PERMISSION_DENIED: the caller's role or organisation may not do this.</summary>
+    public const string PermissionDenied = "PERMISSION_DENIED";
+
+    /// <summary>ABORTED: the resource changed since the etag sent was read (AIP-154); reread and retry.</summary>
+    public const string EtagMismatch = "ETAG_MISMATCH";
+
+    /// <summary>FAILED_PRECONDITION: a lifecycle action that the request's current state does not allow.</summary>
+    public const string InvalidState = "INVALID_STATE";
+
+    /// <summary>UNAVAILABLE: the service's Redis cannot be reached.</summary>
+    public const string StorageUnavailable = "STORAGE_UNAVAILABLE";
+
+    /// <summary>INTERNAL: a bug; logged, and answered without its details.</summary>
+    public const string Internal = "INTERNAL";
+
+    // Another app could not be reached (UNAVAILABLE, from the invocation layer)
+
+    /// <summary>UNAVAILABLE: the training service could not be reached or could not propose courses.</summary>
+    public const string TrainingUnavailable = "TRAINING_UNAVAILABLE";
+
+    /// <summary>UNAVAILABLE: the funding service could not be reached.</summary>
+    public const string FundingUnavailable = "FUNDING_UNAVAILABLE";
+
+    /// <summary>UNAVAILABLE: the assistance service could not be reached or failed to answer.</summary>
+    public const string AssistanceUnavailable = "ASSISTANCE_UNAVAILABLE";
+
+    // Assistance
+
+    /// <summary>FAILED_PRECONDITION: a request is submitted before its required fields are filled in.</summary>
+    public const string RequestIncomplete = "REQUEST_INCOMPLETE";
+
+    // Training
+
+    /// <summary>FAILED_PRECONDITION: a retired course is changed or given a new session.</summary>
+    public const string CourseRetired = "COURSE_RETIRED";
+
+    /// <summary>FAILED_PRECONDITION: a course's status cannot move to the one asked for.</summary>
+    public const string CourseStatusChangeNotAllowed = "COURSE_STATUS_CHANGE_NOT_ALLOWED";
+
+    /// <summary>FAILED_PRECONDITION: a session's status cannot move to the one asked for.</summary>
+    public const string SessionStatusChangeNotAllowed = "SESSION_STATUS_CHANGE_NOT_ALLOWED";
+
+    /// <summary>FAILED_PRECONDITION: an enrolment in a session that is not scheduled.</summary>
+    public const string SessionNotOpenForEnrolment = "SESSION_NOT_OPEN_FOR_ENROLMENT";
+
+    /// <summary>FAILED_PRECONDITION: an evaluation of a session that has not been completed.</summary>
+    public const string SessionNotCompleted = "SESSION_NOT_COMPLETED";
+
+    /// <summary>ALREADY_EXISTS: the participant is enrolled in the session already.</summary>
+    public const string ParticipantAlreadyEnrolled = "PARTICIPANT_ALREADY_ENROLLED";
+
+    /// <summary>FAILED_PRECONDITION: the enrolment is cancelled already.</summary>
+    public const string EnrolmentAlreadyCancelled = "ENROLMENT_ALREADY_CANCELLED";
+
+    /// <summary>FAILED_PRECONDITION: an evaluation by a participant without a confirmed seat.</summary>
+    public const string EnrolmentNotConfirmed = "ENROLMENT_NOT_CONFIRMED";
+
+    /// <summary>ALREADY_EXISTS: the enrolment has evaluated the session already.</summary>
+    public const string EnrolmentAlreadyEvaluated = "ENROLMENT_ALREADY_EVALUATED";
+
+    // Funding
+
+    /// <summary>FAILED_PRECONDITION: a pledge is committed or cancelled from a state that does not allow it.</summary>
+    public const string PledgeState = "PLEDGE_STATE";
+
+    /// <summary>FAILED_PRECONDITION: a pledge is cancelled while allocations still hold its money.</summary>
+    public const string PledgeAllocated = "PLEDGE_ALLOCATED";
+
+    /// <summary>FAILED_PRECONDITION: money is allocated from a cancelled pledge.</summary>
+    public const string PledgeCancelled = "PLEDGE_CANCELLED";
+
+    /// <summary>FAILED_PRECONDITION: money is allocated from a pledge outside its validity period.</summary>
+    public const string PledgeNotValid = "PLEDGE_NOT_VALID";
+
+    /// <summary>FAILED_PRECONDITION: money is allocated to an assistance request that is not approved.</summary>
+    public const string RequestNotApproved = "REQUEST_NOT_APPROVED";
+
+    /// <summary>FAILED_PRECONDITION: the pledge's earmarks exclude the request's country, region or theme.</summary>
+    public const string EarmarkMismatch = "EARMARK_MISMATCH";
+
+    /// <summary>FAILED_PRECONDITION: the pledge has less left than the allocation asks for.</summary>
+    public const string InsufficientPledgeBalance = "INSUFFICIENT_PLEDGE_BALANCE";
+
+    /// <summary>FAILED_PRECONDITION: a disbursement from, or release of, an allocation that is not active.</summary>
+    public const string AllocationNotActive = "ALLOCATION_NOT_ACTIVE";
+
+    /// <summary>FAILED_PRECONDITION: an allocation with disbursements is released.</summary>
+    public const string AllocationDisbursed = "ALLOCATION_DISBURSED";
+
+    /// <summary>FAILED_PRECONDITION: a disbursement larger than what is left of its allocation.</summary>
+    public const string ExceedsAllocation = "EXCEEDS_ALLOCATION";
+
+    /// <summary>FAILED_PRECONDITION: a total beyond what google.type.Money can carry exactly.</summary>
+    public const string TotalOutOfRange = "TOTAL_OUT_OF_RANGE";
+}

@@ -1,0 +1,30 @@
+namespace CapacityBuilding.ServiceDefaults.Telemetry;
+
+/// <summary>
+/// Every log event id of the suite (services and gateway), one table so that an id names one
+/// event: <c>[LoggerMessage(EventId = EventIds.X, ...)]</c>, never a number. Ranges: 1xxx shared
+/// defaults, 2xxx assistance, 3xxx funding, 4xxx gateway (training logs nothing of its own).
+/// </summary>
+public static class EventIds
+{
+    /// <summary>A call failed because the service's Redis could not be reached (answered UNAVAILABLE).</summary>
+    public const int StorageUnavailable = 1001;
+
+    /// <summary>An exception no code expected (answered INTERNAL).</summary>
+    public const int UnhandledException = 1002;
+
+    /// <summary>Another app could not be reached through the invocation layer (answered UNAVAILABLE).</summary>
+    public const int AppUnreachable = 1101;
+
+    /// <summary>Assistance: training could not propose courses; the failure is recorded on the request.</summary>
+    public const int CourseMatchingFailed = 2002;
+
+    /// <summary>Funding: allocations were indexed by donor at start.</summary>
+    public const int DonorIndexBackfilled = 3101;
+
+    /// <summary>Funding: indexing allocations by donor waits for Redis.</summary>
+    public const int DonorIndexBackfillWaiting = 3102;
+
+    /// <summary>Gateway: a proxied call ran out of the gateway's deadline.</summary>
+    public const int GatewayDeadlineExceeded = 4001;
+}
