@@ -1,5 +1,4 @@
 using CapacityBuilding.Assistance.Extensions;
-using CapacityBuilding.Assistance.Requests;
 using CapacityBuilding.Contracts.Training.V1;
 using CapacityBuilding.ServiceDefaults.Errors;
 using CapacityBuilding.ServiceDefaults.Invocation;
