@@ -7,6 +7,7 @@ using CapacityBuilding.Funding.Pledges;
 using CapacityBuilding.Funding.Repositories;
 using CapacityBuilding.Funding.Requests;
 using CapacityBuilding.Funding.Summaries;
+using CapacityBuilding.ServiceDefaults.Configuration;
 using CapacityBuilding.ServiceDefaults.Invocation;
 using AssistanceClient = CapacityBuilding.Contracts.Assistance.V1.AssistanceService.AssistanceServiceClient;
 
@@ -34,10 +35,7 @@ public static class ApplicationServiceExtensions
         builder.Services.AddScoped<Disburser>();
         builder.Services.AddScoped<FundingReports>();
         builder.Services.AddScoped<IatiActivitiesExport>();
-        builder.Services.AddOptions<IatiOptions>()
-            .Bind(builder.Configuration.GetSection(IatiOptions.SectionName))
-            .Validate(options => options.ReportingOrganisationRef.Length > 0, "Iati:ReportingOrganisationRef must be set: the publisher's IATI organisation identifier.")
-            .ValidateOnStart();
+        builder.Services.AddValidatedOptions<IatiOptions, IatiOptionsValidator>(builder.Configuration, IatiOptions.SectionName);
         return builder;
     }
 }

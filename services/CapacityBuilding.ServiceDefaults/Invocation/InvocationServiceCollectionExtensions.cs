@@ -1,4 +1,5 @@
 using CapacityBuilding.Contracts.Transport;
+using CapacityBuilding.ServiceDefaults.Configuration;
 using Dapr;
 using Dapr.Client;
 using Grpc.Core;
@@ -6,6 +7,7 @@ using Grpc.Net.ClientFactory;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace CapacityBuilding.ServiceDefaults.Invocation;
 
@@ -15,43 +17,49 @@ namespace CapacityBuilding.ServiceDefaults.Invocation;
 /// same call sites get deadline and cancellation propagation from the incoming call, tracing and
 /// one shared HTTP/2 connection pool per target, with <see cref="Http2ClientHandler"/>'s window.
 /// Classes that call the app take a <see cref="ServiceClientFactory{TClient}"/> and make the
-/// client when they call.
+/// client when they call. Where each target is reached is checked when the process starts
+/// (<see cref="InvocationTargetValidator"/>), not at the first call.
 /// </summary>
 public static class InvocationServiceCollectionExtensions
 {
     public static IHttpClientBuilder AddServiceClient<TClient>(this IServiceCollection services, IConfiguration configuration, string appId)
         where TClient : ClientBase
     {
-        var options = configuration.GetSection(InvocationOptions.SectionName).Get<InvocationOptions>() ?? new InvocationOptions();
+        services.AddValidatedOptions<InvocationOptions, InvocationOptionsValidator>(configuration, InvocationOptions.SectionName);
+        services.AddSingleton<IValidateOptions<InvocationOptions>>(new InvocationTargetValidator(appId, configuration));
         services.AddHttpContextAccessor();
-        var builder = services.AddGrpcClient<TClient>(client => client.Address = AddressOf(options, configuration, appId))
+        var builder = services.AddGrpcClient<TClient>((provider, client) => client.Address = AddressOf(InvocationOf(provider), configuration, appId))
             .ConfigurePrimaryHttpMessageHandler(Http2ClientHandler.Create)
             // After an outage the channel reconnects with exponential back-off; the default cap
             // (two minutes) would keep answering UNAVAILABLE long after the target is back.
-            .ConfigureChannel(channel => channel.MaxReconnectBackoff = options.MaxReconnectBackoff)
+            .ConfigureChannel((provider, channel) => channel.MaxReconnectBackoff = InvocationOf(provider).MaxReconnectBackoff)
             .EnableCallContextPropagation(propagation => propagation.SuppressContextNotFoundErrors = true)
-            .AddInterceptor(() => new CallDeadlineInterceptor(options.CallDeadline))
+            .AddInterceptor(provider => new CallDeadlineInterceptor(InvocationOf(provider).CallDeadline))
             .AddInterceptor(provider => new CallerPropagationInterceptor(provider.GetRequiredService<IHttpContextAccessor>()));
 
-        if (options.Mode == InvocationMode.Dapr)
+        services.AddOptions<GrpcClientFactoryOptions>(builder.Name).Configure<IOptions<InvocationOptions>>((client, invocation) =>
         {
-            // The Dapr SDK's own interceptor: adds dapr-app-id (and dapr-api-token when the app
-            // has one) to every call type, as daprd's gRPC proxy expects.
-            var apiToken = DaprDefaults.GetDefaultDaprApiToken(configuration);
-            builder.AddInterceptor(() => new InvocationInterceptor(appId, string.IsNullOrEmpty(apiToken) ? null : apiToken));
-        }
+            if (invocation.Value.Mode == InvocationMode.Dapr)
+            {
+                // The Dapr SDK's own interceptor: adds dapr-app-id (and dapr-api-token when the app
+                // has one) to every call type, as daprd's gRPC proxy expects.
+                var apiToken = DaprDefaults.GetDefaultDaprApiToken(configuration);
+                client.InterceptorRegistrations.Add(new InterceptorRegistration(
+                    InterceptorScope.Channel, _ => new InvocationInterceptor(appId, string.IsNullOrEmpty(apiToken) ? null : apiToken)));
+            }
+        });
 
         services.AddSingleton(provider => new ServiceClientFactory<TClient>(provider.GetRequiredService<GrpcClientFactory>(), builder.Name));
         return builder;
     }
 
+    private static InvocationOptions InvocationOf(IServiceProvider provider) => provider.GetRequiredService<IOptions<InvocationOptions>>().Value;
+
+    // Validated at start, so both addresses are there and absolute.
     private static Uri AddressOf(InvocationOptions options, IConfiguration configuration, string appId) => options.Mode switch
     {
         // DAPR_GRPC_ENDPOINT when set, else http://localhost:{DAPR_GRPC_PORT or 50001}.
         InvocationMode.Dapr => new Uri(DaprDefaults.GetDefaultGrpcEndpoint(configuration)),
-        _ => options.Apps.TryGetValue(appId, out var address)
-            ? address
-            : throw new InvalidOperationException(
-                $"Invocation:Mode is Direct but Invocation:Apps:{appId} is not configured; set the address of '{appId}'."),
+        _ => options.Apps[appId],
     };
 }
