@@ -29,8 +29,11 @@ public static class ApplicationServiceExtensions
         builder.Services.AddSingleton<AllocationValidator>();
         builder.Services.AddSingleton<DisbursementValidator>();
         builder.Services.AddSingleton<ExchangeRateValidator>();
-        builder.Services.AddServiceClient<AssistanceClient>(builder.Configuration, FundingApp.AssistanceAppId);
+        // Funding reads requests as itself and applies a donor's rule on them itself
+        // (DonorRequestAccess): with the donor's token, assistance would ask funding back.
+        builder.Services.AddServiceClient<AssistanceClient>(builder.Configuration, FundingApp.AssistanceAppId).CallAsService(FundingApp.Name);
         builder.Services.AddSingleton<AssistanceRequests>();
+        builder.Services.AddSingleton<DonorRequestAccess>();
         builder.Services.AddScoped<Allocator>();
         builder.Services.AddScoped<Disburser>();
         builder.Services.AddScoped<FundingReports>();

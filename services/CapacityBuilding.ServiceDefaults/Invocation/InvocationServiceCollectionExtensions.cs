@@ -1,5 +1,6 @@
 using CapacityBuilding.Contracts.Transport;
 using CapacityBuilding.ServiceDefaults.Configuration;
+using CapacityBuilding.ServiceDefaults.Identity;
 using Dapr;
 using Dapr.Client;
 using Grpc.Core;
@@ -51,6 +52,17 @@ public static class InvocationServiceCollectionExtensions
 
         services.AddSingleton(provider => new ServiceClientFactory<TClient>(provider.GetRequiredService<GrpcClientFactory>(), builder.Name));
         return builder;
+    }
+
+    /// <summary>
+    /// Calls through this client carry the app's own identity (<see cref="ServiceTokens"/>) instead
+    /// of the caller's token: for reads that must not go back to the caller's rules in the other app.
+    /// </summary>
+    public static IHttpClientBuilder CallAsService(this IHttpClientBuilder builder, string appId)
+    {
+        builder.Services.AddSingleton<IValidateOptions<JwtOptions>, ServiceTokenKeyValidator>();
+        builder.Services.AddSingleton(provider => new ServiceTokens(appId, provider.GetRequiredService<IOptions<JwtOptions>>(), provider.GetRequiredService<TimeProvider>()));
+        return builder.AddInterceptor(provider => new ServiceIdentityInterceptor(provider.GetRequiredService<ServiceTokens>()));
     }
 
     private static InvocationOptions InvocationOf(IServiceProvider provider) => provider.GetRequiredService<IOptions<InvocationOptions>>().Value;
