@@ -34,12 +34,12 @@ public sealed class FundingReports(
     public async Task<RequestFunding> ForRequestAsync(GetRequestFundingRequest request, Caller caller, CancellationToken cancellationToken)
     {
         var requestId = FundingNames.AssistanceRequest.Parse(request.AssistanceRequest, "assistance_request", errors)[0];
+        var asOf = AsOf(request.AsOf);
         if (!await requestAccess.MaySeeAsync(caller, requestId))
         {
             throw errors.NotFound(AssistanceRequests.ResourceType, request.AssistanceRequest);
         }
 
-        var asOf = AsOf(request.AsOf);
         var assistanceRequest = await assistanceRequests.GetAsync(request.AssistanceRequest, cancellationToken);
         var totals = new TotalsBuilder();
         if (RequestFacts.IndicativeBudget(assistanceRequest) is { } budget)

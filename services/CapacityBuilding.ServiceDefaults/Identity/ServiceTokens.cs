@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
@@ -42,7 +41,6 @@ public sealed class ServiceTokens(string appId, IOptions<JwtOptions> options, Ti
             {
                 [CallerClaims.Subject] = appId,
                 [CallerClaims.Role] = CallerClaims.ClaimValueOf(CallerRole.Service),
-                ["jti"] = Convert.ToHexString(RandomNumberGenerator.GetBytes(8)),
             },
             IssuedAt = now.UtcDateTime,
             NotBefore = now.UtcDateTime,

@@ -1,3 +1,4 @@
+using CapacityBuilding.Contracts.Assistance.V1;
 using CapacityBuilding.Contracts.Funding.V1;
 using CapacityBuilding.ServiceDefaults.Identity;
 using CapacityBuilding.Tests.Infrastructure;
@@ -10,7 +11,8 @@ namespace CapacityBuilding.Tests.Funding;
 /// A donor's funding figures do not go funding → assistance → funding: funding reads requests
 /// as itself and applies the donor's rule (only what its money funds) itself. Proved with an
 /// assistance whose funding is away, which answers a donor's own reads UNAVAILABLE: the donor's
-/// figures still come through it, and still hold only what the donor funds.
+/// figures still come through it, and still hold only what the donor funds. The service role
+/// funding reads with gains nothing else.
 /// </summary>
 [Collection(SuiteDefinition.Name)]
 public sealed class DonorReadLoopTests(SuiteFixture suite)
@@ -53,8 +55,22 @@ public sealed class DonorReadLoopTests(SuiteFixture suite)
         }
     }
 
+    [Fact]
+    public async Task The_service_role_reads_requests_and_may_do_nothing_else()
+    {
+        var request = await scenario.RequestAsync();
+        var token = suite.Tokens.Mint(CallerRole.Service, "funding");
+        var assistance = new AssistanceService.AssistanceServiceClient(suite.Channel(suite.AssistanceAddress, token));
+        var funding = new FundingService.FundingServiceClient(suite.Channel(suite.FundingAddress, token));
+
+        Assert.Equal(request.Name, (await assistance.GetAssistanceRequestAsync(new GetAssistanceRequestRequest { Name = request.Name })).AssistanceRequest.Name);
+        await RichErrors.FailsWith(StatusCode.PermissionDenied, () => assistance.ListHistoryEntriesAsync(new ListHistoryEntriesRequest { Parent = request.Name }).ResponseAsync);
+        await RichErrors.FailsWith(StatusCode.PermissionDenied, () => assistance.WithdrawAssistanceRequestAsync(new WithdrawAssistanceRequestRequest { Name = request.Name }).ResponseAsync);
+        await RichErrors.FailsWith(StatusCode.PermissionDenied, () => funding.GetFundingSummaryAsync(new GetFundingSummaryRequest()).ResponseAsync);
+    }
+
     private string DonorToken(Pledge pledge) =>
         suite.Tokens.Mint(CallerRole.Donor, "donor-" + pledge.Name.Split('/')[1], donorId: pledge.Name.Split('/')[1]);
 
-    private static string Id(Contracts.Assistance.V1.AssistanceRequest request) => request.Name["requests/".Length..];
+    private static string Id(AssistanceRequest request) => request.Name["requests/".Length..];
 }
