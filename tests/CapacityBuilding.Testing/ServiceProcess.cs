@@ -97,6 +97,24 @@ public sealed class ServiceProcess : IAsyncDisposable
         throw new TimeoutException($"{Name} was not ready within {timeout}:\n{RecentOutput}");
     }
 
+    /// <summary>
+    /// The exit code once the process has ended by itself (e.g. refused its configuration), with
+    /// all its output read; null when it still runs after <paramref name="timeout"/>.
+    /// </summary>
+    public async Task<int?> WaitForExitAsync(TimeSpan timeout)
+    {
+        using var cancellation = new CancellationTokenSource(timeout);
+        try
+        {
+            await process.WaitForExitAsync(cancellation.Token);
+            return process.ExitCode;
+        }
+        catch (OperationCanceledException)
+        {
+            return null;
+        }
+    }
+
     public string RecentOutput => string.Join('\n', output);
 
     /// <summary>The last <paramref name="lines"/> lines the process printed.</summary>

@@ -1,6 +1,8 @@
 using CapacityBuilding.Gateway.Security;
+using CapacityBuilding.ServiceDefaults.Configuration;
 using CapacityBuilding.ServiceDefaults.Telemetry;
 using Microsoft.AspNetCore.Http.Timeouts;
+using Microsoft.Extensions.Options;
 using Yarp.ReverseProxy.Transforms;
 
 namespace CapacityBuilding.Gateway.Deadlines;
@@ -19,21 +21,27 @@ public static partial class GatewayDeadlines
 
     public static WebApplicationBuilder AddGatewayDeadlines(this WebApplicationBuilder builder, IReverseProxyBuilder proxy)
     {
-        var options = builder.Configuration.GetSection(DeadlineOptions.SectionName).Get<DeadlineOptions>() ?? new DeadlineOptions();
-        builder.Services.AddRequestTimeouts(timeouts => timeouts.AddPolicy(TimeoutPolicyName, options.Request));
-        var serviceDeadline = options.Request - options.ServiceMargin;
-        proxy.AddTransforms(context => context.AddRequestTransform(transform =>
+        builder.Services.AddValidatedOptions<DeadlineOptions, DeadlineOptionsValidator>(builder.Configuration, DeadlineOptions.SectionName);
+        builder.Services.AddRequestTimeouts();
+        builder.Services.AddOptions<RequestTimeoutOptions>().Configure<IOptions<DeadlineOptions>>((timeouts, deadlines) =>
+            timeouts.AddPolicy(TimeoutPolicyName, deadlines.Value.Request));
+        proxy.AddTransforms(context =>
         {
-            if (GrpcStatusResponses.IsGrpc(transform.HttpContext.Request))
+            var options = context.Services.GetRequiredService<IOptions<DeadlineOptions>>().Value;
+            var serviceDeadline = options.Request - options.ServiceMargin;
+            context.AddRequestTransform(transform =>
             {
-                var callers = transform.HttpContext.Request.Headers[GrpcTimeoutHeader.Name].ToString();
-                var deadline = GrpcTimeoutHeader.TryParse(callers, out var callerDeadline) && callerDeadline < serviceDeadline ? callerDeadline : serviceDeadline;
-                transform.ProxyRequest.Headers.Remove(GrpcTimeoutHeader.Name);
-                transform.ProxyRequest.Headers.TryAddWithoutValidation(GrpcTimeoutHeader.Name, GrpcTimeoutHeader.Format(deadline));
-            }
+                if (GrpcStatusResponses.IsGrpc(transform.HttpContext.Request))
+                {
+                    var callers = transform.HttpContext.Request.Headers[GrpcTimeoutHeader.Name].ToString();
+                    var deadline = GrpcTimeoutHeader.TryParse(callers, out var callerDeadline) && callerDeadline < serviceDeadline ? callerDeadline : serviceDeadline;
+                    transform.ProxyRequest.Headers.Remove(GrpcTimeoutHeader.Name);
+                    transform.ProxyRequest.Headers.TryAddWithoutValidation(GrpcTimeoutHeader.Name, GrpcTimeoutHeader.Format(deadline));
+                }
 
-            return ValueTask.CompletedTask;
-        }));
+                return ValueTask.CompletedTask;
+            });
+        });
         return builder;
     }
 

@@ -1,6 +1,9 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
+using CapacityBuilding.ServiceDefaults.Configuration;
 using CapacityBuilding.ServiceDefaults.Identity;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
 
 namespace CapacityBuilding.Gateway.Security;
 
@@ -15,9 +18,12 @@ public static class CallerRateLimiting
 
     public static IServiceCollection AddCallerRateLimiting(this IServiceCollection services, IConfiguration configuration)
     {
-        var options = configuration.GetSection(RateLimitingOptions.SectionName).Get<RateLimitingOptions>() ?? new RateLimitingOptions();
+        services.AddValidatedOptions<RateLimitingOptions, RateLimitingOptionsValidator>(configuration, RateLimitingOptions.SectionName);
         services.AddRateLimiter(limiter =>
+            limiter.OnRejected = (context, cancellationToken) => WriteRejectionAsync(context.HttpContext, context.Lease, cancellationToken));
+        services.AddOptions<RateLimiterOptions>().Configure<IOptions<RateLimitingOptions>>((limiter, rateLimiting) =>
         {
+            var options = rateLimiting.Value;
             limiter.AddPolicy(PolicyName, context => RateLimitPartition.GetTokenBucketLimiter(PartitionKeyOf(context), _ => new TokenBucketRateLimiterOptions
             {
                 TokenLimit = options.BurstLimit,
@@ -26,7 +32,6 @@ public static class CallerRateLimiting
                 QueueLimit = 0,
                 AutoReplenishment = true,
             }));
-            limiter.OnRejected = (context, cancellationToken) => WriteRejectionAsync(context.HttpContext, context.Lease, cancellationToken);
         });
         return services;
     }

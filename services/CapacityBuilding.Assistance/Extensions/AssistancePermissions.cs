@@ -8,14 +8,15 @@ namespace CapacityBuilding.Assistance.Extensions;
 /// Who may call what on the assistance service. Member states act only on their own country's
 /// requests (<see cref="Requests.RequestAccess"/> checks that on the data); coordinators decide;
 /// auditors read everything, history included. Donors only see requests their money funds: the
-/// service checks that on the data.
+/// service checks that on the data. Funding reads requests as itself (a service), the budgets
+/// and states its own rules need, and applies its donor callers' rule itself.
 /// </summary>
 public static class AssistancePermissions
 {
     public static readonly MethodPermissions Table = MethodPermissions.For(Service.Descriptor)
         .Allow(nameof(Service.AssistanceServiceBase.CreateAssistanceRequest), MemberState, Coordinator)
-        .Allow(nameof(Service.AssistanceServiceBase.GetAssistanceRequest), MemberState, Coordinator, Donor, Auditor)
-        .Allow(nameof(Service.AssistanceServiceBase.ListAssistanceRequests), MemberState, Coordinator, Donor, Auditor)
+        .Allow(nameof(Service.AssistanceServiceBase.GetAssistanceRequest), MemberState, Coordinator, Donor, Auditor, CallerRole.Service)
+        .Allow(nameof(Service.AssistanceServiceBase.ListAssistanceRequests), MemberState, Coordinator, Donor, Auditor, CallerRole.Service)
         .Allow(nameof(Service.AssistanceServiceBase.UpdateAssistanceRequest), MemberState, Coordinator)
         .Allow(nameof(Service.AssistanceServiceBase.SubmitAssistanceRequest), MemberState, Coordinator)
         .Allow(nameof(Service.AssistanceServiceBase.WithdrawAssistanceRequest), MemberState, Coordinator)

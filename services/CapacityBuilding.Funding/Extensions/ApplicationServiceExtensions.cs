@@ -7,6 +7,7 @@ using CapacityBuilding.Funding.Pledges;
 using CapacityBuilding.Funding.Repositories;
 using CapacityBuilding.Funding.Requests;
 using CapacityBuilding.Funding.Summaries;
+using CapacityBuilding.ServiceDefaults.Configuration;
 using CapacityBuilding.ServiceDefaults.Invocation;
 using AssistanceClient = CapacityBuilding.Contracts.Assistance.V1.AssistanceService.AssistanceServiceClient;
 
@@ -28,16 +29,16 @@ public static class ApplicationServiceExtensions
         builder.Services.AddSingleton<AllocationValidator>();
         builder.Services.AddSingleton<DisbursementValidator>();
         builder.Services.AddSingleton<ExchangeRateValidator>();
-        builder.Services.AddServiceClient<AssistanceClient>(builder.Configuration, FundingApp.AssistanceAppId, FundingApp.AssistanceUnreachable);
+        // Funding reads requests as itself and applies a donor's rule on them itself
+        // (DonorRequestAccess): with the donor's token, assistance would ask funding back.
+        builder.Services.AddServiceClient<AssistanceClient>(builder.Configuration, FundingApp.AssistanceAppId, FundingApp.AssistanceUnreachable).CallAsService(FundingApp.Name);
         builder.Services.AddSingleton<AssistanceRequests>();
+        builder.Services.AddSingleton<DonorRequestAccess>();
         builder.Services.AddScoped<Allocator>();
         builder.Services.AddScoped<Disburser>();
         builder.Services.AddScoped<FundingReports>();
         builder.Services.AddScoped<IatiActivitiesExport>();
-        builder.Services.AddOptions<IatiOptions>()
-            .Bind(builder.Configuration.GetSection(IatiOptions.SectionName))
-            .Validate(options => options.ReportingOrganisationRef.Length > 0, "Iati:ReportingOrganisationRef must be set: the publisher's IATI organisation identifier.")
-            .ValidateOnStart();
+        builder.Services.AddValidatedOptions<IatiOptions, IatiOptionsValidator>(builder.Configuration, IatiOptions.SectionName);
         return builder;
     }
 }

@@ -177,13 +177,13 @@ public sealed class FundingService(
     }
 
     public override async Task<GetRequestFundingResponse> GetRequestFunding(GetRequestFundingRequest request, ServerCallContext context) =>
-        new() { RequestFunding = await reports.ForRequestAsync(request, context.CancellationToken) };
+        new() { RequestFunding = await reports.ForRequestAsync(request, context.GetCaller(), context.CancellationToken) };
 
     public override async Task<GetFundingSummaryResponse> GetFundingSummary(GetFundingSummaryRequest request, ServerCallContext context) =>
-        new() { FundingSummary = await reports.ForProgrammeAsync(request, context.CancellationToken) };
+        new() { FundingSummary = await reports.ForProgrammeAsync(request, context.GetCaller(), context.CancellationToken) };
 
     public override async Task<ExportIatiActivitiesResponse> ExportIatiActivities(ExportIatiActivitiesRequest request, ServerCallContext context) =>
-        new() { Xml = await iatiExport.ExportAsync(context.CancellationToken) };
+        new() { Xml = await iatiExport.ExportAsync(context.GetCaller(), context.CancellationToken) };
 
     private async Task<Pledge> TransitionAsync(string name, string etag, PledgeTransition transition)
     {

@@ -10,6 +10,7 @@ using CapacityBuilding.Funding.Money;
 using CapacityBuilding.Funding.Regions;
 using CapacityBuilding.Funding.Repositories;
 using CapacityBuilding.Funding.Requests;
+using CapacityBuilding.ServiceDefaults.Identity;
 using Microsoft.Extensions.Options;
 using AllocationState = CapacityBuilding.Contracts.Funding.V1.Allocation.Types.State;
 
@@ -21,23 +22,27 @@ namespace CapacityBuilding.Funding.Iati;
 /// participating organisations, the reporting organisation as implementer, the requesting state
 /// as recipient country, sectors (DAC 15130 and our thematic areas), the indicative budget, and
 /// every allocation as an outgoing commitment and every disbursement as a disbursement, in their
-/// original currencies.
+/// original currencies. A donor's export holds the requests it funds only
+/// (<see cref="DonorRequestAccess"/>).
 /// </summary>
 public sealed class IatiActivitiesExport(
     RedisAllocationRepository allocations,
     RedisDonorRepository donors,
     AssistanceRequests assistanceRequests,
+    DonorRequestAccess requestAccess,
     IOptions<IatiOptions> options,
     TimeProvider clock)
 {
     private readonly IatiOptions iati = options.Value;
 
-    public async Task<string> ExportAsync(CancellationToken cancellationToken)
+    public async Task<string> ExportAsync(Caller caller, CancellationToken cancellationToken)
     {
+        var visible = await requestAccess.VisibleToAsync(caller);
         var byRequest = new Dictionary<string, List<AllocationRecord>>(StringComparer.Ordinal);
         await foreach (var allocation in allocations.AllAsync())
         {
-            if (allocation.Ledger.State == AllocationState.Active || !allocation.Ledger.Disbursed.IsZero)
+            if ((allocation.Ledger.State == AllocationState.Active || !allocation.Ledger.Disbursed.IsZero)
+                && visible?.Contains(allocation.Allocation.RequestId) != false)
             {
                 (byRequest.TryGetValue(allocation.Allocation.RequestId, out var list) ? list : byRequest[allocation.Allocation.RequestId] = []).Add(allocation);
             }

@@ -9,6 +9,7 @@ using CapacityBuilding.Funding.Regions;
 using CapacityBuilding.Funding.Repositories;
 using CapacityBuilding.Funding.Requests;
 using CapacityBuilding.ServiceDefaults.Errors;
+using CapacityBuilding.ServiceDefaults.Identity;
 using AllocationState = CapacityBuilding.Contracts.Funding.V1.Allocation.Types.State;
 
 namespace CapacityBuilding.Funding.Summaries;
@@ -17,20 +18,27 @@ namespace CapacityBuilding.Funding.Summaries;
 /// Funding per request and for the whole programme. Allocated counts active allocations only;
 /// disbursed counts every disbursement; budgets come from the assistance service. Groups by
 /// thematic area overlap (a request with two areas counts in both); regions are the UN M49
-/// sub-regions of the requesting states.
+/// sub-regions of the requesting states. A donor's figures count the budgets of the requests it
+/// funds only (<see cref="DonorRequestAccess"/>).
 /// </summary>
 public sealed class FundingReports(
     RedisAllocationRepository allocations,
     RedisDonorRepository donors,
     RedisExchangeRateRepository exchangeRates,
     AssistanceRequests assistanceRequests,
+    DonorRequestAccess requestAccess,
     ApiErrors errors,
     TimeProvider clock)
 {
-    public async Task<RequestFunding> ForRequestAsync(GetRequestFundingRequest request, CancellationToken cancellationToken)
+    public async Task<RequestFunding> ForRequestAsync(GetRequestFundingRequest request, Caller caller, CancellationToken cancellationToken)
     {
         var requestId = FundingNames.AssistanceRequest.Parse(request.AssistanceRequest, "assistance_request", errors).RequestId;
         var asOf = AsOf(request.AsOf);
+        if (!await requestAccess.MaySeeAsync(caller, requestId))
+        {
+            throw errors.NotFound(AssistanceRequests.ResourceType, request.AssistanceRequest);
+        }
+
         var assistanceRequest = await assistanceRequests.GetAsync(request.AssistanceRequest, cancellationToken);
         var totals = new TotalsBuilder();
         if (RequestFacts.IndicativeBudget(assistanceRequest) is { } budget)
@@ -51,8 +59,9 @@ public sealed class FundingReports(
         };
     }
 
-    public async Task<FundingSummary> ForProgrammeAsync(GetFundingSummaryRequest request, CancellationToken cancellationToken)
+    public async Task<FundingSummary> ForProgrammeAsync(GetFundingSummaryRequest request, Caller caller, CancellationToken cancellationToken)
     {
+        var visible = await requestAccess.VisibleToAsync(caller);
         var asOf = AsOf(request.AsOf);
         var programme = new TotalsBuilder();
         var byTheme = new SortedDictionary<ThematicArea, TotalsBuilder>();
@@ -61,7 +70,7 @@ public sealed class FundingReports(
 
         foreach (var assistanceRequest in await assistanceRequests.ListInStatesAsync(RequestFacts.FundedStates, cancellationToken))
         {
-            if (RequestFacts.IndicativeBudget(assistanceRequest) is not { } budget)
+            if (RequestFacts.IndicativeBudget(assistanceRequest) is not { } budget || visible?.Contains(RequestFacts.IdOf(assistanceRequest)) == false)
             {
                 continue;
             }

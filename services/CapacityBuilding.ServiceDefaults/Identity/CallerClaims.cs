@@ -14,6 +14,7 @@ public static class CallerClaims
         ["coordinator"] = CallerRole.Coordinator,
         ["donor"] = CallerRole.Donor,
         ["auditor"] = CallerRole.Auditor,
+        ["service"] = CallerRole.Service,
     };
 
     public static string ClaimValueOf(CallerRole role) => RolesByClaimValue.Single(entry => entry.Value == role).Key;

@@ -14,4 +14,11 @@ public enum CallerRole
 
     /// <summary><c>auditor</c>: reads everything, changes nothing.</summary>
     Auditor,
+
+    /// <summary>
+    /// <c>service</c>: another app of the suite acting as itself (its app-id in <c>sub</c>), for
+    /// the reads it needs whoever asked it; only the methods a service's permission table grants
+    /// it. The calling app applies its own caller's rules to what it read.
+    /// </summary>
+    Service,
 }

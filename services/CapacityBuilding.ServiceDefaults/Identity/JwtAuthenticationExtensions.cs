@@ -1,6 +1,8 @@
+using CapacityBuilding.ServiceDefaults.Configuration;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
 
 namespace CapacityBuilding.ServiceDefaults.Identity;
@@ -16,13 +18,13 @@ public static class JwtAuthenticationExtensions
     /// </summary>
     public static IServiceCollection AddJwtAuthentication(this IServiceCollection services, IConfiguration configuration)
     {
-        var options = configuration.GetSection(JwtOptions.SectionName).Get<JwtOptions>() ?? new JwtOptions();
-        Validate(options);
-
+        services.AddValidatedOptions<JwtOptions, JwtOptionsValidator>(configuration, JwtOptions.SectionName);
         var tokenHandler = new CachingJsonWebTokenHandler(TimeProvider.System);
         services.AddSingleton(tokenHandler);
-        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(bearer =>
+        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
+        services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme).Configure<IOptions<JwtOptions>>((bearer, jwt) =>
         {
+            var options = jwt.Value;
             bearer.TokenHandlers.Clear();
             bearer.TokenHandlers.Add(tokenHandler);
             bearer.MapInboundClaims = false;
@@ -50,39 +52,5 @@ public static class JwtAuthenticationExtensions
         });
         services.AddAuthorizationBuilder().AddPolicy(CallerPolicies.Caller, CallerPolicies.Build());
         return services;
-    }
-
-    // Errors name the bad key at start, not at the first request.
-    private static void Validate(JwtOptions options)
-    {
-        if (string.IsNullOrWhiteSpace(options.Issuer) || string.IsNullOrWhiteSpace(options.Audience))
-        {
-            throw new InvalidOperationException($"{JwtOptions.SectionName}:Issuer and :Audience must be configured.");
-        }
-
-        var hasKey = !string.IsNullOrWhiteSpace(options.SigningKey);
-        if (hasKey == !string.IsNullOrWhiteSpace(options.Authority))
-        {
-            throw new InvalidOperationException(
-                $"Configure exactly one of {JwtOptions.SectionName}:SigningKey (base64, 32+ bytes) or {JwtOptions.SectionName}:Authority (an OIDC issuer).");
-        }
-
-        if (hasKey)
-        {
-            byte[] key;
-            try
-            {
-                key = Convert.FromBase64String(options.SigningKey!);
-            }
-            catch (FormatException exception)
-            {
-                throw new InvalidOperationException($"{JwtOptions.SectionName}:SigningKey is not base64.", exception);
-            }
-
-            if (key.Length < 32)
-            {
-                throw new InvalidOperationException($"{JwtOptions.SectionName}:SigningKey must be at least 32 bytes (256 bits).");
-            }
-        }
     }
 }

@@ -8,6 +8,8 @@ namespace CapacityBuilding.ServiceDefaults.Invocation;
 /// <summary>
 /// Carries the incoming caller's bearer token on cross-service calls, so the called service
 /// authorizes the person who asked, not the service that relays, and validates the token itself.
+/// A client registered with <see cref="InvocationServiceCollectionExtensions.CallAsService"/> sends
+/// the app's own token instead (<see cref="ServiceIdentityInterceptor"/>).
 /// </summary>
 internal sealed class CallerPropagationInterceptor(IHttpContextAccessor httpContextAccessor) : Interceptor
 {

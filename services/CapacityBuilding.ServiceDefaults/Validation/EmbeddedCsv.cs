@@ -1,16 +1,20 @@
+using System.Reflection;
 using System.Text;
 
 namespace CapacityBuilding.ServiceDefaults.Validation;
 
 /// <summary>
-/// Reads the small code-list CSV files embedded in this assembly: a header line, then rows of
-/// comma-separated fields where a field may be double-quoted to contain commas.
+/// Reads the small code-list CSV files embedded in an assembly (this one's shared lists, or a
+/// service's own): a header line, then rows of comma-separated fields where a field may be
+/// double-quoted to contain commas.
 /// </summary>
-internal static class EmbeddedCsv
+public static class EmbeddedCsv
 {
-    public static IEnumerable<string[]> ReadRows(string resourceName)
+    internal static IEnumerable<string[]> ReadRows(string resourceName) => ReadRows(typeof(EmbeddedCsv).Assembly, resourceName);
+
+    public static IEnumerable<string[]> ReadRows(Assembly assembly, string resourceName)
     {
-        using var stream = typeof(EmbeddedCsv).Assembly.GetManifestResourceStream(resourceName)
+        using var stream = assembly.GetManifestResourceStream(resourceName)
             ?? throw new InvalidOperationException($"Embedded code list '{resourceName}' is missing from the build.");
         using var reader = new StreamReader(stream, Encoding.UTF8);
         reader.ReadLine();

@@ -1,7 +1,8 @@
 using System.Collections.Frozen;
 using CapacityBuilding.Contracts.Common.V1;
+using CapacityBuilding.ServiceDefaults.Validation;
 
-namespace CapacityBuilding.ServiceDefaults.Validation;
+namespace CapacityBuilding.Assistance.Requests;
 
 /// <summary>
 /// The OECD DAC List of ODA Recipients, the edition effective for reporting on 2024 and 2025
@@ -21,7 +22,7 @@ public static class DacRecipients
     public static int Count => GroupsByCode.Count;
 
     private static FrozenDictionary<string, DacIncomeGroup> Load() =>
-        EmbeddedCsv.ReadRows("oecd-dac-oda-recipients-2024-2025.csv").ToFrozenDictionary(
+        EmbeddedCsv.ReadRows(typeof(DacRecipients).Assembly, "oecd-dac-oda-recipients-2024-2025.csv").ToFrozenDictionary(
             row => row[0],
             row => row[2] switch
             {

@@ -1,0 +1,101 @@
+using System.Security.Cryptography;
+using CapacityBuilding.Tests.Infrastructure;
+
+namespace CapacityBuilding.Tests.Configuration;
+
+/// <summary>
+/// A missing or wrong setting stops the process at start with a message naming its key, instead
+/// of an INTERNAL answer to the first call that needs it. Each case starts one program from its
+/// build output with a valid configuration but for one setting.
+/// </summary>
+public sealed class StartupValidationTests
+{
+    private static readonly TimeSpan ExitTimeout = TimeSpan.FromSeconds(30);
+
+    private const string Assistance = "services/CapacityBuilding.Assistance";
+    private const string Training = "services/CapacityBuilding.Training";
+    private const string Funding = "services/CapacityBuilding.Funding";
+    private const string Gateway = "gateway/CapacityBuilding.Gateway";
+
+    public static TheoryData<string, string, string, string> BadSettings => new()
+    {
+        { Assistance, "Redis__ConnectionString", "localhost:6379,no-such-option=1", "Redis:ConnectionString" },
+        { Training, "Redis__ConnectionString", "", "Redis:ConnectionString" },
+        { Assistance, "Invocation__Apps__training", "training-without-scheme", "Invocation:Apps:training" },
+        { Assistance, "Invocation__Apps__funding", "ftp://localhost:5103", "Invocation:Apps:funding" },
+        { Funding, "Invocation__Apps__assistance", "/relative", "Invocation:Apps:assistance" },
+        { Assistance, "Invocation__Mode", "Sideways", "Invocation:Mode" },
+        { Funding, "Invocation__CallDeadline", "00:00:00", "Invocation:CallDeadline" },
+        { Funding, "Invocation__MaxReconnectBackoff", "-00:00:01", "Invocation:MaxReconnectBackoff" },
+        { Funding, "Iati__ReportingOrganisationRef", " ", "Iati:ReportingOrganisationRef" },
+        { Training, "Authentication__Jwt__SigningKey", "dG9vIHNob3J0", "Authentication:Jwt:SigningKey" },
+        { Funding, "Authentication__Jwt__Issuer", "", "Authentication:Jwt:Issuer" },
+        { Gateway, "RateLimiting__BurstLimit", "0", "RateLimiting:BurstLimit" },
+        { Gateway, "RateLimiting__PermitsPerSecond", "-5", "RateLimiting:PermitsPerSecond" },
+        { Gateway, "Deadlines__Request", "00:00:00", "Deadlines:Request" },
+        { Gateway, "Deadlines__ServiceMargin", "00:01:00", "Deadlines:ServiceMargin" },
+        { Gateway, "Authentication__Jwt__SigningKey", "not base64!", "Authentication:Jwt:SigningKey" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadSettings))]
+    public async Task A_bad_setting_stops_the_process_at_start_naming_its_key(string project, string variable, string value, string key)
+    {
+        var environment = ValidConfiguration(project);
+        environment[variable] = value;
+
+        await using var process = ServiceProcess.Start(Path.GetFileName(project), project, environment);
+        var exitCode = await process.WaitForExitAsync(ExitTimeout);
+
+        Assert.True(exitCode is not null and not 0, $"{project} with {variable}={value} should have stopped at start; exit code {exitCode?.ToString() ?? "none (still running)"}:\n{process.RecentOutput}");
+        Assert.Contains(key, process.RecentOutput, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Dapr_mode_needs_the_sidecars_address()
+    {
+        var environment = ValidConfiguration(Assistance);
+        environment["Invocation__Mode"] = "Dapr";
+        environment["DAPR_GRPC_ENDPOINT"] = "sidecar-without-scheme";
+
+        await using var process = ServiceProcess.Start("assistance", Assistance, environment);
+        var exitCode = await process.WaitForExitAsync(ExitTimeout);
+
+        Assert.True(exitCode is not null and not 0, $"exit code {exitCode?.ToString() ?? "none (still running)"}:\n{process.RecentOutput}");
+        Assert.Contains("DAPR_GRPC_ENDPOINT", process.RecentOutput, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(Assistance)]
+    [InlineData(Training)]
+    [InlineData(Funding)]
+    [InlineData(Gateway)]
+    public async Task The_valid_configuration_of_these_cases_starts(string project)
+    {
+        await using var process = ServiceProcess.Start(Path.GetFileName(project), project, ValidConfiguration(project));
+
+        // The host says so once every option passed and the server listens.
+        await process.WaitUntilReadyAsync(() => Task.FromResult(process.RecentOutput.Contains("Application started", StringComparison.Ordinal)), ExitTimeout);
+    }
+
+    // appsettings.json plus what a run adds: a signing key, and ports of the test's own.
+    private static Dictionary<string, string> ValidConfiguration(string project)
+    {
+        var environment = new Dictionary<string, string>
+        {
+            ["Authentication__Jwt__SigningKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
+            ["Redis__ConnectionString"] = $"127.0.0.1:{FreePort.Next()}",
+        };
+        if (project == Gateway)
+        {
+            environment["Kestrel__Endpoints__Rest__Url"] = SuiteFixture.Loopback(FreePort.Next()).ToString();
+            environment["Kestrel__Endpoints__Grpc__Url"] = SuiteFixture.Loopback(FreePort.Next()).ToString();
+        }
+        else
+        {
+            environment["Urls"] = SuiteFixture.Loopback(FreePort.Next()).ToString();
+        }
+
+        return environment;
+    }
+}
