@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using CapacityBuilding.Testing;
 using CapacityBuilding.Tests.Infrastructure;
 
 namespace CapacityBuilding.Tests.Configuration;

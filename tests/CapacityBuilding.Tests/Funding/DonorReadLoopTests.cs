@@ -1,6 +1,7 @@
 using CapacityBuilding.Contracts.Assistance.V1;
 using CapacityBuilding.Contracts.Funding.V1;
 using CapacityBuilding.ServiceDefaults.Identity;
+using CapacityBuilding.Testing;
 using CapacityBuilding.Tests.Infrastructure;
 using Google.Type;
 using Grpc.Core;

@@ -1,6 +1,6 @@
 using System.Reflection;
 using CapacityBuilding.ServiceDefaults.Telemetry;
-using CapacityBuilding.Tests.Infrastructure;
+using CapacityBuilding.Testing;
 using Microsoft.Extensions.Logging;
 
 namespace CapacityBuilding.Tests.Telemetry;
