@@ -7,9 +7,11 @@ namespace CapacityBuilding.Gateway.Security;
 /// <summary>
 /// Request bodies up to Kestrel's limit (<c>Kestrel:Limits:MaxRequestBodySize</c>), refused with
 /// RESOURCE_EXHAUSTED (REST 413) and an ErrorInfo, for REST and gRPC alike. A declared length
-/// over the limit is answered at once, before anything is forwarded. A body without one (every
-/// gRPC call, chunked REST) is cut off by Kestrel while it streams to the service; the proxy then
-/// reports the broken read as a plain 400, which this turns into the same answer.
+/// over the limit is answered at once, before anything is forwarded. A body without one (chunked
+/// REST) is cut off by Kestrel while it streams to the service. YARP lifts Kestrel's limit for
+/// gRPC calls (it treats them as streams), so their bodies are counted here instead
+/// (<see cref="LengthLimitedStream"/>). Either way the proxy reports the broken read as a plain
+/// 400, which this turns into the same answer.
 /// </summary>
 public static class RequestBodyLimit
 {
@@ -20,6 +22,11 @@ public static class RequestBodyLimit
         {
             await RefuseAsync(context, limit.Value);
             return;
+        }
+
+        if (limit is not null && GrpcStatusResponses.IsGrpc(context.Request))
+        {
+            context.Request.Body = new LengthLimitedStream(context.Request.Body, limit.Value);
         }
 
         await next(context);

@@ -89,6 +89,22 @@ public sealed class GatewayRefusalTests(SuiteFixture suite)
     }
 
     [Fact]
+    public async Task Grpc_message_over_a_limit_only_the_gateway_has_is_refused_by_the_gateway()
+    {
+        var (process, _, grpc) = await suite.StartExtraGatewayAsync(new Dictionary<string, string>
+        {
+            ["Kestrel__Limits__MaxRequestBodySize"] = "4096",
+        });
+        await using var _ = process;
+        var training = new TrainingService.TrainingServiceClient(suite.Channel(grpc));
+
+        var exception = await RichErrors.FailsWith(StatusCode.ResourceExhausted,
+            () => training.CreateCourseAsync(new CreateCourseRequest { Course = new Course { Title = new string('x', 64 * 1024) } }).ResponseAsync);
+
+        AssertErrorInfo(exception, "REQUEST_TOO_LARGE", GatewayDomain);
+    }
+
+    [Fact]
     public async Task Grpc_message_over_the_limit_is_resource_exhausted_at_a_service()
     {
         var training = new TrainingService.TrainingServiceClient(suite.Channel(suite.TrainingAddress));
