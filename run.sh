@@ -1,25 +1,36 @@
 #!/usr/bin/env bash
 # Runs the whole suite on this machine: Redis, the three services and the gateway, then loads the
-# demo data through the gateway. Ctrl+C stops everything; the data stays in .data/ for next time.
+# demo data through the gateway. Ctrl+C (or SIGTERM: `kill <pid of run.sh>`) stops everything;
+# the data stays in .data/ for next time. See docs/operations.md.
 #
-#   ./run.sh                     Redis on port 6379
+#   ./run.sh                     the ports below
 #   REDIS_PORT=6380 ./run.sh     when 6379 is taken (e.g. by a system Redis)
+#
+# Every port can be set, one variable each, so that two runs (from two clones) can go side by side:
+# REDIS_PORT (6379), GATEWAY_REST_PORT (8080), GATEWAY_GRPC_PORT (8081), ASSISTANCE_PORT (5101),
+# TRAINING_PORT (5102), FUNDING_PORT (5103).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 REDIS_PORT="${REDIS_PORT:-6379}"
+GATEWAY_REST_PORT="${GATEWAY_REST_PORT:-8080}"
+GATEWAY_GRPC_PORT="${GATEWAY_GRPC_PORT:-8081}"
+ASSISTANCE_PORT="${ASSISTANCE_PORT:-5101}"
+TRAINING_PORT="${TRAINING_PORT:-5102}"
+FUNDING_PORT="${FUNDING_PORT:-5103}"
 DATA_DIR="$ROOT/.data"
 REDIS_DIR="$DATA_DIR/redis"
 LOG_DIR="$DATA_DIR/logs"
-GATEWAY_REST_PORT=8080
-GATEWAY_GRPC_PORT=8081
+# What this run started ("name pid" a line), so that a later run can name what a killed one left.
+PIDS_FILE="$DATA_DIR/run.pids"
 READY_TIMEOUT_SECONDS=60
-TRAINING_PORT=5102
+# How long the gateway, services and Redis get to stop after SIGTERM before they are killed.
+STOP_TIMEOUT_SECONDS=20
 # Each service: name, port, project folder (relative to ROOT), assembly name.
 APPS=(
   "training   $TRAINING_PORT services/CapacityBuilding.Training   CapacityBuilding.Training"
-  "assistance 5101 services/CapacityBuilding.Assistance CapacityBuilding.Assistance"
-  "funding    5103 services/CapacityBuilding.Funding    CapacityBuilding.Funding"
+  "assistance $ASSISTANCE_PORT services/CapacityBuilding.Assistance CapacityBuilding.Assistance"
+  "funding    $FUNDING_PORT services/CapacityBuilding.Funding    CapacityBuilding.Funding"
 )
 GATEWAY_DIR=gateway/CapacityBuilding.Gateway
 LOADER_DLL=tools/CapacityBuilding.DemoData/bin/Release/net10.0/CapacityBuilding.DemoData.dll
@@ -29,10 +40,13 @@ TOKENS_FILE="$DATA_DIR/tokens.env"
 # The loader writes here the id of the demo donor whose money funds requests (the service makes ids).
 DEMO_DONOR_ID_FILE="$DATA_DIR/demo-donor-id"
 
-# How Ctrl+C is handled: children run in the background, in sessions of their own (setsid), so the
-# terminal's SIGINT reaches only this script, which then stops them in order, services before
-# Redis. The script waits only with the `wait` builtin, which a trapped signal interrupts at once;
-# bash runs a trap only after a foreground command ends, which for the loader can be a minute.
+# How Ctrl+C and SIGTERM are handled: children run in the background, in sessions of their own
+# (setsid), so the terminal's SIGINT reaches only this script, which then stops them in order,
+# services before Redis. A script that starts run.sh in the background stops it with SIGTERM: a
+# background job of a non-interactive shell starts with SIGINT ignored, and bash cannot trap a
+# signal ignored on entry. The script waits only with the `wait` builtin, which a trapped signal
+# interrupts at once; bash runs a trap only after a foreground command ends, which for the loader
+# can be a minute.
 REDIS_PID=""
 LOADER_PID=""
 CHILD_NAMES=()
@@ -80,16 +94,45 @@ install_redis_if_missing() {
   fi
 }
 
+# Names the process listening on a local port, when ss (iproute2) is there to tell.
+port_holder() {
+  command -v ss >/dev/null || return 0
+  ss -Hltnp "sport = :$1" 2>/dev/null | grep -o 'users:(.*)' | head -n 1
+}
+
+# A run killed with SIGKILL (or a closed session) leaves its children running, each in its own
+# session: name them, with the command that stops them, instead of failing on a taken port.
+refuse_leftovers_of_a_killed_run() {
+  [[ -f $PIDS_FILE ]] || return 0
+  local name pid left=() pids=() redis_pid=()
+  while read -r name pid; do
+    if [[ -r /proc/$pid/cmdline ]] && tr '\0' ' ' <"/proc/$pid/cmdline" | grep -qE 'redis-server|CapacityBuilding'; then
+      left+=("$name (pid $pid)")
+      if [[ $name == redis ]]; then redis_pid=("$pid"); else pids+=("$pid"); fi
+    fi
+  done <"$PIDS_FILE"
+  pids+=("${redis_pid[@]}")
+  if ((${#pids[@]} == 0)); then
+    rm -f "$PIDS_FILE"
+    return 0
+  fi
+  die "an earlier run.sh was stopped without cleaning up and left running: ${left[*]}.
+Stop them (SIGTERM; Redis then writes its data): kill ${pids[*]}
+then run ./run.sh again. See docs/operations.md."
+}
+
 refuse_taken_ports() {
-  local app port
-  port_in_use "$REDIS_PORT" &&
-    die "port $REDIS_PORT is taken, so Redis cannot start there. Stop what uses it, or run: REDIS_PORT=6380 ./run.sh"
+  local app name port holder
+  local ports=("redis $REDIS_PORT REDIS_PORT" "gateway-rest $GATEWAY_REST_PORT GATEWAY_REST_PORT" "gateway-grpc $GATEWAY_GRPC_PORT GATEWAY_GRPC_PORT")
   for app in "${APPS[@]}"; do
-    read -r _ port _ <<<"$app"
-    port_in_use "$port" && die "port $port is taken (another run.sh still running?). Stop what uses it first."
+    read -r name port _ <<<"$app"
+    ports+=("$name $port ${name^^}_PORT")
   done
-  for port in "$GATEWAY_REST_PORT" "$GATEWAY_GRPC_PORT"; do
-    port_in_use "$port" && die "port $port is taken (another run.sh still running?). Stop what uses it first."
+  for app in "${ports[@]}"; do
+    read -r name port variable <<<"$app"
+    port_in_use "$port" || continue
+    holder=$(port_holder "$port")
+    die "port $port ($name) is taken${holder:+ by $holder}. Stop what uses it, or choose another port: $variable=<port> ./run.sh (see docs/operations.md)."
   done
   return 0
 }
@@ -99,6 +142,7 @@ start_redis() {
   setsid redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --dir "$REDIS_DIR" --appendonly yes --daemonize no \
     >"$LOG_DIR/redis.log" 2>&1 &
   REDIS_PID=$!
+  printf 'redis %s\n' "$REDIS_PID" >>"$PIDS_FILE"
   local tries
   for ((tries = 0; tries < 50; tries++)); do
     port_in_use "$REDIS_PORT" && return
@@ -116,18 +160,24 @@ start_app() {
   (cd "$bin_dir" && exec setsid env Redis__ConnectionString="127.0.0.1:$REDIS_PORT" "$@") >"$LOG_DIR/$name.log" 2>&1 &
   CHILD_NAMES+=("$name")
   CHILD_PIDS+=($!)
+  printf '%s %s\n' "$name" "$!" >>"$PIDS_FILE"
 }
 
 start_apps() {
-  local app name port dir assembly gateway_clusters=()
+  local app name port dir assembly app_addresses=() gateway_clusters=()
+  for app in "${APPS[@]}"; do
+    read -r name port _ <<<"$app"
+    app_addresses+=("Invocation__Apps__${name}=http://localhost:$port")
+    gateway_clusters+=("ReverseProxy__Clusters__${name}__Destinations__primary__Address=http://localhost:$port")
+  done
   for app in "${APPS[@]}"; do
     read -r name port dir assembly <<<"$app"
     # --urls, as a command-line argument, wins over the Urls in appsettings.json.
-    start_app "$name" "$ROOT/$dir/bin/Release/net10.0" Invocation__Apps__training="http://localhost:$TRAINING_PORT" \
-      dotnet "$assembly.dll" --urls "http://localhost:$port"
-    gateway_clusters+=("ReverseProxy__Clusters__${name}__Destinations__primary__Address=http://localhost:$port")
+    start_app "$name" "$ROOT/$dir/bin/Release/net10.0" "${app_addresses[@]}" dotnet "$assembly.dll" --urls "http://localhost:$port"
   done
-  start_app gateway "$ROOT/$GATEWAY_DIR/bin/Release/net10.0" "${gateway_clusters[@]}" dotnet CapacityBuilding.Gateway.dll
+  start_app gateway "$ROOT/$GATEWAY_DIR/bin/Release/net10.0" "${gateway_clusters[@]}" \
+    Kestrel__Endpoints__Rest__Url="http://localhost:$GATEWAY_REST_PORT" Kestrel__Endpoints__Grpc__Url="http://localhost:$GATEWAY_GRPC_PORT" \
+    dotnet CapacityBuilding.Gateway.dll
 }
 
 show_logs() {
@@ -198,28 +248,41 @@ load_demo_data() {
   LOADER_PID=""
 }
 
+# stop <pid...>: SIGTERM, then SIGKILL for whatever still runs after STOP_TIMEOUT_SECONDS.
+stop() {
+  local pid deadline=$((SECONDS + STOP_TIMEOUT_SECONDS))
+  kill -TERM "$@" 2>/dev/null || true
+  for pid in "$@"; do
+    while kill -0 "$pid" 2>/dev/null && ((SECONDS < deadline)); do sleep 0.1; done
+    if kill -0 "$pid" 2>/dev/null; then
+      say "pid $pid did not stop within ${STOP_TIMEOUT_SECONDS} s of SIGTERM; killing it."
+      kill -KILL "$pid" 2>/dev/null || true
+    fi
+    wait "$pid" 2>/dev/null || true
+  done
+}
+
 # Services first, so they stop using Redis before it writes its append-only file and exits.
 stop_everything() {
-  trap '' INT TERM
-  local pid
-  [[ -z $LOADER_PID ]] || kill -TERM "$LOADER_PID" 2>/dev/null || true
+  trap '' INT TERM HUP
+  [[ -z $LOADER_PID ]] || stop "$LOADER_PID"
   if ((${#CHILD_PIDS[@]})); then
     say "Stopping the gateway and services..."
-    kill -TERM "${CHILD_PIDS[@]}" 2>/dev/null || true
-    for pid in "${CHILD_PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
+    stop "${CHILD_PIDS[@]}"
     CHILD_PIDS=()
   fi
   if [[ -n $REDIS_PID ]]; then
     say "Stopping Redis..."
-    kill -TERM "$REDIS_PID" 2>/dev/null || true
-    wait "$REDIS_PID" 2>/dev/null || true
+    stop "$REDIS_PID"
     REDIS_PID=""
   fi
+  rm -f "$PIDS_FILE"
 }
 
 print_overview() {
   local app name port
-  printf '\nCapacityBuilding is running, ready %s s after start-up (%s s including the build). Ctrl+C stops everything.\n' "$1" "$2"
+  printf '\nCapacityBuilding is running, ready %s s after start-up (%s s including the build).\n' "$1" "$2"
+  printf 'Ctrl+C, or kill -TERM %s (this script), stops everything.\n' "$$"
   printf '  %-12s 127.0.0.1:%s   (data in .data/redis, append-only file on)\n' redis "$REDIS_PORT"
   for app in "${APPS[@]}"; do
     read -r name port _ <<<"$app"
@@ -228,13 +291,16 @@ print_overview() {
   printf '  %-12s http://localhost:%s   (REST, HTTP/1.1)\n' gateway "$GATEWAY_REST_PORT"
   printf '  %-12s http://localhost:%s   (gRPC, h2c, with reflection)\n' "" "$GATEWAY_GRPC_PORT"
   printf '  %-12s .data/logs/<name>.log\n' logs
-  printf '\nTry it (every API call needs a token; demo tokens for a coordinator, a member state (GHA),\nan auditor and a donor (Norway) are in .data/tokens.env; mint others with the DevTokens tool, see README):\n'
+  printf '\nTry it (every API call needs a token; demo tokens for a coordinator, a member state (GHA),\nan auditor and a donor (Norway) are in .data/tokens.env; mint others with the DevTokens tool, see docs/security.md):\n'
   printf '  %s\n' "source .data/tokens.env" \
     "curl -H \"authorization: Bearer \$COORDINATOR_TOKEN\" 'http://localhost:$GATEWAY_REST_PORT/v1/courses?pageSize=3'" \
     "curl -H \"authorization: Bearer \$COORDINATOR_TOKEN\" http://localhost:$GATEWAY_REST_PORT/v1/requests   # all 7, from DRAFT to IN_DELIVERY" \
     "curl -H \"authorization: Bearer \$MEMBER_STATE_TOKEN\" http://localhost:$GATEWAY_REST_PORT/v1/requests   # Ghana's own" \
     "curl -H \"authorization: Bearer \$DONOR_TOKEN\" http://localhost:$GATEWAY_REST_PORT/v1/requests   # only what Norway's pledges fund" \
     "curl -H \"authorization: Bearer \$DONOR_TOKEN\" http://localhost:$GATEWAY_REST_PORT/v1/allocations" \
+    "curl -H \"authorization: Bearer \$COORDINATOR_TOKEN\" -H 'content-type: application/json' \\" \
+    "  -d '{\"displayName\": \"Example Foundation\", \"kind\": \"KIND_FOUNDATION\"}' \\" \
+    "  'http://localhost:$GATEWAY_REST_PORT/v1/donors?requestId=example-foundation-1'   # a create: the idempotency key is a query parameter" \
     "grpcurl -plaintext localhost:$GATEWAY_GRPC_PORT list" \
     "grpcurl -plaintext -H \"authorization: Bearer \$COORDINATOR_TOKEN\" localhost:$GATEWAY_GRPC_PORT capacitybuilding.funding.v1.FundingService/ListDonors"
 }
@@ -243,13 +309,13 @@ main() {
   cd "$ROOT"
   command -v dotnet >/dev/null || die "the .NET SDK is missing: install it first (https://dot.net)."
   install_redis_if_missing
+  refuse_leftovers_of_a_killed_run
   refuse_taken_ports
+  trap stop_everything EXIT
+  trap 'exit 0' INT TERM HUP
   say "Building (Release)..."
   dotnet build "$ROOT/CapacityBuilding.sln" -c Release --nologo -v quiet
   mkdir -p "$LOG_DIR"
-
-  trap stop_everything EXIT
-  trap 'exit 0' INT TERM
   local started=$SECONDS
   use_dev_signing_key
   start_redis
@@ -261,7 +327,7 @@ main() {
   write_demo_tokens
   print_overview $((SECONDS - started)) "$SECONDS"
 
-  # Stay until Ctrl+C (the trap), or until a child exits on its own.
+  # Stay until Ctrl+C or SIGTERM (the trap), or until a child exits on its own.
   while true; do
     wait -n || true
     check_children_running

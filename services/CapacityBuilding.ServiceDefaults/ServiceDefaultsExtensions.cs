@@ -61,10 +61,12 @@ public static class ServiceDefaultsExtensions
 
     /// <summary>
     /// The standard gRPC health service (grpc.health.v1), reflection for tooling, and
-    /// <c>/health</c> for the gateway's active health checks.
+    /// <c>/health</c> for the gateway's active health checks; gRPC messages over the size limit
+    /// answered with an ErrorInfo (<see cref="GrpcMessageSizeLimit"/>).
     /// </summary>
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
+        app.UseGrpcMessageSizeLimit();
         app.MapGrpcHealthChecksService().AllowAnonymous();
         app.MapGrpcReflectionService().AllowAnonymous();
         app.MapHealthChecks("/health").AllowAnonymous();

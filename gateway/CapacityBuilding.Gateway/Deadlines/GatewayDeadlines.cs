@@ -58,7 +58,7 @@ public static partial class GatewayDeadlines
                     context.Request.Path, destination ?? "(none)");
                 context.Response.Clear();
                 await GrpcStatusResponses.WriteAsync(context, Grpc.Core.StatusCode.DeadlineExceeded, StatusCodes.Status504GatewayTimeout,
-                    "The service did not answer in time. It may still have applied the call: retry a create with the same request_id, and read again before repeating a change.", CancellationToken.None);
+                    GatewayErrorReasons.DeadlineExceeded, "The service did not answer in time. It may still have applied the call: retry a create with the same request_id, and read again before repeating a change.", CancellationToken.None);
             }
         });
         return app;

@@ -47,6 +47,6 @@ public static class CallerRateLimiting
         var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
         context.Response.Headers.RetryAfter = seconds;
         await GrpcStatusResponses.WriteAsync(context, Grpc.Core.StatusCode.ResourceExhausted, StatusCodes.Status429TooManyRequests,
-            $"Too many requests; retry after {seconds} s.", cancellationToken);
+            GatewayErrorReasons.RateLimitExceeded, $"Too many requests; retry after {seconds} s.", cancellationToken);
     }
 }

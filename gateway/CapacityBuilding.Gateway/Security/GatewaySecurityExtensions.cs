@@ -1,5 +1,6 @@
 using CapacityBuilding.ServiceDefaults;
 using CapacityBuilding.ServiceDefaults.Identity;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
 
 namespace CapacityBuilding.Gateway.Security;
 
@@ -16,13 +17,14 @@ public static class GatewaySecurityExtensions
     public static WebApplicationBuilder AddGatewaySecurity(this WebApplicationBuilder builder)
     {
         builder.Services.AddJwtAuthentication(builder.Configuration);
+        builder.Services.Configure<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme, bearer => bearer.Events = new GatewayAuthenticationAnswers());
         builder.Services.AddCallerRateLimiting(builder.Configuration);
         var origins = builder.Configuration.GetSection("Cors:AllowedOrigins").Get<string[]>() ?? [];
         builder.Services.AddCors(cors => cors.AddPolicy(CorsPolicyName, policy => policy
             .WithOrigins(origins)
             .WithMethods("GET", "POST", "PATCH", "DELETE")
             .WithHeaders("authorization", "content-type", "x-grpc-web", "grpc-timeout")
-            .WithExposedHeaders("grpc-status", "grpc-message", "retry-after")));
+            .WithExposedHeaders("grpc-status", "grpc-message", "grpc-status-details-bin", "retry-after")));
         builder.ConfigureKestrelDefaults();
         return builder;
     }

@@ -1,33 +1,46 @@
 using System.Globalization;
-using System.Text.Json;
+using CapacityBuilding.Gateway.Extensions;
+using CapacityBuilding.ServiceDefaults.Errors;
+using Google.Protobuf;
+using Google.Protobuf.Reflection;
+using Google.Protobuf.WellKnownTypes;
+using ErrorInfo = Google.Rpc.ErrorInfo;
 
 namespace CapacityBuilding.Gateway.Security;
 
 /// <summary>
-/// Answers the gateway gives by itself, before or instead of a service: a gRPC caller gets a
-/// trailers-only response (HTTP 200, the status in the headers, as gRPC clients expect), a REST
-/// caller the HTTP status with the same JSON body as transcoded service errors.
+/// Answers the gateway gives by itself, before or instead of a service, in the error model of
+/// every other error (AIP-193): a google.rpc.Status holding one ErrorInfo in the gateway's domain.
+/// A gRPC caller gets a trailers-only response (HTTP 200, the status and its details in the
+/// headers, as gRPC clients expect), a REST caller the HTTP status with the same JSON body as
+/// transcoded service errors (<c>code</c>, <c>message</c>, <c>details</c>).
 /// </summary>
 internal static class GrpcStatusResponses
 {
+    private static readonly string Domain = ErrorDomain.ForService(GatewayExtensions.ServiceName).Value;
+
+    private static readonly JsonFormatter Json = new(JsonFormatter.Settings.Default.WithTypeRegistry(TypeRegistry.FromMessages(ErrorInfo.Descriptor)));
+
     public static bool IsGrpc(HttpRequest request) =>
         request.ContentType?.StartsWith("application/grpc", StringComparison.Ordinal) == true;
 
-    public static async Task WriteAsync(HttpContext context, Grpc.Core.StatusCode code, int httpStatus, string message, CancellationToken cancellationToken)
+    public static async Task WriteAsync(HttpContext context, Grpc.Core.StatusCode code, int httpStatus, string reason, string message,
+        CancellationToken cancellationToken)
     {
-        var number = ((int)code).ToString(CultureInfo.InvariantCulture);
+        var status = new Google.Rpc.Status { Code = (int)code, Message = message };
+        status.Details.Add(Any.Pack(new ErrorInfo { Reason = reason, Domain = Domain }));
         if (IsGrpc(context.Request))
         {
             context.Response.StatusCode = StatusCodes.Status200OK;
             context.Response.ContentType = "application/grpc";
-            context.Response.Headers["grpc-status"] = number;
+            context.Response.Headers["grpc-status"] = ((int)code).ToString(CultureInfo.InvariantCulture);
             context.Response.Headers["grpc-message"] = Uri.EscapeDataString(message);
+            context.Response.Headers["grpc-status-details-bin"] = Convert.ToBase64String(status.ToByteArray());
             return;
         }
 
         context.Response.StatusCode = httpStatus;
         context.Response.ContentType = "application/json; charset=utf-8";
-        await context.Response.WriteAsync(
-            $$"""{"code":{{number}},"message":"{{JsonEncodedText.Encode(message)}}","details":[]}""", cancellationToken);
+        await context.Response.WriteAsync(Json.Format(status), cancellationToken);
     }
 }

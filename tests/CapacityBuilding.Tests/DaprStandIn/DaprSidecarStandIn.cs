@@ -11,7 +11,7 @@ namespace CapacityBuilding.Tests.DaprStandIn;
 
 /// <summary>
 /// Stands in for daprd's gRPC proxying, which cannot be installed on our machines, following the
-/// contract in ../shared/DAPR.md (read from dapr/dapr pkg/api/grpc/proxy and pkg/messaging):
+/// contract described in docs/dapr.md (read from dapr/dapr pkg/api/grpc/proxy and pkg/messaging):
 /// the caller dials this "sidecar" and names its target in <c>dapr-app-id</c> (or
 /// <c>dapr-callee-app-id</c>); without either the call fails with UNKNOWN; an app-id it does not
 /// know fails without reaching anything; a call that the callee's access-control policy does not

@@ -73,16 +73,13 @@ public sealed class IatiExportTests(SuiteFixture suite)
     }
 
     /// <summary>
-    /// The IATI 2.03 activity schema from the shared folder beside the repository (../shared/iati,
-    /// as on our machines and in CI). Its absence is a failure, not a skip: the export would go
-    /// unchecked.
+    /// The IATI 2.03 activity schema, vendored in <c>Funding/Iati/Schemas</c> (see its README) and
+    /// copied to the build output. Its absence is a failure, not a skip: the export would go unchecked.
     /// </summary>
     private static XmlSchemaSet IatiSchemas()
     {
-        var folder = Path.GetFullPath(Path.Combine(RepositoryLayout.Root.FullName, "..", "shared", "iati"));
-        var main = Path.Combine(folder, "iati-activities-schema.xsd");
-        Assert.True(File.Exists(main),
-            $"The IATI activity schema is missing: expected {main} (copy shared/iati beside the repository clone).");
+        var main = Path.Combine(AppContext.BaseDirectory, "Funding", "Iati", "Schemas", "iati-activities-schema.xsd");
+        Assert.True(File.Exists(main), $"The IATI activity schema is missing from the test output: expected {main}.");
         var schemas = new XmlSchemaSet { XmlResolver = new XmlUrlResolver() };
         using (var reader = XmlReader.Create(main, new XmlReaderSettings { DtdProcessing = DtdProcessing.Ignore, XmlResolver = new XmlUrlResolver() }))
         {

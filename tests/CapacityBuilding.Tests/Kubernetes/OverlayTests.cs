@@ -44,7 +44,7 @@ public sealed class OverlayTests
 
     [Theory]
     [MemberData(nameof(Overlays))]
-    public void Every_secret_a_pod_reads_is_rendered_for_dev_and_created_by_the_operator_in_prod_as_the_readme_says(string overlay)
+    public void Every_secret_a_pod_reads_is_rendered_for_dev_and_created_by_the_operator_in_prod_as_the_deployment_page_says(string overlay)
     {
         var manifests = Manifests.Overlay(overlay);
         var references = manifests.Workloads.SelectMany(Manifests.ContainersOf)
@@ -56,15 +56,15 @@ public sealed class OverlayTests
             .ToList();
         Assert.NotEmpty(references);
 
-        var readme = File.ReadAllText(Path.Combine(RepositoryLayout.Root.FullName, "README.md"));
+        var deploymentPage = File.ReadAllText(Path.Combine(RepositoryLayout.Root.FullName, "docs", "deployment.md"));
         foreach (var (name, key) in references)
         {
             var secret = manifests.Find("Secret", name);
             if (overlay == "prod")
             {
                 Assert.Null(secret);
-                Assert.Contains($"kubectl create secret generic {name}", readme, StringComparison.Ordinal);
-                Assert.Contains($"--from-literal={key}=", readme, StringComparison.Ordinal);
+                Assert.Contains($"kubectl create secret generic {name}", deploymentPage, StringComparison.Ordinal);
+                Assert.Contains($"--from-literal={key}=", deploymentPage, StringComparison.Ordinal);
             }
             else
             {
