@@ -2,7 +2,6 @@ using System.Xml;
 using System.Xml.Linq;
 using System.Xml.Schema;
 using CapacityBuilding.Contracts.Funding.V1;
-using CapacityBuilding.Testing;
 using CapacityBuilding.Tests.Infrastructure;
 using Google.Type;
 
