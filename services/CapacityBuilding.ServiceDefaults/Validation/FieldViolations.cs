@@ -17,6 +17,16 @@ public sealed class FieldViolations
     public void Add(string field, string description) =>
         violations.Add(new BadRequest.Types.FieldViolation { Field = field, Description = description });
 
+    public void AddRange(IEnumerable<BadRequest.Types.FieldViolation> found) => violations.AddRange(found);
+
+    /// <summary>
+    /// The violations sorted as the fields are declared in <paramref name="message"/>, so that
+    /// annotated and hand-written rules read as one list; a field's own problem comes after those
+    /// of its parts, and problems of one field keep the order they were found in.
+    /// </summary>
+    public IReadOnlyList<BadRequest.Types.FieldViolation> InDeclarationOrder(Google.Protobuf.Reflection.MessageDescriptor message) =>
+        [.. violations.OrderBy(violation => FieldPathOrder.KeyOf(message, violation.Field), FieldPathOrder.Comparer)];
+
     public void RequireText(string field, string value, int maxLength)
     {
         if (string.IsNullOrWhiteSpace(value))
@@ -122,6 +132,22 @@ public sealed class FieldViolations
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// Names each item that repeats an earlier one. ProtoValidate's <c>repeated.unique</c> would
+    /// name only the list, and callers are told which item to remove.
+    /// </summary>
+    public void RequireDistinct<T>(string field, IReadOnlyList<T> values, Func<T, string> describe)
+    {
+        var seen = new HashSet<T>();
+        for (var i = 0; i < values.Count; i++)
+        {
+            if (!seen.Add(values[i]))
+            {
+                Add($"{field}[{i}]", $"repeats {describe(values[i])}.");
+            }
+        }
     }
 
     public void RequireLanguages(string field, IReadOnlyList<string> values)
