@@ -5,14 +5,25 @@ using CapacityBuilding.ServiceDefaults.Validation;
 
 namespace CapacityBuilding.Funding.Allocations;
 
-/// <summary>The shape of an allocation request; whether the money may move is decided later.</summary>
-public sealed class AllocationValidator(ApiErrors errors)
+/// <summary>
+/// The shape of an allocation request beyond its annotations (resource names, money); whether the
+/// money may move is decided later.
+/// </summary>
+public sealed class AllocationValidator(ApiErrors errors) : IRequestRules<CreateAllocationRequest>
 {
     /// <returns>The ids in the pledge name and the request id.</returns>
     public (string DonorId, string PledgeId, string RequestId) ValidateCreate(CreateAllocationRequest request)
     {
         var violations = new FieldViolations();
-        violations.RequireIdempotencyKey("request_id", request.RequestId);
+        var (pledgeIds, requestIds) = Check(request, violations);
+        violations.ThrowIfAny(errors);
+        return (pledgeIds![0], pledgeIds[1], requestIds![0]);
+    }
+
+    public void AddViolations(CreateAllocationRequest request, FieldViolations violations) => Check(request, violations);
+
+    private static (string[]? PledgeIds, string[]? RequestIds) Check(CreateAllocationRequest request, FieldViolations violations)
+    {
         string[]? pledgeIds = null;
         string[]? requestIds = null;
         if (request.Allocation is not { } allocation)
@@ -26,8 +37,7 @@ public sealed class AllocationValidator(ApiErrors errors)
             violations.RequirePositiveMoney("allocation.amount", allocation.Amount);
         }
 
-        violations.ThrowIfAny(errors);
-        return (pledgeIds![0], pledgeIds[1], requestIds![0]);
+        return (pledgeIds, requestIds);
     }
 
     internal static string[]? RequireName(FieldViolations violations, string field, string value, ServiceDefaults.Resources.ResourceName pattern)

@@ -8,6 +8,7 @@ using CapacityBuilding.Funding.Repositories;
 using CapacityBuilding.Funding.Requests;
 using CapacityBuilding.Funding.Summaries;
 using CapacityBuilding.ServiceDefaults.Invocation;
+using CapacityBuilding.ServiceDefaults.Validation;
 using AssistanceClient = CapacityBuilding.Contracts.Assistance.V1.AssistanceService.AssistanceServiceClient;
 
 namespace CapacityBuilding.Funding.Extensions;
@@ -23,11 +24,11 @@ public static class ApplicationServiceExtensions
         builder.Services.AddSingleton<RedisAllocationRepository>();
         builder.Services.AddHostedService<DonorIndexBackfill>();
         builder.Services.AddSingleton<RedisExchangeRateRepository>();
-        builder.Services.AddSingleton<DonorValidator>();
-        builder.Services.AddSingleton<PledgeValidator>();
-        builder.Services.AddSingleton<AllocationValidator>();
-        builder.Services.AddSingleton<DisbursementValidator>();
-        builder.Services.AddSingleton<ExchangeRateValidator>();
+        builder.Services.AddValidator<DonorValidator>();
+        builder.Services.AddValidator<PledgeValidator>();
+        builder.Services.AddValidator<AllocationValidator>();
+        builder.Services.AddValidator<DisbursementValidator>();
+        builder.Services.AddValidator<ExchangeRateValidator>();
         builder.Services.AddServiceClient<AssistanceClient>(builder.Configuration, FundingApp.AssistanceAppId);
         builder.Services.AddSingleton<AssistanceRequests>();
         builder.Services.AddScoped<Allocator>();

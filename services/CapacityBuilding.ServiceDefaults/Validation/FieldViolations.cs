@@ -27,26 +27,6 @@ public sealed class FieldViolations
     public IReadOnlyList<BadRequest.Types.FieldViolation> InDeclarationOrder(Google.Protobuf.Reflection.MessageDescriptor message) =>
         [.. violations.OrderBy(violation => FieldPathOrder.KeyOf(message, violation.Field), FieldPathOrder.Comparer)];
 
-    public void RequireText(string field, string value, int maxLength)
-    {
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            Add(field, "is required.");
-        }
-        else
-        {
-            OptionalText(field, value, maxLength);
-        }
-    }
-
-    public void OptionalText(string field, string value, int maxLength)
-    {
-        if (value.Length > maxLength)
-        {
-            Add(field, $"must be at most {maxLength} characters (was {value.Length}).");
-        }
-    }
-
     public void RequireCountry(string field, string value)
     {
         if (string.IsNullOrEmpty(value))
@@ -90,31 +70,6 @@ public sealed class FieldViolations
         }
     }
 
-    /// <summary>A non-empty list of defined, distinct enum values (the zero value is never valid).</summary>
-    public void RequireEnumSet<TEnum>(string field, IReadOnlyList<TEnum> values)
-        where TEnum : struct, Enum
-    {
-        if (values.Count == 0)
-        {
-            Add(field, "needs at least one value.");
-            return;
-        }
-
-        var seen = new HashSet<TEnum>();
-        for (var i = 0; i < values.Count; i++)
-        {
-            if (!RequireEnum($"{field}[{i}]", values[i]))
-            {
-                continue;
-            }
-
-            if (!seen.Add(values[i]))
-            {
-                Add($"{field}[{i}]", $"repeats {Errors.ProtoEnumNames.Of(values[i])}.");
-            }
-        }
-    }
-
     /// <summary>A defined, non-zero enum value. Unknown numbers sent by newer clients are rejected.</summary>
     public bool RequireEnum<TEnum>(string field, TEnum value)
         where TEnum : struct, Enum
@@ -150,40 +105,6 @@ public sealed class FieldViolations
         }
     }
 
-    public void RequireLanguages(string field, IReadOnlyList<string> values)
-    {
-        if (values.Count == 0)
-        {
-            Add(field, "needs at least one language.");
-            return;
-        }
-
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        for (var i = 0; i < values.Count; i++)
-        {
-            if (!LanguageTags.IsSupported(values[i]))
-            {
-                Add($"{field}[{i}]", $"'{Truncate(values[i])}' is not one of the supported languages ({string.Join(", ", LanguageTags.Supported)}).");
-            }
-            else if (!seen.Add(values[i]))
-            {
-                Add($"{field}[{i}]", $"repeats '{values[i]}'.");
-            }
-        }
-    }
-
-    /// <summary>A timestamp that must be there; see <see cref="OptionalTimestamp"/>.</summary>
-    public DateTimeOffset? RequireTimestamp(string field, Google.Protobuf.WellKnownTypes.Timestamp? value)
-    {
-        if (value is null)
-        {
-            Add(field, "is required.");
-            return null;
-        }
-
-        return OptionalTimestamp(field, value);
-    }
-
     /// <summary>
     /// The time, if given and within what google.protobuf.Timestamp allows (years 1 to 9999,
     /// nanos 0 to 999,999,999); outside it the conversion would throw, so it is a field violation.
@@ -203,16 +124,6 @@ public sealed class FieldViolations
 
         return value.ToDateTimeOffset();
     }
-
-    public void RequireIdempotencyKey(string field, string value)
-    {
-        if (value.Length > IdempotencyKeyMaxLength)
-        {
-            Add(field, $"must be at most {IdempotencyKeyMaxLength} characters.");
-        }
-    }
-
-    public const int IdempotencyKeyMaxLength = 100;
 
     // The range google.protobuf.Timestamp allows: 0001-01-01T00:00:00Z to 9999-12-31T23:59:59Z.
     private const long TimestampMinSeconds = -62_135_596_800;

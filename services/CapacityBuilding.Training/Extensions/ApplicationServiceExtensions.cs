@@ -19,11 +19,11 @@ public static class ApplicationServiceExtensions
         builder.Services.AddSingleton<RedisEnrolmentRepository>();
         builder.Services.AddSingleton<RedisEvaluationRepository>();
         builder.Services.AddValidator<CourseValidator>();
-        builder.Services.AddSingleton<SessionValidator>();
-        builder.Services.AddSingleton<EnrolmentValidator>();
+        builder.Services.AddValidator<SessionValidator>();
+        builder.Services.AddValidator<EnrolmentValidator>();
         builder.Services.AddValidator<EvaluationValidator>();
-        builder.Services.AddSingleton<SearchRequestReader>();
-        builder.Services.AddSingleton<MatchRequestValidator>();
+        builder.Services.AddValidator<SearchRequestReader>();
+        builder.Services.AddValidator<MatchRequestValidator>();
         return builder;
     }
 }
