@@ -27,7 +27,7 @@ public static class ServiceDefaultsExtensions
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<ApiErrors>();
         builder.Services.AddSingleton<PageTokens>();
-        builder.Services.AddSingleton<AnnotatedFieldRules>();
+        builder.Services.AddSingleton(new AnnotatedFieldRules());
 
         // Every call but health and reflection needs a valid token (the fallback policy); which
         // role may call which method is the service's MethodPermissions table.

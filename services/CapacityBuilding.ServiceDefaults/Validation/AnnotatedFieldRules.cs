@@ -9,8 +9,9 @@ namespace CapacityBuilding.ServiceDefaults.Validation;
 
 /// <summary>
 /// The static field rules written as <c>buf.validate</c> annotations in protos/, checked by
-/// ProtoValidate. One instance per process: building the evaluators compiles every rule, so it is
-/// done once at start, where a rule that does not compile stops the process.
+/// ProtoValidate. One instance per process, made while the services are registered: compiling
+/// every rule takes up to a second, which no first call should wait for, and a rule that does not
+/// compile stops the process at start.
 /// </summary>
 public sealed class AnnotatedFieldRules
 {
