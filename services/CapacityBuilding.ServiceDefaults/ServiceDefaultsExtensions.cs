@@ -4,6 +4,7 @@ using CapacityBuilding.ServiceDefaults.Identity;
 using CapacityBuilding.ServiceDefaults.Paging;
 using CapacityBuilding.ServiceDefaults.Redis;
 using CapacityBuilding.ServiceDefaults.Telemetry;
+using CapacityBuilding.ServiceDefaults.Validation;
 using Google.Protobuf.Reflection;
 using Google.Rpc;
 using Microsoft.AspNetCore.Builder;
@@ -26,6 +27,7 @@ public static class ServiceDefaultsExtensions
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<ApiErrors>();
         builder.Services.AddSingleton<PageTokens>();
+        builder.Services.AddSingleton(new AnnotatedFieldRules());
 
         // Every call but health and reflection needs a valid token (the fallback policy); which
         // role may call which method is the service's MethodPermissions table.
@@ -37,6 +39,7 @@ public static class ServiceDefaultsExtensions
             {
                 options.Interceptors.Add<ErrorMappingInterceptor>();
                 options.Interceptors.Add<MethodPermissionInterceptor>();
+                options.Interceptors.Add<RequestValidationInterceptor>();
             })
             .AddJsonTranscoding(options =>
             {

@@ -3,6 +3,7 @@ using CapacityBuilding.Assistance.Repositories;
 using CapacityBuilding.Assistance.Requests;
 using CapacityBuilding.Assistance.Training;
 using CapacityBuilding.ServiceDefaults.Invocation;
+using CapacityBuilding.ServiceDefaults.Validation;
 using FundingClient = CapacityBuilding.Contracts.Funding.V1.FundingService.FundingServiceClient;
 using TrainingClient = CapacityBuilding.Contracts.Training.V1.TrainingService.TrainingServiceClient;
 
@@ -14,7 +15,7 @@ public static class ApplicationServiceExtensions
     {
         builder.Services.AddSingleton(AssistancePermissions.Table);
         builder.Services.AddSingleton<RedisAssistanceRequestRepository>();
-        builder.Services.AddSingleton<AssistanceRequestValidator>();
+        builder.Services.AddValidator<AssistanceRequestValidator>();
         builder.Services.AddSingleton<RequestChanges>();
         builder.Services.AddSingleton<RequestAccess>();
         builder.Services.AddServiceClient<TrainingClient>(builder.Configuration, AssistanceApp.TrainingAppId, AssistanceApp.TrainingUnreachable);

@@ -13,7 +13,7 @@ public sealed partial class AssistanceService
 {
     public override async Task<SubmitAssistanceRequestResponse> SubmitAssistanceRequest(SubmitAssistanceRequestRequest request, ServerCallContext context)
     {
-        var stored = await TransitionAsync(request.Name, request.Etag, Action.Submit, request.Reason, reasonRequired: false, context, current =>
+        var stored = await TransitionAsync(request.Name, request.Etag, Action.Submit, request.Reason, context, current =>
         {
             var missing = AssistanceRequestValidator.MissingForSubmission(current);
             if (missing.Count > 0)
@@ -30,7 +30,7 @@ public sealed partial class AssistanceService
 
     public override async Task<BeginAssistanceRequestReviewResponse> BeginAssistanceRequestReview(BeginAssistanceRequestReviewRequest request, ServerCallContext context)
     {
-        var stored = await TransitionAsync(request.Name, request.Etag, Action.BeginReview, request.Reason, reasonRequired: false, context);
+        var stored = await TransitionAsync(request.Name, request.Etag, Action.BeginReview, request.Reason, context);
         return new BeginAssistanceRequestReviewResponse { AssistanceRequest = stored.ToMessage() };
     }
 
@@ -44,7 +44,7 @@ public sealed partial class AssistanceService
             _ => throw errors.InvalidArgument("decision", "must be DECISION_APPROVE, DECISION_REJECT or DECISION_RETURN."),
         };
         var approving = action == Action.Approve;
-        var stored = await TransitionAsync(request.Name, request.Etag, action, request.Reason, reasonRequired: true, context,
+        var stored = await TransitionAsync(request.Name, request.Etag, action, request.Reason, context,
             current => approving ? current with { CourseProposal = courseMatcher.Pending() } : current);
         if (approving)
         {
@@ -57,19 +57,19 @@ public sealed partial class AssistanceService
 
     public override async Task<WithdrawAssistanceRequestResponse> WithdrawAssistanceRequest(WithdrawAssistanceRequestRequest request, ServerCallContext context)
     {
-        var stored = await TransitionAsync(request.Name, request.Etag, Action.Withdraw, request.Reason, reasonRequired: true, context);
+        var stored = await TransitionAsync(request.Name, request.Etag, Action.Withdraw, request.Reason, context);
         return new WithdrawAssistanceRequestResponse { AssistanceRequest = stored.ToMessage() };
     }
 
     public override async Task<StartAssistanceRequestDeliveryResponse> StartAssistanceRequestDelivery(StartAssistanceRequestDeliveryRequest request, ServerCallContext context)
     {
-        var stored = await TransitionAsync(request.Name, request.Etag, Action.StartDelivery, request.Reason, reasonRequired: false, context);
+        var stored = await TransitionAsync(request.Name, request.Etag, Action.StartDelivery, request.Reason, context);
         return new StartAssistanceRequestDeliveryResponse { AssistanceRequest = stored.ToMessage() };
     }
 
     public override async Task<CompleteAssistanceRequestResponse> CompleteAssistanceRequest(CompleteAssistanceRequestRequest request, ServerCallContext context)
     {
-        var stored = await TransitionAsync(request.Name, request.Etag, Action.Complete, request.Reason, reasonRequired: false, context);
+        var stored = await TransitionAsync(request.Name, request.Etag, Action.Complete, request.Reason, context);
         return new CompleteAssistanceRequestResponse { AssistanceRequest = stored.ToMessage() };
     }
 
@@ -92,11 +92,10 @@ public sealed partial class AssistanceService
         return new MatchAssistanceRequestCoursesResponse { AssistanceRequest = stored.ToMessage() };
     }
 
-    private async Task<StoredAssistanceRequest> TransitionAsync(string name, string etag, Action action, string reason, bool reasonRequired,
+    private async Task<StoredAssistanceRequest> TransitionAsync(string name, string etag, Action action, string reason,
         ServerCallContext context, Func<StoredAssistanceRequest, StoredAssistanceRequest>? edit = null)
     {
         var id = AssistanceRequestNames.Request.Parse(name, "name", errors).RequestId;
-        validator.ValidateReason(reason, reasonRequired);
         return await changes.ApplyAsync(name, id, etag, action, context.GetCaller(), reason.Trim(), edit ?? (current => current));
     }
 

@@ -7,19 +7,14 @@ using FieldMask = Google.Protobuf.WellKnownTypes.FieldMask;
 namespace CapacityBuilding.Assistance.Requests;
 
 /// <summary>
-/// The rules a request must meet before it is stored; every broken rule is reported. A draft may
-/// leave fields empty; <see cref="MissingForSubmission"/> says what a submission still lacks.
+/// The rules of a request that its proto's annotations cannot state: a requesting state and a
+/// budget's currency from the ISO lists, real dates in order, course names, an e-mail address,
+/// items named when they repeat. Every broken rule is reported. A draft may leave fields empty;
+/// <see cref="MissingForSubmission"/> says what a submission still lacks.
 /// </summary>
-public sealed class AssistanceRequestValidator(ApiErrors errors)
+public sealed class AssistanceRequestValidator(AnnotatedFieldRules annotated, ApiErrors errors) : IRequestRules<CreateAssistanceRequestRequest>
 {
-    public const int TitleMaxLength = 200;
-    public const int DescriptionMaxLength = 5000;
-    public const int CoursesMaxCount = 20;
-    public const int NameMaxLength = 200;
     public const int EmailMaxLength = 254;
-    public const int InstitutionsMaxCount = 20;
-    public const int ParticipantsMax = 100_000;
-    public const int ReasonMaxLength = 2000;
 
     /// <summary>The fields a caller may write, as update mask paths.</summary>
     public static readonly IReadOnlySet<string> EditableFields = new HashSet<string>(StringComparer.Ordinal)
@@ -31,7 +26,12 @@ public sealed class AssistanceRequestValidator(ApiErrors errors)
     public void ValidateCreate(CreateAssistanceRequestRequest request)
     {
         var violations = new FieldViolations();
-        violations.RequireIdempotencyKey("request_id", request.RequestId);
+        AddViolations(request, violations);
+        violations.ThrowIfAny(errors);
+    }
+
+    public void AddViolations(CreateAssistanceRequestRequest request, FieldViolations violations)
+    {
         if (request.AssistanceRequest is not { } assistanceRequest)
         {
             violations.Add("assistance_request", "is required.");
@@ -40,8 +40,6 @@ public sealed class AssistanceRequestValidator(ApiErrors errors)
         {
             ValidateFields(violations, "assistance_request", assistanceRequest);
         }
-
-        violations.ThrowIfAny(errors);
     }
 
     /// <summary>Checks the update mask; the merged request is checked with <see cref="ValidateMerged"/>.</summary>
@@ -70,27 +68,9 @@ public sealed class AssistanceRequestValidator(ApiErrors errors)
     public void ValidateMerged(AssistanceRequest merged)
     {
         var violations = new FieldViolations();
+        violations.AddRange(annotated.Check(merged, "assistance_request"));
         ValidateFields(violations, "assistance_request", merged);
         violations.ThrowIfAny(errors);
-    }
-
-    /// <summary>A reason given for a change: at most <see cref="ReasonMaxLength"/> characters, and not blank when required.</summary>
-    public void ValidateReason(string reason, bool required, FieldViolations? collected = null)
-    {
-        var violations = collected ?? new FieldViolations();
-        if (required)
-        {
-            violations.RequireText("reason", reason, ReasonMaxLength);
-        }
-        else
-        {
-            violations.OptionalText("reason", reason, ReasonMaxLength);
-        }
-
-        if (collected is null)
-        {
-            violations.ThrowIfAny(errors);
-        }
     }
 
     /// <summary>Fields (as AIP-193 paths) that a request must have before it can be submitted.</summary>
@@ -154,24 +134,17 @@ public sealed class AssistanceRequestValidator(ApiErrors errors)
     private static void ValidateFields(FieldViolations violations, string prefix, AssistanceRequest request)
     {
         violations.RequireCountry($"{prefix}.requesting_state", request.RequestingState);
-        violations.RequireText($"{prefix}.title", request.Title, TitleMaxLength);
-        violations.OptionalText($"{prefix}.description", request.Description, DescriptionMaxLength);
-        violations.RequireEnumSet($"{prefix}.thematic_areas", request.ThematicAreas);
+        violations.RequireDistinct($"{prefix}.thematic_areas", request.ThematicAreas, ProtoEnumNames.Of);
         ValidateCourses(violations, $"{prefix}.courses", request.Courses);
-        ValidateFocalPoint(violations, $"{prefix}.focal_point", request.FocalPoint);
-        ValidateInstitutions(violations, $"{prefix}.beneficiary_institutions", request.BeneficiaryInstitutions);
-        OptionalEnumSet(violations, $"{prefix}.assistance_types", request.AssistanceTypes);
-        OptionalEnumSet(violations, $"{prefix}.target_audiences", request.TargetAudiences);
-        if (request.Languages.Count > 0)
+        if (request.FocalPoint is { } focalPoint)
         {
-            violations.RequireLanguages($"{prefix}.languages", request.Languages);
+            ValidateEmail(violations, $"{prefix}.focal_point.email", focalPoint.Email);
         }
 
-        if (request.EstimatedParticipants is < 0 or > ParticipantsMax)
-        {
-            violations.Add($"{prefix}.estimated_participants", $"must be between 0 and {ParticipantsMax:N0}.");
-        }
-
+        RequireDistinctInstitutions(violations, $"{prefix}.beneficiary_institutions", request.BeneficiaryInstitutions);
+        violations.RequireDistinct($"{prefix}.assistance_types", request.AssistanceTypes, ProtoEnumNames.Of);
+        violations.RequireDistinct($"{prefix}.target_audiences", request.TargetAudiences, ProtoEnumNames.Of);
+        violations.RequireDistinct($"{prefix}.languages", request.Languages, language => $"'{language}'");
         if (request.IndicativeBudget is not null)
         {
             violations.RequirePositiveMoney($"{prefix}.indicative_budget", request.IndicativeBudget);
@@ -199,39 +172,27 @@ public sealed class AssistanceRequestValidator(ApiErrors errors)
         }
     }
 
-    private static void ValidateFocalPoint(FieldViolations violations, string field, FocalPoint? focalPoint)
+    // The address as MailAddress reads it back, so that a display name or comment cannot hide in it.
+    private static void ValidateEmail(FieldViolations violations, string field, string email)
     {
-        if (focalPoint is null)
+        if (string.IsNullOrWhiteSpace(email))
         {
-            return;
+            violations.Add(field, "is required.");
         }
-
-        violations.RequireText($"{field}.display_name", focalPoint.DisplayName, NameMaxLength);
-        violations.OptionalText($"{field}.institution", focalPoint.Institution, NameMaxLength);
-        if (string.IsNullOrWhiteSpace(focalPoint.Email))
+        else if (email.Length > EmailMaxLength
+            || !System.Net.Mail.MailAddress.TryCreate(email, out var address)
+            || address.Address != email)
         {
-            violations.Add($"{field}.email", "is required.");
-        }
-        else if (focalPoint.Email.Length > EmailMaxLength
-            || !System.Net.Mail.MailAddress.TryCreate(focalPoint.Email, out var address)
-            || address.Address != focalPoint.Email)
-        {
-            violations.Add($"{field}.email", $"must be a plain e-mail address such as name@example.org, at most {EmailMaxLength} characters.");
+            violations.Add(field, $"must be a plain e-mail address such as name@example.org, at most {EmailMaxLength} characters.");
         }
     }
 
-    private static void ValidateInstitutions(FieldViolations violations, string field, Google.Protobuf.Collections.RepeatedField<string> institutions)
+    // Institutions repeat when they differ only in case or surrounding spaces.
+    private static void RequireDistinctInstitutions(FieldViolations violations, string field, Google.Protobuf.Collections.RepeatedField<string> institutions)
     {
-        if (institutions.Count > InstitutionsMaxCount)
-        {
-            violations.Add(field, $"must list at most {InstitutionsMaxCount} institutions.");
-            return;
-        }
-
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         for (var i = 0; i < institutions.Count; i++)
         {
-            violations.RequireText($"{field}[{i}]", institutions[i], NameMaxLength);
             if (!string.IsNullOrWhiteSpace(institutions[i]) && !seen.Add(institutions[i].Trim()))
             {
                 violations.Add($"{field}[{i}]", "repeats an institution listed before.");
@@ -239,34 +200,16 @@ public sealed class AssistanceRequestValidator(ApiErrors errors)
         }
     }
 
-    private static void OptionalEnumSet<TEnum>(FieldViolations violations, string field, IReadOnlyList<TEnum> values)
-        where TEnum : struct, Enum
-    {
-        if (values.Count > 0)
-        {
-            violations.RequireEnumSet(field, values);
-        }
-    }
-
     private static void ValidateCourses(FieldViolations violations, string field, Google.Protobuf.Collections.RepeatedField<string> courses)
     {
-        if (courses.Count > CoursesMaxCount)
-        {
-            violations.Add(field, $"must list at most {CoursesMaxCount} courses.");
-            return;
-        }
-
-        var seen = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < courses.Count; i++)
         {
             if (AssistanceRequestNames.Course.TryParse(courses[i]) is null)
             {
                 violations.Add($"{field}[{i}]", $"must be a course name of the form {AssistanceRequestNames.Course.Pattern}.");
             }
-            else if (!seen.Add(courses[i]))
-            {
-                violations.Add($"{field}[{i}]", $"repeats {courses[i]}.");
-            }
         }
+
+        violations.RequireDistinct(field, courses, course => course);
     }
 }

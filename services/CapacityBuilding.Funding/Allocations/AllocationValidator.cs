@@ -5,14 +5,25 @@ using CapacityBuilding.ServiceDefaults.Validation;
 
 namespace CapacityBuilding.Funding.Allocations;
 
-/// <summary>The shape of an allocation request; whether the money may move is decided later.</summary>
-public sealed class AllocationValidator(ApiErrors errors)
+/// <summary>
+/// The shape of an allocation request beyond its annotations (resource names, money); whether the
+/// money may move is decided later.
+/// </summary>
+public sealed class AllocationValidator(ApiErrors errors) : IRequestRules<CreateAllocationRequest>
 {
     /// <returns>The ids in the pledge name and the request id.</returns>
     public (string DonorId, string PledgeId, string RequestId) ValidateCreate(CreateAllocationRequest request)
     {
         var violations = new FieldViolations();
-        violations.RequireIdempotencyKey("request_id", request.RequestId);
+        var (pledge, assistanceRequest) = Check(request, violations);
+        violations.ThrowIfAny(errors);
+        return (pledge!.DonorId, pledge.PledgeId, assistanceRequest!.RequestId);
+    }
+
+    public void AddViolations(CreateAllocationRequest request, FieldViolations violations) => Check(request, violations);
+
+    private static (PledgeName? Pledge, AssistanceRequestName? AssistanceRequest) Check(CreateAllocationRequest request, FieldViolations violations)
+    {
         PledgeName? pledge = null;
         AssistanceRequestName? assistanceRequest = null;
         if (request.Allocation is not { } allocation)
@@ -26,8 +37,7 @@ public sealed class AllocationValidator(ApiErrors errors)
             violations.RequirePositiveMoney("allocation.amount", allocation.Amount);
         }
 
-        violations.ThrowIfAny(errors);
-        return (pledge!.DonorId, pledge.PledgeId, assistanceRequest!.RequestId);
+        return (pledge, assistanceRequest);
     }
 
     internal static TName? RequireName<TName>(FieldViolations violations, string field, string value, ServiceDefaults.Resources.ResourceName<TName> pattern)

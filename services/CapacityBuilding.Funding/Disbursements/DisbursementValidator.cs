@@ -7,16 +7,25 @@ using CapacityBuilding.ServiceDefaults.Validation;
 
 namespace CapacityBuilding.Funding.Disbursements;
 
-/// <summary>The rules a disbursement must meet before it is recorded; every broken rule is reported.</summary>
-public sealed class DisbursementValidator(ApiErrors errors)
+/// <summary>
+/// The rules of a disbursement that its proto's annotations cannot state (the allocation's name,
+/// money and date as the suite reads them); every broken rule is reported.
+/// </summary>
+public sealed class DisbursementValidator(ApiErrors errors) : IRequestRules<CreateDisbursementRequest>
 {
-    public const int DescriptionMaxLength = 500;
-
     /// <returns>The allocation id and the disbursement day.</returns>
     public (string AllocationId, DateOnly Day) ValidateCreate(CreateDisbursementRequest request)
     {
         var violations = new FieldViolations();
-        violations.RequireIdempotencyKey("request_id", request.RequestId);
+        var (allocation, day) = Check(request, violations);
+        violations.ThrowIfAny(errors);
+        return (allocation!.AllocationId, day!.Value);
+    }
+
+    public void AddViolations(CreateDisbursementRequest request, FieldViolations violations) => Check(request, violations);
+
+    private static (AllocationName? Allocation, DateOnly? Day) Check(CreateDisbursementRequest request, FieldViolations violations)
+    {
         var allocation = AllocationValidator.RequireName(violations, "parent", request.Parent, FundingNames.Allocation);
         DateOnly? day = null;
         if (request.Disbursement is not { } disbursement)
@@ -27,10 +36,8 @@ public sealed class DisbursementValidator(ApiErrors errors)
         {
             violations.RequirePositiveMoney("disbursement.amount", disbursement.Amount);
             day = violations.Require("disbursement.disbursement_date", disbursement.DisbursementDate);
-            violations.OptionalText("disbursement.description", disbursement.Description, DescriptionMaxLength);
         }
 
-        violations.ThrowIfAny(errors);
-        return (allocation!.AllocationId, day!.Value);
+        return (allocation, day);
     }
 }

@@ -6,23 +6,28 @@ using CapacityBuilding.ServiceDefaults.Validation;
 
 namespace CapacityBuilding.Funding.ExchangeRates;
 
-/// <summary>Checks a batch of exchange rates; a single bad rate refuses the whole batch.</summary>
-public sealed class ExchangeRateValidator(ApiErrors errors)
+/// <summary>
+/// Checks what a batch of exchange rates needs beyond its annotations (currencies from the ISO 4217
+/// list, money and dates as the suite reads them, one rate per currency and day); a single bad
+/// rate refuses the whole batch.
+/// </summary>
+public sealed class ExchangeRateValidator(ApiErrors errors) : IRequestRules<LoadExchangeRatesRequest>
 {
+    /// <summary>The proto's <c>max_items</c>: the rates of a larger batch are not checked one by one.</summary>
     public const int MaxBatchSize = 5_000;
 
     public IReadOnlyList<StoredExchangeRate> ValidateLoad(LoadExchangeRatesRequest request)
     {
         var violations = new FieldViolations();
-        if (request.ExchangeRates.Count == 0)
-        {
-            violations.Add("exchange_rates", "needs at least one rate.");
-        }
-        else if (request.ExchangeRates.Count > MaxBatchSize)
-        {
-            violations.Add("exchange_rates", $"must hold at most {MaxBatchSize} rates (was {request.ExchangeRates.Count}).");
-        }
+        var rates = Check(request, violations);
+        violations.ThrowIfAny(errors);
+        return rates;
+    }
 
+    public void AddViolations(LoadExchangeRatesRequest request, FieldViolations violations) => Check(request, violations);
+
+    private static List<StoredExchangeRate> Check(LoadExchangeRatesRequest request, FieldViolations violations)
+    {
         var rates = new List<StoredExchangeRate>();
         var seen = new HashSet<(string, DateOnly)>();
         for (var i = 0; i < request.ExchangeRates.Count && i < MaxBatchSize; i++)
@@ -57,7 +62,6 @@ public sealed class ExchangeRateValidator(ApiErrors errors)
             }
         }
 
-        violations.ThrowIfAny(errors);
         return rates;
     }
 }

@@ -9,6 +9,7 @@ using CapacityBuilding.Funding.Requests;
 using CapacityBuilding.Funding.Summaries;
 using CapacityBuilding.ServiceDefaults.Configuration;
 using CapacityBuilding.ServiceDefaults.Invocation;
+using CapacityBuilding.ServiceDefaults.Validation;
 using AssistanceClient = CapacityBuilding.Contracts.Assistance.V1.AssistanceService.AssistanceServiceClient;
 
 namespace CapacityBuilding.Funding.Extensions;
@@ -24,11 +25,11 @@ public static class ApplicationServiceExtensions
         builder.Services.AddSingleton<RedisAllocationRepository>();
         builder.Services.AddHostedService<DonorIndexBackfill>();
         builder.Services.AddSingleton<RedisExchangeRateRepository>();
-        builder.Services.AddSingleton<DonorValidator>();
-        builder.Services.AddSingleton<PledgeValidator>();
-        builder.Services.AddSingleton<AllocationValidator>();
-        builder.Services.AddSingleton<DisbursementValidator>();
-        builder.Services.AddSingleton<ExchangeRateValidator>();
+        builder.Services.AddValidator<DonorValidator>();
+        builder.Services.AddValidator<PledgeValidator>();
+        builder.Services.AddValidator<AllocationValidator>();
+        builder.Services.AddValidator<DisbursementValidator>();
+        builder.Services.AddValidator<ExchangeRateValidator>();
         // Funding reads requests as itself and applies a donor's rule on them itself
         // (DonorRequestAccess): with the donor's token, assistance would ask funding back.
         builder.Services.AddServiceClient<AssistanceClient>(builder.Configuration, FundingApp.AssistanceAppId, FundingApp.AssistanceUnreachable).CallAsService(FundingApp.Name);

@@ -6,13 +6,22 @@ using CapacityBuilding.ServiceDefaults.Validation;
 
 namespace CapacityBuilding.Funding.Pledges;
 
-/// <summary>The rules a pledge must meet before it is stored; every broken rule is reported.</summary>
-public sealed class PledgeValidator(ApiErrors errors)
+/// <summary>
+/// The rules of a pledge that its proto's annotations cannot state: money and dates as the suite
+/// reads them, validity in order, earmarks from the M49 and ISO 3166 lists and named when they
+/// repeat. Every broken rule is reported.
+/// </summary>
+public sealed class PledgeValidator(ApiErrors errors) : IRequestRules<CreatePledgeRequest>
 {
     public void ValidateCreate(CreatePledgeRequest request)
     {
         var violations = new FieldViolations();
-        violations.RequireIdempotencyKey("request_id", request.RequestId);
+        AddViolations(request, violations);
+        violations.ThrowIfAny(errors);
+    }
+
+    public void AddViolations(CreatePledgeRequest request, FieldViolations violations)
+    {
         if (request.Pledge is not { } pledge)
         {
             violations.Add("pledge", "is required.");
@@ -32,16 +41,11 @@ public sealed class PledgeValidator(ApiErrors errors)
                 ValidateEarmarks(violations, earmarks);
             }
         }
-
-        violations.ThrowIfAny(errors);
     }
 
     private static void ValidateEarmarks(FieldViolations violations, Earmarks earmarks)
     {
-        if (earmarks.ThematicAreas.Count > 0)
-        {
-            violations.RequireEnumSet("pledge.earmarks.thematic_areas", earmarks.ThematicAreas);
-        }
+        violations.RequireDistinct("pledge.earmarks.thematic_areas", earmarks.ThematicAreas, ProtoEnumNames.Of);
 
         RequireDistinctCodes(violations, "pledge.earmarks.regions", earmarks.Regions, M49Regions.IsAreaCode,
             "is not a UN M49 region, sub-region or intermediate region code such as 002 or 202.");

@@ -17,25 +17,15 @@ public sealed class FieldViolations
     public void Add(string field, string description) =>
         violations.Add(new BadRequest.Types.FieldViolation { Field = field, Description = description });
 
-    public void RequireText(string field, string value, int maxLength)
-    {
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            Add(field, "is required.");
-        }
-        else
-        {
-            OptionalText(field, value, maxLength);
-        }
-    }
+    public void AddRange(IEnumerable<BadRequest.Types.FieldViolation> found) => violations.AddRange(found);
 
-    public void OptionalText(string field, string value, int maxLength)
-    {
-        if (value.Length > maxLength)
-        {
-            Add(field, $"must be at most {maxLength} characters (was {value.Length}).");
-        }
-    }
+    /// <summary>
+    /// The violations sorted as the fields are declared in <paramref name="message"/>, so that
+    /// annotated and hand-written rules read as one list; a field's own problem comes after those
+    /// of its parts, and problems of one field keep the order they were found in.
+    /// </summary>
+    public IReadOnlyList<BadRequest.Types.FieldViolation> InDeclarationOrder(Google.Protobuf.Reflection.MessageDescriptor message) =>
+        [.. violations.OrderBy(violation => FieldPathOrder.KeyOf(message, violation.Field), FieldPathOrder.Comparer)];
 
     public void RequireCountry(string field, string value)
     {
@@ -80,31 +70,6 @@ public sealed class FieldViolations
         }
     }
 
-    /// <summary>A non-empty list of defined, distinct enum values (the zero value is never valid).</summary>
-    public void RequireEnumSet<TEnum>(string field, IReadOnlyList<TEnum> values)
-        where TEnum : struct, Enum
-    {
-        if (values.Count == 0)
-        {
-            Add(field, "needs at least one value.");
-            return;
-        }
-
-        var seen = new HashSet<TEnum>();
-        for (var i = 0; i < values.Count; i++)
-        {
-            if (!RequireEnum($"{field}[{i}]", values[i]))
-            {
-                continue;
-            }
-
-            if (!seen.Add(values[i]))
-            {
-                Add($"{field}[{i}]", $"repeats {Errors.ProtoEnumNames.Of(values[i])}.");
-            }
-        }
-    }
-
     /// <summary>A defined, non-zero enum value. Unknown numbers sent by newer clients are rejected.</summary>
     public bool RequireEnum<TEnum>(string field, TEnum value)
         where TEnum : struct, Enum
@@ -124,38 +89,20 @@ public sealed class FieldViolations
         return true;
     }
 
-    public void RequireLanguages(string field, IReadOnlyList<string> values)
+    /// <summary>
+    /// Names each item that repeats an earlier one. ProtoValidate's <c>repeated.unique</c> would
+    /// name only the list, and callers are told which item to remove.
+    /// </summary>
+    public void RequireDistinct<T>(string field, IReadOnlyList<T> values, Func<T, string> describe)
     {
-        if (values.Count == 0)
-        {
-            Add(field, "needs at least one language.");
-            return;
-        }
-
-        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var seen = new HashSet<T>();
         for (var i = 0; i < values.Count; i++)
         {
-            if (!LanguageTags.IsSupported(values[i]))
+            if (!seen.Add(values[i]))
             {
-                Add($"{field}[{i}]", $"'{Truncate(values[i])}' is not one of the supported languages ({string.Join(", ", LanguageTags.Supported)}).");
-            }
-            else if (!seen.Add(values[i]))
-            {
-                Add($"{field}[{i}]", $"repeats '{values[i]}'.");
+                Add($"{field}[{i}]", $"repeats {describe(values[i])}.");
             }
         }
-    }
-
-    /// <summary>A timestamp that must be there; see <see cref="OptionalTimestamp"/>.</summary>
-    public DateTimeOffset? RequireTimestamp(string field, Google.Protobuf.WellKnownTypes.Timestamp? value)
-    {
-        if (value is null)
-        {
-            Add(field, "is required.");
-            return null;
-        }
-
-        return OptionalTimestamp(field, value);
     }
 
     /// <summary>
@@ -177,16 +124,6 @@ public sealed class FieldViolations
 
         return value.ToDateTimeOffset();
     }
-
-    public void RequireIdempotencyKey(string field, string value)
-    {
-        if (value.Length > IdempotencyKeyMaxLength)
-        {
-            Add(field, $"must be at most {IdempotencyKeyMaxLength} characters.");
-        }
-    }
-
-    public const int IdempotencyKeyMaxLength = 100;
 
     // The range google.protobuf.Timestamp allows: 0001-01-01T00:00:00Z to 9999-12-31T23:59:59Z.
     private const long TimestampMinSeconds = -62_135_596_800;

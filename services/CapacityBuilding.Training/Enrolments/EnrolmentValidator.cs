@@ -5,40 +5,43 @@ using CapacityBuilding.Training.Courses;
 
 namespace CapacityBuilding.Training.Enrolments;
 
-/// <summary>The rules an enrolment must meet; every broken rule is reported.</summary>
-public sealed class EnrolmentValidator(ApiErrors errors)
+/// <summary>
+/// The rules of an enrolment that its proto's annotations cannot state: a plausible e-mail address,
+/// a nationality from the ISO 3166 list, a well-formed request name. Every broken rule is reported.
+/// </summary>
+public sealed class EnrolmentValidator(ApiErrors errors) : IRequestRules<CreateEnrolmentRequest>
 {
-    public const int NameMaxLength = 200;
     public const int EmailMaxLength = 254;
 
     public void ValidateCreate(CreateEnrolmentRequest request)
     {
         var violations = new FieldViolations();
-        violations.RequireIdempotencyKey("request_id", request.RequestId);
+        AddViolations(request, violations);
+        violations.ThrowIfAny(errors);
+    }
+
+    public void AddViolations(CreateEnrolmentRequest request, FieldViolations violations)
+    {
         if (request.Enrolment is not { } enrolment)
         {
             violations.Add("enrolment", "is required.");
-        }
-        else
-        {
-            violations.RequireText("enrolment.participant_name", enrolment.ParticipantName, NameMaxLength);
-            RequireEmail(violations, "enrolment.email", enrolment.Email);
-            violations.RequireCountry("enrolment.nationality", enrolment.Nationality);
-            violations.RequireText("enrolment.institution", enrolment.Institution, NameMaxLength);
-            if (enrolment.AssistanceRequest.Length > 0 && CourseNames.AssistanceRequest.TryParse(enrolment.AssistanceRequest) is null)
-            {
-                violations.Add("enrolment.assistance_request", $"must be a resource name of the form {CourseNames.AssistanceRequest.Pattern}.");
-            }
+            return;
         }
 
-        violations.ThrowIfAny(errors);
+        RequireEmail(violations, "enrolment.email", enrolment.Email);
+        violations.RequireCountry("enrolment.nationality", enrolment.Nationality);
+        if (enrolment.AssistanceRequest.Length > 0 && CourseNames.AssistanceRequest.TryParse(enrolment.AssistanceRequest) is null)
+        {
+            violations.Add("enrolment.assistance_request", $"must be a resource name of the form {CourseNames.AssistanceRequest.Pattern}.");
+        }
     }
 
     /// <summary>How an e-mail address identifies a participant: trimmed, lower case.</summary>
     public static string ParticipantKeyOf(string email) => email.Trim().ToLowerInvariant();
 
     // A plausibility check (one @, something on each side, a dot in the domain, no spaces), not
-    // RFC 5322: the address is for people to write to, and delivery is the real test.
+    // RFC 5322: the address is for people to write to, and delivery is the real test. It checks
+    // the trimmed address, the participant's key, which an annotation cannot do.
     private static void RequireEmail(FieldViolations violations, string field, string email)
     {
         var value = email.Trim();

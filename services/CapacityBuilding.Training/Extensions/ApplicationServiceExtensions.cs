@@ -1,3 +1,4 @@
+using CapacityBuilding.ServiceDefaults.Validation;
 using CapacityBuilding.Training.Courses;
 using CapacityBuilding.Training.Enrolments;
 using CapacityBuilding.Training.Evaluations;
@@ -17,12 +18,12 @@ public static class ApplicationServiceExtensions
         builder.Services.AddSingleton<RedisSessionRepository>();
         builder.Services.AddSingleton<RedisEnrolmentRepository>();
         builder.Services.AddSingleton<RedisEvaluationRepository>();
-        builder.Services.AddSingleton<CourseValidator>();
-        builder.Services.AddSingleton<SessionValidator>();
-        builder.Services.AddSingleton<EnrolmentValidator>();
-        builder.Services.AddSingleton<EvaluationValidator>();
-        builder.Services.AddSingleton<SearchRequestReader>();
-        builder.Services.AddSingleton<MatchRequestValidator>();
+        builder.Services.AddValidator<CourseValidator>();
+        builder.Services.AddValidator<SessionValidator>();
+        builder.Services.AddValidator<EnrolmentValidator>();
+        builder.Services.AddValidator<EvaluationValidator>();
+        builder.Services.AddValidator<SearchRequestReader>();
+        builder.Services.AddValidator<MatchRequestValidator>();
         return builder;
     }
 }

@@ -5,8 +5,11 @@ using CapacityBuilding.Training.Validation;
 
 namespace CapacityBuilding.Training.Matching;
 
-/// <summary>Checks a MatchCourses request and turns it into <see cref="MatchCriteria"/>; every broken rule is reported.</summary>
-public sealed class MatchRequestValidator(ApiErrors errors)
+/// <summary>
+/// Checks what a MatchCourses request's annotations cannot state (repeated items, real dates in
+/// order) and turns it into <see cref="MatchCriteria"/>; every broken rule is reported.
+/// </summary>
+public sealed class MatchRequestValidator(ApiErrors errors) : IRequestRules<MatchCoursesRequest>
 {
     public const int DefaultMaxResults = 10;
     public const int MaxResultsLimit = 50;
@@ -15,21 +18,7 @@ public sealed class MatchRequestValidator(ApiErrors errors)
     public MatchCriteria Validate(MatchCoursesRequest request, DateTimeOffset now)
     {
         var violations = new FieldViolations();
-        violations.RequireEnumSet("thematic_areas", request.ThematicAreas);
-        violations.OptionalLanguages("languages", request.Languages);
-        violations.OptionalEnumSet("audiences", request.Audiences);
-        var earliest = violations.OptionalDate("earliest_start", request.EarliestStart);
-        var latest = violations.OptionalDate("latest_end", request.LatestEnd);
-        if (earliest is { } from && latest is { } until && until < from)
-        {
-            violations.Add("latest_end", "must not be before earliest_start.");
-        }
-
-        if (request.MaxResults < 0)
-        {
-            violations.Add("max_results", "must not be negative.");
-        }
-
+        var (earliest, latest) = Check(request, violations);
         violations.ThrowIfAny(errors);
 
         var openFrom = earliest is { } day ? new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) : now;
@@ -40,5 +29,23 @@ public sealed class MatchRequestValidator(ApiErrors errors)
             openFrom < now ? now : openFrom,
             latest is { } last ? new DateTimeOffset(last.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) : null,
             request.MaxResults == 0 ? DefaultMaxResults : Math.Min(request.MaxResults, MaxResultsLimit));
+    }
+
+    public void AddViolations(MatchCoursesRequest request, FieldViolations violations) => Check(request, violations);
+
+    /// <returns>The window's days, where they are real dates.</returns>
+    private static (DateOnly? Earliest, DateOnly? Latest) Check(MatchCoursesRequest request, FieldViolations violations)
+    {
+        violations.RequireDistinct("thematic_areas", request.ThematicAreas, ProtoEnumNames.Of);
+        violations.RequireDistinct("languages", request.Languages, language => $"'{language}'");
+        violations.RequireDistinct("audiences", request.Audiences, ProtoEnumNames.Of);
+        var earliest = violations.OptionalDate("earliest_start", request.EarliestStart);
+        var latest = violations.OptionalDate("latest_end", request.LatestEnd);
+        if (earliest is { } from && latest is { } until && until < from)
+        {
+            violations.Add("latest_end", "must not be before earliest_start.");
+        }
+
+        return (earliest, latest);
     }
 }

@@ -1,32 +1,21 @@
 using CapacityBuilding.Contracts.Training.V1;
 using CapacityBuilding.ServiceDefaults.Errors;
 using CapacityBuilding.ServiceDefaults.Validation;
-using CapacityBuilding.Training.Validation;
 
 namespace CapacityBuilding.Training.Search;
 
-/// <summary>Checks a SearchCourses request and turns its criteria into index set groups.</summary>
-public sealed class SearchRequestReader(ApiErrors errors)
+/// <summary>
+/// Checks what a SearchCourses request's annotations cannot state (repeated items, the number of
+/// words) and turns its criteria into index set groups.
+/// </summary>
+public sealed class SearchRequestReader(ApiErrors errors) : IRequestRules<SearchCoursesRequest>
 {
-    public const int QueryMaxLength = 200;
     public const int MaxQueryWords = 10;
 
     public CourseSearch Read(SearchCoursesRequest request)
     {
         var violations = new FieldViolations();
-        violations.OptionalEnumSet("thematic_areas", request.ThematicAreas);
-        violations.OptionalLanguages("languages", request.Languages);
-        violations.OptionalEnumSet("levels", request.Levels);
-        violations.OptionalEnumSet("delivery_modes", request.DeliveryModes);
-        violations.OptionalEnumSet("audiences", request.Audiences);
-        violations.OptionalEnumSet("statuses", request.Statuses);
-        violations.OptionalText("query", request.Query, QueryMaxLength);
-        var words = SearchWords.Of(request.Query);
-        if (words.Count > MaxQueryWords)
-        {
-            violations.Add("query", $"must have at most {MaxQueryWords} words.");
-        }
-
+        var words = Check(request, violations);
         violations.ThrowIfAny(errors);
 
         var groups = new List<IReadOnlyList<string>>();
@@ -51,5 +40,25 @@ public sealed class SearchRequestReader(ApiErrors errors)
         }
 
         return new CourseSearch(groups);
+    }
+
+    public void AddViolations(SearchCoursesRequest request, FieldViolations violations) => Check(request, violations);
+
+    /// <returns>The query's words.</returns>
+    private static IReadOnlySet<string> Check(SearchCoursesRequest request, FieldViolations violations)
+    {
+        violations.RequireDistinct("thematic_areas", request.ThematicAreas, ProtoEnumNames.Of);
+        violations.RequireDistinct("languages", request.Languages, language => $"'{language}'");
+        violations.RequireDistinct("levels", request.Levels, ProtoEnumNames.Of);
+        violations.RequireDistinct("delivery_modes", request.DeliveryModes, ProtoEnumNames.Of);
+        violations.RequireDistinct("audiences", request.Audiences, ProtoEnumNames.Of);
+        violations.RequireDistinct("statuses", request.Statuses, ProtoEnumNames.Of);
+        var words = SearchWords.Of(request.Query);
+        if (words.Count > MaxQueryWords)
+        {
+            violations.Add("query", $"must have at most {MaxQueryWords} words.");
+        }
+
+        return words;
     }
 }
