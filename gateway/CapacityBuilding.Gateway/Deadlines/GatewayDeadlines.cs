@@ -1,5 +1,6 @@
 using CapacityBuilding.Gateway.Security;
 using CapacityBuilding.ServiceDefaults.Configuration;
+using CapacityBuilding.ServiceDefaults.Errors;
 using CapacityBuilding.ServiceDefaults.Telemetry;
 using Microsoft.AspNetCore.Http.Timeouts;
 using Microsoft.Extensions.Options;
@@ -58,7 +59,7 @@ public static partial class GatewayDeadlines
                     context.Request.Path, destination ?? "(none)");
                 context.Response.Clear();
                 await GrpcStatusResponses.WriteAsync(context, Grpc.Core.StatusCode.DeadlineExceeded, StatusCodes.Status504GatewayTimeout,
-                    GatewayErrorReasons.DeadlineExceeded, "The service did not answer in time. It may still have applied the call: retry a create with the same request_id, and read again before repeating a change.", CancellationToken.None);
+                    ErrorReasons.DeadlineExceeded, "The service did not answer in time. It may still have applied the call: retry a create with the same request_id, and read again before repeating a change.", CancellationToken.None);
             }
         });
         return app;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
 using CapacityBuilding.ServiceDefaults.Configuration;
+using CapacityBuilding.ServiceDefaults.Errors;
 using CapacityBuilding.ServiceDefaults.Identity;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
@@ -47,6 +48,6 @@ public static class CallerRateLimiting
         var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
         context.Response.Headers.RetryAfter = seconds;
         await GrpcStatusResponses.WriteAsync(context, Grpc.Core.StatusCode.ResourceExhausted, StatusCodes.Status429TooManyRequests,
-            GatewayErrorReasons.RateLimitExceeded, $"Too many requests; retry after {seconds} s.", cancellationToken);
+            ErrorReasons.RateLimitExceeded, $"Too many requests; retry after {seconds} s.", cancellationToken);
     }
 }

@@ -1,3 +1,4 @@
+using CapacityBuilding.ServiceDefaults.Errors;
 using Grpc.Core;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 
@@ -16,11 +17,11 @@ internal sealed class GatewayAuthenticationAnswers : JwtBearerEvents
         // What JwtBearer would have said, without the failure's description (it names key ids).
         context.Response.Headers.WWWAuthenticate = context.AuthenticateFailure is null ? "Bearer" : "Bearer error=\"invalid_token\"";
         await GrpcStatusResponses.WriteAsync(context.HttpContext, StatusCode.Unauthenticated, StatusCodes.Status401Unauthorized,
-            GatewayErrorReasons.Unauthenticated, "A valid bearer token is required.", context.HttpContext.RequestAborted);
+            ErrorReasons.Unauthenticated, "A valid bearer token is required.", context.HttpContext.RequestAborted);
     }
 
     public override Task Forbidden(ForbiddenContext context) =>
         GrpcStatusResponses.WriteAsync(context.HttpContext, StatusCode.PermissionDenied, StatusCodes.Status403Forbidden,
-            GatewayErrorReasons.PermissionDenied, "The token does not make a caller of this API: its role, or the country or donor the role needs, is missing or unknown.",
+            ErrorReasons.PermissionDenied, "The token does not make a caller of this API: its role, or the country or donor the role needs, is missing or unknown.",
             context.HttpContext.RequestAborted);
 }

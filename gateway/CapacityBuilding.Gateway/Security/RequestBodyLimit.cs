@@ -1,3 +1,4 @@
+using CapacityBuilding.ServiceDefaults.Errors;
 using Grpc.Core;
 using Microsoft.AspNetCore.Http.Features;
 using Yarp.ReverseProxy.Forwarder;
@@ -52,5 +53,5 @@ public static class RequestBodyLimit
 
     private static Task RefuseAsync(HttpContext context, long limit) =>
         GrpcStatusResponses.WriteAsync(context, StatusCode.ResourceExhausted, StatusCodes.Status413PayloadTooLarge,
-            GatewayErrorReasons.RequestTooLarge, $"The request is larger than the gateway accepts ({limit} bytes).", CancellationToken.None);
+            ErrorReasons.RequestTooLarge, $"The request is larger than the gateway accepts ({limit} bytes).", CancellationToken.None);
 }

@@ -30,6 +30,20 @@ public static class ErrorReasons
     /// <summary>INTERNAL: a bug; logged, and answered without its details.</summary>
     public const string Internal = "INTERNAL";
 
+    /// <summary>UNAUTHENTICATED: no bearer token, or one that failed validation (HTTP 401).</summary>
+    public const string Unauthenticated = "UNAUTHENTICATED";
+
+    /// <summary>RESOURCE_EXHAUSTED: the request is larger than the body limit (HTTP 413), at the gateway or a service.</summary>
+    public const string RequestTooLarge = "REQUEST_TOO_LARGE";
+
+    // Answers the gateway gives by itself
+
+    /// <summary>RESOURCE_EXHAUSTED: the caller used up its token bucket at the gateway (HTTP 429).</summary>
+    public const string RateLimitExceeded = "RATE_LIMIT_EXCEEDED";
+
+    /// <summary>DEADLINE_EXCEEDED: the service did not answer within the gateway's deadline (HTTP 504).</summary>
+    public const string DeadlineExceeded = "DEADLINE_EXCEEDED";
+
     // Another app could not be reached (UNAVAILABLE, from the invocation layer)
 
     /// <summary>UNAVAILABLE: the training service could not be reached or could not propose courses.</summary>

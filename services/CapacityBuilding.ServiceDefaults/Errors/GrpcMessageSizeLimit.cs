@@ -19,8 +19,6 @@ namespace CapacityBuilding.ServiceDefaults.Errors;
 /// </summary>
 public static class GrpcMessageSizeLimit
 {
-    public const string Reason = "REQUEST_TOO_LARGE";
-
     private const string StatusHeader = "grpc-status";
     private const string DetailsHeader = "grpc-status-details-bin";
 
@@ -47,7 +45,7 @@ public static class GrpcMessageSizeLimit
         if (headers[StatusHeader] == resourceExhausted && !headers.ContainsKey(DetailsHeader))
         {
             var status = new Google.Rpc.Status { Code = (int)Code.ResourceExhausted, Message = Uri.UnescapeDataString(headers["grpc-message"].ToString()) };
-            status.Details.Add(Any.Pack(new ErrorInfo { Reason = Reason, Domain = context.RequestServices.GetRequiredService<ErrorDomain>().Value }));
+            status.Details.Add(Any.Pack(new ErrorInfo { Reason = ErrorReasons.RequestTooLarge, Domain = context.RequestServices.GetRequiredService<ErrorDomain>().Value }));
             headers[DetailsHeader] = Convert.ToBase64String(status.ToByteArray());
         }
 
