@@ -91,9 +91,9 @@ public sealed partial class TrainingService(
 
         var current = await ExistingCourseAsync(request.Course.Name, "course.name");
         var violations = new FieldViolations();
-        var mask = UpdateMasks.Resolve(request.UpdateMask, request.Course, CourseMessages.UpdatableFields, violations);
-        var updated = current.ToMessage().Apply(request.Course, mask);
-        courseValidator.ValidateUpdated(violations, updated, mask.Contains("status"));
+        var mask = CourseMessages.UpdatableFields.Resolve(request.UpdateMask, request.Course, violations);
+        var updated = CourseMessages.UpdatableFields.Merge(mask, current.ToMessage(), request.Course);
+        courseValidator.ValidateUpdated(violations, updated, mask.Paths.Contains("status"));
         if (request.Course.Etag.Length > 0 && request.Course.Etag != current.Etag)
         {
             throw StaleEtag(request.Course.Name);
