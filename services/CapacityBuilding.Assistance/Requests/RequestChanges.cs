@@ -1,5 +1,6 @@
 using CapacityBuilding.Assistance.History;
 using CapacityBuilding.Assistance.Repositories;
+using CapacityBuilding.Contracts.Lifecycle;
 using CapacityBuilding.ServiceDefaults.Errors;
 using CapacityBuilding.ServiceDefaults.Identity;
 using CapacityBuilding.ServiceDefaults.Resources;
@@ -9,7 +10,7 @@ using Action = CapacityBuilding.Contracts.Assistance.V1.HistoryEntry.Types.Actio
 namespace CapacityBuilding.Assistance.Requests;
 
 /// <summary>
-/// Applies one action to a stored request: checks it against <see cref="RequestLifecycle"/>,
+/// Applies one action to a stored request: checks it against <see cref="AssistanceRequestLifecycle"/>,
 /// builds the new version and its history entry, and writes both in one conditional write. When
 /// another change got in first, a caller that sent no etag gets the change re-evaluated on the new
 /// version (which may now refuse it); a caller that sent one gets ABORTED.
@@ -32,7 +33,7 @@ public sealed class RequestChanges(RedisAssistanceRequestRepository requests, Re
                 throw Aborted(name);
             }
 
-            var next = RequestLifecycle.Next(current.State, action)
+            var next = AssistanceRequestLifecycle.Next(current.State, action)
                 ?? throw errors.FailedPrecondition("INVALID_STATE",
                     $"Cannot {ActionNames.Verb(action)} {name}: it is {ActionNames.Of(current.State)}.",
                     new Dictionary<string, string> { ["current_state"] = current.State.ToString(), ["action"] = action.ToString() });
