@@ -3,6 +3,7 @@ using CapacityBuilding.Assistance.Repositories;
 using CapacityBuilding.Contracts.Lifecycle;
 using CapacityBuilding.ServiceDefaults.Errors;
 using CapacityBuilding.ServiceDefaults.Identity;
+using CapacityBuilding.ServiceDefaults.Redis;
 using CapacityBuilding.ServiceDefaults.Resources;
 using Grpc.Core;
 using Action = CapacityBuilding.Contracts.Assistance.V1.HistoryEntry.Types.Action;
@@ -46,13 +47,13 @@ public sealed class RequestChanges(RedisAssistanceRequestRepository requests, Re
 
             switch (await requests.ReplaceAsync(current, updated, entry))
             {
-                case RedisAssistanceRequestRepository.WriteOutcome.Written:
-                    return updated;
-                case RedisAssistanceRequestRepository.WriteOutcome.NotFound:
+                case ReplaceOutcome<StoredAssistanceRequest>.Replaced replaced:
+                    return replaced.Document;
+                case ReplaceOutcome<StoredAssistanceRequest>.NotFound:
                     throw errors.NotFound(AssistanceRequestNames.Request.ResourceType, name);
-                case RedisAssistanceRequestRepository.WriteOutcome.Conflict when expectedEtag.Length > 0:
+                case ReplaceOutcome<StoredAssistanceRequest>.Stale when expectedEtag.Length > 0:
                     throw Aborted(name);
-                case RedisAssistanceRequestRepository.WriteOutcome.Conflict when attempt >= MaxAttempts:
+                case ReplaceOutcome<StoredAssistanceRequest>.Stale when attempt >= MaxAttempts:
                     throw Aborted(name);
             }
         }
@@ -68,15 +69,12 @@ public sealed class RequestChanges(RedisAssistanceRequestRepository requests, Re
         {
             var current = await requests.GetAsync(id) ?? throw errors.NotFound(AssistanceRequestNames.Request.ResourceType, name);
             var updated = edit(current) with { UpdateTime = clock.GetUtcNow(), Etag = Etags.New() };
-            var outcome = await requests.ReplaceAsync(current, updated, null);
-            if (outcome == RedisAssistanceRequestRepository.WriteOutcome.Written)
+            switch (await requests.ReplaceAsync(current, updated, null))
             {
-                return updated;
-            }
-
-            if (outcome == RedisAssistanceRequestRepository.WriteOutcome.NotFound)
-            {
-                throw errors.NotFound(AssistanceRequestNames.Request.ResourceType, name);
+                case ReplaceOutcome<StoredAssistanceRequest>.Replaced replaced:
+                    return replaced.Document;
+                case ReplaceOutcome<StoredAssistanceRequest>.NotFound:
+                    throw errors.NotFound(AssistanceRequestNames.Request.ResourceType, name);
             }
 
             if (attempt >= MaxAttempts)

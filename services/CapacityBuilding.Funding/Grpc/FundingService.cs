@@ -192,13 +192,13 @@ public sealed class FundingService(
         var currency = pledge.Pledge.CurrencyCode;
         return await pledges.TransitionAsync(pledge.Pledge.Id, transition, etag, clock.GetUtcNow()) switch
         {
-            PledgeTransitionResult.Done done => (pledge with { Ledger = done.Ledger }).ToMessage(),
-            PledgeTransitionResult.Missing => throw errors.NotFound(FundingNames.Pledge.ResourceType, name),
-            PledgeTransitionResult.EtagMismatch => throw errors.Aborted("ETAG_MISMATCH", $"{name} changed since the etag sent was read; read it again and retry."),
-            PledgeTransitionResult.WrongState wrong => throw errors.FailedPrecondition("PLEDGE_STATE",
+            PledgeTransitionOutcome.Done done => (pledge with { Ledger = done.Ledger }).ToMessage(),
+            PledgeTransitionOutcome.Missing => throw errors.NotFound(FundingNames.Pledge.ResourceType, name),
+            PledgeTransitionOutcome.EtagMismatch => throw errors.Aborted("ETAG_MISMATCH", $"{name} changed since the etag sent was read; read it again and retry."),
+            PledgeTransitionOutcome.WrongState wrong => throw errors.FailedPrecondition("PLEDGE_STATE",
                 $"{name} is {ProtoEnumNames.Of(wrong.State)}; it cannot be {(transition == PledgeTransition.Commit ? "committed" : "cancelled")}.",
                 new Dictionary<string, string> { ["state"] = ProtoEnumNames.Of(wrong.State) }),
-            PledgeTransitionResult.StillAllocated allocated => throw errors.FailedPrecondition("PLEDGE_ALLOCATED",
+            PledgeTransitionOutcome.StillAllocated allocated => throw errors.FailedPrecondition("PLEDGE_ALLOCATED",
                 $"{name} has {(pledge.Ledger.Amount - allocated.Remaining).Format(currency)} allocated; release its allocations before cancelling it.",
                 new Dictionary<string, string> { ["allocated"] = (pledge.Ledger.Amount - allocated.Remaining).Format(currency) }),
             var other => throw new InvalidOperationException($"Unhandled pledge transition result {other}."),

@@ -1,11 +1,11 @@
 using CapacityBuilding.ServiceDefaults.Errors;
 using CapacityBuilding.Contracts.Training.V1;
 using CapacityBuilding.ServiceDefaults.Paging;
+using CapacityBuilding.ServiceDefaults.Redis;
 using CapacityBuilding.ServiceDefaults.Validation;
 using CapacityBuilding.Training.Courses;
 using CapacityBuilding.Training.Repositories;
 using CapacityBuilding.Training.Sessions;
-using CapacityBuilding.Training.Validation;
 using Grpc.Core;
 
 namespace CapacityBuilding.Training.Grpc;
@@ -77,8 +77,8 @@ public sealed partial class TrainingService
         var stored = updated.ToUpdatedStoredSession(current, clock.GetUtcNow());
         return await sessions.ReplaceAsync(current, stored) switch
         {
-            ReplaceOutcome.Updated => new UpdateSessionResponse { Session = (await sessions.WithSeatsAsync([stored]))[0].ToMessage() },
-            ReplaceOutcome.NotFound => throw errors.NotFound(CourseNames.Session.ResourceType, request.Session.Name),
+            ReplaceOutcome<StoredSession>.Replaced replaced => new UpdateSessionResponse { Session = (await sessions.WithSeatsAsync([replaced.Document]))[0].ToMessage() },
+            ReplaceOutcome<StoredSession>.NotFound => throw errors.NotFound(CourseNames.Session.ResourceType, request.Session.Name),
             _ => throw StaleEtag(request.Session.Name),
         };
     }

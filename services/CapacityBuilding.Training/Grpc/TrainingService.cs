@@ -3,6 +3,7 @@ using System.Text;
 using CapacityBuilding.Contracts.Training.V1;
 using CapacityBuilding.ServiceDefaults.Errors;
 using CapacityBuilding.ServiceDefaults.Paging;
+using CapacityBuilding.ServiceDefaults.Redis;
 using CapacityBuilding.ServiceDefaults.Validation;
 using CapacityBuilding.Training.Courses;
 using CapacityBuilding.Training.Enrolments;
@@ -11,7 +12,6 @@ using CapacityBuilding.Training.Matching;
 using CapacityBuilding.Training.Repositories;
 using CapacityBuilding.Training.Search;
 using CapacityBuilding.Training.Sessions;
-using CapacityBuilding.Training.Validation;
 using Grpc.Core;
 
 namespace CapacityBuilding.Training.Grpc;
@@ -116,8 +116,8 @@ public sealed partial class TrainingService(
         var stored = updated.ToUpdatedStoredCourse(current, clock.GetUtcNow());
         return await courses.ReplaceAsync(current, stored) switch
         {
-            ReplaceOutcome.Updated => new UpdateCourseResponse { Course = stored.ToMessage() },
-            ReplaceOutcome.NotFound => throw errors.NotFound(CourseNames.Course.ResourceType, request.Course.Name),
+            ReplaceOutcome<StoredCourse>.Replaced replaced => new UpdateCourseResponse { Course = replaced.Document.ToMessage() },
+            ReplaceOutcome<StoredCourse>.NotFound => throw errors.NotFound(CourseNames.Course.ResourceType, request.Course.Name),
             _ => throw StaleEtag(request.Course.Name),
         };
     }

@@ -1,0 +1,34 @@
+-- Writes a request, its history entry and its index changes together or not at all.
+-- KEYS[1] document, KEYS[2] history list, KEYS[3] idempotency key (create; else KEYS[1] again),
+-- KEYS[4..] index keys. ARGV[1] 'create' or 'replace', ARGV[2] etag the stored document must
+-- have (replace), ARGV[3] document JSON, ARGV[4] history entry JSON ('' for none), ARGV[5] id,
+-- ARGV[6] '1' when KEYS[3] is an idempotency key, ARGV[6 + i] '+member' or '-member' for KEYS[3 + i].
+-- Returns {'CREATED'}, {'EXISTING', id} (idempotent retry), {'REPLACED'}, {'NOT_FOUND'} or
+-- {'STALE', etag}.
+if ARGV[1] == 'create' then
+  if ARGV[6] == '1' then
+    local existing = redis.call('GET', KEYS[3])
+    if existing then return {'EXISTING', existing} end
+  end
+  if redis.call('SET', KEYS[1], ARGV[3], 'NX') == false then
+    return redis.error_reply('DUPLICATE_ID')
+  end
+  if ARGV[6] == '1' then redis.call('SET', KEYS[3], ARGV[5]) end
+else
+  local current = redis.call('GET', KEYS[1])
+  if not current then return {'NOT_FOUND'} end
+  local etag = cjson.decode(current)['Etag']
+  if etag ~= ARGV[2] then return {'STALE', etag} end
+  redis.call('SET', KEYS[1], ARGV[3])
+end
+if ARGV[4] ~= '' then redis.call('RPUSH', KEYS[2], ARGV[4]) end
+for i = 4, #KEYS do
+  local change = ARGV[i + 3]
+  if string.sub(change, 1, 1) == '+' then
+    redis.call('ZADD', KEYS[i], 0, string.sub(change, 2))
+  else
+    redis.call('ZREM', KEYS[i], string.sub(change, 2))
+  end
+end
+if ARGV[1] == 'create' then return {'CREATED'} end
+return {'REPLACED'}
