@@ -16,9 +16,13 @@ public static class LuaScripts
     /// <summary>The start of every embedded script's resource name (see the projects' <c>EmbeddedResource</c> items).</summary>
     public const string ResourcePrefix = "lua/";
 
+    /// <summary>The local functions every create script starts with (<c>Redis/Scripts/idempotency.lua</c> here).</summary>
+    public const string IdempotencyFunctions = "idempotency.lua";
+
     /// <summary>
-    /// The text of the embedded scripts <paramref name="files"/> of <paramref name="assembly"/>,
-    /// one after the other: a script may start with a file of shared local functions.
+    /// The text of the embedded scripts <paramref name="files"/> of <paramref name="assembly"/>
+    /// (or, for the functions shared by every service, of this one), one after the other: a
+    /// script may start with files of shared local functions.
     /// </summary>
     public static string Load(Assembly assembly, params string[] files) =>
         string.Concat(files.Select(file => Read(assembly, file)));
@@ -26,6 +30,7 @@ public static class LuaScripts
     private static string Read(Assembly assembly, string file)
     {
         using var stream = assembly.GetManifestResourceStream(ResourcePrefix + file)
+            ?? typeof(LuaScripts).Assembly.GetManifestResourceStream(ResourcePrefix + file)
             ?? throw new InvalidOperationException($"{assembly.GetName().Name} has no embedded Lua script {file}.");
         using var reader = new StreamReader(stream);
         return reader.ReadToEnd();

@@ -6,10 +6,10 @@ namespace CapacityBuilding.Assistance.Repositories.Scripts;
 internal static class AssistanceScripts
 {
     /// <summary>Writes a request, its history entry and its index changes together or not at all.</summary>
-    public static readonly string RequestWrite = Load("request-write.lua");
+    public static readonly string RequestWrite = Load(LuaScripts.IdempotencyFunctions, "request-write.lua");
 
     /// <summary>One page of index members matching every filter, within a scan budget.</summary>
     public static readonly string RequestPage = Load("request-page.lua");
 
-    private static string Load(string file) => LuaScripts.Load(typeof(AssistanceScripts).Assembly, file);
+    private static string Load(params string[] files) => LuaScripts.Load(typeof(AssistanceScripts).Assembly, files);
 }

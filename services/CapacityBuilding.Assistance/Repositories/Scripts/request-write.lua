@@ -5,15 +5,16 @@
 -- ARGV[6] '1' when KEYS[3] is an idempotency key, ARGV[6 + i] '+member' or '-member' for KEYS[3 + i].
 -- Returns {'CREATED'}, {'EXISTING', id} (idempotent retry), {'REPLACED'}, {'NOT_FOUND'} or
 -- {'STALE', etag}.
+-- Starts with idempotency.lua.
+local idempotency = nil
+if ARGV[6] == '1' then idempotency = KEYS[3] end
 if ARGV[1] == 'create' then
-  if ARGV[6] == '1' then
-    local existing = redis.call('GET', KEYS[3])
-    if existing then return {'EXISTING', existing} end
-  end
+  local earlier = earlier_create(idempotency)
+  if earlier then return {'EXISTING', earlier} end
   if redis.call('SET', KEYS[1], ARGV[3], 'NX') == false then
     return redis.error_reply('DUPLICATE_ID')
   end
-  if ARGV[6] == '1' then redis.call('SET', KEYS[3], ARGV[5]) end
+  remember_create(idempotency, ARGV[5])
 else
   local current = redis.call('GET', KEYS[1])
   if not current then return {'NOT_FOUND'} end

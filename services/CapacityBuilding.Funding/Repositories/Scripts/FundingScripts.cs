@@ -4,24 +4,25 @@ namespace CapacityBuilding.Funding.Repositories.Scripts;
 
 /// <summary>
 /// The Lua scripts of the funding repositories: the <c>.lua</c> files beside this class, each
-/// documented at its top and run atomically in Redis. The scripts that move money start with the
-/// exact money arithmetic of <c>ledger-functions.lua</c>.
+/// documented at its top and run atomically in Redis. The create scripts start with the shared
+/// idempotency functions, the scripts that move money with the exact money arithmetic of
+/// <c>ledger-functions.lua</c>.
 /// </summary>
 internal static class FundingScripts
 {
     private const string LedgerFunctions = "ledger-functions.lua";
 
     /// <summary>Allocates part of a pledge, checking its balance in the same step.</summary>
-    public static readonly string AllocationAllocate = Load(LedgerFunctions, "allocation-allocate.lua");
+    public static readonly string AllocationAllocate = Load(LuaScripts.IdempotencyFunctions, LedgerFunctions, "allocation-allocate.lua");
 
     /// <summary>Releases an undisbursed allocation back to its pledge.</summary>
     public static readonly string AllocationRelease = Load(LedgerFunctions, "allocation-release.lua");
 
     /// <summary>Disburses part of an allocation, never more than is left of it.</summary>
-    public static readonly string AllocationDisburse = Load(LedgerFunctions, "allocation-disburse.lua");
+    public static readonly string AllocationDisburse = Load(LuaScripts.IdempotencyFunctions, LedgerFunctions, "allocation-disburse.lua");
 
     /// <summary>Creates a pledge and its ledger.</summary>
-    public static readonly string PledgeCreate = Load("pledge-create.lua");
+    public static readonly string PledgeCreate = Load(LuaScripts.IdempotencyFunctions, "pledge-create.lua");
 
     /// <summary>Commits or cancels a pledge.</summary>
     public static readonly string PledgeTransition = Load("pledge-transition.lua");

@@ -6,10 +6,9 @@
 -- ARGV[7] new pledge etag, ARGV[8] allocation etag, ARGV[9] time (Unix ms).
 -- Returns {'CREATED', remaining_units, remaining_nanos} (after), {'EXISTING', id}, {'MISSING'},
 -- {'CANCELLED'} or {'INSUFFICIENT', remaining_units, remaining_nanos}.
-if #KEYS == 7 then
-  local existing = redis.call('GET', KEYS[7])
-  if existing then return {'EXISTING', existing} end
-end
+-- Starts with idempotency.lua.
+local earlier = earlier_create(KEYS[7])
+if earlier then return {'EXISTING', earlier} end
 local pledge = KEYS[1]
 local state = redis.call('HGET', pledge, 'state')
 if not state then return {'MISSING'} end
@@ -27,6 +26,6 @@ redis.call('HSET', KEYS[3], 'state', 'ACTIVE', 'amount_units', ARGV[3], 'amount_
 redis.call('ZADD', KEYS[4], 0, ARGV[1])
 redis.call('ZADD', KEYS[5], 0, ARGV[1])
 redis.call('ZADD', KEYS[6], 0, ARGV[1])
-if #KEYS == 7 then redis.call('SET', KEYS[7], ARGV[1]) end
+remember_create(KEYS[7], ARGV[1])
 local after = redis.call('HMGET', pledge, 'remaining_units', 'remaining_nanos')
 return {'CREATED', after[1], after[2]}

@@ -4,5 +4,5 @@ namespace CapacityBuilding.ServiceDefaults.Redis.Scripts;
 internal static class RedisJsonStoreScripts
 {
     /// <summary>Creates a document with its index entry and idempotency key.</summary>
-    public static readonly string Create = LuaScripts.Load(typeof(RedisJsonStoreScripts).Assembly, "json-store-create.lua");
+    public static readonly string Create = LuaScripts.Load(typeof(RedisJsonStoreScripts).Assembly, LuaScripts.IdempotencyFunctions, "json-store-create.lua");
 }

@@ -5,16 +5,15 @@
 -- ARGV[1] id, ARGV[2] document JSON, ARGV[3] n.
 -- Returns {'CREATED'}, or {'EXISTING', id} with the id an earlier create with the same
 -- idempotency key made.
+-- Starts with idempotency.lua.
 local n = tonumber(ARGV[3])
 local idempotency = KEYS[3 + n]
-if idempotency then
-  local existing = redis.call('GET', idempotency)
-  if existing then return {'EXISTING', existing} end
-end
+local earlier = earlier_create(idempotency)
+if earlier then return {'EXISTING', earlier} end
 if redis.call('SET', KEYS[1], ARGV[2], 'NX') == false then
   return redis.error_reply('DUPLICATE_ID')
 end
 redis.call('ZADD', KEYS[2], 0, ARGV[1])
 for i = 3, 2 + n do redis.call('SADD', KEYS[i], ARGV[1]) end
-if idempotency then redis.call('SET', idempotency, ARGV[1]) end
+remember_create(idempotency, ARGV[1])
 return {'CREATED'}

@@ -6,10 +6,9 @@
 -- course id, ARGV[6..9] reaction, learning, behaviour, results (0: not assessed).
 -- Returns { 'CREATED' }, { 'EXISTING', id }, { 'NO_SESSION' }, { 'SESSION_STATUS', status },
 -- { 'NO_ENROLMENT' }, { 'ENROLMENT_STATE', state } or { 'ALREADY_EVALUATED', id }.
-if KEYS[8] then
-  local existing = redis.call('GET', KEYS[8])
-  if existing then return { 'EXISTING', existing } end
-end
+-- Starts with idempotency.lua.
+local earlier = earlier_create(KEYS[8])
+if earlier then return { 'EXISTING', earlier } end
 local session = redis.call('GET', KEYS[1])
 if not session then return { 'NO_SESSION' } end
 session = cjson.decode(session)
@@ -36,5 +35,5 @@ for _, summary in ipairs({ KEYS[6], KEYS[7] }) do
     end
   end
 end
-if KEYS[8] then redis.call('SET', KEYS[8], ARGV[1]) end
+remember_create(KEYS[8], ARGV[1])
 return { 'CREATED' }
