@@ -1,5 +1,6 @@
 using CapacityBuilding.Contracts.Assistance.V1;
 using CapacityBuilding.Contracts.Funding.V1;
+using CapacityBuilding.Contracts.Lifecycle;
 using CapacityBuilding.Contracts.Training.V1;
 using CapacityBuilding.DemoData.Files;
 using CapacityBuilding.DemoData.Lifecycle;
@@ -75,7 +76,7 @@ public sealed class DemoDataLoader(GrpcChannel channel, TextWriter output)
             var current = (await GatewayCall.RunAsync(
                 $"creating request '{entry.Key}'", options => assistance.CreateAssistanceRequestAsync(request, options).ResponseAsync, cancellationToken))
                 .AssistanceRequest;
-            var beforeFunding = (await StepsStillMissingAsync(entry, current)).TakeWhile(step => !step.IsDelivery).ToList();
+            var beforeFunding = (await StepsStillMissingAsync(entry, current)).TakeWhile(step => !LifecycleRoute.IsDelivery(step)).ToList();
             loaded[entry.Key] = await lifecycle.ApplyAsync(entry.Key, current, beforeFunding, entry.Reason, cancellationToken);
             stepCount += beforeFunding.Count;
         }

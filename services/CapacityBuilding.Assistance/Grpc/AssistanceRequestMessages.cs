@@ -1,6 +1,7 @@
 using CapacityBuilding.Assistance.Requests;
 using CapacityBuilding.Contracts.Assistance.V1;
 using CapacityBuilding.Contracts.Common.V1;
+using CapacityBuilding.ServiceDefaults.FieldMasks;
 using CapacityBuilding.ServiceDefaults.Resources;
 using Google.Protobuf.WellKnownTypes;
 using Google.Type;
@@ -10,6 +11,15 @@ namespace CapacityBuilding.Assistance.Grpc;
 /// <summary>Translates between the stored request and its API message.</summary>
 internal static class AssistanceRequestMessages
 {
+    /// <summary>The fields UpdateAssistanceRequest may change, as update mask paths, with the fields inside them.</summary>
+    public static readonly UpdatableFields<AssistanceRequest> UpdatableFields = new(
+    [
+        "requesting_state", "title", "description", "thematic_areas", "courses", "focal_point", "beneficiary_institutions",
+        "assistance_types", "desired_start", "desired_end", "languages", "estimated_participants", "indicative_budget", "target_audiences",
+    ],
+    subfields: true,
+    rejection: path => $"'{path}' is not an editable field of AssistanceRequest.");
+
     /// <summary>A new draft from a validated message: no history yet (see <see cref="History.HistoryChain"/>).</summary>
     public static StoredAssistanceRequest ToNewDraft(this AssistanceRequest message, DateTimeOffset now) =>
         WithFields(

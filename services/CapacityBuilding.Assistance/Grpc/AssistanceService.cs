@@ -7,9 +7,9 @@ using CapacityBuilding.Contracts.Assistance.V1;
 using CapacityBuilding.ServiceDefaults.Errors;
 using CapacityBuilding.ServiceDefaults.Identity;
 using CapacityBuilding.ServiceDefaults.Paging;
+using CapacityBuilding.ServiceDefaults.Validation;
 using Grpc.Core;
 using Action = CapacityBuilding.Contracts.Assistance.V1.HistoryEntry.Types.Action;
-using FieldMask = Google.Protobuf.WellKnownTypes.FieldMask;
 
 namespace CapacityBuilding.Assistance.Grpc;
 
@@ -74,15 +74,10 @@ public sealed partial class AssistanceService(
 
         var name = patch.Name;
         var id = AssistanceRequestNames.Request.Parse(name, "assistance_request.name", errors).RequestId;
-        validator.ValidateUpdateMask(request.UpdateMask);
-        // AIP-134: no mask means the fields the caller set; `*` means every editable field.
-        List<string> paths = request.UpdateMask?.Paths switch
-        {
-            null or { Count: 0 } => [.. AssistanceRequestValidator.EditableFields.Where(field => IsSet(patch, field))],
-            ["*"] => [.. AssistanceRequestValidator.EditableFields],
-            var masked => [.. masked],
-        };
-        if (paths.Any(path => path.Split('.')[0] == "courses"))
+        var violations = new FieldViolations();
+        var mask = AssistanceRequestMessages.UpdatableFields.Resolve(request.UpdateMask, patch, violations);
+        violations.ThrowIfAny(errors);
+        if (mask.Paths.Any(path => path.Split('.')[0] == "courses"))
         {
             await courseCatalog.EnsureCoursesExistAsync(patch.Courses, "assistance_request.courses", context.CancellationToken);
         }
@@ -90,29 +85,13 @@ public sealed partial class AssistanceService(
         var caller = context.GetCaller();
         var stored = await changes.ApplyAsync(name, id, patch.Etag, Action.Update, caller, "", current =>
         {
-            var merged = current.ToMessage();
-            new FieldMask { Paths = { paths } }.Merge(patch, merged, new FieldMask.MergeOptions
-            {
-                ReplaceMessageFields = true,
-                ReplaceRepeatedFields = true,
-                ReplacePrimitiveFields = true,
-            });
+            var merged = AssistanceRequestMessages.UpdatableFields.Merge(mask, current.ToMessage(), patch);
             validator.ValidateMerged(merged);
             access.EnsureMayActFor(caller, merged.RequestingState);
             return AssistanceRequestMessages.WithFields(current, merged);
         });
         return new UpdateAssistanceRequestResponse { AssistanceRequest = stored.ToMessage() };
     }
-
-    private static bool IsSet(AssistanceRequest message, string field) =>
-        AssistanceRequest.Descriptor.FindFieldByName(field).Accessor.GetValue(message) switch
-        {
-            null => false,
-            System.Collections.ICollection collection => collection.Count > 0,
-            string text => text.Length > 0,
-            int number => number != 0,
-            _ => true,
-        };
 
     /// <summary>The stored request, if the caller may see it.</summary>
     private async Task<StoredAssistanceRequest> GetExistingAsync(string name, string field, ServerCallContext context)

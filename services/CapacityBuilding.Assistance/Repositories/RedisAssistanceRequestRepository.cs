@@ -1,5 +1,6 @@
 using System.Text.Json;
 using CapacityBuilding.Assistance.History;
+using CapacityBuilding.Assistance.Repositories.Scripts;
 using CapacityBuilding.Assistance.Requests;
 using CapacityBuilding.ServiceDefaults.Redis;
 using StackExchange.Redis;
@@ -16,7 +17,7 @@ namespace CapacityBuilding.Assistance.Repositories;
 /// sorted sets for listing, described in <see cref="RequestIndexes"/>.</item>
 /// <item><c>requests:idempotency:{request_id}</c>: the id a create with that request id made.</item>
 /// </list>
-/// Every write is one Lua script (<see cref="RequestScripts.Write"/>): document, history entry,
+/// Every write is one Lua script (<c>Scripts/request-write.lua</c>): document, history entry,
 /// index changes and idempotency key land together or not at all, and a replacement happens
 /// only if the stored etag is still the one the change was computed from.
 /// </summary>
@@ -27,23 +28,15 @@ public sealed class RedisAssistanceRequestRepository(RedisKeyspace keyspace)
 
     private readonly IDatabase database = keyspace.Database;
 
-    /// <summary>The outcome of a conditional write.</summary>
-    public enum WriteOutcome
-    {
-        Written,
-        NotFound,
-        Conflict,
-    }
-
     /// <summary>Stores the new request and its first history entry, or returns the one an earlier create with the same request id stored.</summary>
     public async Task<StoredAssistanceRequest> CreateAsync(StoredAssistanceRequest request, StoredHistoryEntry entry, string requestId)
     {
         var idempotencyKey = IdempotencyKeys.Of("requests", requestId);
         var changes = RequestIndexes.EntriesOf(request).Select(e => (e.Key, "+" + e.Member)).ToList();
-        var result = await WriteAsync("create", request, entry, "", idempotencyKey, changes);
-        if (result[0] == "EXISTS")
+        var reply = await WriteAsync("create", request, entry, "", idempotencyKey, changes);
+        if (reply.Status == "EXISTING")
         {
-            return await GetAsync(result[1]) ?? throw new InvalidOperationException($"Idempotency key {idempotencyKey} points at a missing request.");
+            return await GetAsync(reply.Text(0)) ?? throw new InvalidOperationException($"Idempotency key {idempotencyKey} points at a missing request.");
         }
 
         return request;
@@ -53,20 +46,15 @@ public sealed class RedisAssistanceRequestRepository(RedisKeyspace keyspace)
     /// Replaces <paramref name="current"/> with <paramref name="updated"/> (same id) if the stored
     /// request still has <paramref name="current"/>'s etag, appending <paramref name="entry"/> when given.
     /// </summary>
-    public async Task<WriteOutcome> ReplaceAsync(StoredAssistanceRequest current, StoredAssistanceRequest updated, StoredHistoryEntry? entry)
+    public async Task<ReplaceOutcome<StoredAssistanceRequest>> ReplaceAsync(StoredAssistanceRequest current, StoredAssistanceRequest updated, StoredHistoryEntry? entry)
     {
         var before = RequestIndexes.EntriesOf(current).Select(e => (e.Key, e.Member)).ToHashSet();
         var after = RequestIndexes.EntriesOf(updated).Select(e => (e.Key, e.Member)).ToHashSet();
         var changes = before.Except(after).Select(e => (e.Key, "-" + e.Member))
             .Concat(after.Except(before).Select(e => (e.Key, "+" + e.Member)))
             .ToList();
-        var result = await WriteAsync("replace", updated, entry, current.Etag, null, changes);
-        return result[0] switch
-        {
-            "OK" => WriteOutcome.Written,
-            "NOT_FOUND" => WriteOutcome.NotFound,
-            _ => WriteOutcome.Conflict,
-        };
+        var reply = await WriteAsync("replace", updated, entry, current.Etag, null, changes);
+        return reply.ToReplaceOutcome(updated);
     }
 
     public async Task<StoredAssistanceRequest?> GetAsync(string id) => Deserialize(await database.StringGetAsync(KeyOf(id)));
@@ -91,7 +79,7 @@ public sealed class RedisAssistanceRequestRepository(RedisKeyspace keyspace)
             fromTime,
             beforeTime,
         ];
-        var result = (RedisResult[])(await database.ScriptEvaluateAsync(RequestScripts.Page, keys, arguments))!;
+        var result = (RedisResult[])(await database.ScriptEvaluateAsync(AssistanceScripts.RequestPage, keys, arguments))!;
         var members = ((RedisValue[])result[0]!).Select(member => (string)member!).ToList();
         var resume = (string)result[1]!;
 
@@ -138,7 +126,7 @@ public sealed class RedisAssistanceRequestRepository(RedisKeyspace keyspace)
         return [.. values.Select(value => value.IsNull ? null : DeserializeEntry(value))];
     }
 
-    private async Task<string[]> WriteAsync(string mode, StoredAssistanceRequest request, StoredHistoryEntry? entry, string expectedEtag,
+    private Task<ScriptReply> WriteAsync(string mode, StoredAssistanceRequest request, StoredHistoryEntry? entry, string expectedEtag,
         RedisKey? idempotencyKey, IReadOnlyList<(RedisKey Key, string Change)> indexChanges)
     {
         RedisKey[] keys = [KeyOf(request.Id), HistoryKeyOf(request.Id), idempotencyKey ?? KeyOf(request.Id), .. indexChanges.Select(c => c.Key)];
@@ -152,8 +140,7 @@ public sealed class RedisAssistanceRequestRepository(RedisKeyspace keyspace)
             idempotencyKey is null ? "0" : "1",
             .. indexChanges.Select(c => (RedisValue)c.Change),
         ];
-        var result = await database.ScriptEvaluateAsync(RequestScripts.Write, keys, arguments);
-        return [.. ((RedisValue[])result!).Select(value => (string)value!)];
+        return ScriptReply.RunScriptAsync(database, AssistanceScripts.RequestWrite, keys, arguments);
     }
 
     private static RedisKey KeyOf(string id) => $"requests:{id}";

@@ -2,8 +2,6 @@ using CapacityBuilding.Contracts.Assistance.V1;
 using CapacityBuilding.ServiceDefaults.Errors;
 using CapacityBuilding.ServiceDefaults.Validation;
 
-using FieldMask = Google.Protobuf.WellKnownTypes.FieldMask;
-
 namespace CapacityBuilding.Assistance.Requests;
 
 /// <summary>
@@ -15,13 +13,6 @@ namespace CapacityBuilding.Assistance.Requests;
 public sealed class AssistanceRequestValidator(AnnotatedFieldRules annotated, ApiErrors errors) : IRequestRules<CreateAssistanceRequestRequest>
 {
     public const int EmailMaxLength = 254;
-
-    /// <summary>The fields a caller may write, as update mask paths.</summary>
-    public static readonly IReadOnlySet<string> EditableFields = new HashSet<string>(StringComparer.Ordinal)
-    {
-        "requesting_state", "title", "description", "thematic_areas", "courses", "focal_point", "beneficiary_institutions",
-        "assistance_types", "desired_start", "desired_end", "languages", "estimated_participants", "indicative_budget", "target_audiences",
-    };
 
     public void ValidateCreate(CreateAssistanceRequestRequest request)
     {
@@ -40,29 +31,6 @@ public sealed class AssistanceRequestValidator(AnnotatedFieldRules annotated, Ap
         {
             ValidateFields(violations, "assistance_request", assistanceRequest);
         }
-    }
-
-    /// <summary>Checks the update mask; the merged request is checked with <see cref="ValidateMerged"/>.</summary>
-    public void ValidateUpdateMask(FieldMask? mask)
-    {
-        var violations = new FieldViolations();
-        var paths = mask?.Paths ?? [];
-        for (var i = 0; i < paths.Count; i++)
-        {
-            var path = paths[i];
-            var topLevel = path.Split('.')[0];
-            if (path == "*" && paths.Count == 1)
-            {
-                continue;
-            }
-
-            if (!EditableFields.Contains(topLevel) || !FieldMask.IsValid<AssistanceRequest>(new FieldMask { Paths = { path } }))
-            {
-                violations.Add($"update_mask.paths[{i}]", $"'{path}' is not an editable field of AssistanceRequest.");
-            }
-        }
-
-        violations.ThrowIfAny(errors);
     }
 
     public void ValidateMerged(AssistanceRequest merged)

@@ -1,14 +1,16 @@
 using CapacityBuilding.Assistance.History;
 using CapacityBuilding.Assistance.Repositories;
+using CapacityBuilding.Contracts.Lifecycle;
 using CapacityBuilding.ServiceDefaults.Errors;
 using CapacityBuilding.ServiceDefaults.Identity;
+using CapacityBuilding.ServiceDefaults.Redis;
 using CapacityBuilding.ServiceDefaults.Resources;
 using Action = CapacityBuilding.Contracts.Assistance.V1.HistoryEntry.Types.Action;
 
 namespace CapacityBuilding.Assistance.Requests;
 
 /// <summary>
-/// Applies one action to a stored request: checks it against <see cref="RequestLifecycle"/>,
+/// Applies one action to a stored request: checks it against <see cref="AssistanceRequestLifecycle"/>,
 /// builds the new version and its history entry, and writes both in one conditional write. When
 /// another change got in first, a caller that sent no etag gets the change re-evaluated on the new
 /// version (which may now refuse it); a caller that sent one gets ABORTED.
@@ -31,7 +33,7 @@ public sealed class RequestChanges(RedisAssistanceRequestRepository requests, Re
                 throw errors.StaleEtag(name);
             }
 
-            var next = RequestLifecycle.Next(current.State, action)
+            var next = AssistanceRequestLifecycle.Next(current.State, action)
                 ?? throw errors.InvalidState(
                     $"Cannot {ActionNames.Verb(action)} {name}: it is {ActionNames.Of(current.State)}.", current.State.ToString(), action.ToString());
 
@@ -43,13 +45,13 @@ public sealed class RequestChanges(RedisAssistanceRequestRepository requests, Re
 
             switch (await requests.ReplaceAsync(current, updated, entry))
             {
-                case RedisAssistanceRequestRepository.WriteOutcome.Written:
-                    return updated;
-                case RedisAssistanceRequestRepository.WriteOutcome.NotFound:
+                case ReplaceOutcome<StoredAssistanceRequest>.Replaced replaced:
+                    return replaced.Document;
+                case ReplaceOutcome<StoredAssistanceRequest>.NotFound:
                     throw errors.NotFound(AssistanceRequestNames.Request.ResourceType, name);
-                case RedisAssistanceRequestRepository.WriteOutcome.Conflict when expectedEtag.Length > 0:
+                case ReplaceOutcome<StoredAssistanceRequest>.Stale when expectedEtag.Length > 0:
                     throw errors.StaleEtag(name);
-                case RedisAssistanceRequestRepository.WriteOutcome.Conflict when attempt >= MaxAttempts:
+                case ReplaceOutcome<StoredAssistanceRequest>.Stale when attempt >= MaxAttempts:
                     throw errors.StaleEtag(name);
             }
         }
@@ -62,15 +64,12 @@ public sealed class RequestChanges(RedisAssistanceRequestRepository requests, Re
         {
             var current = await requests.GetAsync(id) ?? throw errors.NotFound(AssistanceRequestNames.Request.ResourceType, name);
             var updated = edit(current) with { UpdateTime = clock.GetUtcNow(), Etag = Etags.New() };
-            var outcome = await requests.ReplaceAsync(current, updated, null);
-            if (outcome == RedisAssistanceRequestRepository.WriteOutcome.Written)
+            switch (await requests.ReplaceAsync(current, updated, null))
             {
-                return updated;
-            }
-
-            if (outcome == RedisAssistanceRequestRepository.WriteOutcome.NotFound)
-            {
-                throw errors.NotFound(AssistanceRequestNames.Request.ResourceType, name);
+                case ReplaceOutcome<StoredAssistanceRequest>.Replaced replaced:
+                    return replaced.Document;
+                case ReplaceOutcome<StoredAssistanceRequest>.NotFound:
+                    throw errors.NotFound(AssistanceRequestNames.Request.ResourceType, name);
             }
 
             if (attempt >= MaxAttempts)

@@ -80,11 +80,11 @@ public sealed class Allocator(
             assistanceRequest.RequestingState, [.. assistanceRequest.ThematicAreas], today, now);
         return await allocations.AllocateAsync(stored, request.RequestId, now) switch
         {
-            AllocateResult.Created created => created.Allocation,
-            AllocateResult.AlreadyCreated already => await ExistingAsync(already.AllocationId),
-            AllocateResult.PledgeMissing => throw errors.NotFound(FundingNames.Pledge.ResourceType, allocation.Pledge),
-            AllocateResult.PledgeCancelled => throw PledgeCancelled(allocation.Pledge),
-            AllocateResult.InsufficientBalance insufficient => throw errors.FailedPrecondition(ErrorReasons.InsufficientPledgeBalance,
+            AllocateOutcome.Created created => created.Allocation,
+            AllocateOutcome.AlreadyCreated already => await ExistingAsync(already.AllocationId),
+            AllocateOutcome.PledgeMissing => throw errors.NotFound(FundingNames.Pledge.ResourceType, allocation.Pledge),
+            AllocateOutcome.PledgeCancelled => throw PledgeCancelled(allocation.Pledge),
+            AllocateOutcome.InsufficientBalance insufficient => throw errors.FailedPrecondition(ErrorReasons.InsufficientPledgeBalance,
                 $"{allocation.Pledge} has {insufficient.Remaining.Format(stored.CurrencyCode)} left, less than the {stored.Amount.Format(stored.CurrencyCode)} asked for.",
                 new Dictionary<string, string>
                 {
@@ -103,13 +103,13 @@ public sealed class Allocator(
         var existing = await allocations.GetAsync(id) ?? throw errors.NotFound(FundingNames.Allocation.ResourceType, request.Name);
         return await allocations.ReleaseAsync(existing.Allocation, request.Etag, clock.GetUtcNow()) switch
         {
-            ReleaseResult.Released released => existing with { Ledger = released.Ledger },
-            ReleaseResult.Missing => throw errors.NotFound(FundingNames.Allocation.ResourceType, request.Name),
-            ReleaseResult.EtagMismatch => throw errors.StaleEtag(request.Name),
-            ReleaseResult.WrongState wrong => throw errors.WrongState(ErrorReasons.AllocationNotActive,
+            ReleaseOutcome.Released released => existing with { Ledger = released.Ledger },
+            ReleaseOutcome.Missing => throw errors.NotFound(FundingNames.Allocation.ResourceType, request.Name),
+            ReleaseOutcome.EtagMismatch => throw errors.StaleEtag(request.Name),
+            ReleaseOutcome.WrongState wrong => throw errors.WrongState(ErrorReasons.AllocationNotActive,
                 $"{request.Name} is {ProtoEnumNames.Of(wrong.State)}; only an ACTIVE allocation can be released.",
                 ProtoEnumNames.Of(wrong.State)),
-            ReleaseResult.HasDisbursements disbursed => throw errors.FailedPrecondition(ErrorReasons.AllocationDisbursed,
+            ReleaseOutcome.HasDisbursements disbursed => throw errors.FailedPrecondition(ErrorReasons.AllocationDisbursed,
                 $"{request.Name} has {disbursed.Disbursed.Format(existing.Allocation.CurrencyCode)} disbursed; money already paid out cannot go back to the pledge.",
                 new Dictionary<string, string> { ["disbursed"] = disbursed.Disbursed.Format(existing.Allocation.CurrencyCode) }),
             var other => throw new InvalidOperationException($"Unhandled release result {other}."),

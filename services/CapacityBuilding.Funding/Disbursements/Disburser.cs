@@ -1,5 +1,4 @@
 using CapacityBuilding.Contracts.Funding.V1;
-using CapacityBuilding.Funding.Allocations;
 using CapacityBuilding.Funding.Donors;
 using CapacityBuilding.Funding.Repositories;
 using CapacityBuilding.ServiceDefaults.Errors;
@@ -25,14 +24,14 @@ public sealed class Disburser(RedisAllocationRepository allocations, Disbursemen
             request.Disbursement.Description.Trim(), clock.GetUtcNow());
         return await allocations.DisburseAsync(stored, request.RequestId) switch
         {
-            DisburseResult.Created => stored,
-            DisburseResult.AlreadyCreated already => await allocations.GetDisbursementAsync(already.DisbursementId)
+            DisburseOutcome.Created => stored,
+            DisburseOutcome.AlreadyCreated already => await allocations.GetDisbursementAsync(already.DisbursementId)
                 ?? throw new InvalidOperationException($"Disbursement {already.DisbursementId} is remembered but missing."),
-            DisburseResult.AllocationMissing => throw errors.NotFound(FundingNames.Allocation.ResourceType, request.Parent),
-            DisburseResult.WrongState wrong => throw errors.WrongState(ErrorReasons.AllocationNotActive,
+            DisburseOutcome.AllocationMissing => throw errors.NotFound(FundingNames.Allocation.ResourceType, request.Parent),
+            DisburseOutcome.WrongState wrong => throw errors.WrongState(ErrorReasons.AllocationNotActive,
                 $"{request.Parent} is {ProtoEnumNames.Of(wrong.State)}; money can only be disbursed from an ACTIVE allocation.",
                 ProtoEnumNames.Of(wrong.State)),
-            DisburseResult.ExceedsAllocation exceeds => throw errors.FailedPrecondition(ErrorReasons.ExceedsAllocation,
+            DisburseOutcome.ExceedsAllocation exceeds => throw errors.FailedPrecondition(ErrorReasons.ExceedsAllocation,
                 $"{request.Parent} has {exceeds.Undisbursed.Format(stored.CurrencyCode)} left to disburse, less than {new Money.Amount(stored.Units, stored.Nanos).Format(stored.CurrencyCode)}.",
                 new Dictionary<string, string> { ["undisbursed"] = exceeds.Undisbursed.Format(stored.CurrencyCode) }),
             var other => throw new InvalidOperationException($"Unhandled disbursement result {other}."),

@@ -192,13 +192,13 @@ public sealed class FundingService(
         var currency = pledge.Pledge.CurrencyCode;
         return await pledges.TransitionAsync(pledge.Pledge.Id, transition, etag, clock.GetUtcNow()) switch
         {
-            PledgeTransitionResult.Done done => (pledge with { Ledger = done.Ledger }).ToMessage(),
-            PledgeTransitionResult.Missing => throw errors.NotFound(FundingNames.Pledge.ResourceType, name),
-            PledgeTransitionResult.EtagMismatch => throw errors.StaleEtag(name),
-            PledgeTransitionResult.WrongState wrong => throw errors.WrongState(ErrorReasons.PledgeState,
+            PledgeTransitionOutcome.Done done => (pledge with { Ledger = done.Ledger }).ToMessage(),
+            PledgeTransitionOutcome.Missing => throw errors.NotFound(FundingNames.Pledge.ResourceType, name),
+            PledgeTransitionOutcome.EtagMismatch => throw errors.StaleEtag(name),
+            PledgeTransitionOutcome.WrongState wrong => throw errors.WrongState(ErrorReasons.PledgeState,
                 $"{name} is {ProtoEnumNames.Of(wrong.State)}; it cannot be {(transition == PledgeTransition.Commit ? "committed" : "cancelled")}.",
                 ProtoEnumNames.Of(wrong.State)),
-            PledgeTransitionResult.StillAllocated allocated => throw errors.FailedPrecondition(ErrorReasons.PledgeAllocated,
+            PledgeTransitionOutcome.StillAllocated allocated => throw errors.FailedPrecondition(ErrorReasons.PledgeAllocated,
                 $"{name} has {(pledge.Ledger.Amount - allocated.Remaining).Format(currency)} allocated; release its allocations before cancelling it.",
                 new Dictionary<string, string> { ["allocated"] = (pledge.Ledger.Amount - allocated.Remaining).Format(currency) }),
             var other => throw new InvalidOperationException($"Unhandled pledge transition result {other}."),

@@ -3,6 +3,7 @@ using System.Text.Json;
 using CapacityBuilding.Funding.Allocations;
 using CapacityBuilding.Funding.Disbursements;
 using CapacityBuilding.Funding.Money;
+using CapacityBuilding.Funding.Repositories.Scripts;
 using CapacityBuilding.ServiceDefaults.Redis;
 using CapacityBuilding.ServiceDefaults.Resources;
 using StackExchange.Redis;
@@ -37,81 +38,6 @@ public sealed class RedisAllocationRepository(RedisKeyspace keyspace)
 
     private static readonly RedisKey Index = "allocations:index";
 
-    // KEYS[1] pledge ledger, KEYS[2] allocation document, KEYS[3] allocation ledger, KEYS[4] index,
-    // KEYS[5] request index, KEYS[6] donor index, KEYS[7] idempotency key (optional).
-    // ARGV[1] id, ARGV[2] document JSON, ARGV[3] units, ARGV[4] nanos, ARGV[5] -units, ARGV[6] -nanos,
-    // ARGV[7] new pledge etag, ARGV[8] allocation etag, ARGV[9] time (Unix ms).
-    private const string AllocateScript = LedgerLua.Functions + """
-        if #KEYS == 7 then
-          local existing = redis.call('GET', KEYS[7])
-          if existing then return {'EXISTING', existing} end
-        end
-        local pledge = KEYS[1]
-        local state = redis.call('HGET', pledge, 'state')
-        if not state then return {'MISSING'} end
-        if state == 'CANCELLED' then return {'CANCELLED'} end
-        local remaining = redis.call('HMGET', pledge, 'remaining_units', 'remaining_nanos')
-        if not amount_ge(remaining[1], remaining[2], ARGV[3], ARGV[4]) then
-          return {'INSUFFICIENT', remaining[1], remaining[2]}
-        end
-        if redis.call('EXISTS', KEYS[2]) == 1 then return redis.error_reply('DUPLICATE_ID') end
-        amount_sub(pledge, 'remaining_units', 'remaining_nanos', ARGV[5], ARGV[6])
-        redis.call('HSET', pledge, 'etag', ARGV[7], 'update_time', ARGV[9])
-        redis.call('SET', KEYS[2], ARGV[2])
-        redis.call('HSET', KEYS[3], 'state', 'ACTIVE', 'amount_units', ARGV[3], 'amount_nanos', ARGV[4],
-          'undisbursed_units', ARGV[3], 'undisbursed_nanos', ARGV[4], 'etag', ARGV[8])
-        redis.call('ZADD', KEYS[4], 0, ARGV[1])
-        redis.call('ZADD', KEYS[5], 0, ARGV[1])
-        redis.call('ZADD', KEYS[6], 0, ARGV[1])
-        if #KEYS == 7 then redis.call('SET', KEYS[7], ARGV[1]) end
-        local after = redis.call('HMGET', pledge, 'remaining_units', 'remaining_nanos')
-        return {'CREATED', after[1], after[2]}
-        """;
-
-    // KEYS[1] allocation ledger, KEYS[2] pledge ledger.
-    // ARGV[1] expected etag ('' for any), ARGV[2] new allocation etag, ARGV[3] new pledge etag, ARGV[4] time.
-    private const string ReleaseScript = LedgerLua.Functions + """
-        local allocation = KEYS[1]
-        local state = redis.call('HGET', allocation, 'state')
-        if not state then return {'MISSING'} end
-        if ARGV[1] ~= '' and ARGV[1] ~= redis.call('HGET', allocation, 'etag') then return {'ABORTED'} end
-        if state ~= 'ACTIVE' then return {'STATE', state} end
-        local l = redis.call('HMGET', allocation, 'amount_units', 'amount_nanos', 'undisbursed_units', 'undisbursed_nanos')
-        if l[1] ~= l[3] or l[2] ~= l[4] then return {'DISBURSED', l[3], l[4]} end
-        amount_add(KEYS[2], 'remaining_units', 'remaining_nanos', l[1], l[2])
-        redis.call('HSET', KEYS[2], 'etag', ARGV[3], 'update_time', ARGV[4])
-        redis.call('HSET', allocation, 'state', 'RELEASED', 'etag', ARGV[2], 'release_time', ARGV[4])
-        local result = redis.call('HGETALL', allocation)
-        table.insert(result, 1, 'RELEASED')
-        return result
-        """;
-
-    // KEYS[1] allocation ledger, KEYS[2] disbursement document, KEYS[3] the allocation's
-    // disbursement index, KEYS[4] idempotency key (optional).
-    // ARGV[1] id, ARGV[2] JSON, ARGV[3] units, ARGV[4] nanos, ARGV[5] -units, ARGV[6] -nanos, ARGV[7] new allocation etag.
-    private const string DisburseScript = LedgerLua.Functions + """
-        if #KEYS == 4 then
-          local existing = redis.call('GET', KEYS[4])
-          if existing then return {'EXISTING', existing} end
-        end
-        local allocation = KEYS[1]
-        local state = redis.call('HGET', allocation, 'state')
-        if not state then return {'MISSING'} end
-        if state ~= 'ACTIVE' then return {'STATE', state} end
-        local undisbursed = redis.call('HMGET', allocation, 'undisbursed_units', 'undisbursed_nanos')
-        if not amount_ge(undisbursed[1], undisbursed[2], ARGV[3], ARGV[4]) then
-          return {'EXCEEDS', undisbursed[1], undisbursed[2]}
-        end
-        if redis.call('EXISTS', KEYS[2]) == 1 then return redis.error_reply('DUPLICATE_ID') end
-        amount_sub(allocation, 'undisbursed_units', 'undisbursed_nanos', ARGV[5], ARGV[6])
-        redis.call('HSET', allocation, 'etag', ARGV[7])
-        redis.call('SET', KEYS[2], ARGV[2])
-        redis.call('ZADD', KEYS[3], 0, ARGV[1])
-        if #KEYS == 4 then redis.call('SET', KEYS[4], ARGV[1]) end
-        local after = redis.call('HMGET', allocation, 'undisbursed_units', 'undisbursed_nanos')
-        return {'CREATED', after[1], after[2]}
-        """;
-
     private readonly IDatabase database = keyspace.Database;
     private readonly RedisJsonStore<StoredAllocation> allocations = new(keyspace, FundingJsonContext.Default.StoredAllocation);
     private readonly RedisJsonStore<StoredDisbursement> disbursements = new(keyspace, FundingJsonContext.Default.StoredDisbursement);
@@ -120,7 +46,7 @@ public sealed class RedisAllocationRepository(RedisKeyspace keyspace)
     public async Task<string?> FindByRequestIdAsync(string requestId) =>
         IdempotencyKeys.Of("allocations", requestId) is { } key ? (string?)await database.StringGetAsync(key) : null;
 
-    public async Task<AllocateResult> AllocateAsync(StoredAllocation allocation, string requestId, DateTimeOffset now)
+    public async Task<AllocateOutcome> AllocateAsync(StoredAllocation allocation, string requestId, DateTimeOffset now)
     {
         var idempotencyKey = IdempotencyKeys.Of("allocations", requestId);
         RedisKey[] keys =
@@ -130,40 +56,40 @@ public sealed class RedisAllocationRepository(RedisKeyspace keyspace)
         ];
         var amount = allocation.Amount;
         var etag = Etags.New();
-        var reply = (RedisResult[])(await database.ScriptEvaluateAsync(AllocateScript, keys,
+        var reply = await ScriptReply.RunScriptAsync(database, FundingScripts.AllocationAllocate, keys,
         [
             allocation.Id, JsonSerializer.SerializeToUtf8Bytes(allocation, FundingJsonContext.Default.StoredAllocation),
             amount.UnitsText, amount.NanosText, Negated(amount.Units), Negated(amount.Nanos), Etags.New(), etag, now.ToUnixTimeMilliseconds(),
-        ]))!;
-        return (string)reply[0]! switch
+        ]);
+        return reply.Status switch
         {
-            "CREATED" => new AllocateResult.Created(
-                new AllocationRecord(allocation, new AllocationLedger(State.Active, amount, amount, etag, null)), AmountAt(reply, 1)),
-            "EXISTING" => new AllocateResult.AlreadyCreated((string)reply[1]!),
-            "MISSING" => new AllocateResult.PledgeMissing(),
-            "CANCELLED" => new AllocateResult.PledgeCancelled(),
-            "INSUFFICIENT" => new AllocateResult.InsufficientBalance(AmountAt(reply, 1)),
-            var other => throw new InvalidOperationException($"Unexpected reply '{other}' from the allocation script."),
+            "CREATED" => new AllocateOutcome.Created(
+                new AllocationRecord(allocation, new AllocationLedger(State.Active, amount, amount, etag, null)), AmountAt(reply, 0)),
+            "EXISTING" => new AllocateOutcome.AlreadyCreated(reply.Text(0)),
+            "MISSING" => new AllocateOutcome.PledgeMissing(),
+            "CANCELLED" => new AllocateOutcome.PledgeCancelled(),
+            "INSUFFICIENT" => new AllocateOutcome.InsufficientBalance(AmountAt(reply, 0)),
+            _ => throw reply.Unexpected("allocation"),
         };
     }
 
-    public async Task<ReleaseResult> ReleaseAsync(StoredAllocation allocation, string expectedEtag, DateTimeOffset now)
+    public async Task<ReleaseOutcome> ReleaseAsync(StoredAllocation allocation, string expectedEtag, DateTimeOffset now)
     {
-        var reply = (RedisResult[])(await database.ScriptEvaluateAsync(ReleaseScript,
+        var reply = await ScriptReply.RunScriptAsync(database, FundingScripts.AllocationRelease,
             [LedgerKeyOf(allocation.Id), RedisPledgeRepository.LedgerKeyOf(allocation.PledgeId)],
-            [expectedEtag, Etags.New(), Etags.New(), now.ToUnixTimeMilliseconds()]))!;
-        return (string)reply[0]! switch
+            [expectedEtag, Etags.New(), Etags.New(), now.ToUnixTimeMilliseconds()]);
+        return reply.Status switch
         {
-            "RELEASED" => new ReleaseResult.Released(ReadLedger(RedisPledgeRepository.ToHashEntries(reply.Skip(1)))),
-            "MISSING" => new ReleaseResult.Missing(),
-            "ABORTED" => new ReleaseResult.EtagMismatch(),
-            "STATE" => new ReleaseResult.WrongState(ParseState((string)reply[1]!)),
-            "DISBURSED" => new ReleaseResult.HasDisbursements(allocation.Amount - AmountAt(reply, 1)),
-            var other => throw new InvalidOperationException($"Unexpected reply '{other}' from the release script."),
+            "RELEASED" => new ReleaseOutcome.Released(ReadLedger(RedisPledgeRepository.ToHashEntries(reply.Values))),
+            "MISSING" => new ReleaseOutcome.Missing(),
+            "STALE" => new ReleaseOutcome.EtagMismatch(),
+            "STATE" => new ReleaseOutcome.WrongState(ParseState(reply.Text(0))),
+            "DISBURSED" => new ReleaseOutcome.HasDisbursements(allocation.Amount - AmountAt(reply, 0)),
+            _ => throw reply.Unexpected("release"),
         };
     }
 
-    public async Task<DisburseResult> DisburseAsync(StoredDisbursement disbursement, string requestId)
+    public async Task<DisburseOutcome> DisburseAsync(StoredDisbursement disbursement, string requestId)
     {
         var idempotencyKey = IdempotencyKeys.Of("disbursements", requestId);
         RedisKey[] keys =
@@ -172,19 +98,19 @@ public sealed class RedisAllocationRepository(RedisKeyspace keyspace)
             .. idempotencyKey is { } key ? new[] { key } : [],
         ];
         var amount = new Amount(disbursement.Units, disbursement.Nanos);
-        var reply = (RedisResult[])(await database.ScriptEvaluateAsync(DisburseScript, keys,
+        var reply = await ScriptReply.RunScriptAsync(database, FundingScripts.AllocationDisburse, keys,
         [
             disbursement.Id, JsonSerializer.SerializeToUtf8Bytes(disbursement, FundingJsonContext.Default.StoredDisbursement),
             amount.UnitsText, amount.NanosText, Negated(amount.Units), Negated(amount.Nanos), Etags.New(),
-        ]))!;
-        return (string)reply[0]! switch
+        ]);
+        return reply.Status switch
         {
-            "CREATED" => new DisburseResult.Created(AmountAt(reply, 1)),
-            "EXISTING" => new DisburseResult.AlreadyCreated((string)reply[1]!),
-            "MISSING" => new DisburseResult.AllocationMissing(),
-            "STATE" => new DisburseResult.WrongState(ParseState((string)reply[1]!)),
-            "EXCEEDS" => new DisburseResult.ExceedsAllocation(AmountAt(reply, 1)),
-            var other => throw new InvalidOperationException($"Unexpected reply '{other}' from the disbursement script."),
+            "CREATED" => new DisburseOutcome.Created(AmountAt(reply, 0)),
+            "EXISTING" => new DisburseOutcome.AlreadyCreated(reply.Text(0)),
+            "MISSING" => new DisburseOutcome.AllocationMissing(),
+            "STATE" => new DisburseOutcome.WrongState(ParseState(reply.Text(0))),
+            "EXCEEDS" => new DisburseOutcome.ExceedsAllocation(AmountAt(reply, 0)),
+            _ => throw reply.Unexpected("disbursement"),
         };
     }
 
@@ -288,7 +214,7 @@ public sealed class RedisAllocationRepository(RedisKeyspace keyspace)
 
     private static string Negated(long value) => (-value).ToString(CultureInfo.InvariantCulture);
 
-    private static Amount AmountAt(RedisResult[] reply, int index) => Amount.Parse((string)reply[index]!, (string)reply[index + 1]!);
+    private static Amount AmountAt(ScriptReply reply, int index) => Amount.Parse(reply.Text(index), reply.Text(index + 1));
 
     private static AllocationLedger ReadLedger(HashEntry[] entries)
     {

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using CapacityBuilding.Funding.Money;
 using CapacityBuilding.Funding.Pledges;
+using CapacityBuilding.Funding.Repositories.Scripts;
 using CapacityBuilding.ServiceDefaults.Redis;
 using CapacityBuilding.ServiceDefaults.Resources;
 using StackExchange.Redis;
@@ -25,48 +26,6 @@ namespace CapacityBuilding.Funding.Repositories;
 /// </summary>
 public sealed class RedisPledgeRepository(RedisKeyspace keyspace)
 {
-    // KEYS[1] document, KEYS[2] ledger, KEYS[3] donor index, KEYS[4] idempotency key (optional).
-    // ARGV[1] id, ARGV[2] document JSON, ARGV[3] units, ARGV[4] nanos, ARGV[5] etag, ARGV[6] time.
-    // Returns nil when created, else the id an earlier create with the same key made.
-    private const string CreateScript = """
-        if #KEYS == 4 then
-          local existing = redis.call('GET', KEYS[4])
-          if existing then return existing end
-        end
-        if redis.call('SET', KEYS[1], ARGV[2], 'NX') == false then
-          return redis.error_reply('DUPLICATE_ID')
-        end
-        redis.call('HSET', KEYS[2], 'state', 'PLEDGED', 'amount_units', ARGV[3], 'amount_nanos', ARGV[4],
-          'remaining_units', ARGV[3], 'remaining_nanos', ARGV[4], 'etag', ARGV[5], 'update_time', ARGV[6])
-        redis.call('ZADD', KEYS[3], 0, ARGV[1])
-        if #KEYS == 4 then redis.call('SET', KEYS[4], ARGV[1]) end
-        return nil
-        """;
-
-    // KEYS[1] ledger. ARGV[1] COMMIT or CANCEL, ARGV[2] expected etag ('' for any), ARGV[3] new
-    // etag, ARGV[4] time. Returns {'OK', ledger...} | {'MISSING'} | {'ABORTED'} |
-    // {'STATE', state} | {'ALLOCATED', remaining_units, remaining_nanos}.
-    private const string TransitionScript = """
-        local ledger = KEYS[1]
-        local state = redis.call('HGET', ledger, 'state')
-        if not state then return {'MISSING'} end
-        if ARGV[2] ~= '' and ARGV[2] ~= redis.call('HGET', ledger, 'etag') then return {'ABORTED'} end
-        local target
-        if ARGV[1] == 'COMMIT' then
-          if state ~= 'PLEDGED' then return {'STATE', state} end
-          target = 'COMMITTED'
-        else
-          if state == 'CANCELLED' then return {'STATE', state} end
-          local l = redis.call('HMGET', ledger, 'amount_units', 'amount_nanos', 'remaining_units', 'remaining_nanos')
-          if l[1] ~= l[3] or l[2] ~= l[4] then return {'ALLOCATED', l[3], l[4]} end
-          target = 'CANCELLED'
-        end
-        redis.call('HSET', ledger, 'state', target, 'etag', ARGV[3], 'update_time', ARGV[4])
-        local result = redis.call('HGETALL', ledger)
-        table.insert(result, 1, 'OK')
-        return result
-        """;
-
     private readonly IDatabase database = keyspace.Database;
     private readonly RedisJsonStore<StoredPledge> store = new(keyspace, FundingJsonContext.Default.StoredPledge);
 
@@ -80,16 +39,16 @@ public sealed class RedisPledgeRepository(RedisKeyspace keyspace)
         var json = JsonSerializer.SerializeToUtf8Bytes(pledge, FundingJsonContext.Default.StoredPledge);
         var amount = new Amount(pledge.Units, pledge.Nanos);
         var etag = Etags.New();
-        var existingId = await database.ScriptEvaluateAsync(CreateScript, keys,
+        var reply = await ScriptReply.RunScriptAsync(database, FundingScripts.PledgeCreate, keys,
             [pledge.Id, json, amount.UnitsText, amount.NanosText, etag, now.ToUnixTimeMilliseconds()]);
-        if (existingId.IsNull)
+        if (reply.Status == "CREATED")
         {
             // As later reads will see it: the ledger keeps update times in whole milliseconds.
             var updateTime = DateTimeOffset.FromUnixTimeMilliseconds(now.ToUnixTimeMilliseconds());
             return new PledgeRecord(pledge, new PledgeLedger(State.Pledged, amount, amount, etag, updateTime));
         }
 
-        return await GetAsync((string)existingId!)
+        return await GetAsync(reply.Text(0))
             ?? throw new InvalidOperationException($"Idempotency key {idempotencyKey} points at a missing pledge.");
     }
 
@@ -117,19 +76,18 @@ public sealed class RedisPledgeRepository(RedisKeyspace keyspace)
     }
 
     /// <summary>Changes the pledge's state in one script, checking etag, state and (to cancel) that nothing is allocated.</summary>
-    public async Task<PledgeTransitionResult> TransitionAsync(string id, PledgeTransition transition, string expectedEtag, DateTimeOffset now)
+    public async Task<PledgeTransitionOutcome> TransitionAsync(string id, PledgeTransition transition, string expectedEtag, DateTimeOffset now)
     {
-        var reply = (RedisResult[])(await database.ScriptEvaluateAsync(TransitionScript, [LedgerKeyOf(id)],
-            [transition == PledgeTransition.Commit ? "COMMIT" : "CANCEL", expectedEtag, Etags.New(), now.ToUnixTimeMilliseconds()]))!;
-        var outcome = (string)reply[0]!;
-        return outcome switch
+        var reply = await ScriptReply.RunScriptAsync(database, FundingScripts.PledgeTransition, [LedgerKeyOf(id)],
+            [transition == PledgeTransition.Commit ? "COMMIT" : "CANCEL", expectedEtag, Etags.New(), now.ToUnixTimeMilliseconds()]);
+        return reply.Status switch
         {
-            "OK" => new PledgeTransitionResult.Done(ReadLedger(ToHashEntries(reply.Skip(1)))),
-            "MISSING" => new PledgeTransitionResult.Missing(),
-            "ABORTED" => new PledgeTransitionResult.EtagMismatch(),
-            "STATE" => new PledgeTransitionResult.WrongState(ParseState((string)reply[1]!)),
-            "ALLOCATED" => new PledgeTransitionResult.StillAllocated(Amount.Parse((string)reply[1]!, (string)reply[2]!)),
-            _ => throw new InvalidOperationException($"Unexpected reply '{outcome}' from the pledge transition script."),
+            "DONE" => new PledgeTransitionOutcome.Done(ReadLedger(ToHashEntries(reply.Values))),
+            "MISSING" => new PledgeTransitionOutcome.Missing(),
+            "STALE" => new PledgeTransitionOutcome.EtagMismatch(),
+            "STATE" => new PledgeTransitionOutcome.WrongState(ParseState(reply.Text(0))),
+            "ALLOCATED" => new PledgeTransitionOutcome.StillAllocated(Amount.Parse(reply.Text(0), reply.Text(1))),
+            _ => throw reply.Unexpected("pledge transition"),
         };
     }
 

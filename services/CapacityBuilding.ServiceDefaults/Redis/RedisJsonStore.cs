@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using CapacityBuilding.ServiceDefaults.Redis.Scripts;
 using StackExchange.Redis;
 
 namespace CapacityBuilding.ServiceDefaults.Redis;
@@ -13,24 +14,6 @@ namespace CapacityBuilding.ServiceDefaults.Redis;
 public sealed class RedisJsonStore<T>(RedisKeyspace keyspace, JsonTypeInfo<T> typeInfo)
     where T : class
 {
-    // KEYS[1] document, KEYS[2] index, KEYS[3] idempotency key (optional).
-    // ARGV[1] id, ARGV[2] document JSON.
-    // Returns nil when it created the document, else the id an earlier call with the same
-    // idempotency key created. The document, its index entry and the key land together or not
-    // at all.
-    private const string CreateScript = """
-        if #KEYS == 3 then
-          local existing = redis.call('GET', KEYS[3])
-          if existing then return existing end
-        end
-        if redis.call('SET', KEYS[1], ARGV[2], 'NX') == false then
-          return redis.error_reply('DUPLICATE_ID')
-        end
-        redis.call('ZADD', KEYS[2], 0, ARGV[1])
-        if #KEYS == 3 then redis.call('SET', KEYS[3], ARGV[1]) end
-        return nil
-        """;
-
     private readonly IDatabase database = keyspace.Database;
 
     /// <summary>
@@ -41,13 +24,13 @@ public sealed class RedisJsonStore<T>(RedisKeyspace keyspace, JsonTypeInfo<T> ty
     {
         RedisKey[] keys = idempotencyKey is { } key ? [documentKeyOf(id), indexKey, key] : [documentKeyOf(id), indexKey];
         var json = JsonSerializer.SerializeToUtf8Bytes(document, typeInfo);
-        var existingId = await database.ScriptEvaluateAsync(CreateScript, keys, [id, json]);
-        if (existingId.IsNull)
+        var reply = await ScriptReply.RunScriptAsync(database, RedisJsonStoreScripts.Create, keys, [id, json]);
+        if (reply.Status == "CREATED")
         {
             return document;
         }
 
-        return await GetAsync(documentKeyOf((string)existingId!))
+        return await GetAsync(documentKeyOf(reply.Text(0)))
             ?? throw new InvalidOperationException($"Idempotency key {idempotencyKey} points at a missing document.");
     }
 

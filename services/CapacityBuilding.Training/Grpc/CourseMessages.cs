@@ -1,4 +1,5 @@
 using CapacityBuilding.Contracts.Training.V1;
+using CapacityBuilding.ServiceDefaults.FieldMasks;
 using CapacityBuilding.ServiceDefaults.Resources;
 using CapacityBuilding.Training.Courses;
 using Google.Protobuf.WellKnownTypes;
@@ -9,11 +10,11 @@ namespace CapacityBuilding.Training.Grpc;
 internal static class CourseMessages
 {
     /// <summary>The fields UpdateCourse may change, as update mask paths.</summary>
-    public static readonly IReadOnlyList<string> UpdatableFields =
+    public static readonly UpdatableFields<Course> UpdatableFields = new(
     [
         "title", "summary", "thematic_areas", "languages", "level", "target_audiences", "delivery_mode",
         "duration_hours", "prerequisites", "max_class_size", "status",
-    ];
+    ]);
 
     public static StoredCourse ToNewStoredCourse(this Course message, DateTimeOffset now) => new(
         Id: ResourceIds.New(),
@@ -31,31 +32,6 @@ internal static class CourseMessages
         CreateTime: now,
         UpdateTime: now,
         Etag: Etags.New());
-
-    /// <summary>The current course with the masked fields taken from <paramref name="changes"/>, as a message to validate.</summary>
-    public static Course Apply(this Course current, Course changes, IReadOnlySet<string> mask)
-    {
-        var updated = current.Clone();
-        foreach (var path in mask)
-        {
-            var field = Course.Descriptor.FindFieldByName(path);
-            if (field.IsRepeated)
-            {
-                var list = (System.Collections.IList)field.Accessor.GetValue(updated);
-                list.Clear();
-                foreach (var item in (System.Collections.IList)field.Accessor.GetValue(changes))
-                {
-                    list.Add(item);
-                }
-            }
-            else
-            {
-                field.Accessor.SetValue(updated, field.Accessor.GetValue(changes));
-            }
-        }
-
-        return updated;
-    }
 
     /// <summary>The stored form of a validated, updated message: new etag and update time.</summary>
     public static StoredCourse ToUpdatedStoredCourse(this Course updated, StoredCourse current, DateTimeOffset now) => current with

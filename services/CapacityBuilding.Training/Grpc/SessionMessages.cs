@@ -1,4 +1,5 @@
 using CapacityBuilding.Contracts.Training.V1;
+using CapacityBuilding.ServiceDefaults.FieldMasks;
 using CapacityBuilding.ServiceDefaults.Resources;
 using CapacityBuilding.Training.Courses;
 using CapacityBuilding.Training.Sessions;
@@ -10,7 +11,7 @@ namespace CapacityBuilding.Training.Grpc;
 internal static class SessionMessages
 {
     /// <summary>The fields UpdateSession may change, as update mask paths.</summary>
-    public static readonly IReadOnlyList<string> UpdatableFields = ["start_time", "end_time", "location", "status"];
+    public static readonly UpdatableFields<Session> UpdatableFields = new(["start_time", "end_time", "location", "status"]);
 
     public static StoredSession ToNewStoredSession(this Session message, string courseId, DateTimeOffset now) => new(
         Id: ResourceIds.New(),

@@ -1,11 +1,11 @@
 using CapacityBuilding.Contracts.Training.V1;
 using CapacityBuilding.ServiceDefaults.Errors;
 using CapacityBuilding.ServiceDefaults.Paging;
+using CapacityBuilding.ServiceDefaults.Redis;
 using CapacityBuilding.ServiceDefaults.Validation;
 using CapacityBuilding.Training.Courses;
 using CapacityBuilding.Training.Repositories;
 using CapacityBuilding.Training.Sessions;
-using CapacityBuilding.Training.Validation;
 using Grpc.Core;
 
 namespace CapacityBuilding.Training.Grpc;
@@ -59,9 +59,9 @@ public sealed partial class TrainingService
 
         var current = await ExistingSessionAsync(request.Session.Name, "session.name");
         var violations = new FieldViolations();
-        var mask = UpdateMasks.Resolve(request.UpdateMask, request.Session, SessionMessages.UpdatableFields, violations);
-        var updated = ApplySessionMask(current.ToMessage(0, 0), request.Session, mask);
-        sessionValidator.ValidateUpdated(violations, updated, mask.Contains("status"));
+        var mask = SessionMessages.UpdatableFields.Resolve(request.UpdateMask, request.Session, violations);
+        var updated = SessionMessages.UpdatableFields.Merge(mask, current.ToMessage(0, 0), request.Session);
+        sessionValidator.ValidateUpdated(violations, updated, mask.Paths.Contains("status"));
         if (request.Session.Etag.Length > 0 && request.Session.Etag != current.Etag)
         {
             throw errors.StaleEtag(request.Session.Name);
@@ -77,36 +77,10 @@ public sealed partial class TrainingService
         var stored = updated.ToUpdatedStoredSession(current, clock.GetUtcNow());
         return await sessions.ReplaceAsync(current, stored) switch
         {
-            ReplaceOutcome.Updated => new UpdateSessionResponse { Session = (await sessions.WithSeatsAsync([stored]))[0].ToMessage() },
-            ReplaceOutcome.NotFound => throw errors.NotFound(CourseNames.Session.ResourceType, request.Session.Name),
+            ReplaceOutcome<StoredSession>.Replaced replaced => new UpdateSessionResponse { Session = (await sessions.WithSeatsAsync([replaced.Document]))[0].ToMessage() },
+            ReplaceOutcome<StoredSession>.NotFound => throw errors.NotFound(CourseNames.Session.ResourceType, request.Session.Name),
             _ => throw errors.StaleEtag(request.Session.Name),
         };
-    }
-
-    private static Session ApplySessionMask(Session current, Session changes, IReadOnlySet<string> mask)
-    {
-        var updated = current.Clone();
-        if (mask.Contains("start_time"))
-        {
-            updated.StartTime = changes.StartTime;
-        }
-
-        if (mask.Contains("end_time"))
-        {
-            updated.EndTime = changes.EndTime;
-        }
-
-        if (mask.Contains("location"))
-        {
-            updated.Location = changes.Location;
-        }
-
-        if (mask.Contains("status"))
-        {
-            updated.Status = changes.Status;
-        }
-
-        return updated;
     }
 
     private async Task<StoredSession> ExistingSessionAsync(string name, string field)

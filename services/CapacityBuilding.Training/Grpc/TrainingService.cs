@@ -3,6 +3,7 @@ using System.Text;
 using CapacityBuilding.Contracts.Training.V1;
 using CapacityBuilding.ServiceDefaults.Errors;
 using CapacityBuilding.ServiceDefaults.Paging;
+using CapacityBuilding.ServiceDefaults.Redis;
 using CapacityBuilding.ServiceDefaults.Validation;
 using CapacityBuilding.Training.Courses;
 using CapacityBuilding.Training.Enrolments;
@@ -11,7 +12,6 @@ using CapacityBuilding.Training.Matching;
 using CapacityBuilding.Training.Repositories;
 using CapacityBuilding.Training.Search;
 using CapacityBuilding.Training.Sessions;
-using CapacityBuilding.Training.Validation;
 using Grpc.Core;
 
 namespace CapacityBuilding.Training.Grpc;
@@ -91,9 +91,9 @@ public sealed partial class TrainingService(
 
         var current = await ExistingCourseAsync(request.Course.Name, "course.name");
         var violations = new FieldViolations();
-        var mask = UpdateMasks.Resolve(request.UpdateMask, request.Course, CourseMessages.UpdatableFields, violations);
-        var updated = current.ToMessage().Apply(request.Course, mask);
-        courseValidator.ValidateUpdated(violations, updated, mask.Contains("status"));
+        var mask = CourseMessages.UpdatableFields.Resolve(request.UpdateMask, request.Course, violations);
+        var updated = CourseMessages.UpdatableFields.Merge(mask, current.ToMessage(), request.Course);
+        courseValidator.ValidateUpdated(violations, updated, mask.Paths.Contains("status"));
         if (request.Course.Etag.Length > 0 && request.Course.Etag != current.Etag)
         {
             throw errors.StaleEtag(request.Course.Name);
@@ -116,8 +116,8 @@ public sealed partial class TrainingService(
         var stored = updated.ToUpdatedStoredCourse(current, clock.GetUtcNow());
         return await courses.ReplaceAsync(current, stored) switch
         {
-            ReplaceOutcome.Updated => new UpdateCourseResponse { Course = stored.ToMessage() },
-            ReplaceOutcome.NotFound => throw errors.NotFound(CourseNames.Course.ResourceType, request.Course.Name),
+            ReplaceOutcome<StoredCourse>.Replaced replaced => new UpdateCourseResponse { Course = replaced.Document.ToMessage() },
+            ReplaceOutcome<StoredCourse>.NotFound => throw errors.NotFound(CourseNames.Course.ResourceType, request.Course.Name),
             _ => throw errors.StaleEtag(request.Course.Name),
         };
     }

@@ -2,7 +2,7 @@ using CapacityBuilding.Training.Enrolments;
 
 namespace CapacityBuilding.Training.Repositories;
 
-/// <summary>What a cancel call came to.</summary>
+/// <summary>What a cancel call came to (the convention: <see cref="ServiceDefaults.Redis.ScriptReply"/>).</summary>
 public abstract record CancelOutcome
 {
     private CancelOutcome()

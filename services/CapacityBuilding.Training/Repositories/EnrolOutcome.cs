@@ -2,7 +2,7 @@ using CapacityBuilding.Training.Enrolments;
 
 namespace CapacityBuilding.Training.Repositories;
 
-/// <summary>What an enrol call came to.</summary>
+/// <summary>What an enrol call came to (the convention: <see cref="ServiceDefaults.Redis.ScriptReply"/>).</summary>
 public abstract record EnrolOutcome
 {
     private EnrolOutcome()

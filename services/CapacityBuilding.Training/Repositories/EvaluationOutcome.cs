@@ -2,7 +2,7 @@ using CapacityBuilding.Training.Evaluations;
 
 namespace CapacityBuilding.Training.Repositories;
 
-/// <summary>What recording an evaluation came to.</summary>
+/// <summary>What recording an evaluation came to (the convention: <see cref="ServiceDefaults.Redis.ScriptReply"/>).</summary>
 public abstract record EvaluationOutcome
 {
     private EvaluationOutcome()

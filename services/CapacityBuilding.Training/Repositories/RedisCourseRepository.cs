@@ -1,6 +1,7 @@
 using System.Text.Json;
 using CapacityBuilding.ServiceDefaults.Redis;
 using CapacityBuilding.Training.Courses;
+using CapacityBuilding.Training.Repositories.Scripts;
 using CapacityBuilding.Training.Search;
 using StackExchange.Redis;
 
@@ -39,13 +40,13 @@ public sealed class RedisCourseRepository(RedisKeyspace keyspace)
         }
 
         var json = JsonSerializer.SerializeToUtf8Bytes(course, TrainingJsonContext.Default.StoredCourse);
-        var existingId = await database.ScriptEvaluateAsync(CourseScripts.Create, [.. keys], [course.Id, json, indexKeys.Count]);
-        if (existingId.IsNull)
+        var reply = await ScriptReply.RunScriptAsync(database, TrainingScripts.CourseCreate, [.. keys], [course.Id, json, indexKeys.Count]);
+        if (reply.Status == "CREATED")
         {
             return course;
         }
 
-        return await GetAsync((string)existingId!)
+        return await GetAsync(reply.Text(0))
             ?? throw new InvalidOperationException($"Idempotency key of request {requestId} points at a missing course.");
     }
 
@@ -61,7 +62,7 @@ public sealed class RedisCourseRepository(RedisKeyspace keyspace)
     /// Replaces <paramref name="current"/> by <paramref name="updated"/> unless the stored course
     /// no longer carries <paramref name="current"/>'s etag; moves the course between index sets.
     /// </summary>
-    public async Task<ReplaceOutcome> ReplaceAsync(StoredCourse current, StoredCourse updated)
+    public async Task<ReplaceOutcome<StoredCourse>> ReplaceAsync(StoredCourse current, StoredCourse updated)
     {
         var before = CourseIndexKeys.Of(current);
         var after = CourseIndexKeys.Of(updated);
@@ -69,8 +70,8 @@ public sealed class RedisCourseRepository(RedisKeyspace keyspace)
         var join = after.Except(before).Select(key => (RedisKey)key);
         RedisKey[] keys = [KeyOf(current.Id), .. leave, .. join];
         var json = JsonSerializer.SerializeToUtf8Bytes(updated, TrainingJsonContext.Default.StoredCourse);
-        var outcome = await database.ScriptEvaluateAsync(DocumentScripts.ReplaceIfUnchanged, keys, [current.Id, current.Etag, json, leave.Count]);
-        return ReplaceOutcomes.Parse(outcome);
+        var reply = await ScriptReply.RunScriptAsync(database, TrainingScripts.DocumentReplace, keys, [current.Id, current.Etag, json, leave.Count]);
+        return reply.ToReplaceOutcome(updated);
     }
 
     /// <summary>
@@ -90,7 +91,7 @@ public sealed class RedisCourseRepository(RedisKeyspace keyspace)
         List<RedisKey> keys = [SearchResult, .. search.Groups.Select((_, index) => (RedisKey)$"courses:search:scratch:{index}")];
         keys.AddRange(search.Groups.SelectMany(group => group).Select(key => (RedisKey)key));
         List<RedisValue> arguments = [from, count, search.Groups.Count, .. search.Groups.Select(group => (RedisValue)group.Count)];
-        var result = (RedisResult[])(await database.ScriptEvaluateAsync(CourseScripts.Search, [.. keys], [.. arguments]))!;
+        var result = (RedisResult[])(await database.ScriptEvaluateAsync(TrainingScripts.CourseSearch, [.. keys], [.. arguments]))!;
         return ([.. result.Skip(1).Select(id => (string)id!)], (int)result[0]);
     }
 

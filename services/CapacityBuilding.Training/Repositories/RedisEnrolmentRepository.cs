@@ -2,6 +2,7 @@ using System.Text.Json;
 using CapacityBuilding.Contracts.Training.V1;
 using CapacityBuilding.ServiceDefaults.Redis;
 using CapacityBuilding.Training.Enrolments;
+using CapacityBuilding.Training.Repositories.Scripts;
 using StackExchange.Redis;
 
 namespace CapacityBuilding.Training.Repositories;
@@ -20,7 +21,7 @@ namespace CapacityBuilding.Training.Repositories;
 /// <item><c>sessions:{id}:enrolments</c>: sorted set of all enrolment ids, scored by arrival.</item>
 /// <item><c>enrolments:idempotency:{request_id}</c>: the id a create with that request id made.</item>
 /// </list>
-/// Seats change only in <see cref="EnrolmentScripts"/>.
+/// Seats change only in the enrolment scripts (<c>Scripts/enrolment-enrol.lua</c>, <c>Scripts/enrolment-cancel.lua</c>).
 /// </summary>
 public sealed class RedisEnrolmentRepository(RedisKeyspace keyspace)
 {
@@ -28,7 +29,7 @@ public sealed class RedisEnrolmentRepository(RedisKeyspace keyspace)
     private readonly string documentKeyPrefix = keyspace.Prefix + "enrolments:";
     private readonly RedisJsonStore<StoredEnrolment> store = new(keyspace, TrainingJsonContext.Default.StoredEnrolment);
 
-    /// <summary>Confirms or waitlists the enrolment; see <see cref="EnrolmentScripts.Enrol"/>.</summary>
+    /// <summary>Confirms or waitlists the enrolment; see <see cref="TrainingScripts.EnrolmentEnrol"/>.</summary>
     public async Task<EnrolOutcome> EnrolAsync(StoredEnrolment enrolment, string requestId)
     {
         var sessionId = enrolment.SessionId;
@@ -44,21 +45,21 @@ public sealed class RedisEnrolmentRepository(RedisKeyspace keyspace)
         }
 
         var json = JsonSerializer.Serialize(enrolment, TrainingJsonContext.Default.StoredEnrolment);
-        var result = (RedisResult[])(await database.ScriptEvaluateAsync(
-            EnrolmentScripts.Enrol, [.. keys], [enrolment.Id, json, enrolment.ParticipantKey, enrolment.CourseId]))!;
-        return (string?)result[0] switch
+        var reply = await ScriptReply.RunScriptAsync(
+            database, TrainingScripts.EnrolmentEnrol, [.. keys], [enrolment.Id, json, enrolment.ParticipantKey, enrolment.CourseId]);
+        return reply.Status switch
         {
-            "CREATED" => new EnrolOutcome.Enrolled(new EnrolmentWithPosition(Deserialize(result[1]), (int)result[2])),
-            "EXISTING" => new EnrolOutcome.Enrolled(await GetAsync(sessionId, (string)result[1]!)
+            "CREATED" => new EnrolOutcome.Enrolled(new EnrolmentWithPosition(Deserialize(reply.Text(0)), (int)reply.Values[1])),
+            "EXISTING" => new EnrolOutcome.Enrolled(await GetAsync(sessionId, reply.Text(0))
                 ?? throw new InvalidOperationException($"Idempotency key of request {requestId} points at a missing enrolment.")),
             "NO_SESSION" => new EnrolOutcome.SessionMissing(),
-            "SESSION_STATUS" => new EnrolOutcome.SessionNotOpen((string)result[1]!),
-            "DUPLICATE" => new EnrolOutcome.AlreadyEnrolled((string)result[1]!),
-            var other => throw new InvalidOperationException($"Unexpected answer of the enrol script: {other}."),
+            "SESSION_STATUS" => new EnrolOutcome.SessionNotOpen(reply.Text(0)),
+            "DUPLICATE" => new EnrolOutcome.AlreadyEnrolled(reply.Text(0)),
+            _ => throw reply.Unexpected("enrol"),
         };
     }
 
-    /// <summary>Cancels the enrolment and promotes the first waitlisted; see <see cref="EnrolmentScripts.Cancel"/>.</summary>
+    /// <summary>Cancels the enrolment and promotes the first waitlisted; see <see cref="TrainingScripts.EnrolmentCancel"/>.</summary>
     public async Task<CancelOutcome> CancelAsync(string sessionId, string id, DateTimeOffset now)
     {
         RedisKey[] keys =
@@ -67,15 +68,15 @@ public sealed class RedisEnrolmentRepository(RedisKeyspace keyspace)
             SessionKeys.Waitlist(sessionId), SessionKeys.Participants(sessionId),
         ];
         var nowJson = JsonSerializer.Serialize(now, TrainingJsonContext.Default.DateTimeOffset).Trim('"');
-        var result = (RedisResult[])(await database.ScriptEvaluateAsync(EnrolmentScripts.Cancel, keys, [sessionId, nowJson, documentKeyPrefix]))!;
-        return (string?)result[0] switch
+        var reply = await ScriptReply.RunScriptAsync(database, TrainingScripts.EnrolmentCancel, keys, [sessionId, nowJson, documentKeyPrefix]);
+        return reply.Status switch
         {
             "CANCELLED" => new CancelOutcome.Cancelled(
-                Deserialize(result[1]),
-                ((string?)result[2]) is { Length: > 0 } ? Deserialize(result[2]) : null),
+                Deserialize(reply.Text(0)),
+                reply.Text(1) is { Length: > 0 } promoted ? Deserialize(promoted) : null),
             "NOT_FOUND" => new CancelOutcome.NotFound(),
             "ALREADY_CANCELLED" => new CancelOutcome.AlreadyCancelled(),
-            var other => throw new InvalidOperationException($"Unexpected answer of the cancel script: {other}."),
+            _ => throw reply.Unexpected("cancel"),
         };
     }
 
@@ -113,8 +114,8 @@ public sealed class RedisEnrolmentRepository(RedisKeyspace keyspace)
         return [.. enrolments.Select((e, i) => new EnrolmentWithPosition(e, ranks[i].Result is { } rank ? (int)rank + 1 : 0))];
     }
 
-    private static StoredEnrolment Deserialize(RedisResult json) =>
-        JsonSerializer.Deserialize((string)json!, TrainingJsonContext.Default.StoredEnrolment)
+    private static StoredEnrolment Deserialize(string json) =>
+        JsonSerializer.Deserialize(json, TrainingJsonContext.Default.StoredEnrolment)
             ?? throw new InvalidOperationException("A script returned an empty enrolment.");
 
     private static RedisKey KeyOf(string id) => $"enrolments:{id}";

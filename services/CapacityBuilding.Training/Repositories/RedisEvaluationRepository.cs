@@ -1,6 +1,7 @@
 using System.Text.Json;
 using CapacityBuilding.ServiceDefaults.Redis;
 using CapacityBuilding.Training.Evaluations;
+using CapacityBuilding.Training.Repositories.Scripts;
 using StackExchange.Redis;
 
 namespace CapacityBuilding.Training.Repositories;
@@ -43,18 +44,18 @@ public sealed class RedisEvaluationRepository(RedisKeyspace keyspace)
             evaluation.Id, json, evaluation.EnrolmentId, sessionId, evaluation.CourseId,
             evaluation.Reaction, evaluation.Learning, evaluation.Behaviour, evaluation.Results,
         ];
-        var result = (RedisResult[])(await database.ScriptEvaluateAsync(EvaluationScripts.Create, [.. keys], arguments))!;
-        return (string?)result[0] switch
+        var reply = await ScriptReply.RunScriptAsync(database, TrainingScripts.EvaluationCreate, [.. keys], arguments);
+        return reply.Status switch
         {
             "CREATED" => new EvaluationOutcome.Created(evaluation),
-            "EXISTING" => new EvaluationOutcome.Created(await store.GetAsync(KeyOf((string)result[1]!))
+            "EXISTING" => new EvaluationOutcome.Created(await store.GetAsync(KeyOf(reply.Text(0)))
                 ?? throw new InvalidOperationException($"Idempotency key of request {requestId} points at a missing evaluation.")),
             "NO_SESSION" => new EvaluationOutcome.SessionMissing(),
-            "SESSION_STATUS" => new EvaluationOutcome.SessionNotCompleted((string)result[1]!),
+            "SESSION_STATUS" => new EvaluationOutcome.SessionNotCompleted(reply.Text(0)),
             "NO_ENROLMENT" => new EvaluationOutcome.EnrolmentMissing(),
-            "ENROLMENT_STATE" => new EvaluationOutcome.EnrolmentNotConfirmed((string)result[1]!),
-            "ALREADY_EVALUATED" => new EvaluationOutcome.AlreadyEvaluated((string)result[1]!),
-            var other => throw new InvalidOperationException($"Unexpected answer of the evaluation script: {other}."),
+            "ENROLMENT_STATE" => new EvaluationOutcome.EnrolmentNotConfirmed(reply.Text(0)),
+            "ALREADY_EVALUATED" => new EvaluationOutcome.AlreadyEvaluated(reply.Text(0)),
+            _ => throw reply.Unexpected("evaluation"),
         };
     }
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using CapacityBuilding.ServiceDefaults.Redis;
+using CapacityBuilding.Training.Repositories.Scripts;
 using CapacityBuilding.Training.Sessions;
 using StackExchange.Redis;
 
@@ -20,7 +21,7 @@ public sealed class RedisSessionRepository(RedisKeyspace keyspace)
     private readonly IDatabase database = keyspace.Database;
     private readonly RedisJsonStore<StoredSession> store = new(keyspace, TrainingJsonContext.Default.StoredSession);
 
-    /// <summary>Creates the session if its course allows it; see <see cref="SessionScripts.Create"/>.</summary>
+    /// <summary>Creates the session if its course allows it; see <see cref="TrainingScripts.SessionCreate"/>.</summary>
     public async Task<SessionCreateOutcome> CreateAsync(StoredSession session, string requestId)
     {
         List<RedisKey> keys = [CourseKey(session.CourseId), SessionKeys.Document(session.Id), SessionKeys.OfCourse(session.CourseId)];
@@ -30,16 +31,16 @@ public sealed class RedisSessionRepository(RedisKeyspace keyspace)
         }
 
         var json = JsonSerializer.SerializeToUtf8Bytes(session, TrainingJsonContext.Default.StoredSession);
-        var result = (RedisResult[])(await database.ScriptEvaluateAsync(SessionScripts.Create, [.. keys], [session.Id, json, session.SeatCapacity]))!;
-        return (string?)result[0] switch
+        var reply = await ScriptReply.RunScriptAsync(database, TrainingScripts.SessionCreate, [.. keys], [session.Id, json, session.SeatCapacity]);
+        return reply.Status switch
         {
             "CREATED" => new SessionCreateOutcome.Created(session),
-            "EXISTING" => new SessionCreateOutcome.Created(await GetAsync((string)result[1]!)
+            "EXISTING" => new SessionCreateOutcome.Created(await GetAsync(reply.Text(0))
                 ?? throw new InvalidOperationException($"Idempotency key of request {requestId} points at a missing session.")),
             "NO_COURSE" => new SessionCreateOutcome.CourseMissing(),
-            "COURSE_STATUS" => new SessionCreateOutcome.CourseNotOpen((string)result[1]!),
-            "TOO_MANY_SEATS" => new SessionCreateOutcome.TooManySeats((int)result[1]),
-            var other => throw new InvalidOperationException($"Unexpected answer of the session create script: {other}."),
+            "COURSE_STATUS" => new SessionCreateOutcome.CourseNotOpen(reply.Text(0)),
+            "TOO_MANY_SEATS" => new SessionCreateOutcome.TooManySeats((int)reply.Values[0]),
+            _ => throw reply.Unexpected("session create"),
         };
     }
 
@@ -80,11 +81,11 @@ public sealed class RedisSessionRepository(RedisKeyspace keyspace)
     }
 
     /// <summary>Replaces the session unless it changed since <paramref name="current"/> was read.</summary>
-    public async Task<ReplaceOutcome> ReplaceAsync(StoredSession current, StoredSession updated)
+    public async Task<ReplaceOutcome<StoredSession>> ReplaceAsync(StoredSession current, StoredSession updated)
     {
         var json = JsonSerializer.SerializeToUtf8Bytes(updated, TrainingJsonContext.Default.StoredSession);
-        var outcome = await database.ScriptEvaluateAsync(DocumentScripts.ReplaceIfUnchanged, [SessionKeys.Document(current.Id)], [current.Id, current.Etag, json, 0]);
-        return ReplaceOutcomes.Parse(outcome);
+        var reply = await ScriptReply.RunScriptAsync(database, TrainingScripts.DocumentReplace, [SessionKeys.Document(current.Id)], [current.Id, current.Etag, json, 0]);
+        return reply.ToReplaceOutcome(updated);
     }
 
     private static RedisKey CourseKey(string courseId) => $"courses:{courseId}";

@@ -2,7 +2,7 @@ using CapacityBuilding.Training.Sessions;
 
 namespace CapacityBuilding.Training.Repositories;
 
-/// <summary>What creating a session came to.</summary>
+/// <summary>What creating a session came to (the convention: <see cref="ServiceDefaults.Redis.ScriptReply"/>).</summary>
 public abstract record SessionCreateOutcome
 {
     private SessionCreateOutcome()

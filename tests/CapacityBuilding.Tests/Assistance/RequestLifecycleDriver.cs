@@ -1,5 +1,6 @@
 using CapacityBuilding.Contracts.Assistance.V1;
 using CapacityBuilding.Contracts.Common.V1;
+using CapacityBuilding.Contracts.Lifecycle;
 using CapacityBuilding.ServiceDefaults.Identity;
 using CapacityBuilding.Tests.Infrastructure;
 using Google.Type;
@@ -9,7 +10,10 @@ using State = CapacityBuilding.Contracts.Assistance.V1.AssistanceRequest.Types.S
 
 namespace CapacityBuilding.Tests.Assistance;
 
-/// <summary>Complete requests, and the API calls that bring one into any state or apply any action to it.</summary>
+/// <summary>
+/// Complete requests, and the API calls that bring one into any state (along the lifecycle's own
+/// <see cref="AssistanceRequestLifecycle.PathTo"/>) or apply any action to it.
+/// </summary>
 internal sealed class RequestLifecycleDriver(AssistanceService.AssistanceServiceClient assistance)
 {
     /// <summary>
@@ -36,30 +40,15 @@ internal sealed class RequestLifecycleDriver(AssistanceService.AssistanceService
         return request;
     }
 
-    /// <summary>The actions, in the order the lifecycle table lists them, that lead from a new draft to <paramref name="state"/>.</summary>
-    public static Action[] PathTo(State state) => state switch
-    {
-        State.Draft => [],
-        State.Submitted => [Action.Submit],
-        State.UnderReview => [Action.Submit, Action.BeginReview],
-        State.Approved => [Action.Submit, Action.BeginReview, Action.Approve],
-        State.Rejected => [Action.Submit, Action.BeginReview, Action.Reject],
-        State.Returned => [Action.Submit, Action.BeginReview, Action.Return],
-        State.InDelivery => [Action.Submit, Action.BeginReview, Action.Approve, Action.StartDelivery],
-        State.Completed => [Action.Submit, Action.BeginReview, Action.Approve, Action.StartDelivery, Action.Complete],
-        State.Withdrawn => [Action.Withdraw],
-        _ => throw new ArgumentOutOfRangeException(nameof(state)),
-    };
-
     public async Task<AssistanceRequest> CreateAsync(AssistanceRequest? request = null) =>
         (await assistance.CreateAssistanceRequestAsync(new CreateAssistanceRequestRequest { AssistanceRequest = request ?? CompleteRequest() })).AssistanceRequest;
 
     public async Task<AssistanceRequest> CreateInStateAsync(State state, AssistanceRequest? request = null)
     {
         var current = await CreateAsync(request);
-        foreach (var action in PathTo(state))
+        foreach (var step in AssistanceRequestLifecycle.PathTo(state))
         {
-            current = await ActAsync(current.Name, action);
+            current = await ActAsync(current.Name, step.Action);
         }
 
         Assert.Equal(state, current.State);

@@ -1,5 +1,7 @@
 using CapacityBuilding.Contracts.Assistance.V1;
+using CapacityBuilding.Contracts.Lifecycle;
 using Grpc.Core;
+using Action = CapacityBuilding.Contracts.Assistance.V1.HistoryEntry.Types.Action;
 using Decision = CapacityBuilding.Contracts.Assistance.V1.ReviewAssistanceRequestRequest.Types.Decision;
 
 namespace CapacityBuilding.DemoData.Lifecycle;
@@ -19,48 +21,46 @@ public sealed class RequestLifecycleDriver(AssistanceService.AssistanceServiceCl
     {
         foreach (var step in steps)
         {
-            var what = $"{step.Method} of request '{key}' (now {request.State})";
-            request = await GatewayCall.RunAsync(what, options => CallAsync(step, request, reason ?? DefaultReason, options), cancellationToken);
+            var what = $"{MethodOf(step.Action)} of request '{key}' (now {request.State})";
+            request = await GatewayCall.RunAsync(what, options => CallAsync(step.Action, request, reason ?? DefaultReason, options), cancellationToken);
         }
 
         return request;
     }
 
-    private async Task<AssistanceRequest> CallAsync(LifecycleStep step, AssistanceRequest request, string reason, CallOptions options)
+    private static string MethodOf(Action action) => action switch
+    {
+        Action.Submit => "SubmitAssistanceRequest",
+        Action.BeginReview => "BeginAssistanceRequestReview",
+        Action.Approve => "ReviewAssistanceRequest (approve)",
+        Action.Reject => "ReviewAssistanceRequest (reject)",
+        Action.Return => "ReviewAssistanceRequest (return)",
+        Action.Withdraw => "WithdrawAssistanceRequest",
+        Action.StartDelivery => "StartAssistanceRequestDelivery",
+        Action.Complete => "CompleteAssistanceRequest",
+        _ => action.ToString(),
+    };
+
+    private async Task<AssistanceRequest> CallAsync(Action action, AssistanceRequest request, string reason, CallOptions options)
     {
         var (name, etag) = (request.Name, request.Etag);
-        if (step == LifecycleStep.Submit)
+        return action switch
         {
-            return (await assistance.SubmitAssistanceRequestAsync(new() { Name = name, Etag = etag }, options)).AssistanceRequest;
-        }
+            Action.Submit => (await assistance.SubmitAssistanceRequestAsync(new() { Name = name, Etag = etag }, options)).AssistanceRequest,
+            Action.BeginReview => (await assistance.BeginAssistanceRequestReviewAsync(new() { Name = name, Etag = etag }, options)).AssistanceRequest,
+            Action.Approve => await ReviewAsync(Decision.Approve),
+            Action.Reject => await ReviewAsync(Decision.Reject),
+            Action.Return => await ReviewAsync(Decision.Return),
+            Action.Withdraw => (await assistance.WithdrawAssistanceRequestAsync(new() { Name = name, Etag = etag, Reason = reason }, options)).AssistanceRequest,
+            Action.StartDelivery => (await assistance.StartAssistanceRequestDeliveryAsync(new() { Name = name, Etag = etag }, options)).AssistanceRequest,
+            Action.Complete => (await assistance.CompleteAssistanceRequestAsync(new() { Name = name, Etag = etag }, options)).AssistanceRequest,
+            _ => throw new InvalidOperationException($"No call for lifecycle step {action}."),
+        };
 
-        if (step == LifecycleStep.BeginReview)
+        async Task<AssistanceRequest> ReviewAsync(Decision decision)
         {
-            return (await assistance.BeginAssistanceRequestReviewAsync(new() { Name = name, Etag = etag }, options)).AssistanceRequest;
-        }
-
-        if (step == LifecycleStep.Approve || step == LifecycleStep.Reject || step == LifecycleStep.Return)
-        {
-            var decision = step == LifecycleStep.Approve ? Decision.Approve : step == LifecycleStep.Reject ? Decision.Reject : Decision.Return;
             var review = new ReviewAssistanceRequestRequest { Name = name, Etag = etag, Decision = decision, Reason = reason };
             return (await assistance.ReviewAssistanceRequestAsync(review, options)).AssistanceRequest;
         }
-
-        if (step == LifecycleStep.Withdraw)
-        {
-            return (await assistance.WithdrawAssistanceRequestAsync(new() { Name = name, Etag = etag, Reason = reason }, options)).AssistanceRequest;
-        }
-
-        if (step == LifecycleStep.StartDelivery)
-        {
-            return (await assistance.StartAssistanceRequestDeliveryAsync(new() { Name = name, Etag = etag }, options)).AssistanceRequest;
-        }
-
-        if (step == LifecycleStep.Complete)
-        {
-            return (await assistance.CompleteAssistanceRequestAsync(new() { Name = name, Etag = etag }, options)).AssistanceRequest;
-        }
-
-        throw new InvalidOperationException($"No call for lifecycle step {step.Method}.");
     }
 }

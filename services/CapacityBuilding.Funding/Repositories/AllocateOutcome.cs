@@ -1,0 +1,24 @@
+using CapacityBuilding.Funding.Allocations;
+using CapacityBuilding.Funding.Money;
+
+namespace CapacityBuilding.Funding.Repositories;
+
+/// <summary>What the allocation script decided, atomically with the pledge's balance (the convention: <see cref="ServiceDefaults.Redis.ScriptReply"/>).</summary>
+public abstract record AllocateOutcome
+{
+    private AllocateOutcome()
+    {
+    }
+
+    /// <summary>Allocated; <paramref name="Remaining"/> is the pledge's balance right after.</summary>
+    public sealed record Created(AllocationRecord Allocation, Amount Remaining) : AllocateOutcome;
+
+    /// <summary>An earlier call with the same request id allocated this; nothing changed.</summary>
+    public sealed record AlreadyCreated(string AllocationId) : AllocateOutcome;
+
+    public sealed record PledgeMissing : AllocateOutcome;
+
+    public sealed record PledgeCancelled : AllocateOutcome;
+
+    public sealed record InsufficientBalance(Amount Remaining) : AllocateOutcome;
+}

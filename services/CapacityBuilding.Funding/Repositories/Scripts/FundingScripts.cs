@@ -1,0 +1,31 @@
+using CapacityBuilding.ServiceDefaults.Redis;
+
+namespace CapacityBuilding.Funding.Repositories.Scripts;
+
+/// <summary>
+/// The Lua scripts of the funding repositories: the <c>.lua</c> files beside this class, each
+/// documented at its top and run atomically in Redis. The create scripts start with the shared
+/// idempotency functions, the scripts that move money with the exact money arithmetic of
+/// <c>ledger-functions.lua</c>.
+/// </summary>
+internal static class FundingScripts
+{
+    private const string LedgerFunctions = "ledger-functions.lua";
+
+    /// <summary>Allocates part of a pledge, checking its balance in the same step.</summary>
+    public static readonly string AllocationAllocate = Load(LuaScripts.IdempotencyFunctions, LedgerFunctions, "allocation-allocate.lua");
+
+    /// <summary>Releases an undisbursed allocation back to its pledge.</summary>
+    public static readonly string AllocationRelease = Load(LedgerFunctions, "allocation-release.lua");
+
+    /// <summary>Disburses part of an allocation, never more than is left of it.</summary>
+    public static readonly string AllocationDisburse = Load(LuaScripts.IdempotencyFunctions, LedgerFunctions, "allocation-disburse.lua");
+
+    /// <summary>Creates a pledge and its ledger.</summary>
+    public static readonly string PledgeCreate = Load(LuaScripts.IdempotencyFunctions, "pledge-create.lua");
+
+    /// <summary>Commits or cancels a pledge.</summary>
+    public static readonly string PledgeTransition = Load("pledge-transition.lua");
+
+    private static string Load(params string[] files) => LuaScripts.Load(typeof(FundingScripts).Assembly, files);
+}

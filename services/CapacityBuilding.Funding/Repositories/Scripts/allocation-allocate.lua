@@ -1,0 +1,31 @@
+-- Allocates part of a pledge: checks the pledge's balance and writes in one step, so parallel
+-- calls can neither overdraw the pledge nor lose an update. Starts with ledger-functions.lua.
+-- KEYS[1] pledge ledger, KEYS[2] allocation document, KEYS[3] allocation ledger, KEYS[4] index,
+-- KEYS[5] request index, KEYS[6] donor index, KEYS[7] idempotency key (optional).
+-- ARGV[1] id, ARGV[2] document JSON, ARGV[3] units, ARGV[4] nanos, ARGV[5] -units, ARGV[6] -nanos,
+-- ARGV[7] new pledge etag, ARGV[8] allocation etag, ARGV[9] time (Unix ms).
+-- Returns {'CREATED', remaining_units, remaining_nanos} (after), {'EXISTING', id}, {'MISSING'},
+-- {'CANCELLED'} or {'INSUFFICIENT', remaining_units, remaining_nanos}.
+-- Starts with idempotency.lua.
+local earlier = earlier_create(KEYS[7])
+if earlier then return {'EXISTING', earlier} end
+local pledge = KEYS[1]
+local state = redis.call('HGET', pledge, 'state')
+if not state then return {'MISSING'} end
+if state == 'CANCELLED' then return {'CANCELLED'} end
+local remaining = redis.call('HMGET', pledge, 'remaining_units', 'remaining_nanos')
+if not amount_ge(remaining[1], remaining[2], ARGV[3], ARGV[4]) then
+  return {'INSUFFICIENT', remaining[1], remaining[2]}
+end
+if redis.call('EXISTS', KEYS[2]) == 1 then return redis.error_reply('DUPLICATE_ID') end
+amount_sub(pledge, 'remaining_units', 'remaining_nanos', ARGV[5], ARGV[6])
+redis.call('HSET', pledge, 'etag', ARGV[7], 'update_time', ARGV[9])
+redis.call('SET', KEYS[2], ARGV[2])
+redis.call('HSET', KEYS[3], 'state', 'ACTIVE', 'amount_units', ARGV[3], 'amount_nanos', ARGV[4],
+  'undisbursed_units', ARGV[3], 'undisbursed_nanos', ARGV[4], 'etag', ARGV[8])
+redis.call('ZADD', KEYS[4], 0, ARGV[1])
+redis.call('ZADD', KEYS[5], 0, ARGV[1])
+redis.call('ZADD', KEYS[6], 0, ARGV[1])
+remember_create(KEYS[7], ARGV[1])
+local after = redis.call('HMGET', pledge, 'remaining_units', 'remaining_nanos')
+return {'CREATED', after[1], after[2]}

@@ -1,0 +1,30 @@
+using CapacityBuilding.ServiceDefaults.Redis;
+
+namespace CapacityBuilding.Training.Repositories.Scripts;
+
+/// <summary>The Lua scripts of the training repositories: the <c>.lua</c> files beside this class, each documented at its top and run atomically in Redis.</summary>
+internal static class TrainingScripts
+{
+    /// <summary>Creates a course with its search index entries.</summary>
+    public static readonly string CourseCreate = Load(LuaScripts.IdempotencyFunctions, "course-create.lua");
+
+    /// <summary>One page of a course search and the number of matches.</summary>
+    public static readonly string CourseSearch = Load("course-search.lua");
+
+    /// <summary>Replaces a course or session only if it still carries the etag read (AIP-154).</summary>
+    public static readonly string DocumentReplace = Load("document-replace.lua");
+
+    /// <summary>Enrols a participant: a seat or a place on the waitlist, in arrival order.</summary>
+    public static readonly string EnrolmentEnrol = Load(LuaScripts.IdempotencyFunctions, "enrolment-enrol.lua");
+
+    /// <summary>Cancels an enrolment and gives a freed seat to the first on the waitlist.</summary>
+    public static readonly string EnrolmentCancel = Load("enrolment-cancel.lua");
+
+    /// <summary>Records an evaluation and adds it to the session's and the course's summaries.</summary>
+    public static readonly string EvaluationCreate = Load(LuaScripts.IdempotencyFunctions, "evaluation-create.lua");
+
+    /// <summary>Creates a session if its course allows it.</summary>
+    public static readonly string SessionCreate = Load(LuaScripts.IdempotencyFunctions, "session-create.lua");
+
+    private static string Load(params string[] files) => LuaScripts.Load(typeof(TrainingScripts).Assembly, files);
+}
