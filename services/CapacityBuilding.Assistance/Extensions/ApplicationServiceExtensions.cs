@@ -1,7 +1,7 @@
-using CapacityBuilding.Assistance.Funding;
+using CapacityBuilding.Assistance.Access;
+using CapacityBuilding.Assistance.Clients;
+using CapacityBuilding.Assistance.Domain.Requests;
 using CapacityBuilding.Assistance.Repositories;
-using CapacityBuilding.Assistance.Requests;
-using CapacityBuilding.Assistance.Training;
 using CapacityBuilding.ServiceDefaults.Invocation;
 using CapacityBuilding.ServiceDefaults.Validation;
 using FundingClient = CapacityBuilding.Contracts.Funding.V1.FundingService.FundingServiceClient;

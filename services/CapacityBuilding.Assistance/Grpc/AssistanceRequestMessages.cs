@@ -1,8 +1,10 @@
-using CapacityBuilding.Assistance.Requests;
+using CapacityBuilding.Assistance.Domain.History;
+using CapacityBuilding.Assistance.Domain.Requests;
 using CapacityBuilding.Contracts.Assistance.V1;
 using CapacityBuilding.Contracts.Common.V1;
 using CapacityBuilding.ServiceDefaults.FieldMasks;
 using CapacityBuilding.ServiceDefaults.Resources;
+using CapacityBuilding.ServiceDefaults.Validation;
 using Google.Protobuf.WellKnownTypes;
 using Google.Type;
 
@@ -20,7 +22,7 @@ internal static class AssistanceRequestMessages
     subfields: true,
     rejection: path => $"'{path}' is not an editable field of AssistanceRequest.");
 
-    /// <summary>A new draft from a validated message: no history yet (see <see cref="History.HistoryChain"/>).</summary>
+    /// <summary>A new draft from a validated message: no history yet (see <see cref="HistoryChain"/>).</summary>
     public static StoredAssistanceRequest ToNewDraft(this AssistanceRequest message, DateTimeOffset now) =>
         WithFields(
             new StoredAssistanceRequest(
@@ -29,7 +31,7 @@ internal static class AssistanceRequestMessages
                 FocalPoint: null, BeneficiaryInstitutions: [], AssistanceTypes: [], DesiredStart: null, DesiredEnd: null,
                 Languages: [], EstimatedParticipants: 0, IndicativeBudget: null, TargetAudiences: [],
                 DacIncomeGroup: DacIncomeGroup.Unspecified, PriorityScore: 0, CourseProposal: null,
-                HistoryLength: 0, HistoryHead: History.HistoryChain.Genesis),
+                HistoryLength: 0, HistoryHead: HistoryChain.Genesis),
             message);
 
     /// <summary>The stored request with every caller-writable field taken from a validated message, and the computed fields recomputed.</summary>
@@ -48,8 +50,8 @@ internal static class AssistanceRequestMessages
                 : null,
             BeneficiaryInstitutions = [.. message.BeneficiaryInstitutions.Select(institution => institution.Trim())],
             AssistanceTypes = [.. message.AssistanceTypes],
-            DesiredStart = AssistanceRequestValidator.ToDate(message.DesiredStart),
-            DesiredEnd = AssistanceRequestValidator.ToDate(message.DesiredEnd),
+            DesiredStart = CalendarDates.TryParse(message.DesiredStart),
+            DesiredEnd = CalendarDates.TryParse(message.DesiredEnd),
             Languages = [.. message.Languages],
             EstimatedParticipants = message.EstimatedParticipants,
             IndicativeBudget = message.IndicativeBudget is { } budget ? new StoredMoney(budget.CurrencyCode, budget.Units, budget.Nanos) : null,
@@ -78,8 +80,8 @@ internal static class AssistanceRequestMessages
                 : null,
             BeneficiaryInstitutions = { request.BeneficiaryInstitutions },
             AssistanceTypes = { request.AssistanceTypes },
-            DesiredStart = ToDate(request.DesiredStart),
-            DesiredEnd = ToDate(request.DesiredEnd),
+            DesiredStart = CalendarDates.ToMessage(request.DesiredStart),
+            DesiredEnd = CalendarDates.ToMessage(request.DesiredEnd),
             Languages = { request.Languages },
             EstimatedParticipants = request.EstimatedParticipants,
             IndicativeBudget = request.IndicativeBudget is { } budget
@@ -111,7 +113,4 @@ internal static class AssistanceRequestMessages
             }),
         },
     };
-
-    private static Date? ToDate(DateOnly? date) =>
-        date is { } value ? new Date { Year = value.Year, Month = value.Month, Day = value.Day } : null;
 }

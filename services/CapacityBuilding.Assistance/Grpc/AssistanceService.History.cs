@@ -1,4 +1,4 @@
-using CapacityBuilding.Assistance.History;
+using CapacityBuilding.Assistance.Domain.History;
 using CapacityBuilding.Contracts.Assistance.V1;
 using CapacityBuilding.ServiceDefaults.Paging;
 using Google.Protobuf.WellKnownTypes;

@@ -1,4 +1,4 @@
-using CapacityBuilding.Assistance.Requests;
+using CapacityBuilding.Assistance.Domain.Requests;
 using CapacityBuilding.Contracts.Assistance.V1;
 using CapacityBuilding.ServiceDefaults.Errors;
 using CapacityBuilding.ServiceDefaults.Identity;

@@ -1,8 +1,8 @@
-using CapacityBuilding.Assistance.Funding;
-using CapacityBuilding.Assistance.History;
+using CapacityBuilding.Assistance.Access;
+using CapacityBuilding.Assistance.Clients;
+using CapacityBuilding.Assistance.Domain.History;
+using CapacityBuilding.Assistance.Domain.Requests;
 using CapacityBuilding.Assistance.Repositories;
-using CapacityBuilding.Assistance.Requests;
-using CapacityBuilding.Assistance.Training;
 using CapacityBuilding.Contracts.Assistance.V1;
 using CapacityBuilding.ServiceDefaults.Errors;
 using CapacityBuilding.ServiceDefaults.Identity;

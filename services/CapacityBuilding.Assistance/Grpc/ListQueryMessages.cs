@@ -1,5 +1,5 @@
+using CapacityBuilding.Assistance.Domain.Requests;
 using CapacityBuilding.Assistance.Repositories;
-using CapacityBuilding.Assistance.Requests;
 using CapacityBuilding.Contracts.Assistance.V1;
 using CapacityBuilding.Contracts.Common.V1;
 using CapacityBuilding.ServiceDefaults.Errors;

@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
-using CapacityBuilding.Assistance.History;
-using CapacityBuilding.Assistance.Requests;
+using CapacityBuilding.Assistance.Domain.History;
+using CapacityBuilding.Assistance.Domain.Requests;
 
 namespace CapacityBuilding.Assistance.Repositories;
 

@@ -1,7 +1,7 @@
 using System.Text.Json;
-using CapacityBuilding.Assistance.History;
+using CapacityBuilding.Assistance.Domain.History;
+using CapacityBuilding.Assistance.Domain.Requests;
 using CapacityBuilding.Assistance.Repositories.Scripts;
-using CapacityBuilding.Assistance.Requests;
 using CapacityBuilding.ServiceDefaults.Redis;
 using StackExchange.Redis;
 

@@ -1,4 +1,4 @@
-using CapacityBuilding.Assistance.Requests;
+using CapacityBuilding.Assistance.Domain.Requests;
 using StackExchange.Redis;
 
 namespace CapacityBuilding.Assistance.Repositories;

@@ -1,11 +1,11 @@
 using CapacityBuilding.Contracts.Funding.V1;
-using CapacityBuilding.Funding.Allocations;
-using CapacityBuilding.Funding.Calendar;
-using CapacityBuilding.Funding.Disbursements;
-using CapacityBuilding.Funding.Donors;
-using CapacityBuilding.Funding.ExchangeRates;
-using CapacityBuilding.Funding.Pledges;
+using CapacityBuilding.Funding.Domain.Allocations;
+using CapacityBuilding.Funding.Domain.Disbursements;
+using CapacityBuilding.Funding.Domain.Donors;
+using CapacityBuilding.Funding.Domain.ExchangeRates;
+using CapacityBuilding.Funding.Domain.Pledges;
 using CapacityBuilding.ServiceDefaults.Resources;
+using CapacityBuilding.ServiceDefaults.Validation;
 using Google.Protobuf.WellKnownTypes;
 
 namespace CapacityBuilding.Funding.Grpc;

@@ -1,5 +1,5 @@
-using CapacityBuilding.Funding.Allocations;
-using CapacityBuilding.Funding.Money;
+using CapacityBuilding.Funding.Domain.Allocations;
+using CapacityBuilding.Funding.Domain.Money;
 
 namespace CapacityBuilding.Funding.Repositories;
 

@@ -1,4 +1,4 @@
-using CapacityBuilding.Funding.Money;
+using CapacityBuilding.Funding.Domain.Money;
 using State = CapacityBuilding.Contracts.Funding.V1.Allocation.Types.State;
 
 namespace CapacityBuilding.Funding.Repositories;

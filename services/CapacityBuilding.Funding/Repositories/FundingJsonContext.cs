@@ -1,8 +1,8 @@
 using System.Text.Json.Serialization;
-using CapacityBuilding.Funding.Allocations;
-using CapacityBuilding.Funding.Disbursements;
-using CapacityBuilding.Funding.Donors;
-using CapacityBuilding.Funding.Pledges;
+using CapacityBuilding.Funding.Domain.Allocations;
+using CapacityBuilding.Funding.Domain.Disbursements;
+using CapacityBuilding.Funding.Domain.Donors;
+using CapacityBuilding.Funding.Domain.Pledges;
 
 namespace CapacityBuilding.Funding.Repositories;
 

@@ -1,5 +1,5 @@
-using CapacityBuilding.Funding.Money;
-using CapacityBuilding.Funding.Pledges;
+using CapacityBuilding.Funding.Domain.Money;
+using CapacityBuilding.Funding.Domain.Pledges;
 using State = CapacityBuilding.Contracts.Funding.V1.Pledge.Types.State;
 
 namespace CapacityBuilding.Funding.Repositories;

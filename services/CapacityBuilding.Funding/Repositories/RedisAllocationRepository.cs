@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
-using CapacityBuilding.Funding.Allocations;
-using CapacityBuilding.Funding.Disbursements;
-using CapacityBuilding.Funding.Money;
+using CapacityBuilding.Funding.Domain.Allocations;
+using CapacityBuilding.Funding.Domain.Disbursements;
+using CapacityBuilding.Funding.Domain.Money;
 using CapacityBuilding.Funding.Repositories.Scripts;
 using CapacityBuilding.ServiceDefaults.Redis;
 using CapacityBuilding.ServiceDefaults.Resources;

@@ -1,4 +1,4 @@
-using CapacityBuilding.Funding.Donors;
+using CapacityBuilding.Funding.Domain.Donors;
 using CapacityBuilding.ServiceDefaults.Redis;
 using StackExchange.Redis;
 

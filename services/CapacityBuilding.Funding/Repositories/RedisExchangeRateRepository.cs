@@ -1,6 +1,6 @@
 using System.Globalization;
-using CapacityBuilding.Funding.ExchangeRates;
-using CapacityBuilding.Funding.Money;
+using CapacityBuilding.Funding.Domain.ExchangeRates;
+using CapacityBuilding.Funding.Domain.Money;
 using CapacityBuilding.ServiceDefaults.Redis;
 using StackExchange.Redis;
 

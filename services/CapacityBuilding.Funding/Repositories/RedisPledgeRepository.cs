@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
-using CapacityBuilding.Funding.Money;
-using CapacityBuilding.Funding.Pledges;
+using CapacityBuilding.Funding.Domain.Money;
+using CapacityBuilding.Funding.Domain.Pledges;
 using CapacityBuilding.Funding.Repositories.Scripts;
 using CapacityBuilding.ServiceDefaults.Redis;
 using CapacityBuilding.ServiceDefaults.Resources;

@@ -1,5 +1,5 @@
-using CapacityBuilding.Funding.Allocations;
-using CapacityBuilding.Funding.Money;
+using CapacityBuilding.Funding.Domain.Allocations;
+using CapacityBuilding.Funding.Domain.Money;
 using State = CapacityBuilding.Contracts.Funding.V1.Allocation.Types.State;
 
 namespace CapacityBuilding.Funding.Repositories;

@@ -1,11 +1,12 @@
 using CapacityBuilding.ServiceDefaults.Validation;
-using CapacityBuilding.Training.Courses;
-using CapacityBuilding.Training.Enrolments;
-using CapacityBuilding.Training.Evaluations;
-using CapacityBuilding.Training.Matching;
+using CapacityBuilding.Training.Access;
+using CapacityBuilding.Training.Domain.Courses;
+using CapacityBuilding.Training.Domain.Enrolments;
+using CapacityBuilding.Training.Domain.Evaluations;
+using CapacityBuilding.Training.Domain.Matching;
+using CapacityBuilding.Training.Domain.Search;
+using CapacityBuilding.Training.Domain.Sessions;
 using CapacityBuilding.Training.Repositories;
-using CapacityBuilding.Training.Search;
-using CapacityBuilding.Training.Sessions;
 
 namespace CapacityBuilding.Training.Extensions;
 
@@ -14,6 +15,7 @@ public static class ApplicationServiceExtensions
     public static WebApplicationBuilder AddApplicationServices(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton(TrainingPermissions.Table);
+        builder.Services.AddSingleton<EnrolmentAccess>();
         builder.Services.AddSingleton<RedisCourseRepository>();
         builder.Services.AddSingleton<RedisSessionRepository>();
         builder.Services.AddSingleton<RedisEnrolmentRepository>();

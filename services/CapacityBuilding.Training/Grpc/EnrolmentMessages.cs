@@ -1,7 +1,7 @@
 using CapacityBuilding.Contracts.Training.V1;
 using CapacityBuilding.ServiceDefaults.Resources;
-using CapacityBuilding.Training.Courses;
-using CapacityBuilding.Training.Enrolments;
+using CapacityBuilding.Training.Domain.Courses;
+using CapacityBuilding.Training.Domain.Enrolments;
 using Google.Protobuf.WellKnownTypes;
 
 namespace CapacityBuilding.Training.Grpc;

@@ -1,7 +1,7 @@
 using CapacityBuilding.Contracts.Training.V1;
 using CapacityBuilding.ServiceDefaults.Resources;
-using CapacityBuilding.Training.Courses;
-using CapacityBuilding.Training.Evaluations;
+using CapacityBuilding.Training.Domain.Courses;
+using CapacityBuilding.Training.Domain.Evaluations;
 using Google.Protobuf.WellKnownTypes;
 
 namespace CapacityBuilding.Training.Grpc;

@@ -1,8 +1,8 @@
 using CapacityBuilding.Contracts.Training.V1;
 using CapacityBuilding.ServiceDefaults.FieldMasks;
 using CapacityBuilding.ServiceDefaults.Resources;
-using CapacityBuilding.Training.Courses;
-using CapacityBuilding.Training.Sessions;
+using CapacityBuilding.Training.Domain.Courses;
+using CapacityBuilding.Training.Domain.Sessions;
 using Google.Protobuf.WellKnownTypes;
 
 namespace CapacityBuilding.Training.Grpc;

@@ -3,8 +3,8 @@ using CapacityBuilding.Contracts.Training.V1;
 using CapacityBuilding.ServiceDefaults.Errors;
 using CapacityBuilding.ServiceDefaults.Identity;
 using CapacityBuilding.ServiceDefaults.Paging;
-using CapacityBuilding.Training.Courses;
-using CapacityBuilding.Training.Enrolments;
+using CapacityBuilding.Training.Access;
+using CapacityBuilding.Training.Domain.Courses;
 using CapacityBuilding.Training.Repositories;
 using Grpc.Core;
 
@@ -16,11 +16,7 @@ public sealed partial class TrainingService
     {
         var parent = CourseNames.Session.Parse(request.Parent, "parent", errors);
         enrolmentValidator.ValidateCreate(request);
-        var caller = context.GetCaller();
-        if (caller.Role == CallerRole.MemberState && request.Enrolment.Nationality != caller.Country)
-        {
-            throw errors.PermissionDenied($"A member state enrols its own nationals only ({caller.Country}).");
-        }
+        enrolmentAccess.EnsureMayEnrol(context.GetCaller(), request.Enrolment.Nationality);
 
         var enrolment = request.Enrolment.ToNewStoredEnrolment(parent.CourseId, parent.SessionId, clock.GetUtcNow());
         return await enrolments.EnrolAsync(enrolment, request.RequestId) switch
@@ -41,7 +37,7 @@ public sealed partial class TrainingService
     {
         var name = CourseNames.Enrolment.Parse(request.Name, "name", errors);
         var enrolment = await enrolments.GetAsync(name.SessionId, name.EnrolmentId);
-        if (enrolment is null || enrolment.Enrolment.CourseId != name.CourseId || !IsVisibleTo(context.GetCaller(), enrolment))
+        if (enrolment is null || enrolment.Enrolment.CourseId != name.CourseId || !EnrolmentAccess.IsVisibleTo(context.GetCaller(), enrolment))
         {
             throw errors.NotFound(CourseNames.Enrolment.ResourceType, request.Name);
         }
@@ -61,13 +57,6 @@ public sealed partial class TrainingService
         };
     }
 
-    /// <summary>
-    /// A member state sees only its own nationals' enrolments; another country's answers
-    /// NOT_FOUND, so that ids cannot be probed.
-    /// </summary>
-    private static bool IsVisibleTo(Caller caller, EnrolmentWithPosition enrolment) =>
-        caller.Role != CallerRole.MemberState || enrolment.Enrolment.Nationality == caller.Country;
-
     /// <summary>Enrolment pages are keyed by arrival number, not id: the token holds the last arrival seen (0 before the first page).</summary>
     private long DecodeArrival(string pageToken, string scope) =>
         pageTokens.Decode(pageToken, scope) switch
@@ -82,7 +71,7 @@ public sealed partial class TrainingService
         var name = CourseNames.Enrolment.Parse(request.Name, "name", errors);
         if (await sessions.GetAsync(name.CourseId, name.SessionId) is null
             || await enrolments.GetAsync(name.SessionId, name.EnrolmentId) is not { } existing
-            || !IsVisibleTo(context.GetCaller(), existing))
+            || !EnrolmentAccess.IsVisibleTo(context.GetCaller(), existing))
         {
             throw errors.NotFound(CourseNames.Enrolment.ResourceType, request.Name);
         }

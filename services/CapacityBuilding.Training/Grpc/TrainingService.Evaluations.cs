@@ -1,7 +1,7 @@
 using CapacityBuilding.Contracts.Training.V1;
 using CapacityBuilding.ServiceDefaults.Errors;
 using CapacityBuilding.ServiceDefaults.Paging;
-using CapacityBuilding.Training.Courses;
+using CapacityBuilding.Training.Domain.Courses;
 using CapacityBuilding.Training.Repositories;
 using Grpc.Core;
 

@@ -1,7 +1,7 @@
 using CapacityBuilding.Contracts.Training.V1;
-using CapacityBuilding.Training.Courses;
-using CapacityBuilding.Training.Matching;
-using CapacityBuilding.Training.Search;
+using CapacityBuilding.Training.Domain.Courses;
+using CapacityBuilding.Training.Domain.Matching;
+using CapacityBuilding.Training.Domain.Search;
 using Grpc.Core;
 
 namespace CapacityBuilding.Training.Grpc;

@@ -3,9 +3,9 @@ using CapacityBuilding.ServiceDefaults.Errors;
 using CapacityBuilding.ServiceDefaults.Paging;
 using CapacityBuilding.ServiceDefaults.Redis;
 using CapacityBuilding.ServiceDefaults.Validation;
-using CapacityBuilding.Training.Courses;
+using CapacityBuilding.Training.Domain.Courses;
+using CapacityBuilding.Training.Domain.Sessions;
 using CapacityBuilding.Training.Repositories;
-using CapacityBuilding.Training.Sessions;
 using Grpc.Core;
 
 namespace CapacityBuilding.Training.Grpc;

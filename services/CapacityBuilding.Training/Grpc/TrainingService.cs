@@ -5,13 +5,14 @@ using CapacityBuilding.ServiceDefaults.Errors;
 using CapacityBuilding.ServiceDefaults.Paging;
 using CapacityBuilding.ServiceDefaults.Redis;
 using CapacityBuilding.ServiceDefaults.Validation;
-using CapacityBuilding.Training.Courses;
-using CapacityBuilding.Training.Enrolments;
-using CapacityBuilding.Training.Evaluations;
-using CapacityBuilding.Training.Matching;
+using CapacityBuilding.Training.Access;
+using CapacityBuilding.Training.Domain.Courses;
+using CapacityBuilding.Training.Domain.Enrolments;
+using CapacityBuilding.Training.Domain.Evaluations;
+using CapacityBuilding.Training.Domain.Matching;
+using CapacityBuilding.Training.Domain.Search;
+using CapacityBuilding.Training.Domain.Sessions;
 using CapacityBuilding.Training.Repositories;
-using CapacityBuilding.Training.Search;
-using CapacityBuilding.Training.Sessions;
 using Grpc.Core;
 
 namespace CapacityBuilding.Training.Grpc;
@@ -28,6 +29,7 @@ public sealed partial class TrainingService(
     CourseValidator courseValidator,
     SessionValidator sessionValidator,
     EnrolmentValidator enrolmentValidator,
+    EnrolmentAccess enrolmentAccess,
     EvaluationValidator evaluationValidator,
     SearchRequestReader searchReader,
     MatchRequestValidator matchValidator,

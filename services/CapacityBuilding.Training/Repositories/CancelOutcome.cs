@@ -1,4 +1,4 @@
-using CapacityBuilding.Training.Enrolments;
+using CapacityBuilding.Training.Domain.Enrolments;
 
 namespace CapacityBuilding.Training.Repositories;
 

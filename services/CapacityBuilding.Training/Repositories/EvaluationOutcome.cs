@@ -1,4 +1,4 @@
-using CapacityBuilding.Training.Evaluations;
+using CapacityBuilding.Training.Domain.Evaluations;
 
 namespace CapacityBuilding.Training.Repositories;
 

@@ -1,8 +1,8 @@
 using System.Text.Json;
 using CapacityBuilding.ServiceDefaults.Redis;
-using CapacityBuilding.Training.Courses;
+using CapacityBuilding.Training.Domain.Courses;
+using CapacityBuilding.Training.Domain.Search;
 using CapacityBuilding.Training.Repositories.Scripts;
-using CapacityBuilding.Training.Search;
 using StackExchange.Redis;
 
 namespace CapacityBuilding.Training.Repositories;

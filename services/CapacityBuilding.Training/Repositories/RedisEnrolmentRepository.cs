@@ -1,7 +1,7 @@
 using System.Text.Json;
 using CapacityBuilding.Contracts.Training.V1;
 using CapacityBuilding.ServiceDefaults.Redis;
-using CapacityBuilding.Training.Enrolments;
+using CapacityBuilding.Training.Domain.Enrolments;
 using CapacityBuilding.Training.Repositories.Scripts;
 using StackExchange.Redis;
 

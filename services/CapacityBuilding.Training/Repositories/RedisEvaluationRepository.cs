@@ -1,6 +1,6 @@
 using System.Text.Json;
 using CapacityBuilding.ServiceDefaults.Redis;
-using CapacityBuilding.Training.Evaluations;
+using CapacityBuilding.Training.Domain.Evaluations;
 using CapacityBuilding.Training.Repositories.Scripts;
 using StackExchange.Redis;
 

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using CapacityBuilding.ServiceDefaults.Redis;
+using CapacityBuilding.Training.Domain.Sessions;
 using CapacityBuilding.Training.Repositories.Scripts;
-using CapacityBuilding.Training.Sessions;
 using StackExchange.Redis;
 
 namespace CapacityBuilding.Training.Repositories;

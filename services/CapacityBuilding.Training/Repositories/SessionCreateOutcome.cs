@@ -1,4 +1,4 @@
-using CapacityBuilding.Training.Sessions;
+using CapacityBuilding.Training.Domain.Sessions;
 
 namespace CapacityBuilding.Training.Repositories;
 

@@ -1,8 +1,8 @@
 using System.Text.Json.Serialization;
-using CapacityBuilding.Training.Courses;
-using CapacityBuilding.Training.Enrolments;
-using CapacityBuilding.Training.Evaluations;
-using CapacityBuilding.Training.Sessions;
+using CapacityBuilding.Training.Domain.Courses;
+using CapacityBuilding.Training.Domain.Enrolments;
+using CapacityBuilding.Training.Domain.Evaluations;
+using CapacityBuilding.Training.Domain.Sessions;
 
 namespace CapacityBuilding.Training.Repositories;
 

@@ -1,0 +1,31 @@
+using CapacityBuilding.ServiceDefaults.Identity;
+using static CapacityBuilding.ServiceDefaults.Identity.CallerRole;
+using Service = CapacityBuilding.Contracts.Assistance.V1.AssistanceService;
+
+namespace CapacityBuilding.Assistance.Access;
+
+/// <summary>
+/// Who may call what on the assistance service. Member states act only on their own country's
+/// requests (<see cref="RequestAccess"/> checks that on the data); coordinators decide;
+/// auditors read everything, history included. Donors only see requests their money funds: the
+/// service checks that on the data. Funding reads requests as itself (a service), the budgets
+/// and states its own rules need, and applies its donor callers' rule itself.
+/// </summary>
+public static class AssistancePermissions
+{
+    public static readonly MethodPermissions Table = MethodPermissions.For(Service.Descriptor)
+        .Allow(nameof(Service.AssistanceServiceBase.CreateAssistanceRequest), MemberState, Coordinator)
+        .Allow(nameof(Service.AssistanceServiceBase.GetAssistanceRequest), MemberState, Coordinator, Donor, Auditor, CallerRole.Service)
+        .Allow(nameof(Service.AssistanceServiceBase.ListAssistanceRequests), MemberState, Coordinator, Donor, Auditor, CallerRole.Service)
+        .Allow(nameof(Service.AssistanceServiceBase.UpdateAssistanceRequest), MemberState, Coordinator)
+        .Allow(nameof(Service.AssistanceServiceBase.SubmitAssistanceRequest), MemberState, Coordinator)
+        .Allow(nameof(Service.AssistanceServiceBase.WithdrawAssistanceRequest), MemberState, Coordinator)
+        .Allow(nameof(Service.AssistanceServiceBase.BeginAssistanceRequestReview), Coordinator)
+        .Allow(nameof(Service.AssistanceServiceBase.ReviewAssistanceRequest), Coordinator)
+        .Allow(nameof(Service.AssistanceServiceBase.StartAssistanceRequestDelivery), Coordinator)
+        .Allow(nameof(Service.AssistanceServiceBase.CompleteAssistanceRequest), Coordinator)
+        .Allow(nameof(Service.AssistanceServiceBase.MatchAssistanceRequestCourses), Coordinator)
+        .Allow(nameof(Service.AssistanceServiceBase.ListHistoryEntries), MemberState, Coordinator, Auditor)
+        .Allow(nameof(Service.AssistanceServiceBase.VerifyAssistanceRequestHistory), Coordinator, Auditor)
+        .Build();
+}

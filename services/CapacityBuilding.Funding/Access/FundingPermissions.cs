@@ -1,0 +1,35 @@
+using CapacityBuilding.ServiceDefaults.Identity;
+using static CapacityBuilding.ServiceDefaults.Identity.CallerRole;
+using Service = CapacityBuilding.Contracts.Funding.V1.FundingService;
+
+namespace CapacityBuilding.Funding.Access;
+
+/// <summary>
+/// Who may call what on the funding service. Coordinators move money; donors read and pledge, but
+/// only on their own donor record, pledges and allocations (checked on the data by
+/// <see cref="DonorOwnership"/>); auditors read everything.
+/// </summary>
+public static class FundingPermissions
+{
+    public static readonly MethodPermissions Table = MethodPermissions.For(Service.Descriptor)
+        .Allow(nameof(Service.FundingServiceBase.CreateDonor), Coordinator)
+        .Allow(nameof(Service.FundingServiceBase.GetDonor), Coordinator, Donor, Auditor)
+        .Allow(nameof(Service.FundingServiceBase.ListDonors), Coordinator, Donor, Auditor)
+        .Allow(nameof(Service.FundingServiceBase.CreatePledge), Coordinator, Donor)
+        .Allow(nameof(Service.FundingServiceBase.GetPledge), Coordinator, Donor, Auditor)
+        .Allow(nameof(Service.FundingServiceBase.ListPledges), Coordinator, Donor, Auditor)
+        .Allow(nameof(Service.FundingServiceBase.CommitPledge), Coordinator)
+        .Allow(nameof(Service.FundingServiceBase.CancelPledge), Coordinator)
+        .Allow(nameof(Service.FundingServiceBase.CreateAllocation), Coordinator)
+        .Allow(nameof(Service.FundingServiceBase.GetAllocation), Coordinator, Donor, Auditor)
+        .Allow(nameof(Service.FundingServiceBase.ListAllocations), Coordinator, Donor, Auditor)
+        .Allow(nameof(Service.FundingServiceBase.ReleaseAllocation), Coordinator)
+        .Allow(nameof(Service.FundingServiceBase.CreateDisbursement), Coordinator)
+        .Allow(nameof(Service.FundingServiceBase.ListDisbursements), Coordinator, Donor, Auditor)
+        .Allow(nameof(Service.FundingServiceBase.LoadExchangeRates), Coordinator)
+        .Allow(nameof(Service.FundingServiceBase.ListExchangeRates), Coordinator, Donor, Auditor)
+        .Allow(nameof(Service.FundingServiceBase.GetRequestFunding), Coordinator, Donor, Auditor)
+        .Allow(nameof(Service.FundingServiceBase.GetFundingSummary), Coordinator, Donor, Auditor)
+        .Allow(nameof(Service.FundingServiceBase.ExportIatiActivities), Coordinator, Donor, Auditor)
+        .Build();
+}

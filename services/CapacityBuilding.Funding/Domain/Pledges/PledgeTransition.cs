@@ -1,0 +1,7 @@
+namespace CapacityBuilding.Funding.Domain.Pledges;
+
+public enum PledgeTransition
+{
+    Commit,
+    Cancel,
+}

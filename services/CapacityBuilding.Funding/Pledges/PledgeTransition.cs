@@ -1,7 +1,0 @@
-namespace CapacityBuilding.Funding.Pledges;
-
-public enum PledgeTransition
-{
-    Commit,
-    Cancel,
-}
