@@ -29,7 +29,7 @@ public sealed partial class AssistanceService(
     public override async Task<CreateAssistanceRequestResponse> CreateAssistanceRequest(
         CreateAssistanceRequestRequest request, ServerCallContext context)
     {
-        validator.ValidateCreate(request);
+        validator.EnsureValid(request, errors);
         var caller = context.GetCaller();
         access.EnsureMayActFor(caller, request.AssistanceRequest.RequestingState);
         await courseCatalog.EnsureCoursesExistAsync(request.AssistanceRequest.Courses, "assistance_request.courses", context.CancellationToken);

@@ -39,7 +39,7 @@ public sealed class FundingService(
 
     public override async Task<CreateDonorResponse> CreateDonor(CreateDonorRequest request, ServerCallContext context)
     {
-        donorValidator.ValidateCreate(request);
+        donorValidator.EnsureValid(request, errors);
         var stored = await donors.CreateAsync(request.Donor.ToNewStoredDonor(clock.GetUtcNow()), request.RequestId);
         return new CreateDonorResponse { Donor = stored.ToMessage() };
     }
@@ -67,7 +67,7 @@ public sealed class FundingService(
     {
         var donor = await ExistingDonorAsync(request.Parent, "parent");
         ownership.Ensure(context, donor.Id);
-        pledgeValidator.ValidateCreate(request);
+        pledgeValidator.EnsureValid(request, errors);
         var now = clock.GetUtcNow();
         var stored = await pledges.CreateAsync(request.Pledge.ToNewStoredPledge(donor.Id, now), request.RequestId, now);
         return new CreatePledgeResponse { Pledge = stored.ToMessage() };

@@ -3,6 +3,7 @@ using CapacityBuilding.Contracts.Training.V1;
 using CapacityBuilding.ServiceDefaults.Errors;
 using CapacityBuilding.ServiceDefaults.Identity;
 using CapacityBuilding.ServiceDefaults.Paging;
+using CapacityBuilding.ServiceDefaults.Validation;
 using CapacityBuilding.Training.Access;
 using CapacityBuilding.Training.Domain.Courses;
 using CapacityBuilding.Training.Repositories;
@@ -15,7 +16,7 @@ public sealed partial class TrainingService
     public override async Task<CreateEnrolmentResponse> CreateEnrolment(CreateEnrolmentRequest request, ServerCallContext context)
     {
         var parent = CourseNames.Session.Parse(request.Parent, "parent", errors);
-        enrolmentValidator.ValidateCreate(request);
+        enrolmentValidator.EnsureValid(request, errors);
         enrolmentAccess.EnsureMayEnrol(context.GetCaller(), request.Enrolment.Nationality);
 
         var enrolment = request.Enrolment.ToNewStoredEnrolment(parent.CourseId, parent.SessionId, clock.GetUtcNow());

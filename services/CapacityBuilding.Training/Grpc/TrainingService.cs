@@ -42,7 +42,7 @@ public sealed partial class TrainingService(
 
     public override async Task<CreateCourseResponse> CreateCourse(CreateCourseRequest request, ServerCallContext context)
     {
-        courseValidator.ValidateCreate(request);
+        courseValidator.EnsureValid(request, errors);
         var stored = await courses.CreateAsync(request.Course.ToNewStoredCourse(clock.GetUtcNow()), request.RequestId);
         return new CreateCourseResponse { Course = stored.ToMessage() };
     }

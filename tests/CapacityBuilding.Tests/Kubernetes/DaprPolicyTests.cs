@@ -24,7 +24,7 @@ public sealed class DaprPolicyTests
             CalleeAppId: "training",
             Method: "/capacitybuilding.training.v1.TrainingService/BatchGetCourses",
             IsIdempotent: true,
-            Source: "CapacityBuilding.Assistance/Training/CourseCatalog.cs",
+            Source: "CapacityBuilding.Assistance/Clients/CourseCatalog.cs",
         });
     }
 

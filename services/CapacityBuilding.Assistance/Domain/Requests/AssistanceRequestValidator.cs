@@ -14,13 +14,6 @@ public sealed class AssistanceRequestValidator(AnnotatedFieldRules annotated, Ap
 {
     public const int EmailMaxLength = 254;
 
-    public void ValidateCreate(CreateAssistanceRequestRequest request)
-    {
-        var violations = new FieldViolations();
-        AddViolations(request, violations);
-        violations.ThrowIfAny(errors);
-    }
-
     public void AddViolations(CreateAssistanceRequestRequest request, FieldViolations violations)
     {
         if (request.AssistanceRequest is not { } assistanceRequest)

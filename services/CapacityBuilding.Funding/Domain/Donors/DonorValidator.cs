@@ -1,5 +1,4 @@
 using CapacityBuilding.Contracts.Funding.V1;
-using CapacityBuilding.ServiceDefaults.Errors;
 using CapacityBuilding.ServiceDefaults.Validation;
 
 namespace CapacityBuilding.Funding.Domain.Donors;
@@ -8,15 +7,8 @@ namespace CapacityBuilding.Funding.Domain.Donors;
 /// The rule of a donor that its proto's annotations cannot state: a country from the ISO 3166
 /// list, which a state must have. Every broken rule is reported.
 /// </summary>
-public sealed class DonorValidator(ApiErrors errors) : IRequestRules<CreateDonorRequest>
+public sealed class DonorValidator : IRequestRules<CreateDonorRequest>
 {
-    public void ValidateCreate(CreateDonorRequest request)
-    {
-        var violations = new FieldViolations();
-        AddViolations(request, violations);
-        violations.ThrowIfAny(errors);
-    }
-
     public void AddViolations(CreateDonorRequest request, FieldViolations violations)
     {
         if (request.Donor is not { } donor)

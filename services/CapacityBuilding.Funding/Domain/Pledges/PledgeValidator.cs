@@ -10,15 +10,8 @@ namespace CapacityBuilding.Funding.Domain.Pledges;
 /// reads them, validity in order, earmarks from the M49 and ISO 3166 lists and named when they
 /// repeat. Every broken rule is reported.
 /// </summary>
-public sealed class PledgeValidator(ApiErrors errors) : IRequestRules<CreatePledgeRequest>
+public sealed class PledgeValidator : IRequestRules<CreatePledgeRequest>
 {
-    public void ValidateCreate(CreatePledgeRequest request)
-    {
-        var violations = new FieldViolations();
-        AddViolations(request, violations);
-        violations.ThrowIfAny(errors);
-    }
-
     public void AddViolations(CreatePledgeRequest request, FieldViolations violations)
     {
         if (request.Pledge is not { } pledge)

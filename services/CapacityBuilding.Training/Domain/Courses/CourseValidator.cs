@@ -11,13 +11,6 @@ namespace CapacityBuilding.Training.Domain.Courses;
 /// </summary>
 public sealed class CourseValidator(AnnotatedFieldRules annotated, ApiErrors errors) : IRequestRules<CreateCourseRequest>
 {
-    public void ValidateCreate(CreateCourseRequest request)
-    {
-        var violations = new FieldViolations();
-        AddViolations(request, violations);
-        violations.ThrowIfAny(errors);
-    }
-
     public void AddViolations(CreateCourseRequest request, FieldViolations violations)
     {
         if (request.Course is not { } course)

@@ -1,5 +1,4 @@
 using CapacityBuilding.Contracts.Training.V1;
-using CapacityBuilding.ServiceDefaults.Errors;
 using CapacityBuilding.ServiceDefaults.Validation;
 using CapacityBuilding.Training.Domain.Courses;
 
@@ -9,16 +8,9 @@ namespace CapacityBuilding.Training.Domain.Enrolments;
 /// The rules of an enrolment that its proto's annotations cannot state: a plausible e-mail address,
 /// a nationality from the ISO 3166 list, a well-formed request name. Every broken rule is reported.
 /// </summary>
-public sealed class EnrolmentValidator(ApiErrors errors) : IRequestRules<CreateEnrolmentRequest>
+public sealed class EnrolmentValidator : IRequestRules<CreateEnrolmentRequest>
 {
     public const int EmailMaxLength = 254;
-
-    public void ValidateCreate(CreateEnrolmentRequest request)
-    {
-        var violations = new FieldViolations();
-        AddViolations(request, violations);
-        violations.ThrowIfAny(errors);
-    }
 
     public void AddViolations(CreateEnrolmentRequest request, FieldViolations violations)
     {
