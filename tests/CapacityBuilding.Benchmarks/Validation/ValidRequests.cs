@@ -9,7 +9,8 @@ namespace CapacityBuilding.Benchmarks.Validation;
 
 /// <summary>
 /// One valid request of each type that carries annotated rules, filled as a real caller fills it:
-/// every annotated field set, lists of a few items, so that every rule runs and none fails.
+/// every annotated field set, lists of a few items, so that every rule runs and none fails; and one
+/// read request, which carries no rule.
 /// </summary>
 internal static class ValidRequests
 {
@@ -23,6 +24,7 @@ internal static class ValidRequests
         new ReviewAssistanceRequestRequest { Name = "assistanceRequests/1", Decision = ReviewAssistanceRequestRequest.Types.Decision.Approve, Reason = "Fits the programme's e-evidence priorities." },
         new CreateCourseRequest { Course = Course(), RequestId = RequestId() },
         new UpdateCourseRequest { Course = Course(), UpdateMask = new FieldMask { Paths = { "summary" } } },
+        new GetCourseRequest { Name = CourseName },
         new SearchCoursesRequest
         {
             ThematicAreas = { ThematicArea.ElectronicEvidence },
