@@ -33,6 +33,8 @@ public sealed class AnnotatedFieldRules
     {
         foreach (var request in RequestTypes().Where(HasRules))
         {
+            // Builds and caches the type's evaluators, and those of the messages inside it,
+            // compiling their rules without evaluating any.
             validator.GetEvaluatorDebugString(request.Parser.ParseFrom(ByteString.Empty));
         }
     }
