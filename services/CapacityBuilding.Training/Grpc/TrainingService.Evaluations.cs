@@ -4,8 +4,8 @@ using CapacityBuilding.ServiceDefaults.Identity;
 using CapacityBuilding.ServiceDefaults.Paging;
 using CapacityBuilding.ServiceDefaults.Redis;
 using CapacityBuilding.Training.Access;
-using CapacityBuilding.Training.Domain.Evaluations;
 using CapacityBuilding.Training.Domain.Courses;
+using CapacityBuilding.Training.Domain.Evaluations;
 using CapacityBuilding.Training.Repositories;
 using Grpc.Core;
 
