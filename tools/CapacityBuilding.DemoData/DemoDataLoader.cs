@@ -158,8 +158,9 @@ public sealed class DemoDataLoader(GrpcChannel channel, TextWriter output)
     private async Task DisburseAsync(DisbursementEntry entry, Allocation allocation, CancellationToken cancellationToken)
     {
         var disbursement = entry.Disbursement.Clone();
-        // Left out in the file: paid on the day the demo is loaded, so never before the allocation.
-        disbursement.DisbursementDate ??= Today();
+        // Left out in the file: paid on the day of the allocation, so never before it, and the same
+        // on every load: a reload replays the request id, which must carry the same payload.
+        disbursement.DisbursementDate ??= DayOf(allocation.CreateTime.ToDateTime());
         var create = new CreateDisbursementRequest { Parent = allocation.Name, Disbursement = disbursement, RequestId = RequestIdPrefix + entry.Key };
         await GatewayCall.RunAsync(
             $"disbursing '{entry.Key}'", options => funding.CreateDisbursementAsync(create, options).ResponseAsync, cancellationToken);
@@ -193,9 +194,5 @@ public sealed class DemoDataLoader(GrpcChannel channel, TextWriter output)
         return [];
     }
 
-    private static Google.Type.Date Today()
-    {
-        var today = DateTime.UtcNow;
-        return new Google.Type.Date { Year = today.Year, Month = today.Month, Day = today.Day };
-    }
+    private static Google.Type.Date DayOf(DateTime day) => new() { Year = day.Year, Month = day.Month, Day = day.Day };
 }

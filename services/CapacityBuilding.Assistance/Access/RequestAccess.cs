@@ -27,11 +27,15 @@ public sealed class RequestAccess(ApiErrors errors)
     /// </summary>
     public void EnsureMayAccess(Caller caller, StoredAssistanceRequest request, string name)
     {
-        if (caller.Role == CallerRole.MemberState && !string.Equals(caller.Country, request.RequestingState, StringComparison.Ordinal))
+        if (!MayRead(caller, request))
         {
             throw errors.NotFound(AssistanceRequestNames.Request.ResourceType, name);
         }
     }
+
+    /// <summary>Whether the caller may read the request: a member state only its own country's (a donor's are checked by listing).</summary>
+    public static bool MayRead(Caller caller, StoredAssistanceRequest request) =>
+        caller.Role != CallerRole.MemberState || string.Equals(caller.Country, request.RequestingState, StringComparison.Ordinal);
 
     /// <summary>The listing narrowed to what the caller may see: a member state's own country, a donor's funded requests.</summary>
     public RequestListQuery Scope(Caller caller, RequestListQuery query)

@@ -7,6 +7,7 @@ using CapacityBuilding.Contracts.Assistance.V1;
 using CapacityBuilding.ServiceDefaults.Errors;
 using CapacityBuilding.ServiceDefaults.Identity;
 using CapacityBuilding.ServiceDefaults.Paging;
+using CapacityBuilding.ServiceDefaults.Redis;
 using CapacityBuilding.ServiceDefaults.Validation;
 using Grpc.Core;
 using Action = CapacityBuilding.Contracts.Assistance.V1.HistoryEntry.Types.Action;
@@ -37,8 +38,8 @@ public sealed partial class AssistanceService(
         var draft = request.AssistanceRequest.ToNewDraft(now);
         var entry = HistoryChain.Append(new HistoryEntryContent(
             1, caller.Subject, now, Action.Create, AssistanceRequest.Types.State.Unspecified, draft.State, "", HistoryChain.Genesis));
-        var stored = await requests.CreateAsync(draft with { HistoryLength = 1, HistoryHead = entry.Hash }, entry, request.RequestId);
-        return new CreateAssistanceRequestResponse { AssistanceRequest = stored.ToMessage() };
+        var stored = await requests.CreateAsync(draft with { HistoryLength = 1, HistoryHead = entry.Hash }, entry, IdempotentCreate.Of(caller, request));
+        return new CreateAssistanceRequestResponse { AssistanceRequest = IdempotentCreate.Answer(stored, RequestAccess.MayRead(caller, stored)).ToMessage() };
     }
 
     public override async Task<GetAssistanceRequestResponse> GetAssistanceRequest(

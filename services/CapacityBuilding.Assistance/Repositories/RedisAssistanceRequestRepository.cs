@@ -15,7 +15,7 @@ namespace CapacityBuilding.Assistance.Repositories;
 /// (<see cref="StoredHistoryEntry"/>), hash-chained (<see cref="HistoryChain"/>).</item>
 /// <item><c>requests:index</c>, <c>requests:priority-index</c> and their per-filter variants:
 /// sorted sets for listing, described in <see cref="RequestIndexes"/>.</item>
-/// <item><c>requests:idempotency:{request_id}</c>: the id a create with that request id made.</item>
+/// <item><c>requests:request-ids:{scope}</c>: the id a create with that request id made and its fingerprint (<see cref="IdempotentCreate"/>).</item>
 /// </list>
 /// Every write is one Lua script (<c>Scripts/request-write.lua</c>): document, history entry,
 /// index changes and idempotency key land together or not at all, and a replacement happens
@@ -26,17 +26,18 @@ public sealed class RedisAssistanceRequestRepository(RedisKeyspace keyspace)
     /// <summary>Index entries a page may examine at most; bounds the cost of a page.</summary>
     public const int PageScanBudget = 2000;
 
+    private const string Collection = "requests";
+
     private readonly IDatabase database = keyspace.Database;
 
     /// <summary>Stores the new request and its first history entry, or returns the one an earlier create with the same request id stored.</summary>
-    public async Task<StoredAssistanceRequest> CreateAsync(StoredAssistanceRequest request, StoredHistoryEntry entry, string requestId)
+    public async Task<StoredAssistanceRequest> CreateAsync(StoredAssistanceRequest request, StoredHistoryEntry entry, IdempotentCreate? create)
     {
-        var idempotencyKey = IdempotencyKeys.Of("requests", requestId);
         var changes = RequestIndexes.EntriesOf(request).Select(e => (e.Key, "+" + e.Member)).ToList();
-        var reply = await WriteAsync("create", request, entry, "", idempotencyKey, changes);
+        var reply = await WriteAsync("create", request, entry, "", create, changes);
         if (reply.Status == "EXISTING")
         {
-            return await GetAsync(reply.Text(0)) ?? throw new InvalidOperationException($"Idempotency key {idempotencyKey} points at a missing request.");
+            return await GetAsync(reply.Text(0)) ?? throw new InvalidOperationException($"Idempotency key {create} points at a missing request.");
         }
 
         return request;
@@ -127,9 +128,9 @@ public sealed class RedisAssistanceRequestRepository(RedisKeyspace keyspace)
     }
 
     private Task<ScriptReply> WriteAsync(string mode, StoredAssistanceRequest request, StoredHistoryEntry? entry, string expectedEtag,
-        RedisKey? idempotencyKey, IReadOnlyList<(RedisKey Key, string Change)> indexChanges)
+        IdempotentCreate? create, IReadOnlyList<(RedisKey Key, string Change)> indexChanges)
     {
-        RedisKey[] keys = [KeyOf(request.Id), HistoryKeyOf(request.Id), idempotencyKey ?? KeyOf(request.Id), .. indexChanges.Select(c => c.Key)];
+        RedisKey[] keys = [KeyOf(request.Id), HistoryKeyOf(request.Id), create?.KeyIn(Collection) ?? KeyOf(request.Id), .. indexChanges.Select(c => c.Key)];
         RedisValue[] arguments =
         [
             mode,
@@ -137,8 +138,9 @@ public sealed class RedisAssistanceRequestRepository(RedisKeyspace keyspace)
             JsonSerializer.SerializeToUtf8Bytes(request, AssistanceJsonContext.Default.StoredAssistanceRequest),
             entry is null ? "" : JsonSerializer.SerializeToUtf8Bytes(entry, AssistanceJsonContext.Default.StoredHistoryEntry),
             request.Id,
-            idempotencyKey is null ? "0" : "1",
+            create is null ? "0" : "1",
             .. indexChanges.Select(c => (RedisValue)c.Change),
+            create?.Fingerprint ?? "",
         ];
         return ScriptReply.RunScriptAsync(database, AssistanceScripts.RequestWrite, keys, arguments);
     }

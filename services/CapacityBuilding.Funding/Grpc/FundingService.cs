@@ -11,6 +11,7 @@ using CapacityBuilding.Funding.Repositories;
 using CapacityBuilding.ServiceDefaults.Errors;
 using CapacityBuilding.ServiceDefaults.Identity;
 using CapacityBuilding.ServiceDefaults.Paging;
+using CapacityBuilding.ServiceDefaults.Redis;
 using CapacityBuilding.ServiceDefaults.Validation;
 using Grpc.Core;
 
@@ -40,7 +41,8 @@ public sealed class FundingService(
     public override async Task<CreateDonorResponse> CreateDonor(CreateDonorRequest request, ServerCallContext context)
     {
         donorValidator.EnsureValid(request, errors);
-        var stored = await donors.CreateAsync(request.Donor.ToNewStoredDonor(clock.GetUtcNow()), request.RequestId);
+        // Only coordinators create donors, and they read every donor: a replay needs no row-level check.
+        var stored = await donors.CreateAsync(request.Donor.ToNewStoredDonor(clock.GetUtcNow()), IdempotentCreate.Of(context.GetCaller(), request));
         return new CreateDonorResponse { Donor = stored.ToMessage() };
     }
 
@@ -69,8 +71,8 @@ public sealed class FundingService(
         ownership.Ensure(context, donor.Id);
         pledgeValidator.EnsureValid(request, errors);
         var now = clock.GetUtcNow();
-        var stored = await pledges.CreateAsync(request.Pledge.ToNewStoredPledge(donor.Id, now), request.RequestId, now);
-        return new CreatePledgeResponse { Pledge = stored.ToMessage() };
+        var stored = await pledges.CreateAsync(request.Pledge.ToNewStoredPledge(donor.Id, now), IdempotentCreate.Of(context.GetCaller(), request), now);
+        return new CreatePledgeResponse { Pledge = IdempotentCreate.Answer(stored, DonorOwnership.MayAct(context, stored.Pledge.DonorId)).ToMessage() };
     }
 
     public override async Task<GetPledgeResponse> GetPledge(GetPledgeRequest request, ServerCallContext context)
@@ -101,8 +103,9 @@ public sealed class FundingService(
     public override async Task<CancelPledgeResponse> CancelPledge(CancelPledgeRequest request, ServerCallContext context) =>
         new() { Pledge = await TransitionAsync(request.Name, request.Etag, PledgeTransition.Cancel) };
 
+    // Only coordinators allocate and disburse, and they read everything: a replay needs no row-level check.
     public override async Task<CreateAllocationResponse> CreateAllocation(CreateAllocationRequest request, ServerCallContext context) =>
-        new() { Allocation = (await allocator.AllocateAsync(request, context.CancellationToken)).ToMessage() };
+        new() { Allocation = (await allocator.AllocateAsync(request, IdempotentCreate.Of(context.GetCaller(), request), context.CancellationToken)).ToMessage() };
 
     public override async Task<GetAllocationResponse> GetAllocation(GetAllocationRequest request, ServerCallContext context)
     {
@@ -140,7 +143,7 @@ public sealed class FundingService(
         new() { Allocation = (await allocator.ReleaseAsync(request)).ToMessage() };
 
     public override async Task<CreateDisbursementResponse> CreateDisbursement(CreateDisbursementRequest request, ServerCallContext context) =>
-        new() { Disbursement = (await disburser.DisburseAsync(request)).ToMessage() };
+        new() { Disbursement = (await disburser.DisburseAsync(request, IdempotentCreate.Of(context.GetCaller(), request))).ToMessage() };
 
     public override async Task<ListDisbursementsResponse> ListDisbursements(ListDisbursementsRequest request, ServerCallContext context)
     {

@@ -22,10 +22,10 @@ namespace CapacityBuilding.Funding.Repositories;
 /// <item><c>allocations:index</c>, <c>requests:{request}:allocations</c> and
 /// <c>donors:{donor}:allocations</c>: sorted sets of allocation ids, score 0 (lexicographic =
 /// creation order): all, per assistance request, per donor.</item>
-/// <item><c>allocations:idempotency:{request_id}</c>: the id an allocation with that request id made.</item>
+/// <item><c>allocations:request-ids:{scope}</c>: the id an allocation with that request id made and its fingerprint (<see cref="IdempotentCreate"/>).</item>
 /// <item><c>disbursements:{id}</c>: a disbursement, JSON (<see cref="StoredDisbursement"/>);
 /// <c>allocations:{id}:disbursements</c>: sorted set of its ids;
-/// <c>disbursements:idempotency:{request_id}</c>.</item>
+/// <c>disbursements:request-ids:{scope}</c>.</item>
 /// </list>
 /// Every write that moves money is one Lua script that checks the balance and writes, so parallel
 /// calls can neither overdraw a pledge or an allocation nor lose an update. The pledge's ledger
@@ -42,13 +42,12 @@ public sealed class RedisAllocationRepository(RedisKeyspace keyspace)
     private readonly RedisJsonStore<StoredAllocation> allocations = new(keyspace, FundingJsonContext.Default.StoredAllocation);
     private readonly RedisJsonStore<StoredDisbursement> disbursements = new(keyspace, FundingJsonContext.Default.StoredDisbursement);
 
-    /// <summary>The allocation an earlier call with this request id made, if any.</summary>
-    public async Task<string?> FindByRequestIdAsync(string requestId) =>
-        IdempotencyKeys.Of("allocations", requestId) is { } key ? (string?)await database.StringGetAsync(key) : null;
+    /// <summary>The allocation an earlier call of <paramref name="create"/> made, if any.</summary>
+    public Task<string?> FindEarlierAsync(IdempotentCreate? create) => EarlierCreates.FindAsync(database, "allocations", create);
 
-    public async Task<AllocateOutcome> AllocateAsync(StoredAllocation allocation, string requestId, DateTimeOffset now)
+    public async Task<AllocateOutcome> AllocateAsync(StoredAllocation allocation, IdempotentCreate? create, DateTimeOffset now)
     {
-        var idempotencyKey = IdempotencyKeys.Of("allocations", requestId);
+        var idempotencyKey = create?.KeyIn("allocations");
         RedisKey[] keys =
         [
             RedisPledgeRepository.LedgerKeyOf(allocation.PledgeId), KeyOf(allocation.Id), LedgerKeyOf(allocation.Id), Index,
@@ -60,6 +59,7 @@ public sealed class RedisAllocationRepository(RedisKeyspace keyspace)
         [
             allocation.Id, JsonSerializer.SerializeToUtf8Bytes(allocation, FundingJsonContext.Default.StoredAllocation),
             amount.UnitsText, amount.NanosText, Negated(amount.Units), Negated(amount.Nanos), Etags.New(), etag, now.ToUnixTimeMilliseconds(),
+            create?.Fingerprint ?? "",
         ]);
         return reply.Status switch
         {
@@ -89,9 +89,9 @@ public sealed class RedisAllocationRepository(RedisKeyspace keyspace)
         };
     }
 
-    public async Task<DisburseOutcome> DisburseAsync(StoredDisbursement disbursement, string requestId)
+    public async Task<DisburseOutcome> DisburseAsync(StoredDisbursement disbursement, IdempotentCreate? create)
     {
-        var idempotencyKey = IdempotencyKeys.Of("disbursements", requestId);
+        var idempotencyKey = create?.KeyIn("disbursements");
         RedisKey[] keys =
         [
             LedgerKeyOf(disbursement.AllocationId), DisbursementKeyOf(disbursement.Id), DisbursementIndexOf(disbursement.AllocationId),
@@ -101,7 +101,7 @@ public sealed class RedisAllocationRepository(RedisKeyspace keyspace)
         var reply = await ScriptReply.RunScriptAsync(database, FundingScripts.AllocationDisburse, keys,
         [
             disbursement.Id, JsonSerializer.SerializeToUtf8Bytes(disbursement, FundingJsonContext.Default.StoredDisbursement),
-            amount.UnitsText, amount.NanosText, Negated(amount.Units), Negated(amount.Nanos), Etags.New(),
+            amount.UnitsText, amount.NanosText, Negated(amount.Units), Negated(amount.Nanos), Etags.New(), create?.Fingerprint ?? "",
         ]);
         return reply.Status switch
         {

@@ -9,7 +9,7 @@ namespace CapacityBuilding.Funding.Repositories;
 /// <list type="bullet">
 /// <item><c>donors:{id}</c>: the donor, JSON (<see cref="StoredDonor"/>).</item>
 /// <item><c>donors:index</c>: sorted set of all donor ids, score 0 (lexicographic = creation order).</item>
-/// <item><c>donors:idempotency:{request_id}</c>: the id a create with that request id made.</item>
+/// <item><c>donors:request-ids:{scope}</c>: the id a create with that request id made and its fingerprint (<see cref="IdempotentCreate"/>).</item>
 /// </list>
 /// </summary>
 public sealed class RedisDonorRepository(RedisKeyspace keyspace)
@@ -19,8 +19,8 @@ public sealed class RedisDonorRepository(RedisKeyspace keyspace)
     private readonly RedisJsonStore<StoredDonor> store = new(keyspace, FundingJsonContext.Default.StoredDonor);
 
     /// <summary>Stores the donor, or returns the one an earlier create with the same request id stored.</summary>
-    public Task<StoredDonor> CreateAsync(StoredDonor donor, string requestId) =>
-        store.CreateAsync(KeyOf, Index, donor.Id, donor, IdempotencyKeys.Of("donors", requestId));
+    public Task<StoredDonor> CreateAsync(StoredDonor donor, IdempotentCreate? create) =>
+        store.CreateAsync(KeyOf, Index, donor.Id, donor, "donors", create);
 
     public Task<StoredDonor?> GetAsync(string id) => store.GetAsync(KeyOf(id));
 

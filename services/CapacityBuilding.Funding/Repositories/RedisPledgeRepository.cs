@@ -21,7 +21,7 @@ namespace CapacityBuilding.Funding.Repositories;
 /// release scripts (<see cref="RedisAllocationRepository"/>) change it too.</item>
 /// <item><c>donors:{donor}:pledges</c>: sorted set of that donor's pledge ids, score 0
 /// (lexicographic = creation order).</item>
-/// <item><c>pledges:idempotency:{request_id}</c>: the id a create with that request id made.</item>
+/// <item><c>pledges:request-ids:{scope}</c>: the id a create with that request id made and its fingerprint (<see cref="IdempotentCreate"/>).</item>
 /// </list>
 /// </summary>
 public sealed class RedisPledgeRepository(RedisKeyspace keyspace)
@@ -30,9 +30,9 @@ public sealed class RedisPledgeRepository(RedisKeyspace keyspace)
     private readonly RedisJsonStore<StoredPledge> store = new(keyspace, FundingJsonContext.Default.StoredPledge);
 
     /// <summary>Stores the pledge, or returns the one an earlier create with the same request id stored.</summary>
-    public async Task<PledgeRecord> CreateAsync(StoredPledge pledge, string requestId, DateTimeOffset now)
+    public async Task<PledgeRecord> CreateAsync(StoredPledge pledge, IdempotentCreate? create, DateTimeOffset now)
     {
-        var idempotencyKey = IdempotencyKeys.Of("pledges", requestId);
+        var idempotencyKey = create?.KeyIn("pledges");
         RedisKey[] keys = idempotencyKey is { } key
             ? [KeyOf(pledge.Id), LedgerKeyOf(pledge.Id), DonorIndexOf(pledge.DonorId), key]
             : [KeyOf(pledge.Id), LedgerKeyOf(pledge.Id), DonorIndexOf(pledge.DonorId)];
@@ -40,7 +40,7 @@ public sealed class RedisPledgeRepository(RedisKeyspace keyspace)
         var amount = new Amount(pledge.Units, pledge.Nanos);
         var etag = Etags.New();
         var reply = await ScriptReply.RunScriptAsync(database, FundingScripts.PledgeCreate, keys,
-            [pledge.Id, json, amount.UnitsText, amount.NanosText, etag, now.ToUnixTimeMilliseconds()]);
+            [pledge.Id, json, amount.UnitsText, amount.NanosText, etag, now.ToUnixTimeMilliseconds(), create?.Fingerprint ?? ""]);
         if (reply.Status == "CREATED")
         {
             // As later reads will see it: the ledger keeps update times in whole milliseconds.

@@ -64,6 +64,11 @@ public sealed class ApiErrors(ErrorDomain domain)
             new ResourceInfo { ResourceType = resourceType, ResourceName = resourceName },
             new Dictionary<string, string> { ["resource_name"] = resourceName });
 
+    /// <summary>ALREADY_EXISTS: the request id was used before for another request (AIP-155); names nothing, so that it reveals nothing.</summary>
+    public RpcException RequestIdReused() =>
+        Build(Code.AlreadyExists, "This request_id was used before for a different request; send a new request_id for a new create.",
+            ErrorReasons.RequestIdReused);
+
     /// <summary>ABORTED: <paramref name="resourceName"/> changed since the etag sent was read (AIP-154); reread and retry.</summary>
     public RpcException StaleEtag(string resourceName) =>
         Build(Code.Aborted, $"{resourceName} changed since the etag sent was read; read it again and retry.", ErrorReasons.EtagMismatch);

@@ -1,3 +1,4 @@
+using CapacityBuilding.ServiceDefaults.Redis;
 using CapacityBuilding.ServiceDefaults.Telemetry;
 using Grpc.Core;
 using Grpc.Core.Interceptors;
@@ -8,7 +9,8 @@ namespace CapacityBuilding.ServiceDefaults.Errors;
 
 /// <summary>
 /// The one place where failures become gRPC statuses. Errors our code raises on purpose are
-/// already <see cref="RpcException"/>s and pass through; Redis being unreachable becomes
+/// already <see cref="RpcException"/>s and pass through; a create's reused request id (thrown
+/// where Redis replies, see <see cref="RequestIdReusedException"/>) is ALREADY_EXISTS; Redis being unreachable becomes
 /// UNAVAILABLE (the caller may retry); anything else is a bug, logged with its stack and
 /// answered as INTERNAL without the exception's text.
 /// </summary>
@@ -48,6 +50,8 @@ public sealed partial class ErrorMappingInterceptor(ApiErrors errors, ILogger<Er
             case RedisConnectionException or RedisTimeoutException:
                 LogStorageUnavailable(logger, context.Method, exception.GetType().Name);
                 return errors.Unavailable(ErrorReasons.StorageUnavailable, "Storage is temporarily unavailable; retry with back-off.");
+            case RequestIdReusedException:
+                return errors.RequestIdReused();
             case OperationCanceledException when context.CancellationToken.IsCancellationRequested:
                 return new RpcException(new Status(StatusCode.Cancelled, "The call was cancelled or its deadline passed."));
             default:

@@ -33,6 +33,12 @@ public static class ErrorReasons
     /// <summary>UNAUTHENTICATED: no bearer token, or one that failed validation (HTTP 401).</summary>
     public const string Unauthenticated = "UNAUTHENTICATED";
 
+    /// <summary>
+    /// ALREADY_EXISTS: the create's request_id was used before by the same caller for a different
+    /// request (AIP-155), or names a resource the caller may no longer read; send a new request_id.
+    /// </summary>
+    public const string RequestIdReused = "REQUEST_ID_REUSED";
+
     /// <summary>RESOURCE_EXHAUSTED: the request is larger than the body limit (HTTP 413), at the gateway or a service.</summary>
     public const string RequestTooLarge = "REQUEST_TOO_LARGE";
 

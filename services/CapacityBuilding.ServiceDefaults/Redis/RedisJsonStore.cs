@@ -17,14 +17,16 @@ public sealed class RedisJsonStore<T>(RedisKeyspace keyspace, JsonTypeInfo<T> ty
     private readonly IDatabase database = keyspace.Database;
 
     /// <summary>
-    /// Creates the document and returns it, unless <paramref name="idempotencyKey"/> was used
-    /// before: then it changes nothing and returns the document that first call created.
+    /// Creates the document and returns it, unless <paramref name="create"/> ran before in
+    /// <paramref name="collection"/>: then it changes nothing and returns the document that first
+    /// call created.
     /// </summary>
-    public async Task<T> CreateAsync(Func<string, RedisKey> documentKeyOf, RedisKey indexKey, string id, T document, RedisKey? idempotencyKey)
+    public async Task<T> CreateAsync(Func<string, RedisKey> documentKeyOf, RedisKey indexKey, string id, T document, string collection, IdempotentCreate? create)
     {
+        var idempotencyKey = create?.KeyIn(collection);
         RedisKey[] keys = idempotencyKey is { } key ? [documentKeyOf(id), indexKey, key] : [documentKeyOf(id), indexKey];
         var json = JsonSerializer.SerializeToUtf8Bytes(document, typeInfo);
-        var reply = await ScriptReply.RunScriptAsync(database, RedisJsonStoreScripts.Create, keys, [id, json]);
+        var reply = await ScriptReply.RunScriptAsync(database, RedisJsonStoreScripts.Create, keys, [id, json, create?.Fingerprint ?? ""]);
         if (reply.Status == "CREATED")
         {
             return document;

@@ -6,7 +6,8 @@ namespace CapacityBuilding.ServiceDefaults.Redis;
 /// The reply of a Lua write script, and the one convention for write outcomes in every service:
 /// <list type="bullet">
 /// <item>A write script replies with a table: first a status in UPPER_SNAKE case (<c>CREATED</c>,
-/// <c>EXISTING</c> with the id an earlier create with the same request id made, <c>REPLACED</c>,
+/// <c>EXISTING</c> with the id an earlier create with the same request id made,
+/// <c>REQUEST_ID_REUSED</c> when that request id was used for a different request, <c>REPLACED</c>,
 /// <c>NOT_FOUND</c>, <c>STALE</c> when the etag read is no longer the stored one, or a rule of the
 /// domain such as <c>INSUFFICIENT</c>), then the values that status carries.</item>
 /// <item>The repository reads it with <see cref="RunScriptAsync"/> and returns a closed record
@@ -18,6 +19,8 @@ namespace CapacityBuilding.ServiceDefaults.Redis;
 /// </summary>
 public sealed class ScriptReply
 {
+    private const string RequestIdReused = "REQUEST_ID_REUSED";
+
     private readonly RedisResult[] values;
 
     private ScriptReply(string status, RedisResult[] values) => (Status, this.values) = (status, values);
@@ -30,11 +33,21 @@ public sealed class ScriptReply
     /// <summary>The value at <paramref name="index"/> after the status, as text.</summary>
     public string Text(int index) => (string)values[index]!;
 
-    /// <summary>Runs <paramref name="script"/> (a <see cref="LuaScripts"/> text) and reads its reply.</summary>
+    /// <summary>
+    /// Runs <paramref name="script"/> (a <see cref="LuaScripts"/> text) and reads its reply. A
+    /// create's <c>REQUEST_ID_REUSED</c> is the same refusal for every create, so it is thrown here
+    /// (<see cref="RequestIdReusedException"/>) rather than carried by each write's outcome.
+    /// </summary>
     public static async Task<ScriptReply> RunScriptAsync(IDatabase database, string script, RedisKey[] keys, RedisValue[] arguments)
     {
         var reply = (RedisResult[])(await database.ScriptEvaluateAsync(script, keys, arguments))!;
-        return new ScriptReply((string)reply[0]!, reply[1..]);
+        var status = (string)reply[0]!;
+        if (status == RequestIdReused)
+        {
+            throw new RequestIdReusedException();
+        }
+
+        return new ScriptReply(status, reply[1..]);
     }
 
     /// <summary>The outcome a replace script's reply stands for: <c>REPLACED</c>, <c>NOT_FOUND</c> or <c>STALE</c>.</summary>

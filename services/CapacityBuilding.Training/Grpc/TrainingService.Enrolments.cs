@@ -3,6 +3,7 @@ using CapacityBuilding.Contracts.Training.V1;
 using CapacityBuilding.ServiceDefaults.Errors;
 using CapacityBuilding.ServiceDefaults.Identity;
 using CapacityBuilding.ServiceDefaults.Paging;
+using CapacityBuilding.ServiceDefaults.Redis;
 using CapacityBuilding.ServiceDefaults.Validation;
 using CapacityBuilding.Training.Access;
 using CapacityBuilding.Training.Domain.Courses;
@@ -17,12 +18,16 @@ public sealed partial class TrainingService
     {
         var parent = CourseNames.Session.Parse(request.Parent, "parent", errors);
         enrolmentValidator.EnsureValid(request, errors);
-        enrolmentAccess.EnsureMayEnrol(context.GetCaller(), request.Enrolment.Nationality);
+        var caller = context.GetCaller();
+        enrolmentAccess.EnsureMayEnrol(caller, request.Enrolment.Nationality);
 
         var enrolment = request.Enrolment.ToNewStoredEnrolment(parent.CourseId, parent.SessionId, clock.GetUtcNow());
-        return await enrolments.EnrolAsync(enrolment, request.RequestId) switch
+        return await enrolments.EnrolAsync(enrolment, IdempotentCreate.Of(caller, request)) switch
         {
-            EnrolOutcome.Enrolled enrolled => new CreateEnrolmentResponse { Enrolment = enrolled.Enrolment.ToMessage() },
+            EnrolOutcome.Enrolled enrolled => new CreateEnrolmentResponse
+            {
+                Enrolment = IdempotentCreate.Answer(enrolled.Enrolment, EnrolmentAccess.IsVisibleTo(caller, enrolled.Enrolment)).ToMessage(),
+            },
             EnrolOutcome.SessionMissing => throw errors.NotFound(CourseNames.Session.ResourceType, request.Parent),
             EnrolOutcome.SessionNotOpen notOpen => throw errors.WrongStatus(ErrorReasons.SessionNotOpenForEnrolment,
                 $"{request.Parent} is {ProtoEnumNames.OfStored<SessionStatus>(notOpen.Status)}; only a SESSION_STATUS_SCHEDULED session takes enrolments.",

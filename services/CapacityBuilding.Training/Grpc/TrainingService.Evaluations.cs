@@ -1,7 +1,11 @@
 using CapacityBuilding.Contracts.Training.V1;
 using CapacityBuilding.ServiceDefaults.Errors;
+using CapacityBuilding.ServiceDefaults.Identity;
 using CapacityBuilding.ServiceDefaults.Paging;
+using CapacityBuilding.ServiceDefaults.Redis;
+using CapacityBuilding.Training.Access;
 using CapacityBuilding.Training.Domain.Courses;
+using CapacityBuilding.Training.Domain.Evaluations;
 using CapacityBuilding.Training.Repositories;
 using Grpc.Core;
 
@@ -14,9 +18,13 @@ public sealed partial class TrainingService
         var parent = CourseNames.Session.Parse(request.Parent, "parent", errors);
         var enrolmentId = evaluationValidator.ValidateCreate(request, parent);
         var evaluation = request.Evaluation.ToNewStoredEvaluation(parent.CourseId, parent.SessionId, enrolmentId, clock.GetUtcNow());
-        return await evaluations.CreateAsync(evaluation, request.RequestId) switch
+        var caller = context.GetCaller();
+        return await evaluations.CreateAsync(evaluation, IdempotentCreate.Of(caller, request)) switch
         {
-            EvaluationOutcome.Created created => new CreateEvaluationResponse { Evaluation = created.Evaluation.ToMessage() },
+            EvaluationOutcome.Created created => new CreateEvaluationResponse
+            {
+                Evaluation = IdempotentCreate.Answer(created.Evaluation, await MayReadAsync(caller, created.Evaluation)).ToMessage(),
+            },
             EvaluationOutcome.SessionMissing => throw errors.NotFound(CourseNames.Session.ResourceType, request.Parent),
             EvaluationOutcome.SessionNotCompleted notCompleted => throw errors.WrongStatus(ErrorReasons.SessionNotCompleted,
                 $"{request.Parent} is {ProtoEnumNames.OfStored<SessionStatus>(notCompleted.Status)}; evaluations open once it is SESSION_STATUS_COMPLETED.",
@@ -31,6 +39,11 @@ public sealed partial class TrainingService
             var other => throw new InvalidOperationException($"Unexpected outcome {other}."),
         };
     }
+
+    // A member state reads an evaluation through its enrolment: only those of its own nationals.
+    private async Task<bool> MayReadAsync(Caller caller, StoredEvaluation evaluation) =>
+        caller.Role != CallerRole.MemberState
+        || (await enrolments.GetAsync(evaluation.SessionId, evaluation.EnrolmentId) is { } enrolment && EnrolmentAccess.IsVisibleTo(caller, enrolment));
 
     public override async Task<ListEvaluationsResponse> ListEvaluations(ListEvaluationsRequest request, ServerCallContext context)
     {

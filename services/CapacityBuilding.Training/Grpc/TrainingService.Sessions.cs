@@ -1,5 +1,6 @@
 using CapacityBuilding.Contracts.Training.V1;
 using CapacityBuilding.ServiceDefaults.Errors;
+using CapacityBuilding.ServiceDefaults.Identity;
 using CapacityBuilding.ServiceDefaults.Paging;
 using CapacityBuilding.ServiceDefaults.Redis;
 using CapacityBuilding.ServiceDefaults.Validation;
@@ -16,7 +17,8 @@ public sealed partial class TrainingService
     {
         var course = await ExistingCourseAsync(request.Parent, "parent");
         sessionValidator.ValidateCreate(request, course);
-        var outcome = await sessions.CreateAsync(request.Session.ToNewStoredSession(course.Id, clock.GetUtcNow()), request.RequestId);
+        // Every role that may call reads every session: a replay needs no row-level check.
+        var outcome = await sessions.CreateAsync(request.Session.ToNewStoredSession(course.Id, clock.GetUtcNow()), IdempotentCreate.Of(context.GetCaller(), request));
         return outcome switch
         {
             SessionCreateOutcome.Created created => new CreateSessionResponse { Session = (await sessions.WithSeatsAsync([created.Session]))[0].ToMessage() },

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using CapacityBuilding.Contracts.Training.V1;
 using CapacityBuilding.ServiceDefaults.Errors;
+using CapacityBuilding.ServiceDefaults.Identity;
 using CapacityBuilding.ServiceDefaults.Paging;
 using CapacityBuilding.ServiceDefaults.Redis;
 using CapacityBuilding.ServiceDefaults.Validation;
@@ -43,7 +44,8 @@ public sealed partial class TrainingService(
     public override async Task<CreateCourseResponse> CreateCourse(CreateCourseRequest request, ServerCallContext context)
     {
         courseValidator.EnsureValid(request, errors);
-        var stored = await courses.CreateAsync(request.Course.ToNewStoredCourse(clock.GetUtcNow()), request.RequestId);
+        // Every role that may call reads every course: a replay needs no row-level check.
+        var stored = await courses.CreateAsync(request.Course.ToNewStoredCourse(clock.GetUtcNow()), IdempotentCreate.Of(context.GetCaller(), request));
         return new CreateCourseResponse { Course = stored.ToMessage() };
     }
 

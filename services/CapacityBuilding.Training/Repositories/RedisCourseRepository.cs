@@ -13,7 +13,7 @@ namespace CapacityBuilding.Training.Repositories;
 /// <item><c>courses:{id}</c>: the course, JSON (<see cref="StoredCourse"/>).</item>
 /// <item><c>courses:index</c>: sorted set of all course ids, score 0, so ids order
 /// lexicographically, which is creation order.</item>
-/// <item><c>courses:idempotency:{request_id}</c>: the id a create with that request id made.</item>
+/// <item><c>courses:request-ids:{scope}</c>: the id a create with that request id made and its fingerprint (<see cref="IdempotentCreate"/>).</item>
 /// <item><c>courses:by-theme|by-language|by-level|by-mode|by-audience|by-status|by-word:{value}</c>:
 /// sets of the ids of the courses with that value (<see cref="CourseIndexKeys"/>), changed in the
 /// same script as the document.</item>
@@ -30,24 +30,24 @@ public sealed class RedisCourseRepository(RedisKeyspace keyspace)
     private readonly RedisJsonStore<StoredCourse> store = new(keyspace, TrainingJsonContext.Default.StoredCourse);
 
     /// <summary>Stores the course and indexes it, or returns the one an earlier create with the same request id stored.</summary>
-    public async Task<StoredCourse> CreateAsync(StoredCourse course, string requestId)
+    public async Task<StoredCourse> CreateAsync(StoredCourse course, IdempotentCreate? create)
     {
         var indexKeys = CourseIndexKeys.Of(course).Select(key => (RedisKey)key).ToList();
         List<RedisKey> keys = [KeyOf(course.Id), Index, .. indexKeys];
-        if (IdempotencyKeys.Of("courses", requestId) is { } idempotencyKey)
+        if (create is not null)
         {
-            keys.Add(idempotencyKey);
+            keys.Add(create.KeyIn("courses"));
         }
 
         var json = JsonSerializer.SerializeToUtf8Bytes(course, TrainingJsonContext.Default.StoredCourse);
-        var reply = await ScriptReply.RunScriptAsync(database, TrainingScripts.CourseCreate, [.. keys], [course.Id, json, indexKeys.Count]);
+        var reply = await ScriptReply.RunScriptAsync(database, TrainingScripts.CourseCreate, [.. keys], [course.Id, json, indexKeys.Count, create?.Fingerprint ?? ""]);
         if (reply.Status == "CREATED")
         {
             return course;
         }
 
         return await GetAsync(reply.Text(0))
-            ?? throw new InvalidOperationException($"Idempotency key of request {requestId} points at a missing course.");
+            ?? throw new InvalidOperationException($"Idempotency key {create} points at a missing course.");
     }
 
     public Task<StoredCourse?> GetAsync(string id) => store.GetAsync(KeyOf(id));

@@ -19,7 +19,7 @@ namespace CapacityBuilding.Training.Repositories;
 /// for every enrolment that is not cancelled.</item>
 /// <item><c>sessions:{id}:arrivals</c>: counter giving each enrolment its arrival number.</item>
 /// <item><c>sessions:{id}:enrolments</c>: sorted set of all enrolment ids, scored by arrival.</item>
-/// <item><c>enrolments:idempotency:{request_id}</c>: the id a create with that request id made.</item>
+/// <item><c>enrolments:request-ids:{scope}</c>: the id a create with that request id made and its fingerprint (<see cref="IdempotentCreate"/>).</item>
 /// </list>
 /// Seats change only in the enrolment scripts (<c>Scripts/enrolment-enrol.lua</c>, <c>Scripts/enrolment-cancel.lua</c>).
 /// </summary>
@@ -30,7 +30,7 @@ public sealed class RedisEnrolmentRepository(RedisKeyspace keyspace)
     private readonly RedisJsonStore<StoredEnrolment> store = new(keyspace, TrainingJsonContext.Default.StoredEnrolment);
 
     /// <summary>Confirms or waitlists the enrolment; see <see cref="TrainingScripts.EnrolmentEnrol"/>.</summary>
-    public async Task<EnrolOutcome> EnrolAsync(StoredEnrolment enrolment, string requestId)
+    public async Task<EnrolOutcome> EnrolAsync(StoredEnrolment enrolment, IdempotentCreate? create)
     {
         var sessionId = enrolment.SessionId;
         List<RedisKey> keys =
@@ -39,19 +39,19 @@ public sealed class RedisEnrolmentRepository(RedisKeyspace keyspace)
             SessionKeys.Participants(sessionId), SessionKeys.Arrivals(sessionId), SessionKeys.Enrolments(sessionId),
             KeyOf(enrolment.Id),
         ];
-        if (IdempotencyKeys.Of("enrolments", requestId) is { } idempotencyKey)
+        if (create is not null)
         {
-            keys.Add(idempotencyKey);
+            keys.Add(create.KeyIn("enrolments"));
         }
 
         var json = JsonSerializer.Serialize(enrolment, TrainingJsonContext.Default.StoredEnrolment);
         var reply = await ScriptReply.RunScriptAsync(
-            database, TrainingScripts.EnrolmentEnrol, [.. keys], [enrolment.Id, json, enrolment.ParticipantKey, enrolment.CourseId]);
+            database, TrainingScripts.EnrolmentEnrol, [.. keys], [enrolment.Id, json, enrolment.ParticipantKey, enrolment.CourseId, create?.Fingerprint ?? ""]);
         return reply.Status switch
         {
             "CREATED" => new EnrolOutcome.Enrolled(new EnrolmentWithPosition(Deserialize(reply.Text(0)), (int)reply.Values[1])),
             "EXISTING" => new EnrolOutcome.Enrolled(await GetAsync(sessionId, reply.Text(0))
-                ?? throw new InvalidOperationException($"Idempotency key of request {requestId} points at a missing enrolment.")),
+                ?? throw new InvalidOperationException($"Idempotency key {create} points at a missing enrolment.")),
             "NO_SESSION" => new EnrolOutcome.SessionMissing(),
             "SESSION_STATUS" => new EnrolOutcome.SessionNotOpen(reply.Text(0)),
             "DUPLICATE" => new EnrolOutcome.AlreadyEnrolled(reply.Text(0)),

@@ -16,7 +16,7 @@ namespace CapacityBuilding.Training.Repositories;
 /// <item><c>sessions:{id}:evaluation-summary</c> and <c>courses:{id}:evaluation-summary</c>:
 /// hashes with <c>evaluations</c>, and <c>{level}:count</c> / <c>{level}:sum</c> for each
 /// Kirkpatrick level, kept by the same script that stores the evaluation.</item>
-/// <item><c>evaluations:idempotency:{request_id}</c>: the id a create with that request id made.</item>
+/// <item><c>evaluations:request-ids:{scope}</c>: the id a create with that request id made and its fingerprint (<see cref="IdempotentCreate"/>).</item>
 /// </list>
 /// </summary>
 public sealed class RedisEvaluationRepository(RedisKeyspace keyspace)
@@ -24,7 +24,7 @@ public sealed class RedisEvaluationRepository(RedisKeyspace keyspace)
     private readonly IDatabase database = keyspace.Database;
     private readonly RedisJsonStore<StoredEvaluation> store = new(keyspace, TrainingJsonContext.Default.StoredEvaluation);
 
-    public async Task<EvaluationOutcome> CreateAsync(StoredEvaluation evaluation, string requestId)
+    public async Task<EvaluationOutcome> CreateAsync(StoredEvaluation evaluation, IdempotentCreate? create)
     {
         var sessionId = evaluation.SessionId;
         List<RedisKey> keys =
@@ -33,23 +33,23 @@ public sealed class RedisEvaluationRepository(RedisKeyspace keyspace)
             KeyOf(evaluation.Id), SessionKeys.Evaluations(sessionId), SessionKeys.EvaluationSummary(sessionId),
             SessionKeys.CourseEvaluationSummary(evaluation.CourseId),
         ];
-        if (IdempotencyKeys.Of("evaluations", requestId) is { } idempotencyKey)
+        if (create is not null)
         {
-            keys.Add(idempotencyKey);
+            keys.Add(create.KeyIn("evaluations"));
         }
 
         var json = JsonSerializer.SerializeToUtf8Bytes(evaluation, TrainingJsonContext.Default.StoredEvaluation);
         RedisValue[] arguments =
         [
             evaluation.Id, json, evaluation.EnrolmentId, sessionId, evaluation.CourseId,
-            evaluation.Reaction, evaluation.Learning, evaluation.Behaviour, evaluation.Results,
+            evaluation.Reaction, evaluation.Learning, evaluation.Behaviour, evaluation.Results, create?.Fingerprint ?? "",
         ];
         var reply = await ScriptReply.RunScriptAsync(database, TrainingScripts.EvaluationCreate, [.. keys], arguments);
         return reply.Status switch
         {
             "CREATED" => new EvaluationOutcome.Created(evaluation),
             "EXISTING" => new EvaluationOutcome.Created(await store.GetAsync(KeyOf(reply.Text(0)))
-                ?? throw new InvalidOperationException($"Idempotency key of request {requestId} points at a missing evaluation.")),
+                ?? throw new InvalidOperationException($"Idempotency key {create} points at a missing evaluation.")),
             "NO_SESSION" => new EvaluationOutcome.SessionMissing(),
             "SESSION_STATUS" => new EvaluationOutcome.SessionNotCompleted(reply.Text(0)),
             "NO_ENROLMENT" => new EvaluationOutcome.EnrolmentMissing(),

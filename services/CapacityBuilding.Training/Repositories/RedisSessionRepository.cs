@@ -11,7 +11,7 @@ namespace CapacityBuilding.Training.Repositories;
 /// <list type="bullet">
 /// <item><c>sessions:{id}</c>: the session, JSON (<see cref="StoredSession"/>); the course id is inside.</item>
 /// <item><c>courses:{course}:sessions</c>: sorted set of the course's session ids, score 0.</item>
-/// <item><c>sessions:idempotency:{request_id}</c>: the id a create with that request id made.</item>
+/// <item><c>sessions:request-ids:{scope}</c>: the id a create with that request id made and its fingerprint (<see cref="IdempotentCreate"/>).</item>
 /// </list>
 /// Seat counts are read from the enrolment keys <c>sessions:{id}:confirmed</c> and
 /// <c>sessions:{id}:waitlist</c> (<see cref="RedisEnrolmentRepository"/>).
@@ -22,21 +22,21 @@ public sealed class RedisSessionRepository(RedisKeyspace keyspace)
     private readonly RedisJsonStore<StoredSession> store = new(keyspace, TrainingJsonContext.Default.StoredSession);
 
     /// <summary>Creates the session if its course allows it; see <see cref="TrainingScripts.SessionCreate"/>.</summary>
-    public async Task<SessionCreateOutcome> CreateAsync(StoredSession session, string requestId)
+    public async Task<SessionCreateOutcome> CreateAsync(StoredSession session, IdempotentCreate? create)
     {
         List<RedisKey> keys = [CourseKey(session.CourseId), SessionKeys.Document(session.Id), SessionKeys.OfCourse(session.CourseId)];
-        if (IdempotencyKeys.Of("sessions", requestId) is { } idempotencyKey)
+        if (create is not null)
         {
-            keys.Add(idempotencyKey);
+            keys.Add(create.KeyIn("sessions"));
         }
 
         var json = JsonSerializer.SerializeToUtf8Bytes(session, TrainingJsonContext.Default.StoredSession);
-        var reply = await ScriptReply.RunScriptAsync(database, TrainingScripts.SessionCreate, [.. keys], [session.Id, json, session.SeatCapacity]);
+        var reply = await ScriptReply.RunScriptAsync(database, TrainingScripts.SessionCreate, [.. keys], [session.Id, json, session.SeatCapacity, create?.Fingerprint ?? ""]);
         return reply.Status switch
         {
             "CREATED" => new SessionCreateOutcome.Created(session),
             "EXISTING" => new SessionCreateOutcome.Created(await GetAsync(reply.Text(0))
-                ?? throw new InvalidOperationException($"Idempotency key of request {requestId} points at a missing session.")),
+                ?? throw new InvalidOperationException($"Idempotency key {create} points at a missing session.")),
             "NO_COURSE" => new SessionCreateOutcome.CourseMissing(),
             "COURSE_STATUS" => new SessionCreateOutcome.CourseNotOpen(reply.Text(0)),
             "TOO_MANY_SEATS" => new SessionCreateOutcome.TooManySeats((int)reply.Values[0]),

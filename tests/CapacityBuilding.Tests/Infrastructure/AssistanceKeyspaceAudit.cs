@@ -31,9 +31,9 @@ internal static partial class AssistanceKeyspaceAudit
         await foreach (var key in server.KeysAsync(pattern: Prefix + "*", pageSize: 1000))
         {
             var rest = ((string)key!)[Prefix.Length..];
-            if (rest.StartsWith("idempotency:", StringComparison.Ordinal))
+            if (rest.StartsWith("request-ids:", StringComparison.Ordinal))
             {
-                idempotencyTargets.Add((key!, (string)(await database.StringGetAsync(key))!));
+                idempotencyTargets.Add((key!, (string)(await database.HashGetAsync(key, "id"))!));
             }
             else if (DocumentId().IsMatch(rest))
             {

@@ -2,19 +2,20 @@
 -- KEYS[1] document, KEYS[2] history list, KEYS[3] idempotency key (create; else KEYS[1] again),
 -- KEYS[4..] index keys. ARGV[1] 'create' or 'replace', ARGV[2] etag the stored document must
 -- have (replace), ARGV[3] document JSON, ARGV[4] history entry JSON ('' for none), ARGV[5] id,
--- ARGV[6] '1' when KEYS[3] is an idempotency key, ARGV[6 + i] '+member' or '-member' for KEYS[3 + i].
--- Returns {'CREATED'}, {'EXISTING', id} (idempotent retry), {'REPLACED'}, {'NOT_FOUND'} or
+-- ARGV[6] '1' when KEYS[3] is an idempotency key, ARGV[6 + i] '+member' or '-member' for KEYS[3 + i],
+-- then the request's fingerprint (create).
+-- Returns {'CREATED'}, {'EXISTING', id} (idempotent retry), {'REQUEST_ID_REUSED'}, {'REPLACED'}, {'NOT_FOUND'} or
 -- {'STALE', etag}.
--- Starts with idempotency.lua.
+-- Starts with idempotency.lua; a create's last argument is its request's fingerprint.
 local idempotency = nil
 if ARGV[6] == '1' then idempotency = KEYS[3] end
 if ARGV[1] == 'create' then
-  local earlier = earlier_create(idempotency)
-  if earlier then return {'EXISTING', earlier} end
+  local earlier = earlier_create(idempotency, ARGV[#ARGV])
+  if earlier then return earlier end
   if redis.call('SET', KEYS[1], ARGV[3], 'NX') == false then
     return redis.error_reply('DUPLICATE_ID')
   end
-  remember_create(idempotency, ARGV[5])
+  remember_create(idempotency, ARGV[5], ARGV[#ARGV])
 else
   local current = redis.call('GET', KEYS[1])
   if not current then return {'NOT_FOUND'} end

@@ -4,6 +4,7 @@ using CapacityBuilding.Funding.Domain.Donors;
 using CapacityBuilding.Funding.Domain.Pledges;
 using CapacityBuilding.Funding.Repositories;
 using CapacityBuilding.ServiceDefaults.Errors;
+using CapacityBuilding.ServiceDefaults.Redis;
 using CapacityBuilding.ServiceDefaults.Resources;
 using CapacityBuilding.ServiceDefaults.Validation;
 using AssistanceState = CapacityBuilding.Contracts.Assistance.V1.AssistanceRequest.Types.State;
@@ -25,14 +26,14 @@ public sealed class Allocator(
     ApiErrors errors,
     TimeProvider clock)
 {
-    public async Task<AllocationRecord> AllocateAsync(CreateAllocationRequest request, CancellationToken cancellationToken)
+    public async Task<AllocationRecord> AllocateAsync(CreateAllocationRequest request, IdempotentCreate? create, CancellationToken cancellationToken)
     {
         var (donorId, pledgeId, requestId) = validator.ValidateCreate(request);
         var allocation = request.Allocation;
 
         // A retry of a call that succeeded returns its allocation, even if the pledge has run dry
         // or the request moved on since: the script checks again, this only saves the work.
-        if (await allocations.FindByRequestIdAsync(request.RequestId) is { } earlierId)
+        if (await allocations.FindEarlierAsync(create) is { } earlierId)
         {
             return await ExistingAsync(earlierId);
         }
@@ -78,7 +79,7 @@ public sealed class Allocator(
         var stored = new StoredAllocation(
             ResourceIds.New(), donorId, pledgeId, requestId, allocation.Amount.CurrencyCode, allocation.Amount.Units, allocation.Amount.Nanos,
             assistanceRequest.RequestingState, [.. assistanceRequest.ThematicAreas], today, now);
-        return await allocations.AllocateAsync(stored, request.RequestId, now) switch
+        return await allocations.AllocateAsync(stored, create, now) switch
         {
             AllocateOutcome.Created created => created.Allocation,
             AllocateOutcome.AlreadyCreated already => await ExistingAsync(already.AllocationId),

@@ -2,6 +2,7 @@ using CapacityBuilding.Contracts.Funding.V1;
 using CapacityBuilding.Funding.Domain.Donors;
 using CapacityBuilding.Funding.Repositories;
 using CapacityBuilding.ServiceDefaults.Errors;
+using CapacityBuilding.ServiceDefaults.Redis;
 using CapacityBuilding.ServiceDefaults.Resources;
 
 namespace CapacityBuilding.Funding.Domain.Disbursements;
@@ -9,7 +10,7 @@ namespace CapacityBuilding.Funding.Domain.Disbursements;
 /// <summary>Records money paid out; the script keeps the allocation's disbursements within its amount.</summary>
 public sealed class Disburser(RedisAllocationRepository allocations, DisbursementValidator validator, ApiErrors errors, TimeProvider clock)
 {
-    public async Task<StoredDisbursement> DisburseAsync(CreateDisbursementRequest request)
+    public async Task<StoredDisbursement> DisburseAsync(CreateDisbursementRequest request, IdempotentCreate? create)
     {
         var (allocationId, day) = validator.ValidateCreate(request);
         var allocation = await allocations.GetAsync(allocationId) ?? throw errors.NotFound(FundingNames.Allocation.ResourceType, request.Parent);
@@ -22,7 +23,7 @@ public sealed class Disburser(RedisAllocationRepository allocations, Disbursemen
 
         var stored = new StoredDisbursement(ResourceIds.New(), allocationId, amount.CurrencyCode, amount.Units, amount.Nanos, day,
             request.Disbursement.Description.Trim(), clock.GetUtcNow());
-        return await allocations.DisburseAsync(stored, request.RequestId) switch
+        return await allocations.DisburseAsync(stored, create) switch
         {
             DisburseOutcome.Created => stored,
             DisburseOutcome.AlreadyCreated already => await allocations.GetDisbursementAsync(already.DisbursementId)

@@ -6,9 +6,9 @@
 -- ARGV[7] new pledge etag, ARGV[8] allocation etag, ARGV[9] time (Unix ms).
 -- Returns {'CREATED', remaining_units, remaining_nanos} (after), {'EXISTING', id}, {'MISSING'},
 -- {'CANCELLED'} or {'INSUFFICIENT', remaining_units, remaining_nanos}.
--- Starts with idempotency.lua.
-local earlier = earlier_create(KEYS[7])
-if earlier then return {'EXISTING', earlier} end
+-- Starts with idempotency.lua; a create's last argument is its request's fingerprint.
+local earlier = earlier_create(KEYS[7], ARGV[#ARGV])
+if earlier then return earlier end
 local pledge = KEYS[1]
 local state = redis.call('HGET', pledge, 'state')
 if not state then return {'MISSING'} end
@@ -26,6 +26,6 @@ redis.call('HSET', KEYS[3], 'state', 'ACTIVE', 'amount_units', ARGV[3], 'amount_
 redis.call('ZADD', KEYS[4], 0, ARGV[1])
 redis.call('ZADD', KEYS[5], 0, ARGV[1])
 redis.call('ZADD', KEYS[6], 0, ARGV[1])
-remember_create(KEYS[7], ARGV[1])
+remember_create(KEYS[7], ARGV[1], ARGV[#ARGV])
 local after = redis.call('HMGET', pledge, 'remaining_units', 'remaining_nanos')
 return {'CREATED', after[1], after[2]}

@@ -4,9 +4,9 @@
 -- KEYS[1] allocation ledger, KEYS[2] disbursement document, KEYS[3] the allocation's
 -- disbursement index, KEYS[4] idempotency key (optional).
 -- ARGV[1] id, ARGV[2] JSON, ARGV[3] units, ARGV[4] nanos, ARGV[5] -units, ARGV[6] -nanos, ARGV[7] new allocation etag.
--- Starts with idempotency.lua.
-local earlier = earlier_create(KEYS[4])
-if earlier then return {'EXISTING', earlier} end
+-- Starts with idempotency.lua; a create's last argument is its request's fingerprint.
+local earlier = earlier_create(KEYS[4], ARGV[#ARGV])
+if earlier then return earlier end
 local allocation = KEYS[1]
 local state = redis.call('HGET', allocation, 'state')
 if not state then return {'MISSING'} end
@@ -20,6 +20,6 @@ amount_sub(allocation, 'undisbursed_units', 'undisbursed_nanos', ARGV[5], ARGV[6
 redis.call('HSET', allocation, 'etag', ARGV[7])
 redis.call('SET', KEYS[2], ARGV[2])
 redis.call('ZADD', KEYS[3], 0, ARGV[1])
-remember_create(KEYS[4], ARGV[1])
+remember_create(KEYS[4], ARGV[1], ARGV[#ARGV])
 local after = redis.call('HMGET', allocation, 'undisbursed_units', 'undisbursed_nanos')
 return {'CREATED', after[1], after[2]}

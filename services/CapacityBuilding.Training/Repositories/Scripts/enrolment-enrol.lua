@@ -8,9 +8,9 @@
 -- ARGV[3] participant key, ARGV[4] course id.
 -- Returns { 'CREATED', json, waitlist position or 0 }, { 'EXISTING', id }, { 'NO_SESSION' },
 -- { 'SESSION_STATUS', status } or { 'DUPLICATE', id of the participant's enrolment }.
--- Starts with idempotency.lua.
-local earlier = earlier_create(KEYS[8])
-if earlier then return { 'EXISTING', earlier } end
+-- Starts with idempotency.lua; a create's last argument is its request's fingerprint.
+local earlier = earlier_create(KEYS[8], ARGV[#ARGV])
+if earlier then return earlier end
 local session = redis.call('GET', KEYS[1])
 if not session then return { 'NO_SESSION' } end
 session = cjson.decode(session)
@@ -33,5 +33,5 @@ local json = cjson.encode(enrolment)
 redis.call('SET', KEYS[7], json)
 redis.call('ZADD', KEYS[6], enrolment.Arrival, ARGV[1])
 redis.call('HSET', KEYS[4], ARGV[3], ARGV[1])
-remember_create(KEYS[8], ARGV[1])
+remember_create(KEYS[8], ARGV[1], ARGV[#ARGV])
 return { 'CREATED', json, position }

@@ -6,9 +6,9 @@
 -- course id, ARGV[6..9] reaction, learning, behaviour, results (0: not assessed).
 -- Returns { 'CREATED' }, { 'EXISTING', id }, { 'NO_SESSION' }, { 'SESSION_STATUS', status },
 -- { 'NO_ENROLMENT' }, { 'ENROLMENT_STATE', state } or { 'ALREADY_EVALUATED', id }.
--- Starts with idempotency.lua.
-local earlier = earlier_create(KEYS[8])
-if earlier then return { 'EXISTING', earlier } end
+-- Starts with idempotency.lua; a create's last argument is its request's fingerprint.
+local earlier = earlier_create(KEYS[8], ARGV[#ARGV])
+if earlier then return earlier end
 local session = redis.call('GET', KEYS[1])
 if not session then return { 'NO_SESSION' } end
 session = cjson.decode(session)
@@ -35,5 +35,5 @@ for _, summary in ipairs({ KEYS[6], KEYS[7] }) do
     end
   end
 end
-remember_create(KEYS[8], ARGV[1])
+remember_create(KEYS[8], ARGV[1], ARGV[#ARGV])
 return { 'CREATED' }

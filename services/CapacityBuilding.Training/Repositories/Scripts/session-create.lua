@@ -5,9 +5,9 @@
 -- KEYS[4] idempotency key (optional). ARGV[1] session id, ARGV[2] session JSON, ARGV[3] seats.
 -- Returns { 'CREATED' }, { 'EXISTING', id }, { 'NO_COURSE' }, { 'COURSE_STATUS', status } or
 -- { 'TOO_MANY_SEATS', max class size }.
--- Starts with idempotency.lua.
-local earlier = earlier_create(KEYS[4])
-if earlier then return { 'EXISTING', earlier } end
+-- Starts with idempotency.lua; a create's last argument is its request's fingerprint.
+local earlier = earlier_create(KEYS[4], ARGV[#ARGV])
+if earlier then return earlier end
 local course = redis.call('GET', KEYS[1])
 if not course then return { 'NO_COURSE' } end
 course = cjson.decode(course)
@@ -17,5 +17,5 @@ if redis.call('SET', KEYS[2], ARGV[2], 'NX') == false then
   return redis.error_reply('DUPLICATE_ID')
 end
 redis.call('ZADD', KEYS[3], 0, ARGV[1])
-remember_create(KEYS[4], ARGV[1])
+remember_create(KEYS[4], ARGV[1], ARGV[#ARGV])
 return { 'CREATED' }
