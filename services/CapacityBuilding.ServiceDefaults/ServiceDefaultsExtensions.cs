@@ -28,6 +28,7 @@ public static class ServiceDefaultsExtensions
         builder.Services.AddSingleton<ApiErrors>();
         builder.Services.AddSingleton<PageTokens>();
         builder.Services.AddSingleton(new AnnotatedFieldRules());
+        builder.Services.AddSingleton<FreeTextFields>();
 
         // Every call but health and reflection needs a valid token (the fallback policy); which
         // role may call which method is the service's MethodPermissions table.
@@ -39,6 +40,8 @@ public static class ServiceDefaultsExtensions
             {
                 options.Interceptors.Add<ErrorMappingInterceptor>();
                 options.Interceptors.Add<MethodPermissionInterceptor>();
+                // Text is refused or normalised before the field rules measure it.
+                options.Interceptors.Add<FreeTextInterceptor>();
                 options.Interceptors.Add<RequestValidationInterceptor>();
             })
             .AddJsonTranscoding(options =>

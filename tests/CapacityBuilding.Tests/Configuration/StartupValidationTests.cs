@@ -48,7 +48,7 @@ public sealed class StartupValidationTests
         await using var process = ServiceProcess.Start(Path.GetFileName(project), project, environment);
         var exitCode = await process.WaitForExitAsync(ExitTimeout);
 
-        Assert.True(exitCode is not null and not 0, $"{project} with {variable}={value} should have stopped at start; exit code {exitCode?.ToString() ?? "none (still running)"}:\n{process.RecentOutput}");
+        Assert.True(exitCode is not null and not 0, $"{project} with {variable}={value} should have stopped at start; exit code {exitCode?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none (still running)"}:\n{process.RecentOutput}");
         Assert.Contains(key, process.RecentOutput, StringComparison.Ordinal);
     }
 
@@ -62,7 +62,7 @@ public sealed class StartupValidationTests
         await using var process = ServiceProcess.Start("assistance", Assistance, environment);
         var exitCode = await process.WaitForExitAsync(ExitTimeout);
 
-        Assert.True(exitCode is not null and not 0, $"exit code {exitCode?.ToString() ?? "none (still running)"}:\n{process.RecentOutput}");
+        Assert.True(exitCode is not null and not 0, $"exit code {exitCode?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none (still running)"}:\n{process.RecentOutput}");
         Assert.Contains("DAPR_GRPC_ENDPOINT", process.RecentOutput, StringComparison.Ordinal);
     }
 
