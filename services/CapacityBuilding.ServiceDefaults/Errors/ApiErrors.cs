@@ -64,6 +64,13 @@ public sealed class ApiErrors(ErrorDomain domain)
             new ResourceInfo { ResourceType = resourceType, ResourceName = resourceName },
             new Dictionary<string, string> { ["resource_name"] = resourceName });
 
+    /// <summary>
+    /// ALREADY_EXISTS without naming what exists, for a caller who may not see it: naming it would
+    /// tell the caller the id of another tenant's resource.
+    /// </summary>
+    public RpcException AlreadyExists(string reason, string message) =>
+        Build(Code.AlreadyExists, message, reason);
+
     /// <summary>ABORTED: <paramref name="resourceName"/> changed since the etag sent was read (AIP-154); reread and retry.</summary>
     public RpcException StaleEtag(string resourceName) =>
         Build(Code.Aborted, $"{resourceName} changed since the etag sent was read; read it again and retry.", ErrorReasons.EtagMismatch);
