@@ -4,20 +4,26 @@ using Grpc.Core;
 
 namespace CapacityBuilding.Funding.Access;
 
-/// <summary>A donor caller acts only on its own donor id; other roles are not limited by it.</summary>
+/// <summary>
+/// A donor caller sees and acts on its own money only: its donor record, pledges, allocations and
+/// their disbursements, and in reports its own figures (<see cref="DonorRequestAccess"/> adds the
+/// requests that money funds). Other roles are not limited by it.
+/// </summary>
 public sealed class DonorOwnership(ApiErrors errors)
 {
-    public void Ensure(ServerCallContext context, string donorId)
+    /// <summary>
+    /// NOT_FOUND, word for word as for a resource that does not exist, when a donor names another
+    /// donor's resource, so that ids cannot be probed.
+    /// </summary>
+    public void EnsureVisible(ServerCallContext context, string donorId, string resourceType, string resourceName)
     {
-        if (!MayAct(context, donorId))
+        if (!Owns(context.GetCaller(), donorId))
         {
-            throw errors.PermissionDenied("A donor may only act on its own donor record, pledges and allocations.");
+            throw errors.NotFound(resourceType, resourceName);
         }
     }
 
-    public static bool MayAct(ServerCallContext context, string donorId)
-    {
-        var caller = context.GetCaller();
-        return caller.Role != CallerRole.Donor || caller.DonorId == donorId;
-    }
+    /// <summary>Whether money of donor <paramref name="donorId"/> is the caller's to see.</summary>
+    public static bool Owns(Caller caller, string donorId) =>
+        caller.Role != CallerRole.Donor || string.Equals(caller.DonorId, donorId, StringComparison.Ordinal);
 }

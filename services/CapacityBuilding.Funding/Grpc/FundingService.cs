@@ -49,12 +49,19 @@ public sealed class FundingService(
     public override async Task<GetDonorResponse> GetDonor(GetDonorRequest request, ServerCallContext context)
     {
         var donor = await ExistingDonorAsync(request.Name, "name");
-        ownership.Ensure(context, donor.Id);
+        ownership.EnsureVisible(context, donor.Id, FundingNames.Donor.ResourceType, request.Name);
         return new GetDonorResponse { Donor = donor.ToMessage() };
     }
 
     public override async Task<ListDonorsResponse> ListDonors(ListDonorsRequest request, ServerCallContext context)
     {
+        // A donor's listing is itself, on one page.
+        if (context.GetCaller() is { Role: CallerRole.Donor } caller)
+        {
+            var own = await donors.GetAsync(caller.DonorId!);
+            return new ListDonorsResponse { Donors = { own is null ? [] : [own.ToMessage()] } };
+        }
+
         var pageSize = pageTokens.NormalizePageSize(request.PageSize);
         var afterId = pageTokens.Decode(request.PageToken, DonorListScope);
         var (items, lastId) = await donors.ListAsync(pageSize, afterId);
@@ -68,17 +75,17 @@ public sealed class FundingService(
     public override async Task<CreatePledgeResponse> CreatePledge(CreatePledgeRequest request, ServerCallContext context)
     {
         var donor = await ExistingDonorAsync(request.Parent, "parent");
-        ownership.Ensure(context, donor.Id);
+        ownership.EnsureVisible(context, donor.Id, FundingNames.Donor.ResourceType, request.Parent);
         pledgeValidator.EnsureValid(request, errors);
         var now = clock.GetUtcNow();
         var stored = await pledges.CreateAsync(request.Pledge.ToNewStoredPledge(donor.Id, now), IdempotentCreate.Of(context.GetCaller(), request), now);
-        return new CreatePledgeResponse { Pledge = IdempotentCreate.Answer(stored, DonorOwnership.MayAct(context, stored.Pledge.DonorId)).ToMessage() };
+        return new CreatePledgeResponse { Pledge = IdempotentCreate.Answer(stored, DonorOwnership.Owns(context.GetCaller(), stored.Pledge.DonorId)).ToMessage() };
     }
 
     public override async Task<GetPledgeResponse> GetPledge(GetPledgeRequest request, ServerCallContext context)
     {
         var name = FundingNames.Pledge.Parse(request.Name, "name", errors);
-        ownership.Ensure(context, name.DonorId);
+        ownership.EnsureVisible(context, name.DonorId, FundingNames.Pledge.ResourceType, request.Name);
         var pledge = await pledges.GetAsync(name.DonorId, name.PledgeId) ?? throw errors.NotFound(FundingNames.Pledge.ResourceType, request.Name);
         return new GetPledgeResponse { Pledge = pledge.ToMessage() };
     }
@@ -86,7 +93,7 @@ public sealed class FundingService(
     public override async Task<ListPledgesResponse> ListPledges(ListPledgesRequest request, ServerCallContext context)
     {
         var donor = await ExistingDonorAsync(request.Parent, "parent");
-        ownership.Ensure(context, donor.Id);
+        ownership.EnsureVisible(context, donor.Id, FundingNames.Donor.ResourceType, request.Parent);
         var pageSize = pageTokens.NormalizePageSize(request.PageSize);
         var afterId = pageTokens.Decode(request.PageToken, request.Parent);
         var (items, lastId) = await pledges.ListAsync(donor.Id, pageSize, afterId);
@@ -111,7 +118,7 @@ public sealed class FundingService(
     {
         var id = FundingNames.Allocation.Parse(request.Name, "name", errors).AllocationId;
         var allocation = await allocations.GetAsync(id) ?? throw errors.NotFound(FundingNames.Allocation.ResourceType, request.Name);
-        ownership.Ensure(context, allocation.Allocation.DonorId);
+        ownership.EnsureVisible(context, allocation.Allocation.DonorId, FundingNames.Allocation.ResourceType, request.Name);
         return new GetAllocationResponse { Allocation = allocation.ToMessage() };
     }
 
@@ -121,9 +128,10 @@ public sealed class FundingService(
             ? null
             : FundingNames.AssistanceRequest.Parse(request.AssistanceRequest, "assistance_request", errors).RequestId;
         var donorId = request.Donor.Length == 0 ? null : FundingNames.Donor.Parse(request.Donor, "donor", errors).DonorId;
-        if (donorId is not null)
+        // Another donor's allocations are, to a donor, as those of a donor that does not exist: none.
+        if (donorId is not null && !DonorOwnership.Owns(context.GetCaller(), donorId))
         {
-            ownership.Ensure(context, donorId);
+            return new ListAllocationsResponse();
         }
 
         // A donor's listing is always of its own allocations, read from its own index.
@@ -149,7 +157,7 @@ public sealed class FundingService(
     {
         var allocationId = FundingNames.Allocation.Parse(request.Parent, "parent", errors).AllocationId;
         var allocation = await allocations.GetAsync(allocationId) ?? throw errors.NotFound(FundingNames.Allocation.ResourceType, request.Parent);
-        ownership.Ensure(context, allocation.Allocation.DonorId);
+        ownership.EnsureVisible(context, allocation.Allocation.DonorId, FundingNames.Allocation.ResourceType, request.Parent);
 
         var pageSize = pageTokens.NormalizePageSize(request.PageSize);
         var afterId = pageTokens.Decode(request.PageToken, request.Parent);

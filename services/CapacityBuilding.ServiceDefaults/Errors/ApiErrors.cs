@@ -69,6 +69,13 @@ public sealed class ApiErrors(ErrorDomain domain)
         Build(Code.AlreadyExists, "This request_id was used before for a different request; send a new request_id for a new create.",
             ErrorReasons.RequestIdReused);
 
+    /// <summary>
+    /// ALREADY_EXISTS without naming what exists, for a caller who may not see it: naming it would
+    /// tell the caller the id of another tenant's resource.
+    /// </summary>
+    public RpcException AlreadyExists(string reason, string message) =>
+        Build(Code.AlreadyExists, message, reason);
+
     /// <summary>ABORTED: <paramref name="resourceName"/> changed since the etag sent was read (AIP-154); reread and retry.</summary>
     public RpcException StaleEtag(string resourceName) =>
         Build(Code.Aborted, $"{resourceName} changed since the etag sent was read; read it again and retry.", ErrorReasons.EtagMismatch);

@@ -23,6 +23,9 @@ public sealed class EnrolmentAccess(ApiErrors errors)
     /// Whether the caller may see the enrolment. Callers answer NOT_FOUND for one it may not, as
     /// for one that does not exist, so that ids cannot be probed.
     /// </summary>
-    public static bool IsVisibleTo(Caller caller, EnrolmentWithPosition enrolment) =>
-        caller.Role != CallerRole.MemberState || enrolment.Enrolment.Nationality == caller.Country;
+    public static bool IsVisibleTo(Caller caller, EnrolmentWithPosition enrolment) => IsVisibleTo(caller, enrolment.Enrolment);
+
+    /// <inheritdoc cref="IsVisibleTo(Caller, EnrolmentWithPosition)"/>
+    public static bool IsVisibleTo(Caller caller, StoredEnrolment enrolment) =>
+        caller.Role != CallerRole.MemberState || enrolment.Nationality == caller.Country;
 }

@@ -32,11 +32,22 @@ public sealed partial class TrainingService
             EnrolOutcome.SessionNotOpen notOpen => throw errors.WrongStatus(ErrorReasons.SessionNotOpenForEnrolment,
                 $"{request.Parent} is {ProtoEnumNames.OfStored<SessionStatus>(notOpen.Status)}; only a SESSION_STATUS_SCHEDULED session takes enrolments.",
                 ProtoEnumNames.OfStored<SessionStatus>(notOpen.Status)),
-            EnrolOutcome.AlreadyEnrolled duplicate => throw errors.AlreadyExists(ErrorReasons.ParticipantAlreadyEnrolled,
-                $"{enrolment.Email} is already enrolled in {request.Parent}.",
-                CourseNames.Enrolment.ResourceType, CourseNames.Enrolment.Format(parent.CourseId, parent.SessionId, duplicate.EnrolmentId)),
+            EnrolOutcome.AlreadyEnrolled duplicate => throw await AlreadyEnrolledAsync(context.GetCaller(), request.Parent, enrolment.Email, parent, duplicate.EnrolmentId),
             var other => throw new InvalidOperationException($"Unexpected outcome {other}."),
         };
+    }
+
+    /// <summary>
+    /// ALREADY_EXISTS naming the participant's enrolment, or, for a caller who may not see it
+    /// (another country's national), without its name, so that the error reveals no enrolment id.
+    /// </summary>
+    private async Task<RpcException> AlreadyEnrolledAsync(Caller caller, string sessionName, string email, SessionName session, string existingId)
+    {
+        var message = $"{email} is already enrolled in {sessionName}.";
+        return await enrolments.GetAsync(session.SessionId, existingId) is { } existing && EnrolmentAccess.IsVisibleTo(caller, existing)
+            ? errors.AlreadyExists(ErrorReasons.ParticipantAlreadyEnrolled, message,
+                CourseNames.Enrolment.ResourceType, CourseNames.Enrolment.Format(session.CourseId, session.SessionId, existingId))
+            : errors.AlreadyExists(ErrorReasons.ParticipantAlreadyEnrolled, message);
     }
 
     public override async Task<GetEnrolmentResponse> GetEnrolment(GetEnrolmentRequest request, ServerCallContext context)
@@ -82,12 +93,13 @@ public sealed partial class TrainingService
             throw errors.NotFound(CourseNames.Enrolment.ResourceType, request.Name);
         }
 
+        // The participant promoted to the freed seat is told only to a caller who may see it.
         return await enrolments.CancelAsync(name.SessionId, name.EnrolmentId, clock.GetUtcNow()) switch
         {
             CancelOutcome.Cancelled cancelled => new CancelEnrolmentResponse
             {
                 Enrolment = cancelled.Enrolment.ToMessage(),
-                PromotedEnrolment = cancelled.Promoted?.ToMessage(),
+                PromotedEnrolment = cancelled.Promoted is { } promoted && EnrolmentAccess.IsVisibleTo(context.GetCaller(), promoted) ? promoted.ToMessage() : null,
             },
             CancelOutcome.NotFound => throw errors.NotFound(CourseNames.Enrolment.ResourceType, request.Name),
             CancelOutcome.AlreadyCancelled => throw errors.WrongState(ErrorReasons.EnrolmentAlreadyCancelled,

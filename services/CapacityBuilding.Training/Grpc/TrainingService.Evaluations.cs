@@ -17,6 +17,14 @@ public sealed partial class TrainingService
     {
         var parent = CourseNames.Session.Parse(request.Parent, "parent", errors);
         var enrolmentId = evaluationValidator.ValidateCreate(request, parent);
+
+        // A member state evaluates for its own nationals only; another country's enrolment answers
+        // as one that does not exist (the script's NO_ENROLMENT below), so that ids cannot be probed.
+        if (await enrolments.GetAsync(parent.SessionId, enrolmentId) is { } enrolled && !EnrolmentAccess.IsVisibleTo(context.GetCaller(), enrolled))
+        {
+            throw errors.NotFound(CourseNames.Enrolment.ResourceType, request.Evaluation.Enrolment);
+        }
+
         var evaluation = request.Evaluation.ToNewStoredEvaluation(parent.CourseId, parent.SessionId, enrolmentId, clock.GetUtcNow());
         var caller = context.GetCaller();
         return await evaluations.CreateAsync(evaluation, IdempotentCreate.Of(caller, request)) switch
@@ -29,7 +37,7 @@ public sealed partial class TrainingService
             EvaluationOutcome.SessionNotCompleted notCompleted => throw errors.WrongStatus(ErrorReasons.SessionNotCompleted,
                 $"{request.Parent} is {ProtoEnumNames.OfStored<SessionStatus>(notCompleted.Status)}; evaluations open once it is SESSION_STATUS_COMPLETED.",
                 ProtoEnumNames.OfStored<SessionStatus>(notCompleted.Status)),
-            EvaluationOutcome.EnrolmentMissing => throw errors.InvalidArgument("evaluation.enrolment", $"{request.Evaluation.Enrolment} does not exist."),
+            EvaluationOutcome.EnrolmentMissing => throw errors.NotFound(CourseNames.Enrolment.ResourceType, request.Evaluation.Enrolment),
             EvaluationOutcome.EnrolmentNotConfirmed notConfirmed => throw errors.WrongState(ErrorReasons.EnrolmentNotConfirmed,
                 $"{request.Evaluation.Enrolment} is {ProtoEnumNames.OfStored<EnrolmentState>(notConfirmed.State)}; only participants with a confirmed seat evaluate.",
                 ProtoEnumNames.OfStored<EnrolmentState>(notConfirmed.State)),

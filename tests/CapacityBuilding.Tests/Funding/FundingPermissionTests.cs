@@ -73,8 +73,8 @@ public sealed class FundingPermissionTests(SuiteFixture suite)
         var donor = ClientFor(CallerRole.Donor, donorId: own.Name.Split('/')[1]);
 
         Assert.Equal(90, (await donor.GetPledgeAsync(new GetPledgeRequest { Name = own.Name })).Pledge.RemainingBalance.Units);
-        await RichErrors.FailsWith(StatusCode.PermissionDenied, () => donor.GetPledgeAsync(new GetPledgeRequest { Name = others.Name }).ResponseAsync);
-        await RichErrors.FailsWith(StatusCode.PermissionDenied, () => donor.GetAllocationAsync(new GetAllocationRequest { Name = othersAllocation.Name }).ResponseAsync);
+        await RichErrors.FailsWith(StatusCode.NotFound, () => donor.GetPledgeAsync(new GetPledgeRequest { Name = others.Name }).ResponseAsync);
+        await RichErrors.FailsWith(StatusCode.NotFound, () => donor.GetAllocationAsync(new GetAllocationRequest { Name = othersAllocation.Name }).ResponseAsync);
         var listed = await donor.ListAllocationsAsync(new ListAllocationsRequest { AssistanceRequest = request.Name });
         Assert.Equal([ownAllocation.Name], listed.Allocations.Select(allocation => allocation.Name));
     }

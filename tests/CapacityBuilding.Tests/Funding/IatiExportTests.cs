@@ -72,6 +72,27 @@ public sealed class IatiExportTests(SuiteFixture suite)
         }
     }
 
+    [Fact]
+    public async Task A_withdrawn_request_with_money_paid_out_is_a_cancelled_activity()
+    {
+        var donor = await scenario.DonorAsync("Withdrawn donor", "XM-DAC-7");
+        var pledge = (await scenario.Funding.CreatePledgeAsync(new CreatePledgeRequest { Parent = donor.Name, Pledge = SampleData.Pledge(100) })).Pledge;
+        var request = await scenario.RequestAsync();
+        var allocation = (await scenario.Funding.CreateAllocationAsync(FundingScenario.Allocation(pledge, request, new Money { CurrencyCode = "USD", Units = 10 }))).Allocation;
+        await scenario.Funding.CreateDisbursementAsync(new CreateDisbursementRequest
+        {
+            Parent = allocation.Name,
+            Disbursement = new Disbursement { Amount = new Money { CurrencyCode = "USD", Units = 10 }, DisbursementDate = FundingScenario.Today },
+        });
+        await new Assistance.RequestLifecycleDriver(scenario.Assistance).ActAsync(request.Name, Contracts.Assistance.V1.HistoryEntry.Types.Action.Withdraw);
+
+        var xml = (await scenario.Funding.ExportIatiActivitiesAsync(new ExportIatiActivitiesRequest())).Xml;
+
+        var activity = Assert.Single(XDocument.Parse(xml).Root!.Elements("iati-activity"),
+            element => element.Element("iati-identifier")!.Value.EndsWith(request.Name["requests/".Length..], StringComparison.Ordinal));
+        Assert.Equal("5", activity.Element("activity-status")?.Attribute("code")?.Value);
+    }
+
     /// <summary>
     /// The IATI 2.03 activity schema, vendored in <c>Funding/Iati/Schemas</c> (see its README) and
     /// copied to the build output. Its absence is a failure, not a skip: the export would go unchecked.

@@ -24,7 +24,9 @@ namespace CapacityBuilding.Funding.Domain.Iati;
 /// as recipient country, sectors (DAC 15130 and our thematic areas), the indicative budget, and
 /// every allocation as an outgoing commitment and every disbursement as a disbursement, in their
 /// original currencies. A donor's export holds the requests it funds only
-/// (<see cref="DonorRequestAccess"/>).
+/// (<see cref="DonorRequestAccess"/>), and in them its own money only: itself as the funding
+/// organisation, its own commitments and disbursements (<see cref="DonorOwnership"/>); co-funders
+/// are left out.
 /// </summary>
 public sealed class IatiActivitiesExport(
     RedisAllocationRepository allocations,
@@ -43,7 +45,8 @@ public sealed class IatiActivitiesExport(
         await foreach (var allocation in allocations.AllAsync())
         {
             if ((allocation.Ledger.State == AllocationState.Active || !allocation.Ledger.Disbursed.IsZero)
-                && visible?.Contains(allocation.Allocation.RequestId) != false)
+                && visible?.Contains(allocation.Allocation.RequestId) != false
+                && DonorOwnership.Owns(caller, allocation.Allocation.DonorId))
             {
                 (byRequest.TryGetValue(allocation.Allocation.RequestId, out var list) ? list : byRequest[allocation.Allocation.RequestId] = []).Add(allocation);
             }

@@ -48,11 +48,15 @@ internal static class IatiCodes
         _ => "90",
     };
 
-    /// <summary>ActivityStatus: 1 pipeline (approved, not yet delivered), 2 implementation, 3 finalisation.</summary>
+    /// <summary>
+    /// ActivityStatus: 1 pipeline/identification (approved, not yet delivered), 2 implementation,
+    /// 3 completion, 5 cancelled (a request its state withdrew, whose money was already paid out).
+    /// </summary>
     public static string ActivityStatus(AssistanceState state) => state switch
     {
         AssistanceState.InDelivery => "2",
         AssistanceState.Completed => "3",
+        AssistanceState.Withdrawn => "5",
         _ => "1",
     };
 

@@ -19,8 +19,10 @@ namespace CapacityBuilding.Funding.Domain.Summaries;
 /// Funding per request and for the whole programme. Allocated counts active allocations only;
 /// disbursed counts every disbursement; budgets come from the assistance service. Groups by
 /// thematic area overlap (a request with two areas counts in both); regions are the UN M49
-/// sub-regions of the requesting states. A donor's figures count the budgets of the requests it
-/// funds only (<see cref="DonorRequestAccess"/>).
+/// sub-regions of the requesting states. A donor's figures are of its own money: its own
+/// allocations and disbursements, against the budgets of the requests it funds
+/// (<see cref="DonorRequestAccess"/>), so its gap is what its money leaves uncovered; other donors'
+/// money is in no figure, not even summed into a total (<see cref="DonorOwnership"/>).
 /// </summary>
 public sealed class FundingReports(
     RedisAllocationRepository allocations,
@@ -49,7 +51,10 @@ public sealed class FundingReports(
 
         await foreach (var allocation in allocations.AllAsync(requestId))
         {
-            AddAllocation(totals, allocation);
+            if (DonorOwnership.Owns(caller, allocation.Allocation.DonorId))
+            {
+                AddAllocation(totals, allocation);
+            }
         }
 
         return new RequestFunding
@@ -84,6 +89,11 @@ public sealed class FundingReports(
 
         await foreach (var allocation in allocations.AllAsync())
         {
+            if (!DonorOwnership.Owns(caller, allocation.Allocation.DonorId))
+            {
+                continue;
+            }
+
             var groups = GroupsOf(allocation.Allocation.RequestingState, allocation.Allocation.ThematicAreas, byTheme, byRegion)
                 .Append(programme)
                 .Append(GroupOf(byDonor, allocation.Allocation.DonorId));
