@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using CapacityBuilding.ServiceDefaults.Identity;
 using CapacityBuilding.Testing;
 using CapacityBuilding.Tests.Infrastructure;
 
@@ -36,6 +37,8 @@ public sealed class StartupValidationTests
         { Gateway, "Deadlines__Request", "00:00:00", "Deadlines:Request" },
         { Gateway, "Deadlines__ServiceMargin", "00:01:00", "Deadlines:ServiceMargin" },
         { Gateway, "Authentication__Jwt__SigningKey", "not base64!", "Authentication:Jwt:SigningKey" },
+        { Gateway, "Authentication__Jwt__SigningKey", PublishedSigningKeys.DevOverlay, "Authentication:Jwt:SigningKey" },
+        { Funding, "Authentication__Jwt__SigningKey", PublishedSigningKeys.DevOverlay, "Authentication:Jwt:SigningKey" },
     };
 
     [Theory]
