@@ -19,9 +19,8 @@ public static class IngressForwardedHeaders
         {
             var proxies = ingress.Value;
             // With both lists empty the middleware believes every sender, so without a configured
-            // proxy it reads no header at all. The defaults trust loopback, in the obsolete
-            // KnownNetworks as well, which the middleware still reads: only what the
-            // configuration names is trusted.
+            // proxy it reads no header at all. The defaults trust loopback (in KnownIPNetworks and
+            // the obsolete KnownNetworks alike): only what the configuration names is trusted.
             forwarded.ForwardedHeaders = proxies.KnownProxies.Count + proxies.KnownNetworks.Count == 0
                 ? ForwardedHeaders.None
                 : ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
