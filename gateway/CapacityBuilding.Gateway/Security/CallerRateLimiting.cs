@@ -1,7 +1,5 @@
-using System.Globalization;
 using System.Threading.RateLimiting;
 using CapacityBuilding.ServiceDefaults.Configuration;
-using CapacityBuilding.ServiceDefaults.Errors;
 using CapacityBuilding.ServiceDefaults.Identity;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
@@ -10,8 +8,8 @@ namespace CapacityBuilding.Gateway.Security;
 
 /// <summary>
 /// ASP.NET Core's rate limiter, one token bucket per caller: the token's subject when the caller
-/// authenticated, else the client address, so one noisy caller cannot starve the others. Refused
-/// gRPC calls get RESOURCE_EXHAUSTED, REST calls HTTP 429, both with a retry hint.
+/// authenticated, else the client address, so one noisy caller cannot starve the others. It runs
+/// after authentication; <see cref="ClientAddressRateLimitMiddleware"/> limits each address before.
 /// </summary>
 public static class CallerRateLimiting
 {
@@ -21,19 +19,14 @@ public static class CallerRateLimiting
     {
         services.AddValidatedOptions<RateLimitingOptions, RateLimitingOptionsValidator>(configuration, RateLimitingOptions.SectionName);
         services.AddRateLimiter(limiter =>
-            limiter.OnRejected = (context, cancellationToken) => WriteRejectionAsync(context.HttpContext, context.Lease, cancellationToken));
+            limiter.OnRejected = (context, cancellationToken) => RateLimitRejection.WriteAsync(context.HttpContext, context.Lease, cancellationToken));
         services.AddOptions<RateLimiterOptions>().Configure<IOptions<RateLimitingOptions>>((limiter, rateLimiting) =>
         {
             var options = rateLimiting.Value;
-            limiter.AddPolicy(PolicyName, context => RateLimitPartition.GetTokenBucketLimiter(PartitionKeyOf(context), _ => new TokenBucketRateLimiterOptions
-            {
-                TokenLimit = options.BurstLimit,
-                TokensPerPeriod = options.PermitsPerSecond,
-                ReplenishmentPeriod = TimeSpan.FromSeconds(1),
-                QueueLimit = 0,
-                AutoReplenishment = true,
-            }));
+            limiter.AddPolicy(PolicyName, context => RateLimitPartition.GetTokenBucketLimiter(PartitionKeyOf(context),
+                _ => RateLimitRejection.Bucket(options.BurstLimit, options.PermitsPerSecond)));
         });
+        services.AddSingleton<ClientAddressRateLimitMiddleware>();
         return services;
     }
 
@@ -41,13 +34,4 @@ public static class CallerRateLimiting
         context.User.FindFirst(CallerClaims.Subject)?.Value is { } subject
             ? "sub:" + subject
             : "ip:" + context.Connection.RemoteIpAddress;
-
-    private static async ValueTask WriteRejectionAsync(HttpContext context, RateLimitLease lease, CancellationToken cancellationToken)
-    {
-        var retryAfter = lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromSeconds(1);
-        var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
-        context.Response.Headers.RetryAfter = seconds;
-        await GrpcStatusResponses.WriteAsync(context, Grpc.Core.StatusCode.ResourceExhausted, StatusCodes.Status429TooManyRequests,
-            ErrorReasons.RateLimitExceeded, $"Too many requests; retry after {seconds} s.", cancellationToken);
-    }
 }

@@ -8,7 +8,8 @@ namespace CapacityBuilding.Gateway.Security;
 /// The door's policies, each from ASP.NET Core and attached to YARP routes by name in
 /// appsettings.json (<c>AuthorizationPolicy</c>, <c>RateLimiterPolicy</c>, <c>CorsPolicy</c>,
 /// and, from <see cref="Deadlines.GatewayDeadlines"/>, <c>TimeoutPolicy</c>): tokens validated here
-/// and again in every service.
+/// and again in every service. Before any of them, each client address (the ingress's
+/// <c>X-Forwarded-For</c> when it comes from a trusted proxy) has a bucket of its own.
 /// </summary>
 public static class GatewaySecurityExtensions
 {
@@ -18,6 +19,7 @@ public static class GatewaySecurityExtensions
     {
         builder.Services.AddJwtAuthentication(builder.Configuration);
         builder.Services.Configure<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme, bearer => bearer.Events = new GatewayAuthenticationAnswers());
+        builder.Services.AddIngressForwardedHeaders(builder.Configuration);
         builder.Services.AddCallerRateLimiting(builder.Configuration);
         var origins = builder.Configuration.GetSection("Cors:AllowedOrigins").Get<string[]>() ?? [];
         builder.Services.AddCors(cors => cors.AddPolicy(CorsPolicyName, policy => policy
@@ -31,7 +33,9 @@ public static class GatewaySecurityExtensions
 
     public static WebApplication UseGatewaySecurity(this WebApplication app)
     {
+        app.UseForwardedHeaders();
         app.UseSecurityHeaders();
+        app.UseMiddleware<ClientAddressRateLimitMiddleware>();
         app.UseRequestBodyLimit();
         app.UseCors();
         app.UseAuthentication();

@@ -2,22 +2,22 @@ using Microsoft.Extensions.Options;
 
 namespace CapacityBuilding.Gateway.Security;
 
-/// <summary><c>RateLimiting</c>: a bucket that lets a caller through at all.</summary>
+/// <summary><c>RateLimiting</c>: buckets that let a caller and an address through at all.</summary>
 internal sealed class RateLimitingOptionsValidator : IValidateOptions<RateLimitingOptions>
 {
-    private const string Section = RateLimitingOptions.SectionName;
-
     public ValidateOptionsResult Validate(string? name, RateLimitingOptions options)
     {
         var failures = new ValidateOptionsResultBuilder();
-        if (options.BurstLimit < 1)
+        (string Key, int Value)[] limits =
+        [
+            (nameof(RateLimitingOptions.BurstLimit), options.BurstLimit),
+            (nameof(RateLimitingOptions.PermitsPerSecond), options.PermitsPerSecond),
+            (nameof(RateLimitingOptions.PerAddressBurstLimit), options.PerAddressBurstLimit),
+            (nameof(RateLimitingOptions.PerAddressPermitsPerSecond), options.PerAddressPermitsPerSecond),
+        ];
+        foreach (var (key, value) in limits.Where(limit => limit.Value < 1))
         {
-            failures.AddError($"{Section}:{nameof(RateLimitingOptions.BurstLimit)} must be at least 1.");
-        }
-
-        if (options.PermitsPerSecond < 1)
-        {
-            failures.AddError($"{Section}:{nameof(RateLimitingOptions.PermitsPerSecond)} must be at least 1.");
+            failures.AddError($"{RateLimitingOptions.SectionName}:{key} must be at least 1.");
         }
 
         return failures.Build();

@@ -10,6 +10,16 @@ public sealed class JwtOptions
 {
     public const string SectionName = "Authentication:Jwt";
 
+    /// <summary>
+    /// The <c>typ</c> headers accepted: <c>at+jwt</c> (RFC 9068 access tokens) and <c>JWT</c>,
+    /// which most OIDC providers and our own minting still write. Other JWTs a provider issues
+    /// (logout tokens <c>logout+jwt</c>, security events <c>secevent+jwt</c>) are refused.
+    /// </summary>
+    public static readonly IReadOnlyList<string> AccessTokenTypes = ["at+jwt", "JWT"];
+
+    /// <summary>The algorithms accepted from an OIDC authority: asymmetric only, so its public keys can never verify an HMAC.</summary>
+    public static readonly IReadOnlyList<string> AuthorityAlgorithms = ["RS256", "PS256", "ES256"];
+
     public string Issuer { get; set; } = "";
 
     public string Audience { get; set; } = "";

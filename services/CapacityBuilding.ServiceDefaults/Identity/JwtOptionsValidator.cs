@@ -1,14 +1,18 @@
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace CapacityBuilding.ServiceDefaults.Identity;
 
 /// <summary>
 /// <c>Authentication:Jwt</c>: an issuer and an audience, and exactly one way to check signatures,
-/// an OIDC authority or a shared HS256 key of at least 256 bits.
+/// an OIDC authority or a shared HS256 key of at least 256 bits. Outside Development the key must
+/// be one nobody else has read (not a key <see cref="PublishedSigningKeys">published in this
+/// repository</see>), and the authority's metadata comes over HTTPS only.
 /// </summary>
-internal sealed class JwtOptionsValidator : IValidateOptions<JwtOptions>
+internal sealed class JwtOptionsValidator(IHostEnvironment environment) : IValidateOptions<JwtOptions>
 {
     private const string Section = JwtOptions.SectionName;
+    private const int MinimumKeyBytes = 32;
 
     public ValidateOptionsResult Validate(string? name, JwtOptions options)
     {
@@ -27,11 +31,15 @@ internal sealed class JwtOptionsValidator : IValidateOptions<JwtOptions>
         {
             failures.AddError($"{Section}:SigningKey {problem}");
         }
+        else if (!hasKey && !environment.IsDevelopment() && !options.Authority!.StartsWith("https://", StringComparison.Ordinal))
+        {
+            failures.AddError($"{Section}:Authority must be an https:// address outside Development: its signing keys are fetched from it.");
+        }
 
         return failures.Build();
     }
 
-    private static string? SigningKeyProblem(string signingKey)
+    private string? SigningKeyProblem(string signingKey)
     {
         var key = new byte[signingKey.Length];
         if (!Convert.TryFromBase64String(signingKey, key, out var length))
@@ -39,6 +47,17 @@ internal sealed class JwtOptionsValidator : IValidateOptions<JwtOptions>
             return "is not base64.";
         }
 
-        return length < 32 ? "must be at least 32 bytes (256 bits)." : null;
+        if (length < MinimumKeyBytes)
+        {
+            return $"must be at least {MinimumKeyBytes} bytes (256 bits).";
+        }
+
+        if (!environment.IsDevelopment() && PublishedSigningKeys.All.Contains(signingKey.Trim()))
+        {
+            return $"is a key published in this repository (the dev overlay's) and is refused outside Development ({environment.EnvironmentName}): " +
+                "generate one (head -c 32 /dev/urandom | base64) or configure an OIDC authority.";
+        }
+
+        return null;
     }
 }

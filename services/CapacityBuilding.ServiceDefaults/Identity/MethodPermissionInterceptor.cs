@@ -4,7 +4,12 @@ using Grpc.Core.Interceptors;
 
 namespace CapacityBuilding.ServiceDefaults.Identity;
 
-/// <summary>Refuses a call whose caller's role the service's <see cref="MethodPermissions"/> does not list for the method.</summary>
+/// <summary>
+/// Refuses a call whose caller's role the service's <see cref="MethodPermissions"/> does not list
+/// for the method, whatever kind of method it is: an Interceptor passes a kind it does not
+/// override straight through, so all four are overridden and a streaming method added later is
+/// closed like any other until its table says who may call it.
+/// </summary>
 public sealed class MethodPermissionInterceptor(IEnumerable<MethodPermissions> tables, ApiErrors errors) : Interceptor
 {
     private readonly MethodPermissions[] tables = [.. tables];
@@ -22,6 +27,22 @@ public sealed class MethodPermissionInterceptor(IEnumerable<MethodPermissions> t
     {
         Authorize(context);
         return continuation(request, responseStream, context);
+    }
+
+    public override Task<TResponse> ClientStreamingServerHandler<TRequest, TResponse>(
+        IAsyncStreamReader<TRequest> requestStream, ServerCallContext context,
+        ClientStreamingServerMethod<TRequest, TResponse> continuation)
+    {
+        Authorize(context);
+        return continuation(requestStream, context);
+    }
+
+    public override Task DuplexStreamingServerHandler<TRequest, TResponse>(
+        IAsyncStreamReader<TRequest> requestStream, IServerStreamWriter<TResponse> responseStream, ServerCallContext context,
+        DuplexStreamingServerMethod<TRequest, TResponse> continuation)
+    {
+        Authorize(context);
+        return continuation(requestStream, responseStream, context);
     }
 
     private void Authorize(ServerCallContext context)

@@ -95,6 +95,8 @@ internal sealed class BenchmarkSuite : IAsyncDisposable
             ["ReverseProxy__Clusters__funding__Destinations__primary__Address"] = fundingAddress.ToString(),
             ["RateLimiting__BurstLimit"] = "100000000",
             ["RateLimiting__PermitsPerSecond"] = "100000000",
+            ["RateLimiting__PerAddressBurstLimit"] = "100000000",
+            ["RateLimiting__PerAddressPermitsPerSecond"] = "100000000",
         });
 
         Noop = Channel(noopAddress);

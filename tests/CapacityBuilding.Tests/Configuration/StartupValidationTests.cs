@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using CapacityBuilding.ServiceDefaults.Identity;
 using CapacityBuilding.Testing;
 using CapacityBuilding.Tests.Infrastructure;
 
@@ -33,9 +34,14 @@ public sealed class StartupValidationTests
         { Funding, "Authentication__Jwt__Issuer", "", "Authentication:Jwt:Issuer" },
         { Gateway, "RateLimiting__BurstLimit", "0", "RateLimiting:BurstLimit" },
         { Gateway, "RateLimiting__PermitsPerSecond", "-5", "RateLimiting:PermitsPerSecond" },
+        { Gateway, "RateLimiting__PerAddressBurstLimit", "0", "RateLimiting:PerAddressBurstLimit" },
+        { Gateway, "ForwardedHeaders__KnownProxies__0", "ingress.local", "ForwardedHeaders:KnownProxies:0" },
+        { Gateway, "ForwardedHeaders__KnownNetworks__0", "10.244.0.0/99", "ForwardedHeaders:KnownNetworks:0" },
         { Gateway, "Deadlines__Request", "00:00:00", "Deadlines:Request" },
         { Gateway, "Deadlines__ServiceMargin", "00:01:00", "Deadlines:ServiceMargin" },
         { Gateway, "Authentication__Jwt__SigningKey", "not base64!", "Authentication:Jwt:SigningKey" },
+        { Gateway, "Authentication__Jwt__SigningKey", PublishedSigningKeys.DevOverlay, "Authentication:Jwt:SigningKey" },
+        { Funding, "Authentication__Jwt__SigningKey", PublishedSigningKeys.DevOverlay, "Authentication:Jwt:SigningKey" },
     };
 
     [Theory]

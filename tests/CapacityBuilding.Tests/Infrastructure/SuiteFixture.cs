@@ -81,11 +81,13 @@ public sealed class SuiteFixture : IAsyncLifetime
         var daprModeAssistance = StartAssistance(daprModeAddress, DaprVia(AssistanceSidecar.Address));
 
         // All tests share one coordinator identity and run in parallel bursts (200 enrolments at
-        // once): the shared gateway's per-caller limit is lifted; the rate-limit test starts its own.
+        // once): the shared gateway's per-caller and per-address limits are lifted; the rate-limit test starts its own.
         var (gateway, gatewayRest, gatewayGrpc) = StartGateway(new Dictionary<string, string>
         {
             ["RateLimiting__BurstLimit"] = "1000000",
             ["RateLimiting__PermitsPerSecond"] = "1000000",
+            ["RateLimiting__PerAddressBurstLimit"] = "1000000",
+            ["RateLimiting__PerAddressPermitsPerSecond"] = "1000000",
         });
         GatewayGrpcAddress = gatewayGrpc;
         Gateway = Channel(gatewayGrpc);

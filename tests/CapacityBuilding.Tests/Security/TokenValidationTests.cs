@@ -20,7 +20,7 @@ public sealed class TokenValidationTests(SuiteFixture suite)
     private const string Issuer = "capacitybuilding-local";
     private const string Audience = "capacitybuilding-api";
 
-    public static TheoryData<string> BadTokens => ["none", "garbage", "expired", "other key", "wrong audience", "wrong issuer", "unsigned (alg none)", "unknown role", "member state without country"];
+    public static TheoryData<string> BadTokens => ["none", "garbage", "expired", "other key", "wrong audience", "wrong issuer", "unsigned (alg none)", "unknown role", "member state without country", "not an access token (typ logout+jwt)"];
 
     [Theory]
     [MemberData(nameof(BadTokens))]
@@ -109,7 +109,8 @@ public sealed class TokenValidationTests(SuiteFixture suite)
             "wrong audience" => new DevTokenIssuer(Issuer, "someone-else", key).Mint(CallerRole.Coordinator, "c"),
             "wrong issuer" => new DevTokenIssuer("https://evil.example", Audience, key).Mint(CallerRole.Coordinator, "c"),
             "unsigned (alg none)" => Unsigned(),
-            "unknown role" => WithRole("superuser", key),
+            "unknown role" => Signed(key, "superuser"),
+            "not an access token (typ logout+jwt)" => Signed(key, "coordinator", "logout+jwt"),
             "member state without country" => suite.Tokens.Mint(CallerRole.MemberState, "focal@nowhere"),
             _ => throw new ArgumentOutOfRangeException(nameof(kind)),
         };
@@ -123,7 +124,7 @@ public sealed class TokenValidationTests(SuiteFixture suite)
                Encode($$"""{"iss":"{{Issuer}}","aud":"{{Audience}}","sub":"c","role":"coordinator","exp":{{expires}}}""") + ".";
     }
 
-    private static string WithRole(string role, string key)
+    private static string Signed(string key, string role, string? tokenType = null)
     {
         var handler = new Microsoft.IdentityModel.JsonWebTokens.JsonWebTokenHandler();
         return handler.CreateToken(new Microsoft.IdentityModel.Tokens.SecurityTokenDescriptor
@@ -132,6 +133,7 @@ public sealed class TokenValidationTests(SuiteFixture suite)
             Audience = Audience,
             Claims = new Dictionary<string, object> { ["sub"] = "c", ["role"] = role },
             Expires = DateTime.UtcNow.AddHours(1),
+            TokenType = tokenType,
             SigningCredentials = new Microsoft.IdentityModel.Tokens.SigningCredentials(
                 new Microsoft.IdentityModel.Tokens.SymmetricSecurityKey(Convert.FromBase64String(key)), "HS256"),
         });

@@ -1,0 +1,37 @@
+using System.Threading.RateLimiting;
+using Microsoft.Extensions.Options;
+
+namespace CapacityBuilding.Gateway.Security;
+
+/// <summary>
+/// A token bucket per client address, taken before authentication: a flood without a token, with
+/// bad tokens or on an open endpoint costs the gateway one bucket look-up per request, not a token
+/// validation and a route. The address is the connection's, or the one a trusted ingress proxy
+/// forwarded (<see cref="IngressForwardedHeaders"/>), never a header any client can write.
+/// </summary>
+internal sealed class ClientAddressRateLimitMiddleware : IMiddleware, IDisposable
+{
+    private readonly PartitionedRateLimiter<HttpContext> limiter;
+
+    public ClientAddressRateLimitMiddleware(IOptions<RateLimitingOptions> rateLimiting)
+    {
+        var options = rateLimiting.Value;
+        limiter = PartitionedRateLimiter.Create<HttpContext, string>(context => RateLimitPartition.GetTokenBucketLimiter(
+            context.Connection.RemoteIpAddress?.ToString() ?? "",
+            _ => RateLimitRejection.Bucket(options.PerAddressBurstLimit, options.PerAddressPermitsPerSecond)));
+    }
+
+    public async Task InvokeAsync(HttpContext context, RequestDelegate next)
+    {
+        using var lease = limiter.AttemptAcquire(context);
+        if (!lease.IsAcquired)
+        {
+            await RateLimitRejection.WriteAsync(context, lease, context.RequestAborted);
+            return;
+        }
+
+        await next(context);
+    }
+
+    public void Dispose() => limiter.Dispose();
+}
