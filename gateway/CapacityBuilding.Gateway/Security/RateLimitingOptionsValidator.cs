@@ -2,7 +2,7 @@ using Microsoft.Extensions.Options;
 
 namespace CapacityBuilding.Gateway.Security;
 
-/// <summary><c>RateLimiting</c>: a bucket that lets a caller through at all.</summary>
+/// <summary><c>RateLimiting</c>: buckets that let a caller through at all.</summary>
 internal sealed class RateLimitingOptionsValidator : IValidateOptions<RateLimitingOptions>
 {
     private const string Section = RateLimitingOptions.SectionName;
@@ -18,6 +18,16 @@ internal sealed class RateLimitingOptionsValidator : IValidateOptions<RateLimiti
         if (options.PermitsPerSecond < 1)
         {
             failures.AddError($"{Section}:{nameof(RateLimitingOptions.PermitsPerSecond)} must be at least 1.");
+        }
+
+        if (options.ReportBurstLimit < 1)
+        {
+            failures.AddError($"{Section}:{nameof(RateLimitingOptions.ReportBurstLimit)} must be at least 1.");
+        }
+
+        if (options.ReportPermitsPerMinute < 1)
+        {
+            failures.AddError($"{Section}:{nameof(RateLimitingOptions.ReportPermitsPerMinute)} must be at least 1.");
         }
 
         return failures.Build();
