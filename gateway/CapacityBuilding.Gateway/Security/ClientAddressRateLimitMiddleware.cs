@@ -18,7 +18,7 @@ internal sealed class ClientAddressRateLimitMiddleware : IMiddleware, IDisposabl
         var options = rateLimiting.Value;
         limiter = PartitionedRateLimiter.Create<HttpContext, string>(context => RateLimitPartition.GetTokenBucketLimiter(
             context.Connection.RemoteIpAddress?.ToString() ?? "",
-            _ => RateLimitRejection.Bucket(options.PerAddressBurstLimit, options.PerAddressPermitsPerSecond)));
+            _ => RateLimitRejection.Bucket(options.PerAddressBurstLimit, options.PerAddressPermitsPerSecond, TimeSpan.FromSeconds(1))));
     }
 
     public async Task InvokeAsync(HttpContext context, RequestDelegate next)

@@ -10,11 +10,11 @@ namespace CapacityBuilding.Gateway.Security;
 /// </summary>
 internal static class RateLimitRejection
 {
-    public static TokenBucketRateLimiterOptions Bucket(int burstLimit, int permitsPerSecond) => new()
+    public static TokenBucketRateLimiterOptions Bucket(int burstLimit, int permitsPerPeriod, TimeSpan period) => new()
     {
         TokenLimit = burstLimit,
-        TokensPerPeriod = permitsPerSecond,
-        ReplenishmentPeriod = TimeSpan.FromSeconds(1),
+        TokensPerPeriod = permitsPerPeriod,
+        ReplenishmentPeriod = period,
         QueueLimit = 0,
         AutoReplenishment = true,
     };

@@ -2,8 +2,9 @@ namespace CapacityBuilding.Gateway.Security;
 
 /// <summary>
 /// Configuration section <c>RateLimiting</c>: a token bucket per client address, taken before
-/// authentication so that floods of anonymous or bad-token calls are limited too, and one per
-/// caller once the token is known. Both are per gateway replica (docs/security.md).
+/// authentication so that floods of anonymous or bad-token calls are limited too, one per caller
+/// once the token is known, and a smaller one per caller for the report routes (funding summary,
+/// IATI export), which read every allocation. All are per gateway replica (docs/security.md).
 /// </summary>
 public sealed class RateLimitingOptions
 {
@@ -20,4 +21,10 @@ public sealed class RateLimitingOptions
 
     /// <summary>Requests one client address may make per second, sustained.</summary>
     public int PerAddressPermitsPerSecond { get; set; } = 500;
+
+    /// <summary>Report calls (route policy <c>reports</c>) a caller may make at once.</summary>
+    public int ReportBurstLimit { get; set; } = 5;
+
+    /// <summary>Report calls a caller may make per minute, sustained.</summary>
+    public int ReportPermitsPerMinute { get; set; } = 30;
 }

@@ -6,7 +6,8 @@ namespace CapacityBuilding.ServiceDefaults.Redis;
 /// <summary>
 /// <c>Redis:ConnectionString</c> must be one StackExchange.Redis can use: parsed now, with at
 /// least one endpoint. Whether Redis answers is not checked: the service starts while Redis is
-/// down and reports NOT_SERVING until it is back.
+/// down and reports NOT_SERVING until it is back. A user needs a password: every ACL user of
+/// the deployment has one, so a user without one is a missing Secret, not a choice.
 /// </summary>
 internal sealed class RedisOptionsValidator : IValidateOptions<RedisOptions>
 {
@@ -24,8 +25,13 @@ internal sealed class RedisOptionsValidator : IValidateOptions<RedisOptions>
             return ValidateOptionsResult.Fail($"{Key} is not a StackExchange.Redis configuration string: {exception.Message}");
         }
 
-        return parsed.EndPoints.Count == 0
-            ? ValidateOptionsResult.Fail($"{Key} names no Redis endpoint; set e.g. localhost:6379.")
+        if (parsed.EndPoints.Count == 0)
+        {
+            return ValidateOptionsResult.Fail($"{Key} names no Redis endpoint; set e.g. localhost:6379.");
+        }
+
+        return !string.IsNullOrEmpty(options.User) && string.IsNullOrEmpty(options.Password)
+            ? ValidateOptionsResult.Fail($"{RedisOptions.SectionName}:{nameof(RedisOptions.User)} is set but {RedisOptions.SectionName}:{nameof(RedisOptions.Password)} is empty.")
             : ValidateOptionsResult.Success;
     }
 }

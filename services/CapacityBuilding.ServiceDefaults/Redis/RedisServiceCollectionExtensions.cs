@@ -29,6 +29,24 @@ public static class RedisServiceCollectionExtensions
         var redisConfiguration = ConfigurationOptions.Parse(options.ConnectionString);
         redisConfiguration.AbortOnConnectFail = false;
         redisConfiguration.ClientName = serviceName;
+        if (!string.IsNullOrEmpty(options.User))
+        {
+            redisConfiguration.User = options.User;
+        }
+
+        if (!string.IsNullOrEmpty(options.Password))
+        {
+            redisConfiguration.Password = options.Password;
+        }
+
+        // The service's ACL user (k8s/base/redis/configmap.yaml) may run neither CONFIG nor
+        // SUBSCRIBE, nor touch a key outside its prefix. The client's probes on connect that would
+        // (CONFIG GET, the tie-breaker key, the configuration-change channel) are switched off: one
+        // standalone primary needs none of them. INFO stays allowed: without it the client probes
+        // for a replica by writing a key of its own name, outside the prefix.
+        redisConfiguration.CommandMap = CommandMap.Create(["CONFIG"], available: false);
+        redisConfiguration.TieBreaker = string.Empty;
+        redisConfiguration.ConfigurationChannel = string.Empty;
         // Socket reads on the .NET thread pool rather than the client's own small pool of
         // threads: replies then continue where the awaiting call runs, without a hand-off between
         // two pools. The benchmark measured +30 % GetAssistanceRequest calls/s and half the p99.

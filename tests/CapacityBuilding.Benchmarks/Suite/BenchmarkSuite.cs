@@ -74,14 +74,14 @@ internal sealed class BenchmarkSuite : IAsyncDisposable
 
         var noop = Start("no-op gRPC server", "tests/CapacityBuilding.Benchmarks", [], NoopServer.Role, "--urls", noopAddress.ToString());
         var proxy = Start("bare YARP proxy", "tests/CapacityBuilding.Benchmarks", [], Hosting.BareProxy.Role, "--urls", proxyAddress.ToString(), "--Destination", noopAddress.ToString());
-        var training = Start("training", "services/CapacityBuilding.Training", WithRedis([]), "--urls", trainingAddress.ToString());
-        var assistance = Start("assistance", "services/CapacityBuilding.Assistance", WithRedis(new()
+        var training = Start("training", "services/CapacityBuilding.Training", WithRedis("training", []), "--urls", trainingAddress.ToString());
+        var assistance = Start("assistance", "services/CapacityBuilding.Assistance", WithRedis("assistance", new()
         {
             ["Invocation__Mode"] = "Direct",
             ["Invocation__Apps__training"] = trainingAddress.ToString(),
             ["Invocation__Apps__funding"] = fundingAddress.ToString(),
         }), "--urls", assistanceAddress.ToString());
-        var funding = Start("funding", "services/CapacityBuilding.Funding", WithRedis(new()
+        var funding = Start("funding", "services/CapacityBuilding.Funding", WithRedis("funding", new()
         {
             ["Invocation__Mode"] = "Direct",
             ["Invocation__Apps__assistance"] = assistanceAddress.ToString(),
@@ -127,13 +127,12 @@ internal sealed class BenchmarkSuite : IAsyncDisposable
         var redis = await RedisServer.StartAsync();
         separateRedis.Add(redis);
         var address = Loopback();
-        var assistance = Start("assistance (separate)", "services/CapacityBuilding.Assistance", new()
+        var assistance = Start("assistance (separate)", "services/CapacityBuilding.Assistance", WithRedis(redis, "assistance", new()
         {
-            ["Redis__ConnectionString"] = redis.ConnectionString,
             ["Invocation__Mode"] = "Direct",
             ["Invocation__Apps__training"] = trainingAddress.ToString(),
             ["Invocation__Apps__funding"] = fundingAddress.ToString(),
-        }, "--urls", address.ToString());
+        }), "--urls", address.ToString());
         var channel = Channel(address);
         await assistance.WaitUntilReadyAsync(() => ServingAsync(channel), StartTimeout);
         return channel;
@@ -150,9 +149,17 @@ internal sealed class BenchmarkSuite : IAsyncDisposable
         (await new Health.HealthClient(channel).CheckAsync(new HealthCheckRequest(), deadline: DateTime.UtcNow.AddSeconds(2))).Status
             == HealthCheckResponse.Types.ServingStatus.Serving;
 
-    private Dictionary<string, string> WithRedis(Dictionary<string, string> environment)
+    /// <summary>The service signs in to Redis as its own ACL user, as in production.</summary>
+    private Dictionary<string, string> WithRedis(string service, Dictionary<string, string> environment) =>
+        WithRedis(Redis, service, environment);
+
+    private static Dictionary<string, string> WithRedis(RedisServer redis, string service, Dictionary<string, string> environment)
     {
-        environment["Redis__ConnectionString"] = Redis.ConnectionString;
+        foreach (var (key, value) in redis.ServiceConfiguration(service))
+        {
+            environment[key] = value;
+        }
+
         return environment;
     }
 

@@ -23,6 +23,7 @@ public sealed class StartupValidationTests
     {
         { Assistance, "Redis__ConnectionString", "localhost:6379,no-such-option=1", "Redis:ConnectionString" },
         { Training, "Redis__ConnectionString", "", "Redis:ConnectionString" },
+        { Training, "Redis__User", "training", "Redis:Password" },
         { Assistance, "Invocation__Apps__training", "training-without-scheme", "Invocation:Apps:training" },
         { Assistance, "Invocation__Apps__funding", "ftp://localhost:5103", "Invocation:Apps:funding" },
         { Funding, "Invocation__Apps__assistance", "/relative", "Invocation:Apps:assistance" },
@@ -37,6 +38,8 @@ public sealed class StartupValidationTests
         { Gateway, "RateLimiting__PerAddressBurstLimit", "0", "RateLimiting:PerAddressBurstLimit" },
         { Gateway, "ForwardedHeaders__KnownProxies__0", "ingress.local", "ForwardedHeaders:KnownProxies:0" },
         { Gateway, "ForwardedHeaders__KnownNetworks__0", "10.244.0.0/99", "ForwardedHeaders:KnownNetworks:0" },
+        { Gateway, "RateLimiting__ReportBurstLimit", "0", "RateLimiting:ReportBurstLimit" },
+        { Gateway, "RateLimiting__ReportPermitsPerMinute", "0", "RateLimiting:ReportPermitsPerMinute" },
         { Gateway, "Deadlines__Request", "00:00:00", "Deadlines:Request" },
         { Gateway, "Deadlines__ServiceMargin", "00:01:00", "Deadlines:ServiceMargin" },
         { Gateway, "Authentication__Jwt__SigningKey", "not base64!", "Authentication:Jwt:SigningKey" },
@@ -70,6 +73,22 @@ public sealed class StartupValidationTests
 
         Assert.True(exitCode is not null and not 0, $"exit code {exitCode?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none (still running)"}:\n{process.RecentOutput}");
         Assert.Contains("DAPR_GRPC_ENDPOINT", process.RecentOutput, StringComparison.Ordinal);
+    }
+
+    /// <summary>TLS to Redis is StackExchange.Redis' own option; Redis need not answer for the service to start.</summary>
+    [Theory]
+    [InlineData("127.0.0.1:{0},ssl=true,sslHost=redis.example.org")]
+    [InlineData("127.0.0.1:{0},ssl=true,sslProtocols=Tls12,user=ignored,password=ignored")]
+    public async Task Redis_over_tls_with_a_user_of_its_own_is_a_valid_setting(string connectionString)
+    {
+        var environment = ValidConfiguration(Assistance);
+        environment["Redis__ConnectionString"] = string.Format(System.Globalization.CultureInfo.InvariantCulture, connectionString, FreePort.Next());
+        environment["Redis__User"] = "assistance";
+        environment["Redis__Password"] = "from-the-secret";
+
+        await using var process = ServiceProcess.Start("assistance", Assistance, environment);
+
+        await process.WaitUntilReadyAsync(() => Task.FromResult(process.RecentOutput.Contains("Application started", StringComparison.Ordinal)), ExitTimeout);
     }
 
     [Theory]

@@ -25,9 +25,9 @@ public sealed class RedisCrashTests(SuiteFixture suite)
     {
         await using var redis = await RedisServer.StartAsync(new RedisServerOptions { AppendFsyncAlways = true });
         var address = SuiteFixture.Loopback(FreePort.Next());
-        var configuration = new Dictionary<string, string>(SuiteFixture.DirectTo(suite.TrainingAddress))
+        var configuration = new Dictionary<string, string>(SuiteFixture.DirectTo(suite.TrainingAddress).Concat(redis.ServiceConfiguration("assistance")))
         {
-            ["Redis__ConnectionString"] = redis.ConnectionString + ",connectTimeout=1000,syncTimeout=2000",
+            ["Redis__ConnectionString"] = redis.Endpoint + ",connectTimeout=1000,syncTimeout=2000",
         };
         await using var service = await suite.StartExtraServiceAsync("assistance", address, configuration);
         var channel = suite.Channel(address);

@@ -10,7 +10,8 @@ using Grpc.Net.Client;
 namespace CapacityBuilding.Tests.Infrastructure;
 
 /// <summary>
-/// The whole suite on loopback, once for all integration tests: a real redis-server, the three
+/// The whole suite on loopback, once for all integration tests: a real redis-server (each service
+/// signed in as its own ACL user, <see cref="RedisAcl"/>), the three
 /// services and the gateway as separate processes in direct mode, and a second assistance
 /// process in Dapr mode whose sidecar is <see cref="DaprSidecarStandIn"/>, enforcing the Dapr
 /// access-control policies of k8s/.
@@ -88,6 +89,8 @@ public sealed class SuiteFixture : IAsyncLifetime
             ["RateLimiting__PermitsPerSecond"] = "1000000",
             ["RateLimiting__PerAddressBurstLimit"] = "1000000",
             ["RateLimiting__PerAddressPermitsPerSecond"] = "1000000",
+            ["RateLimiting__ReportBurstLimit"] = "1000000",
+            ["RateLimiting__ReportPermitsPerMinute"] = "1000000",
         });
         GatewayGrpcAddress = gatewayGrpc;
         Gateway = Channel(gatewayGrpc);
@@ -158,7 +161,12 @@ public sealed class SuiteFixture : IAsyncLifetime
         HealthCheckResponse.Types.ServingStatus readyWhen = HealthCheckResponse.Types.ServingStatus.Serving)
     {
         var address = Loopback(FreePort.Next());
-        var environment = new Dictionary<string, string>(invocation) { ["Redis__ConnectionString"] = redisConnectionString ?? Redis.ConnectionString };
+        var environment = new Dictionary<string, string>(Redis.ServiceConfiguration("assistance").Concat(invocation));
+        if (redisConnectionString is not null)
+        {
+            environment["Redis__ConnectionString"] = redisConnectionString;
+        }
+
         var process = Start("assistance", "services/CapacityBuilding.Assistance", environment, "--urls", address.ToString());
         await WaitUntilAsync(process, address, readyWhen);
         return (process, Channel(address));
@@ -176,7 +184,7 @@ public sealed class SuiteFixture : IAsyncLifetime
         IReadOnlyDictionary<string, string> configuration,
         HealthCheckResponse.Types.ServingStatus readyWhen = HealthCheckResponse.Types.ServingStatus.Serving)
     {
-        var environment = new Dictionary<string, string> { ["Redis__ConnectionString"] = Redis.ConnectionString };
+        var environment = new Dictionary<string, string>(Redis.ServiceConfiguration(name));
         foreach (var (key, value) in configuration)
         {
             environment[key] = value;
@@ -195,7 +203,7 @@ public sealed class SuiteFixture : IAsyncLifetime
     public async Task<(ServiceProcess Process, GrpcChannel Channel)> StartExtraFundingAsync(IReadOnlyDictionary<string, string> invocation)
     {
         var address = Loopback(FreePort.Next());
-        var environment = new Dictionary<string, string>(invocation) { ["Redis__ConnectionString"] = Redis.ConnectionString };
+        var environment = new Dictionary<string, string>(Redis.ServiceConfiguration("funding").Concat(invocation));
         var process = Start("funding", "services/CapacityBuilding.Funding", environment, "--urls", address.ToString());
         await WaitUntilAsync(process, address, HealthCheckResponse.Types.ServingStatus.Serving);
         return (process, Channel(address));
@@ -265,7 +273,7 @@ public sealed class SuiteFixture : IAsyncLifetime
 
     private ServiceProcess StartService(string name, Uri address, IReadOnlyDictionary<string, string> extra)
     {
-        var environment = new Dictionary<string, string>(extra) { ["Redis__ConnectionString"] = Redis.ConnectionString };
+        var environment = new Dictionary<string, string>(Redis.ServiceConfiguration(name).Concat(extra));
         var project = $"services/CapacityBuilding.{char.ToUpperInvariant(name[0])}{name[1..]}";
         return Start(name, project, environment, "--urls", address.ToString());
     }

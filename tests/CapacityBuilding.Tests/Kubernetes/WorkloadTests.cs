@@ -135,28 +135,25 @@ public sealed class WorkloadTests
         }
     }
 
+    /// <summary>
+    /// Each service signs in as its own Redis ACL user with that user's key of the Secret the
+    /// Redis container hashes its ACL passwords from (RedisManifestTests holds the ACL itself).
+    /// </summary>
     [Theory]
     [MemberData(nameof(Overlays))]
-    public void Services_reach_redis_by_its_service_with_the_password_of_the_secret_redis_uses(string overlay)
+    public void Services_reach_redis_by_its_service_as_their_own_user_with_their_key_of_the_secret_redis_uses(string overlay)
     {
         var manifests = Manifests.Overlay(overlay);
         var redis = manifests.Get("StatefulSet", "redis");
-        var redisContainer = Manifests.ContainersOf(redis).Single();
-        var redisPassword = SecretRef(redisContainer, "REDIS_PASSWORD");
-        var startup = RedisStartup(redisContainer);
-        Assert.Contains("requirepass", startup, StringComparison.Ordinal);
-        Assert.Contains("\"$REDIS_PASSWORD\"", startup, StringComparison.Ordinal);
+        var passwordsSecret = Manifests.PodSpecOf(redis)["volumes"]!.AsArray().Single(volume => volume!["secret"] is not null)!["secret"]!["secretName"]!.GetValue<string>();
         AssertServiceTargets(manifests, "redis", redis, "6379");
 
         foreach (var appId in CodeUnderTest.Services.Keys)
         {
             var container = Manifests.ContainersOf(manifests.DaprApps[appId]).Single();
-            Assert.Equal(redisPassword, SecretRef(container, "REDIS_PASSWORD"));
-            Assert.Equal("redis:6379,password=$(REDIS_PASSWORD)", Manifests.EnvValue(container, "Redis__ConnectionString"));
-
-            // Kubernetes expands $(VAR) only from variables defined earlier in the list.
-            var names = container["env"]!.AsArray().Select(variable => variable!["name"]!.GetValue<string>()).ToList();
-            Assert.True(names.IndexOf("REDIS_PASSWORD") < names.IndexOf("Redis__ConnectionString"), $"{appId}: REDIS_PASSWORD must come before Redis__ConnectionString.");
+            Assert.Equal("redis:6379", Manifests.EnvValue(container, "Redis__ConnectionString"));
+            Assert.Equal(appId, Manifests.EnvValue(container, "Redis__User"));
+            Assert.Equal($"{passwordsSecret}/{appId}", SecretRef(container, "Redis__Password"));
         }
     }
 
@@ -190,49 +187,6 @@ public sealed class WorkloadTests
 
         Assert.DoesNotContain(settings, setting => setting.Contains("no issuer", StringComparison.Ordinal) || setting.Contains("no audience", StringComparison.Ordinal));
         Assert.Single(settings.Distinct());
-    }
-
-    [Theory]
-    [MemberData(nameof(Overlays))]
-    public void Redis_persists_an_append_only_file_on_its_volume_claim(string overlay)
-    {
-        var redis = Manifests.Overlay(overlay).Get("StatefulSet", "redis");
-        var args = RedisStartup(Manifests.ContainersOf(redis).Single()).Split((char[])[' ', '\n'], StringSplitOptions.RemoveEmptyEntries).ToList();
-        Assert.Equal("yes", args[args.IndexOf("--appendonly") + 1]);
-        var dataDirectory = args[args.IndexOf("--dir") + 1];
-
-        var claim = Assert.Single(redis["spec"]!["volumeClaimTemplates"]!.AsArray())!;
-        var mount = Manifests.ContainersOf(redis).Single()["volumeMounts"]!.AsArray().Single(volume => volume!["name"]!.GetValue<string>() == Manifests.NameOf(claim))!;
-        Assert.Equal(dataDirectory, mount["mountPath"]!.GetValue<string>());
-    }
-
-    /// <summary>
-    /// The password reaches redis-server through a config file on a memory volume, never its
-    /// command line, where anyone who can list the node's processes would read it.
-    /// </summary>
-    [Theory]
-    [MemberData(nameof(Overlays))]
-    public void Redis_gets_its_password_from_a_file_in_memory_not_from_its_command_line(string overlay)
-    {
-        var redis = Manifests.Overlay(overlay).Get("StatefulSet", "redis");
-        var container = Manifests.ContainersOf(redis).Single();
-        var startup = RedisStartup(container);
-        var serverLine = startup.Split('\n').Single(line => line.TrimStart().StartsWith("exec redis-server ", StringComparison.Ordinal));
-
-        Assert.DoesNotContain("requirepass", serverLine, StringComparison.Ordinal);
-        Assert.DoesNotContain("PASSWORD", serverLine, StringComparison.Ordinal);
-        var configFile = serverLine.Split(' ', StringSplitOptions.RemoveEmptyEntries)[2];
-        var mount = container["volumeMounts"]!.AsArray().Single(volume => configFile.StartsWith(volume!["mountPath"]!.GetValue<string>() + "/", StringComparison.Ordinal))!;
-        var volume = redis["spec"]!["template"]!["spec"]!["volumes"]!.AsArray().Single(candidate => candidate!["name"]!.GetValue<string>() == mount["name"]!.GetValue<string>())!;
-        Assert.Equal("Memory", volume["emptyDir"]?["medium"]?.GetValue<string>());
-        Assert.Contains("umask 077", startup, StringComparison.Ordinal);
-    }
-
-    /// <summary>The shell script that starts Redis (command <c>sh -c</c>, the script as the only argument).</summary>
-    private static string RedisStartup(JsonObject container)
-    {
-        Assert.Equal(["sh", "-c"], container["command"]!.AsArray().Select(part => part!.GetValue<string>()));
-        return Assert.Single(container["args"]!.AsArray())!.GetValue<string>();
     }
 
     private static void AssertGrpcProbes(JsonObject container, string port, string? readinessService)
