@@ -1,7 +1,5 @@
 using CapacityBuilding.ServiceDefaults.Errors;
 using Google.Protobuf;
-using Grpc.Core;
-using Grpc.Core.Interceptors;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CapacityBuilding.ServiceDefaults.Validation;
@@ -11,24 +9,9 @@ namespace CapacityBuilding.ServiceDefaults.Validation;
 /// INVALID_ARGUMENT naming every bad field, together with what the request type's
 /// <see cref="IRequestRules{TRequest}"/> find, in the order the fields are declared.
 /// </summary>
-public sealed class RequestValidationInterceptor(AnnotatedFieldRules rules, ApiErrors errors, IServiceProvider services) : Interceptor
+public sealed class RequestValidationInterceptor(AnnotatedFieldRules rules, ApiErrors errors, IServiceProvider services) : RequestMessageInterceptor
 {
-    public override Task<TResponse> UnaryServerHandler<TRequest, TResponse>(
-        TRequest request, ServerCallContext context, UnaryServerMethod<TRequest, TResponse> continuation)
-    {
-        ThrowIfInvalid(request);
-        return continuation(request, context);
-    }
-
-    public override Task ServerStreamingServerHandler<TRequest, TResponse>(
-        TRequest request, IServerStreamWriter<TResponse> responseStream, ServerCallContext context,
-        ServerStreamingServerMethod<TRequest, TResponse> continuation)
-    {
-        ThrowIfInvalid(request);
-        return continuation(request, responseStream, context);
-    }
-
-    private void ThrowIfInvalid<TRequest>(TRequest request)
+    protected override void Inspect<TRequest>(TRequest request)
     {
         if (request is not IMessage message || rules.Check(message) is not { Count: > 0 } annotated)
         {
