@@ -31,14 +31,21 @@ public sealed partial class AssistanceService
         VerifyAssistanceRequestHistoryRequest request, ServerCallContext context)
     {
         var stored = await GetExistingAsync(request.Name, "name", context);
+        if (request.Checkpoint is { } earlier)
+        {
+            checkpoints.EnsureGenuine(earlier, request.Name, "checkpoint", errors);
+        }
+
         var entries = await requests.GetHistoryAsync(stored.Id, 0, -1);
-        var broken = HistoryChain.FirstBrokenLink(entries, stored);
+        var broken = HistoryChain.FirstBrokenLink(entries, stored, request.Name)
+            ?? (request.Checkpoint is { } checkpoint ? HistoryChain.DepartureFrom(entries, checkpoint.Length, checkpoint.HeadHash) : null);
         return new VerifyAssistanceRequestHistoryResponse
         {
             Intact = broken is null,
             CheckedEntries = entries.Count,
             FirstBrokenSequence = broken?.Sequence ?? 0,
             Problem = broken?.Problem ?? "",
+            Checkpoint = broken is null ? checkpoints.Sign(request.Name, stored.HistoryLength, stored.HistoryHead) : null,
         };
     }
 
@@ -54,5 +61,8 @@ public sealed partial class AssistanceService
         Reason = entry.Reason,
         PreviousHash = entry.PreviousHash,
         Hash = entry.Hash,
+        ChainVersion = entry.ChainVersion,
+        ContentDigest = entry.ContentDigest,
+        ChangedFields = { entry.ChangedFields ?? [] },
     };
 }
