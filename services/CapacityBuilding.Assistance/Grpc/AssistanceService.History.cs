@@ -1,5 +1,6 @@
 using CapacityBuilding.Assistance.Domain.History;
 using CapacityBuilding.Contracts.Assistance.V1;
+using CapacityBuilding.ServiceDefaults.Audit;
 using CapacityBuilding.ServiceDefaults.Paging;
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
@@ -38,7 +39,7 @@ public sealed partial class AssistanceService
 
         var entries = await requests.GetHistoryAsync(stored.Id, 0, -1);
         var broken = HistoryChain.FirstBrokenLink(entries, stored, request.Name)
-            ?? (request.Checkpoint is { } checkpoint ? HistoryChain.DepartureFrom(entries, checkpoint.Length, checkpoint.HeadHash) : null);
+            ?? (request.Checkpoint is { } checkpoint ? CheckpointExtension.DepartureFrom([.. entries.Select(entry => entry?.Hash)], checkpoint, HistoryChain.Genesis) : null);
         return new VerifyAssistanceRequestHistoryResponse
         {
             Intact = broken is null,

@@ -79,21 +79,6 @@ public static class HistoryChain
         return null;
     }
 
-    /// <summary>
-    /// Why the chain is not an extension of the one a checkpoint recorded (<paramref name="length"/>
-    /// entries ending in <paramref name="headHash"/>), as the first entry it no longer holds; null when it is.
-    /// </summary>
-    public static (long Sequence, string Problem)? DepartureFrom(IReadOnlyList<StoredHistoryEntry?> entries, long length, string headHash)
-    {
-        if (length > entries.Count)
-        {
-            return (entries.Count + 1, $"the checkpoint records {length} entries but only {entries.Count} are stored.");
-        }
-
-        var head = length == 0 ? Genesis : entries[(int)length - 1]?.Hash;
-        return head == headHash ? null : (Math.Max(length, 1), $"entry {length} is not the one the checkpoint recorded: the history was rewritten, not only extended.");
-    }
-
     private static string? ProblemOf(StoredHistoryEntry entry, long sequence, string previousHash, int previousVersion, string name)
     {
         if (entry.Sequence != sequence)
