@@ -52,13 +52,16 @@ public sealed class HistoryCheckpointTests(SuiteFixture suite)
         await driver.ActAsync(request.Name, Action.BeginReview);
         await driver.ActAsync(request.Name, Action.Reject);
         var checkpoint = (await VerifyAsync(request.Name)).Checkpoint;
+        var laterDocument = await database.StringGetAsync(documentKey);
+        var laterHistory = await database.ListRangeAsync(historyKey);
 
-        await database.KeyDeleteAsync(historyKey);
-        await database.ListRightPushAsync(historyKey, earlierHistory);
-        await database.StringSetAsync(documentKey, earlierDocument);
-
-        Assert.True((await VerifyAsync(request.Name)).Intact, "the rolled-back chain is consistent in itself");
+        await ReplaceAsync(database, documentKey, earlierDocument, historyKey, earlierHistory);
+        var selfCheck = await VerifyAsync(request.Name);
         var verdict = await VerifyAsync(request.Name, checkpoint);
+        // The indexes still list the request as rejected: put it back so that other tests' listings stay true.
+        await ReplaceAsync(database, documentKey, laterDocument, historyKey, laterHistory);
+
+        Assert.True(selfCheck.Intact, "the rolled-back chain is consistent in itself");
         Assert.Equal((false, 3L), (verdict.Intact, verdict.FirstBrokenSequence));
         Assert.Null(verdict.Checkpoint);
     }
@@ -98,6 +101,13 @@ public sealed class HistoryCheckpointTests(SuiteFixture suite)
 
     private async Task<VerifyAssistanceRequestHistoryResponse> VerifyAsync(string name, ChainCheckpoint? checkpoint = null) =>
         await auditor.VerifyAssistanceRequestHistoryAsync(new VerifyAssistanceRequestHistoryRequest { Name = name, Checkpoint = checkpoint });
+
+    private static async Task ReplaceAsync(IDatabase database, RedisKey documentKey, RedisValue document, RedisKey historyKey, RedisValue[] history)
+    {
+        await database.KeyDeleteAsync(historyKey);
+        await database.ListRightPushAsync(historyKey, history);
+        await database.StringSetAsync(documentKey, document);
+    }
 
     private static ChainCheckpoint With(ChainCheckpoint checkpoint, System.Action<ChainCheckpoint> edit)
     {

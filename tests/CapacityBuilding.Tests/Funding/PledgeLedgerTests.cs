@@ -54,9 +54,17 @@ public sealed class PledgeLedgerTests(SuiteFixture suite)
         Assert.True((await VerifyAsync(pledge.Name)).Intact, @case);
 
         using var redis = await ConnectionMultiplexer.ConnectAsync(suite.Redis.ConnectionString);
-        await tamper(redis.GetDatabase(), IdOf(pledge));
+        var database = redis.GetDatabase();
+        var id = IdOf(pledge);
+        var ledger = await database.HashGetAllAsync(LedgerKeyOf(id));
+        var chain = await database.ListRangeAsync(ChainKeyOf(id));
+        await tamper(database, id);
 
         var verdict = await VerifyAsync(pledge.Name);
+        // Put the pledge back as it was, so that other tests' totals stay true.
+        await database.HashSetAsync(LedgerKeyOf(id), ledger);
+        await database.KeyDeleteAsync(ChainKeyOf(id));
+        await database.ListRightPushAsync(ChainKeyOf(id), chain);
         Assert.False(verdict.Intact, @case);
         Assert.Equal(firstBroken, verdict.FirstBrokenSequence);
         Assert.NotEmpty(verdict.Problem);
