@@ -36,6 +36,7 @@ GATEWAY_DIR=gateway/CapacityBuilding.Gateway
 LOADER_DLL=tools/CapacityBuilding.DemoData/bin/Release/net10.0/CapacityBuilding.DemoData.dll
 TOKENS_DLL=tools/CapacityBuilding.DevTokens/bin/Release/net10.0/CapacityBuilding.DevTokens.dll
 SIGNING_KEY_FILE="$DATA_DIR/dev-signing-key"
+CHECKPOINT_KEY_FILE="$DATA_DIR/dev-checkpoint-key.pem"
 TOKENS_FILE="$DATA_DIR/tokens.env"
 # The loader writes here the id of the demo donor whose money funds requests (the service makes ids).
 DEMO_DONOR_ID_FILE="$DATA_DIR/demo-donor-id"
@@ -218,6 +219,12 @@ use_dev_signing_key() {
   fi
   export Authentication__Jwt__SigningKey
   Authentication__Jwt__SigningKey=$(<"$SIGNING_KEY_FILE")
+  # The ECDSA P-256 key that signs auditors' history checkpoints, made and kept the same way.
+  if [[ ! -s $CHECKPOINT_KEY_FILE ]]; then
+    (umask 077 && openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256 >"$CHECKPOINT_KEY_FILE")
+  fi
+  export Audit__CheckpointSigningKey
+  Audit__CheckpointSigningKey=$(<"$CHECKPOINT_KEY_FILE")
 }
 
 # mint_token <role> [--country X] [--donor id] [--subject s]: a token for a demo user (Development only).

@@ -2,6 +2,7 @@ using CapacityBuilding.Assistance.Access;
 using CapacityBuilding.Assistance.Clients;
 using CapacityBuilding.Assistance.Domain.Requests;
 using CapacityBuilding.Assistance.Repositories;
+using CapacityBuilding.ServiceDefaults.Audit;
 using CapacityBuilding.ServiceDefaults.Invocation;
 using CapacityBuilding.ServiceDefaults.Validation;
 using FundingClient = CapacityBuilding.Contracts.Funding.V1.FundingService.FundingServiceClient;
@@ -24,6 +25,7 @@ public static class ApplicationServiceExtensions
         builder.Services.AddSingleton<CourseMatcher>();
         builder.Services.AddServiceClient<FundingClient>(builder.Configuration, AssistanceApp.FundingAppId, AssistanceApp.FundingUnreachable);
         builder.Services.AddSingleton<DonorFunding>();
+        builder.Services.AddChainCheckpoints(builder.Configuration);
         return builder;
     }
 }

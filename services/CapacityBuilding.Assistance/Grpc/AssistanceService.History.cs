@@ -1,5 +1,6 @@
 using CapacityBuilding.Assistance.Domain.History;
 using CapacityBuilding.Contracts.Assistance.V1;
+using CapacityBuilding.ServiceDefaults.Audit;
 using CapacityBuilding.ServiceDefaults.Paging;
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
@@ -31,14 +32,21 @@ public sealed partial class AssistanceService
         VerifyAssistanceRequestHistoryRequest request, ServerCallContext context)
     {
         var stored = await GetExistingAsync(request.Name, "name", context);
+        if (request.Checkpoint is { } earlier)
+        {
+            checkpoints.EnsureGenuine(earlier, request.Name, "checkpoint", errors);
+        }
+
         var entries = await requests.GetHistoryAsync(stored.Id, 0, -1);
-        var broken = HistoryChain.FirstBrokenLink(entries, stored);
+        var broken = HistoryChain.FirstBrokenLink(entries, stored, request.Name)
+            ?? (request.Checkpoint is { } checkpoint ? CheckpointExtension.DepartureFrom([.. entries.Select(entry => entry?.Hash)], checkpoint, HistoryChain.Genesis) : null);
         return new VerifyAssistanceRequestHistoryResponse
         {
             Intact = broken is null,
             CheckedEntries = entries.Count,
             FirstBrokenSequence = broken?.Sequence ?? 0,
             Problem = broken?.Problem ?? "",
+            Checkpoint = broken is null ? checkpoints.Sign(request.Name, stored.HistoryLength, stored.HistoryHead) : null,
         };
     }
 
@@ -54,5 +62,8 @@ public sealed partial class AssistanceService
         Reason = entry.Reason,
         PreviousHash = entry.PreviousHash,
         Hash = entry.Hash,
+        ChainVersion = entry.ChainVersion,
+        ContentDigest = entry.ContentDigest,
+        ChangedFields = { entry.ChangedFields ?? [] },
     };
 }

@@ -96,7 +96,7 @@ public sealed partial class AssistanceService
         ServerCallContext context, Func<StoredAssistanceRequest, StoredAssistanceRequest>? edit = null)
     {
         var id = AssistanceRequestNames.Request.Parse(name, "name", errors).RequestId;
-        return await changes.ApplyAsync(name, id, etag, action, context.GetCaller(), reason.Trim(), edit ?? (current => current));
+        return await changes.ApplyAsync(name, id, etag, action, context.GetCaller(), reason.Trim(), [], edit ?? (current => current));
     }
 
     private async Task<StoredAssistanceRequest> MatchAndRecordAsync(string name, StoredAssistanceRequest request, CancellationToken cancellationToken)

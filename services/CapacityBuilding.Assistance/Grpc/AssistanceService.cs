@@ -4,6 +4,7 @@ using CapacityBuilding.Assistance.Domain.History;
 using CapacityBuilding.Assistance.Domain.Requests;
 using CapacityBuilding.Assistance.Repositories;
 using CapacityBuilding.Contracts.Assistance.V1;
+using CapacityBuilding.ServiceDefaults.Audit;
 using CapacityBuilding.ServiceDefaults.Errors;
 using CapacityBuilding.ServiceDefaults.Identity;
 using CapacityBuilding.ServiceDefaults.Paging;
@@ -24,6 +25,7 @@ public sealed partial class AssistanceService(
     CourseMatcher courseMatcher,
     DonorFunding donorFunding,
     PageTokens pageTokens,
+    ChainCheckpoints checkpoints,
     ApiErrors errors,
     TimeProvider clock) : Contracts.Assistance.V1.AssistanceService.AssistanceServiceBase
 {
@@ -36,8 +38,8 @@ public sealed partial class AssistanceService(
         await courseCatalog.EnsureCoursesExistAsync(request.AssistanceRequest.Courses, "assistance_request.courses", context.CancellationToken);
         var now = clock.GetUtcNow();
         var draft = request.AssistanceRequest.ToNewDraft(now);
-        var entry = HistoryChain.Append(new HistoryEntryContent(
-            1, caller.Subject, now, Action.Create, AssistanceRequest.Types.State.Unspecified, draft.State, "", HistoryChain.Genesis));
+        var entry = HistoryChain.Record(AssistanceRequestNames.Request.Format(draft.Id), 0, HistoryChain.Genesis, draft,
+            new HistoryEntryFacts(caller.Subject, now, Action.Create, AssistanceRequest.Types.State.Unspecified, "", []));
         var stored = await requests.CreateAsync(draft with { HistoryLength = 1, HistoryHead = entry.Hash }, entry, IdempotentCreate.Of(caller, request));
         return new CreateAssistanceRequestResponse { AssistanceRequest = IdempotentCreate.Answer(stored, RequestAccess.MayRead(caller, stored)).ToMessage() };
     }
@@ -84,7 +86,7 @@ public sealed partial class AssistanceService(
         }
 
         var caller = context.GetCaller();
-        var stored = await changes.ApplyAsync(name, id, patch.Etag, Action.Update, caller, "", current =>
+        var stored = await changes.ApplyAsync(name, id, patch.Etag, Action.Update, caller, "", [.. mask.Paths], current =>
         {
             var merged = AssistanceRequestMessages.UpdatableFields.Merge(mask, current.ToMessage(), patch);
             validator.ValidateMerged(merged);

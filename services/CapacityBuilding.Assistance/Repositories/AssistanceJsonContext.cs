@@ -8,4 +8,5 @@ namespace CapacityBuilding.Assistance.Repositories;
 [JsonSerializable(typeof(StoredAssistanceRequest))]
 [JsonSerializable(typeof(StoredHistoryEntry))]
 [JsonSerializable(typeof(HistoryEntryContent))]
+[JsonSerializable(typeof(HistoryEntryContentV1))]
 internal sealed partial class AssistanceJsonContext : JsonSerializerContext;

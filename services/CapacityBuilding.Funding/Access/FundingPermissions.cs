@@ -19,6 +19,7 @@ public static class FundingPermissions
         .Allow(nameof(Service.FundingServiceBase.GetPledge), Coordinator, Donor, Auditor)
         .Allow(nameof(Service.FundingServiceBase.ListPledges), Coordinator, Donor, Auditor)
         .Allow(nameof(Service.FundingServiceBase.CommitPledge), Coordinator)
+        .Allow(nameof(Service.FundingServiceBase.VerifyPledgeLedger), Coordinator, Auditor)
         .Allow(nameof(Service.FundingServiceBase.CancelPledge), Coordinator)
         .Allow(nameof(Service.FundingServiceBase.CreateAllocation), Coordinator)
         .Allow(nameof(Service.FundingServiceBase.GetAllocation), Coordinator, Donor, Auditor)

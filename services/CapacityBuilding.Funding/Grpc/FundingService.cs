@@ -5,6 +5,7 @@ using CapacityBuilding.Funding.Domain.Disbursements;
 using CapacityBuilding.Funding.Domain.Donors;
 using CapacityBuilding.Funding.Domain.ExchangeRates;
 using CapacityBuilding.Funding.Domain.Iati;
+using CapacityBuilding.Funding.Domain.Ledger;
 using CapacityBuilding.Funding.Domain.Pledges;
 using CapacityBuilding.Funding.Domain.Summaries;
 using CapacityBuilding.Funding.Repositories;
@@ -28,6 +29,7 @@ public sealed class FundingService(
     ExchangeRateValidator exchangeRateValidator,
     Allocator allocator,
     Disburser disburser,
+    PledgeLedgerVerifier ledgerVerifier,
     FundingReports reports,
     IatiActivitiesExport iatiExport,
     DonorOwnership ownership,
@@ -109,6 +111,9 @@ public sealed class FundingService(
 
     public override async Task<CancelPledgeResponse> CancelPledge(CancelPledgeRequest request, ServerCallContext context) =>
         new() { Pledge = await TransitionAsync(request.Name, request.Etag, PledgeTransition.Cancel) };
+
+    public override Task<VerifyPledgeLedgerResponse> VerifyPledgeLedger(VerifyPledgeLedgerRequest request, ServerCallContext context) =>
+        ledgerVerifier.VerifyAsync(request);
 
     // Only coordinators allocate and disburse, and they read everything: a replay needs no row-level check.
     public override async Task<CreateAllocationResponse> CreateAllocation(CreateAllocationRequest request, ServerCallContext context) =>
@@ -201,7 +206,7 @@ public sealed class FundingService(
         var parsed = FundingNames.Pledge.Parse(name, "name", errors);
         var pledge = await pledges.GetAsync(parsed.DonorId, parsed.PledgeId) ?? throw errors.NotFound(FundingNames.Pledge.ResourceType, name);
         var currency = pledge.Pledge.CurrencyCode;
-        return await pledges.TransitionAsync(pledge.Pledge.Id, transition, etag, clock.GetUtcNow()) switch
+        return await pledges.TransitionAsync(pledge.Pledge, transition, etag, clock.GetUtcNow()) switch
         {
             PledgeTransitionOutcome.Done done => (pledge with { Ledger = done.Ledger }).ToMessage(),
             PledgeTransitionOutcome.Missing => throw errors.NotFound(FundingNames.Pledge.ResourceType, name),

@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using CapacityBuilding.Funding.Domain.Allocations;
 using CapacityBuilding.Funding.Domain.Disbursements;
 using CapacityBuilding.Funding.Domain.Donors;
+using CapacityBuilding.Funding.Domain.Ledger;
 using CapacityBuilding.Funding.Domain.Pledges;
 
 namespace CapacityBuilding.Funding.Repositories;
@@ -11,4 +12,6 @@ namespace CapacityBuilding.Funding.Repositories;
 [JsonSerializable(typeof(StoredPledge))]
 [JsonSerializable(typeof(StoredAllocation))]
 [JsonSerializable(typeof(StoredDisbursement))]
+[JsonSerializable(typeof(LedgerEntryContent))]
+[JsonSerializable(typeof(StoredLedgerEntry))]
 internal sealed partial class FundingJsonContext : JsonSerializerContext;

@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Text.Json;
 using CapacityBuilding.Funding.Domain.Allocations;
 using CapacityBuilding.Funding.Domain.Disbursements;
+using CapacityBuilding.Funding.Domain.Donors;
+using CapacityBuilding.Funding.Domain.Ledger;
 using CapacityBuilding.Funding.Domain.Money;
 using CapacityBuilding.Funding.Repositories.Scripts;
 using CapacityBuilding.ServiceDefaults.Redis;
@@ -29,9 +31,11 @@ namespace CapacityBuilding.Funding.Repositories;
 /// </list>
 /// Every write that moves money is one Lua script that checks the balance and writes, so parallel
 /// calls can neither overdraw a pledge or an allocation nor lose an update. The pledge's ledger
-/// (<see cref="RedisPledgeRepository"/>) is changed here by the same scripts.
+/// (<see cref="RedisPledgeRepository"/>) is changed here by the same scripts, and each of them
+/// appends an entry to the pledge's ledger chain (<see cref="PledgeLedgerChain"/>): allocations,
+/// releases and disbursements alike.
 /// </summary>
-public sealed class RedisAllocationRepository(RedisKeyspace keyspace)
+public sealed class RedisAllocationRepository(RedisKeyspace keyspace, PledgeLedgerChain chain)
 {
     /// <summary>Allocations read (and, in the backfill, indexed) at a time when walking all of them.</summary>
     private const int PageSize = 500;
@@ -48,19 +52,19 @@ public sealed class RedisAllocationRepository(RedisKeyspace keyspace)
     public async Task<AllocateOutcome> AllocateAsync(StoredAllocation allocation, IdempotentCreate? create, DateTimeOffset now)
     {
         var idempotencyKey = create?.KeyIn("allocations");
-        RedisKey[] keys =
-        [
-            RedisPledgeRepository.LedgerKeyOf(allocation.PledgeId), KeyOf(allocation.Id), LedgerKeyOf(allocation.Id), Index,
-            RequestIndexOf(allocation.RequestId), DonorIndexOf(allocation.DonorId), .. idempotencyKey is { } key ? new[] { key } : [],
-        ];
         var amount = allocation.Amount;
         var etag = Etags.New();
-        var reply = await ScriptReply.RunScriptAsync(database, FundingScripts.AllocationAllocate, keys,
-        [
-            allocation.Id, JsonSerializer.SerializeToUtf8Bytes(allocation, FundingJsonContext.Default.StoredAllocation),
-            amount.UnitsText, amount.NanosText, Negated(amount.Units), Negated(amount.Nanos), Etags.New(), etag, now.ToUnixTimeMilliseconds(),
-            create?.Fingerprint ?? "",
-        ]);
+        var reply = await chain.AppendAsync(allocation.DonorId, allocation.PledgeId, LedgerEvent.Allocate, FundingNames.Allocation.Format(allocation.Id),
+            amount, now, (chainKey, chainArguments) => ScriptReply.RunScriptAsync(database, FundingScripts.AllocationAllocate,
+            [
+                RedisPledgeRepository.LedgerKeyOf(allocation.PledgeId), KeyOf(allocation.Id), LedgerKeyOf(allocation.Id), Index,
+                RequestIndexOf(allocation.RequestId), DonorIndexOf(allocation.DonorId), chainKey, .. idempotencyKey is { } key ? new[] { key } : [],
+            ],
+            [
+                allocation.Id, JsonSerializer.SerializeToUtf8Bytes(allocation, FundingJsonContext.Default.StoredAllocation),
+                amount.UnitsText, amount.NanosText, Negated(amount.Units), Negated(amount.Nanos), Etags.New(), etag, now.ToUnixTimeMilliseconds(),
+                .. chainArguments, create?.Fingerprint ?? "",
+            ]));
         return reply.Status switch
         {
             "CREATED" => new AllocateOutcome.Created(
@@ -75,9 +79,10 @@ public sealed class RedisAllocationRepository(RedisKeyspace keyspace)
 
     public async Task<ReleaseOutcome> ReleaseAsync(StoredAllocation allocation, string expectedEtag, DateTimeOffset now)
     {
-        var reply = await ScriptReply.RunScriptAsync(database, FundingScripts.AllocationRelease,
-            [LedgerKeyOf(allocation.Id), RedisPledgeRepository.LedgerKeyOf(allocation.PledgeId)],
-            [expectedEtag, Etags.New(), Etags.New(), now.ToUnixTimeMilliseconds()]);
+        var reply = await chain.AppendAsync(allocation.DonorId, allocation.PledgeId, LedgerEvent.Release, FundingNames.Allocation.Format(allocation.Id),
+            allocation.Amount, now, (chainKey, chainArguments) => ScriptReply.RunScriptAsync(database, FundingScripts.AllocationRelease,
+                [LedgerKeyOf(allocation.Id), RedisPledgeRepository.LedgerKeyOf(allocation.PledgeId), chainKey],
+                [expectedEtag, Etags.New(), Etags.New(), now.ToUnixTimeMilliseconds(), .. chainArguments]));
         return reply.Status switch
         {
             "RELEASED" => new ReleaseOutcome.Released(ReadLedger(RedisPledgeRepository.ToHashEntries(reply.Values))),
@@ -89,20 +94,23 @@ public sealed class RedisAllocationRepository(RedisKeyspace keyspace)
         };
     }
 
-    public async Task<DisburseOutcome> DisburseAsync(StoredDisbursement disbursement, IdempotentCreate? create)
+    /// <param name="allocation">The allocation <paramref name="disbursement"/> pays out of; its pledge's chain records it.</param>
+    public async Task<DisburseOutcome> DisburseAsync(StoredDisbursement disbursement, StoredAllocation allocation, IdempotentCreate? create)
     {
         var idempotencyKey = create?.KeyIn("disbursements");
-        RedisKey[] keys =
-        [
-            LedgerKeyOf(disbursement.AllocationId), DisbursementKeyOf(disbursement.Id), DisbursementIndexOf(disbursement.AllocationId),
-            .. idempotencyKey is { } key ? new[] { key } : [],
-        ];
         var amount = new Amount(disbursement.Units, disbursement.Nanos);
-        var reply = await ScriptReply.RunScriptAsync(database, FundingScripts.AllocationDisburse, keys,
-        [
-            disbursement.Id, JsonSerializer.SerializeToUtf8Bytes(disbursement, FundingJsonContext.Default.StoredDisbursement),
-            amount.UnitsText, amount.NanosText, Negated(amount.Units), Negated(amount.Nanos), Etags.New(), create?.Fingerprint ?? "",
-        ]);
+        var reply = await chain.AppendAsync(allocation.DonorId, allocation.PledgeId, LedgerEvent.Disburse,
+            FundingNames.Disbursement.Format(allocation.Id, disbursement.Id), amount, disbursement.CreateTime,
+            (chainKey, chainArguments) => ScriptReply.RunScriptAsync(database, FundingScripts.AllocationDisburse,
+            [
+                LedgerKeyOf(disbursement.AllocationId), DisbursementKeyOf(disbursement.Id), DisbursementIndexOf(disbursement.AllocationId),
+                RedisPledgeRepository.LedgerKeyOf(allocation.PledgeId), chainKey, .. idempotencyKey is { } key ? new[] { key } : [],
+            ],
+            [
+                disbursement.Id, JsonSerializer.SerializeToUtf8Bytes(disbursement, FundingJsonContext.Default.StoredDisbursement),
+                amount.UnitsText, amount.NanosText, Negated(amount.Units), Negated(amount.Nanos), Etags.New(), .. chainArguments,
+                create?.Fingerprint ?? "",
+            ]));
         return reply.Status switch
         {
             "CREATED" => new DisburseOutcome.Created(AmountAt(reply, 0)),

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using CapacityBuilding.Funding.Domain.Ledger;
 using CapacityBuilding.Funding.Domain.Money;
 using CapacityBuilding.Funding.Domain.Pledges;
 using CapacityBuilding.Funding.Repositories.Scripts;
@@ -19,12 +20,14 @@ namespace CapacityBuilding.Funding.Repositories;
 /// CANCELLED), <c>amount_units</c>/<c>amount_nanos</c>, <c>remaining_units</c>/<c>remaining_nanos</c>
 /// (amount minus active allocations), <c>etag</c>, <c>update_time</c> (Unix ms). Allocation and
 /// release scripts (<see cref="RedisAllocationRepository"/>) change it too.</item>
+/// <item><c>pledges:{id}:chain</c>: the pledge's ledger chain (<see cref="PledgeLedgerChain"/>),
+/// whose length and head the ledger hash keeps in <c>chain_length</c> and <c>chain_head</c>.</item>
 /// <item><c>donors:{donor}:pledges</c>: sorted set of that donor's pledge ids, score 0
 /// (lexicographic = creation order).</item>
 /// <item><c>pledges:request-ids:{scope}</c>: the id a create with that request id made and its fingerprint (<see cref="IdempotentCreate"/>).</item>
 /// </list>
 /// </summary>
-public sealed class RedisPledgeRepository(RedisKeyspace keyspace)
+public sealed class RedisPledgeRepository(RedisKeyspace keyspace, PledgeLedgerChain chain)
 {
     private readonly IDatabase database = keyspace.Database;
     private readonly RedisJsonStore<StoredPledge> store = new(keyspace, FundingJsonContext.Default.StoredPledge);
@@ -33,19 +36,20 @@ public sealed class RedisPledgeRepository(RedisKeyspace keyspace)
     public async Task<PledgeRecord> CreateAsync(StoredPledge pledge, IdempotentCreate? create, DateTimeOffset now)
     {
         var idempotencyKey = create?.KeyIn("pledges");
-        RedisKey[] keys = idempotencyKey is { } key
-            ? [KeyOf(pledge.Id), LedgerKeyOf(pledge.Id), DonorIndexOf(pledge.DonorId), key]
-            : [KeyOf(pledge.Id), LedgerKeyOf(pledge.Id), DonorIndexOf(pledge.DonorId)];
-        var json = JsonSerializer.SerializeToUtf8Bytes(pledge, FundingJsonContext.Default.StoredPledge);
         var amount = new Amount(pledge.Units, pledge.Nanos);
+        var (chainKey, firstEntry) = PledgeLedgerChain.First(pledge.DonorId, pledge.Id, amount, now);
+        RedisKey[] keys = idempotencyKey is { } key
+            ? [KeyOf(pledge.Id), LedgerKeyOf(pledge.Id), DonorIndexOf(pledge.DonorId), chainKey, key]
+            : [KeyOf(pledge.Id), LedgerKeyOf(pledge.Id), DonorIndexOf(pledge.DonorId), chainKey];
+        var json = JsonSerializer.SerializeToUtf8Bytes(pledge, FundingJsonContext.Default.StoredPledge);
         var etag = Etags.New();
         var reply = await ScriptReply.RunScriptAsync(database, FundingScripts.PledgeCreate, keys,
-            [pledge.Id, json, amount.UnitsText, amount.NanosText, etag, now.ToUnixTimeMilliseconds(), create?.Fingerprint ?? ""]);
+            [pledge.Id, json, amount.UnitsText, amount.NanosText, etag, now.ToUnixTimeMilliseconds(), .. firstEntry, create?.Fingerprint ?? ""]);
         if (reply.Status == "CREATED")
         {
             // As later reads will see it: the ledger keeps update times in whole milliseconds.
             var updateTime = DateTimeOffset.FromUnixTimeMilliseconds(now.ToUnixTimeMilliseconds());
-            return new PledgeRecord(pledge, new PledgeLedger(State.Pledged, amount, amount, etag, updateTime));
+            return new PledgeRecord(pledge, new PledgeLedger(State.Pledged, amount, amount, etag, updateTime, 1, (string)firstEntry[1]!));
         }
 
         return await GetAsync(reply.Text(0))
@@ -76,10 +80,12 @@ public sealed class RedisPledgeRepository(RedisKeyspace keyspace)
     }
 
     /// <summary>Changes the pledge's state in one script, checking etag, state and (to cancel) that nothing is allocated.</summary>
-    public async Task<PledgeTransitionOutcome> TransitionAsync(string id, PledgeTransition transition, string expectedEtag, DateTimeOffset now)
+    public async Task<PledgeTransitionOutcome> TransitionAsync(StoredPledge pledge, PledgeTransition transition, string expectedEtag, DateTimeOffset now)
     {
-        var reply = await ScriptReply.RunScriptAsync(database, FundingScripts.PledgeTransition, [LedgerKeyOf(id)],
-            [transition == PledgeTransition.Commit ? "COMMIT" : "CANCEL", expectedEtag, Etags.New(), now.ToUnixTimeMilliseconds()]);
+        var commit = transition == PledgeTransition.Commit;
+        var reply = await chain.AppendAsync(pledge.DonorId, pledge.Id, commit ? LedgerEvent.PledgeCommit : LedgerEvent.PledgeCancel, "", Amount.Zero, now,
+            (chainKey, chainArguments) => ScriptReply.RunScriptAsync(database, FundingScripts.PledgeTransition, [LedgerKeyOf(pledge.Id), chainKey],
+                [commit ? "COMMIT" : "CANCEL", expectedEtag, Etags.New(), now.ToUnixTimeMilliseconds(), .. chainArguments]));
         return reply.Status switch
         {
             "DONE" => new PledgeTransitionOutcome.Done(ReadLedger(ToHashEntries(reply.Values))),
@@ -111,7 +117,9 @@ public sealed class RedisPledgeRepository(RedisKeyspace keyspace)
             Amount.Parse(fields["amount_units"], fields["amount_nanos"]),
             Amount.Parse(fields["remaining_units"], fields["remaining_nanos"]),
             fields["etag"],
-            DateTimeOffset.FromUnixTimeMilliseconds(long.Parse(fields["update_time"], CultureInfo.InvariantCulture)));
+            DateTimeOffset.FromUnixTimeMilliseconds(long.Parse(fields["update_time"], CultureInfo.InvariantCulture)),
+            fields.TryGetValue("chain_length", out var length) ? long.Parse(length, CultureInfo.InvariantCulture) : 0,
+            fields.GetValueOrDefault("chain_head", LedgerChain.Genesis));
     }
 
     private static State ParseState(string state) => state switch

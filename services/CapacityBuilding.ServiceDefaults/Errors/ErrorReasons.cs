@@ -42,6 +42,9 @@ public static class ErrorReasons
     /// <summary>RESOURCE_EXHAUSTED: the request is larger than the body limit (HTTP 413), at the gateway or a service.</summary>
     public const string RequestTooLarge = "REQUEST_TOO_LARGE";
 
+    /// <summary>FAILED_PRECONDITION: a chain checkpoint was given but the service has no key to check it (Audit:CheckpointSigningKey).</summary>
+    public const string CheckpointsNotConfigured = "CHECKPOINTS_NOT_CONFIGURED";
+
     // Answers the gateway gives by itself
 
     /// <summary>RESOURCE_EXHAUSTED: the caller used up its token bucket at the gateway (HTTP 429).</summary>

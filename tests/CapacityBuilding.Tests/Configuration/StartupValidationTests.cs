@@ -33,6 +33,7 @@ public sealed class StartupValidationTests
         { Funding, "Iati__ReportingOrganisationRef", " ", "Iati:ReportingOrganisationRef" },
         { Training, "Authentication__Jwt__SigningKey", "dG9vIHNob3J0", "Authentication:Jwt:SigningKey" },
         { Funding, "Authentication__Jwt__Issuer", "", "Authentication:Jwt:Issuer" },
+        { Assistance, "Audit__CheckpointSigningKey", "-----BEGIN PRIVATE KEY-----\nbm90IGEga2V5\n-----END PRIVATE KEY-----", "Audit:CheckpointSigningKey" },
         { Gateway, "RateLimiting__BurstLimit", "0", "RateLimiting:BurstLimit" },
         { Gateway, "RateLimiting__PermitsPerSecond", "-5", "RateLimiting:PermitsPerSecond" },
         { Gateway, "RateLimiting__PerAddressBurstLimit", "0", "RateLimiting:PerAddressBurstLimit" },

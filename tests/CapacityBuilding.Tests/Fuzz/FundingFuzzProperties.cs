@@ -37,6 +37,7 @@ internal sealed class FundingFuzzProperties(SuiteFixture suite, FuzzCalls calls)
                 (name, etag) => new CommitPledgeRequest { Name = name, Etag = etag }, async (client, request) => (await client.CommitPledgeAsync(request)).Pledge),
             [nameof(Service.FundingServiceBase.CancelPledge)] = properties => properties.PledgeTransitionAsync(
                 (name, etag) => new CancelPledgeRequest { Name = name, Etag = etag }, async (client, request) => (await client.CancelPledgeAsync(request)).Pledge),
+            [nameof(Service.FundingServiceBase.VerifyPledgeLedger)] = properties => properties.VerifyPledgeLedgerAsync(),
             [nameof(Service.FundingServiceBase.CreateAllocation)] = properties => properties.CreateAllocationAsync(),
             [nameof(Service.FundingServiceBase.GetAllocation)] = properties => properties.GetAllocationAsync(),
             [nameof(Service.FundingServiceBase.ListAllocations)] = properties => properties.ListAllocationsAsync(),
@@ -204,6 +205,21 @@ internal sealed class FundingFuzzProperties(SuiteFixture suite, FuzzCalls calls)
             },
             request => ReadPledgeAsync((string)nameField.Accessor.GetValue(request)),
             cases: 40);
+        await ReleaseAsync(allocations);
+    }
+
+    /// <summary>Whatever the other properties did to these pledges went through the API, so every ledger verifies.</summary>
+    private async Task VerifyPledgeLedgerAsync()
+    {
+        var (pool, allocations) = await PledgePoolAsync();
+        await calls.CheckAsync(
+            FuzzValues.NameOf(ParentOf(pool[0].Name) + "/pledges", [.. pool.Select(pledge => pledge.Name)]).Select(name => new VerifyPledgeLedgerRequest { Name = name }),
+            async request =>
+            {
+                var verdict = await coordinator.VerifyPledgeLedgerAsync(request);
+                Assert.True(verdict.Intact, $"{request.Name}: {verdict.Problem}");
+            },
+            cases: 30);
         await ReleaseAsync(allocations);
     }
 

@@ -30,6 +30,9 @@ public sealed class SuiteFixture : IAsyncLifetime
     /// <summary>This run's HS256 key (base64), given to every process.</summary>
     public string SigningKey { get; } = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
 
+    /// <summary>This run's ECDSA P-256 key (PEM) for signing chain checkpoints, given to every process.</summary>
+    public string CheckpointSigningKey { get; } = NewCheckpointSigningKey();
+
     /// <summary>Mints tokens signed with this run's key, for any role.</summary>
     public DevTokenIssuer Tokens => new(Issuer, Audience, SigningKey);
 
@@ -280,7 +283,11 @@ public sealed class SuiteFixture : IAsyncLifetime
 
     private ServiceProcess Start(string name, string project, IReadOnlyDictionary<string, string> environment, params string[] arguments)
     {
-        var withKey = new Dictionary<string, string>(environment) { ["Authentication__Jwt__SigningKey"] = SigningKey };
+        var withKey = new Dictionary<string, string>(environment)
+        {
+            ["Authentication__Jwt__SigningKey"] = SigningKey,
+            ["Audit__CheckpointSigningKey"] = CheckpointSigningKey,
+        };
         var process = ServiceProcess.Start(name, project, withKey, arguments);
         processes.Add(process);
         return process;
@@ -315,6 +322,12 @@ public sealed class SuiteFixture : IAsyncLifetime
         return process.WaitUntilReadyAsync(
             async () => (await health.CheckAsync(new HealthCheckRequest(), deadline: DateTime.UtcNow.AddSeconds(2))).Status == status,
             StartTimeout);
+    }
+
+    private static string NewCheckpointSigningKey()
+    {
+        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        return key.ExportPkcs8PrivateKeyPem();
     }
 }
 

@@ -59,6 +59,7 @@ public sealed class RoleMatrixTests(SuiteFixture suite)
         FundingService/ListPledges                       C D A
         FundingService/CommitPledge                      C
         FundingService/CancelPledge                      C
+        FundingService/VerifyPledgeLedger                C A
         FundingService/CreateAllocation                  C
         FundingService/GetAllocation                     C D A
         FundingService/ListAllocations                   C D A

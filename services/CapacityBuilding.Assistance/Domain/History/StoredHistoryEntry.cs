@@ -3,18 +3,11 @@ using State = CapacityBuilding.Contracts.Assistance.V1.AssistanceRequest.Types.S
 
 namespace CapacityBuilding.Assistance.Domain.History;
 
-/// <summary>What one history entry says; its hash covers exactly these fields.</summary>
-public sealed record HistoryEntryContent(
-    long Sequence,
-    string Actor,
-    DateTimeOffset Time,
-    Action Action,
-    State FromState,
-    State ToState,
-    string Reason,
-    string PreviousHash);
-
-/// <summary>A history entry as stored: its content and the SHA-256 of that content.</summary>
+/// <summary>
+/// A history entry as stored: what it says and the SHA-256 of that (see <see cref="HistoryChain"/>).
+/// Entries written before content digests have no <see cref="ChainVersion"/>, <see cref="Resource"/>,
+/// <see cref="ContentDigest"/> or <see cref="ChangedFields"/> in their JSON and read as version 1.
+/// </summary>
 public sealed record StoredHistoryEntry(
     long Sequence,
     string Actor,
@@ -24,7 +17,8 @@ public sealed record StoredHistoryEntry(
     State ToState,
     string Reason,
     string PreviousHash,
-    string Hash)
-{
-    public HistoryEntryContent Content => new(Sequence, Actor, Time, Action, FromState, ToState, Reason, PreviousHash);
-}
+    string Hash,
+    int ChainVersion = HistoryChain.FirstVersion,
+    string Resource = "",
+    string ContentDigest = "",
+    IReadOnlyList<string>? ChangedFields = null);

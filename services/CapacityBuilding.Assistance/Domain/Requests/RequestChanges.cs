@@ -21,9 +21,10 @@ public sealed class RequestChanges(RedisAssistanceRequestRepository requests, Re
     private const int MaxAttempts = 5;
 
     /// <param name="caller">Recorded as the actor; a member state may change only its own country's requests.</param>
+    /// <param name="changedFields">The update mask's paths for an update, recorded in the entry; empty for lifecycle actions.</param>
     /// <param name="edit">Makes the new version from the current one (already allowed by the lifecycle); may throw to refuse it.</param>
     public async Task<StoredAssistanceRequest> ApplyAsync(string name, string id, string expectedEtag, Action action, Caller caller, string reason,
-        Func<StoredAssistanceRequest, StoredAssistanceRequest> edit)
+        IReadOnlyList<string> changedFields, Func<StoredAssistanceRequest, StoredAssistanceRequest> edit)
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -40,8 +41,8 @@ public sealed class RequestChanges(RedisAssistanceRequestRepository requests, Re
 
             var now = clock.GetUtcNow();
             var edited = edit(current) with { State = next, UpdateTime = now, Etag = Etags.New() };
-            var entry = HistoryChain.Append(new HistoryEntryContent(
-                current.HistoryLength + 1, caller.Subject, now, action, current.State, next, reason, current.HistoryHead));
+            var entry = HistoryChain.Record(name, current.HistoryLength, current.HistoryHead, edited,
+                new HistoryEntryFacts(caller.Subject, now, action, current.State, reason, changedFields));
             var updated = edited with { HistoryLength = entry.Sequence, HistoryHead = entry.Hash };
 
             switch (await requests.ReplaceAsync(current, updated, entry))

@@ -23,7 +23,7 @@ public sealed class Disburser(RedisAllocationRepository allocations, Disbursemen
 
         var stored = new StoredDisbursement(ResourceIds.New(), allocationId, amount.CurrencyCode, amount.Units, amount.Nanos, day,
             request.Disbursement.Description.Trim(), clock.GetUtcNow());
-        return await allocations.DisburseAsync(stored, create) switch
+        return await allocations.DisburseAsync(stored, allocation.Allocation, create) switch
         {
             DisburseOutcome.Created => stored,
             DisburseOutcome.AlreadyCreated already => await allocations.GetDisbursementAsync(already.DisbursementId)

@@ -11,21 +11,22 @@ namespace CapacityBuilding.Funding.Repositories.Scripts;
 internal static class FundingScripts
 {
     private const string LedgerFunctions = "ledger-functions.lua";
+    private const string ChainFunctions = "chain-functions.lua";
 
     /// <summary>Allocates part of a pledge, checking its balance in the same step.</summary>
-    public static readonly string AllocationAllocate = Load(LuaScripts.IdempotencyFunctions, LedgerFunctions, "allocation-allocate.lua");
+    public static readonly string AllocationAllocate = Load(LuaScripts.IdempotencyFunctions, LedgerFunctions, ChainFunctions, "allocation-allocate.lua");
 
     /// <summary>Releases an undisbursed allocation back to its pledge.</summary>
-    public static readonly string AllocationRelease = Load(LedgerFunctions, "allocation-release.lua");
+    public static readonly string AllocationRelease = Load(LedgerFunctions, ChainFunctions, "allocation-release.lua");
 
     /// <summary>Disburses part of an allocation, never more than is left of it.</summary>
-    public static readonly string AllocationDisburse = Load(LuaScripts.IdempotencyFunctions, LedgerFunctions, "allocation-disburse.lua");
+    public static readonly string AllocationDisburse = Load(LuaScripts.IdempotencyFunctions, LedgerFunctions, ChainFunctions, "allocation-disburse.lua");
 
     /// <summary>Creates a pledge and its ledger.</summary>
-    public static readonly string PledgeCreate = Load(LuaScripts.IdempotencyFunctions, "pledge-create.lua");
+    public static readonly string PledgeCreate = Load(LuaScripts.IdempotencyFunctions, ChainFunctions, "pledge-create.lua");
 
     /// <summary>Commits or cancels a pledge.</summary>
-    public static readonly string PledgeTransition = Load("pledge-transition.lua");
+    public static readonly string PledgeTransition = Load(ChainFunctions, "pledge-transition.lua");
 
     private static string Load(params string[] files) => LuaScripts.Load(typeof(FundingScripts).Assembly, files);
 }

@@ -1,0 +1,23 @@
+namespace CapacityBuilding.Funding.Domain.Ledger;
+
+/// <summary>What a pledge's ledger entry records.</summary>
+public enum LedgerEvent
+{
+    /// <summary>The pledge was made, for its amount.</summary>
+    PledgeCreate,
+
+    /// <summary>The donor committed the pledge.</summary>
+    PledgeCommit,
+
+    /// <summary>The pledge was cancelled (nothing was allocated).</summary>
+    PledgeCancel,
+
+    /// <summary>Part of the pledge was allocated to a request (subject: the allocation).</summary>
+    Allocate,
+
+    /// <summary>An undisbursed allocation went back to the pledge (subject: the allocation).</summary>
+    Release,
+
+    /// <summary>Part of an allocation was paid out (subject: the disbursement).</summary>
+    Disburse,
+}
