@@ -3,6 +3,7 @@ using CapacityBuilding.ServiceDefaults.Errors;
 using CapacityBuilding.ServiceDefaults.Identity;
 using CapacityBuilding.ServiceDefaults.Paging;
 using CapacityBuilding.ServiceDefaults.Redis;
+using CapacityBuilding.ServiceDefaults.Resources;
 using CapacityBuilding.ServiceDefaults.Validation;
 using CapacityBuilding.Training.Domain.Courses;
 using CapacityBuilding.Training.Domain.Sessions;
@@ -64,7 +65,7 @@ public sealed partial class TrainingService
         var mask = SessionMessages.UpdatableFields.Resolve(request.UpdateMask, request.Session, violations);
         var updated = SessionMessages.UpdatableFields.Merge(mask, current.ToMessage(0, 0), request.Session);
         sessionValidator.ValidateUpdated(violations, updated, mask.Paths.Contains("status"));
-        if (request.Session.Etag.Length > 0 && request.Session.Etag != current.Etag)
+        if (Etags.IsStale(request.Session.Etag, current.Etag))
         {
             throw errors.StaleEtag(request.Session.Name);
         }

@@ -5,6 +5,7 @@ using CapacityBuilding.ServiceDefaults.Errors;
 using CapacityBuilding.ServiceDefaults.Identity;
 using CapacityBuilding.ServiceDefaults.Paging;
 using CapacityBuilding.ServiceDefaults.Redis;
+using CapacityBuilding.ServiceDefaults.Resources;
 using CapacityBuilding.ServiceDefaults.Validation;
 using CapacityBuilding.Training.Access;
 using CapacityBuilding.Training.Domain.Courses;
@@ -98,7 +99,7 @@ public sealed partial class TrainingService(
         var mask = CourseMessages.UpdatableFields.Resolve(request.UpdateMask, request.Course, violations);
         var updated = CourseMessages.UpdatableFields.Merge(mask, current.ToMessage(), request.Course);
         courseValidator.ValidateUpdated(violations, updated, mask.Paths.Contains("status"));
-        if (request.Course.Etag.Length > 0 && request.Course.Etag != current.Etag)
+        if (Etags.IsStale(request.Course.Etag, current.Etag))
         {
             throw errors.StaleEtag(request.Course.Name);
         }

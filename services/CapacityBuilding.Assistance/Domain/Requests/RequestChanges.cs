@@ -30,7 +30,7 @@ public sealed class RequestChanges(RedisAssistanceRequestRepository requests, Re
         {
             var current = await requests.GetAsync(id) ?? throw errors.NotFound(AssistanceRequestNames.Request.ResourceType, name);
             access.EnsureMayAccess(caller, current, name);
-            if (expectedEtag.Length > 0 && expectedEtag != current.Etag)
+            if (Etags.IsStale(expectedEtag, current.Etag))
             {
                 throw errors.StaleEtag(name);
             }
