@@ -1,0 +1,202 @@
+using CapacityBuilding.Contracts.Assistance.V1;
+using CapacityBuilding.Contracts.Funding.V1;
+using CapacityBuilding.Contracts.Training.V1;
+using CapacityBuilding.ServiceDefaults.Identity;
+using CapacityBuilding.Tests.Funding;
+using CapacityBuilding.Tests.Infrastructure;
+using CapacityBuilding.Tests.Training;
+using Google.Protobuf;
+using Google.Protobuf.Reflection;
+using Google.Type;
+using Grpc.Core;
+
+namespace CapacityBuilding.Tests.Security;
+
+/// <summary>
+/// For every read rpc that takes a tenant-owned name or parent, tenant B asking with tenant A's name
+/// finds nothing: NOT_FOUND as for a missing name, PERMISSION_DENIED where B's role may not call the
+/// method at all, or an answer (an empty or filtered list) that holds none of A's resource names.
+/// Tenants are two countries' focal points, or two donors.
+/// </summary>
+[Collection(SuiteDefinition.Name)]
+public sealed class CrossTenantReadSweepTests(SuiteFixture suite)
+{
+    /// <summary>Tenant A's resource names, which B must never see, and B's read of one of them.</summary>
+    private sealed record Probe(IReadOnlyList<string> Secrets, Func<Task<IMessage>> ReadAsB);
+
+    private static readonly ServiceDescriptor[] Services =
+    [
+        Contracts.Assistance.V1.AssistanceService.Descriptor,
+        Contracts.Training.V1.TrainingService.Descriptor,
+        Contracts.Funding.V1.FundingService.Descriptor,
+    ];
+
+    private static readonly string[] ReadPrefixes = ["Get", "List", "BatchGet", "Verify", "Export"];
+
+    /// <summary>Reads whose names are not any tenant's, so there is nothing of another tenant to find.</summary>
+    private static readonly string[] NotTenantOwned =
+    [
+        // The course and session catalogue is public to every role.
+        "TrainingService/GetCourse",
+        "TrainingService/GetSession",
+        "TrainingService/ListSessions",
+        // Names a course's or session's summary: counts and means, no participant or enrolment.
+        "TrainingService/GetEvaluationSummary",
+    ];
+
+    public static TheoryData<string> ReadMethods => [.. Rows.Keys];
+
+    private static Dictionary<string, Func<CrossTenantReadSweepTests, Task<Probe>>> Rows => new()
+    {
+        ["AssistanceService/GetAssistanceRequest"] = test => test.RequestProbeAsync(async (b, name) =>
+            await b.GetAssistanceRequestAsync(new GetAssistanceRequestRequest { Name = name })),
+        ["AssistanceService/ListAssistanceRequests"] = test => test.RequestProbeAsync(async (b, _) =>
+            await EveryPageAsync(b, new ListAssistanceRequestsRequest { RequestingState = "GHA", PageSize = 500 })),
+        ["AssistanceService/ListHistoryEntries"] = test => test.RequestProbeAsync(async (b, name) =>
+            await b.ListHistoryEntriesAsync(new ListHistoryEntriesRequest { Parent = name })),
+        ["AssistanceService/VerifyAssistanceRequestHistory"] = test => test.RequestProbeAsync(async (b, name) =>
+            await b.VerifyAssistanceRequestHistoryAsync(new VerifyAssistanceRequestHistoryRequest { Name = name })),
+        ["TrainingService/GetEnrolment"] = test => test.EnrolmentProbeAsync(async (b, enrolment, _) =>
+            await b.GetEnrolmentAsync(new GetEnrolmentRequest { Name = enrolment })),
+        ["TrainingService/ListEnrolments"] = test => test.EnrolmentProbeAsync(async (b, _, session) =>
+            await b.ListEnrolmentsAsync(new ListEnrolmentsRequest { Parent = session })),
+        ["TrainingService/ListEvaluations"] = test => test.EnrolmentProbeAsync(async (b, _, session) =>
+            await b.ListEvaluationsAsync(new ListEvaluationsRequest { Parent = session })),
+        ["FundingService/GetDonor"] = test => test.MoneyProbeAsync(async (b, a) =>
+            await b.GetDonorAsync(new GetDonorRequest { Name = a.Donor })),
+        ["FundingService/ListDonors"] = test => test.MoneyProbeAsync(async (b, _) =>
+            await b.ListDonorsAsync(new ListDonorsRequest { PageSize = 1_000 })),
+        ["FundingService/GetPledge"] = test => test.MoneyProbeAsync(async (b, a) =>
+            await b.GetPledgeAsync(new GetPledgeRequest { Name = a.Pledge })),
+        ["FundingService/ListPledges"] = test => test.MoneyProbeAsync(async (b, a) =>
+            await b.ListPledgesAsync(new ListPledgesRequest { Parent = a.Donor })),
+        ["FundingService/VerifyPledgeLedger"] = test => test.MoneyProbeAsync(async (b, a) =>
+            await b.VerifyPledgeLedgerAsync(new VerifyPledgeLedgerRequest { Name = a.Pledge })),
+        ["FundingService/GetAllocation"] = test => test.MoneyProbeAsync(async (b, a) =>
+            await b.GetAllocationAsync(new GetAllocationRequest { Name = a.Allocation })),
+        ["FundingService/ListAllocations"] = test => test.MoneyProbeAsync(async (b, a) =>
+            await b.ListAllocationsAsync(new ListAllocationsRequest { Donor = a.Donor, AssistanceRequest = a.Request, PageSize = 1_000 })),
+        ["FundingService/ListDisbursements"] = test => test.MoneyProbeAsync(async (b, a) =>
+            await b.ListDisbursementsAsync(new ListDisbursementsRequest { Parent = a.Allocation })),
+        ["FundingService/GetRequestFunding"] = test => test.MoneyProbeAsync(async (b, a) =>
+            await b.GetRequestFundingAsync(new GetRequestFundingRequest { AssistanceRequest = a.Request })),
+        ["FundingService/GetFundingSummary"] = test => test.MoneyProbeAsync(async (b, _) =>
+            await b.GetFundingSummaryAsync(new GetFundingSummaryRequest())),
+        ["FundingService/ExportIatiActivities"] = test => test.MoneyProbeAsync(async (b, _) =>
+            await b.ExportIatiActivitiesAsync(new ExportIatiActivitiesRequest())),
+    };
+
+    [Fact]
+    public void Every_read_of_a_named_resource_has_a_row_or_a_reason()
+    {
+        var namedReads = Services.SelectMany(service => service.Methods)
+            .Where(method => ReadPrefixes.Any(prefix => method.Name.StartsWith(prefix, StringComparison.Ordinal)))
+            .Where(method => method.InputType.FindFieldByName("name") is not null || method.InputType.FindFieldByName("parent") is not null)
+            .Select(method => $"{method.Service.Name}/{method.Name}");
+
+        Assert.Empty(namedReads.Except(Rows.Keys).Except(NotTenantOwned));
+    }
+
+    [Theory]
+    [MemberData(nameof(ReadMethods))]
+    public async Task Another_tenants_name_finds_nothing(string method)
+    {
+        var probe = await Rows[method](this);
+
+        IMessage answer;
+        try
+        {
+            answer = await probe.ReadAsB();
+        }
+        catch (RpcException refusal)
+        {
+            Assert.Contains(refusal.StatusCode, new[] { StatusCode.NotFound, StatusCode.PermissionDenied });
+            return;
+        }
+
+        var text = answer.ToString();
+        Assert.All(probe.Secrets, secret => Assert.DoesNotContain(secret, text, StringComparison.Ordinal));
+    }
+
+    /// <summary>All pages of a listing in one answer: a page may be empty while later ones are not.</summary>
+    private static async Task<ListAssistanceRequestsResponse> EveryPageAsync(
+        Contracts.Assistance.V1.AssistanceService.AssistanceServiceClient client, ListAssistanceRequestsRequest request)
+    {
+        var all = new ListAssistanceRequestsResponse();
+        do
+        {
+            var page = await client.ListAssistanceRequestsAsync(request);
+            all.AssistanceRequests.Add(page.AssistanceRequests);
+            request.PageToken = page.NextPageToken;
+        }
+        while (request.PageToken.Length > 0);
+        return all;
+    }
+
+    /// <summary>A Ghanaian request; Kenya's focal point reads it.</summary>
+    private async Task<Probe> RequestProbeAsync(Func<Contracts.Assistance.V1.AssistanceService.AssistanceServiceClient, string, Task<IMessage>> read)
+    {
+        var title = SampleData.UniqueTitle("sweep");
+        var draft = SampleData.Request(title);
+        draft.RequestingState = "GHA";
+        var request = (await Assistance(MemberState("GHA")).CreateAssistanceRequestAsync(new CreateAssistanceRequestRequest { AssistanceRequest = draft })).AssistanceRequest;
+        var kenya = Assistance(MemberState("KEN"));
+        return new Probe([request.Name, title], async () => await read(kenya, request.Name));
+    }
+
+    /// <summary>A Ghanaian national's evaluated enrolment in a completed session; Kenya's focal point reads it.</summary>
+    private async Task<Probe> EnrolmentProbeAsync(Func<Contracts.Training.V1.TrainingService.TrainingServiceClient, string, string, Task<IMessage>> read)
+    {
+        var setup = new TrainingSetup(Training(suite.CoordinatorToken));
+        var session = await setup.SessionAsync();
+        var email = $"sweep.{Guid.NewGuid():N}@police.example.org";
+        var national = SampleData.Enrolment(email);
+        national.Nationality = "GHA";
+        var ghana = Training(MemberState("GHA"));
+        var enrolment = (await ghana.CreateEnrolmentAsync(new CreateEnrolmentRequest { Parent = session.Name, Enrolment = national })).Enrolment;
+        await setup.SetStatusAsync(session, SessionStatus.Completed);
+        var evaluation = (await ghana.CreateEvaluationAsync(new CreateEvaluationRequest
+        {
+            Parent = session.Name,
+            Evaluation = new Evaluation { Enrolment = enrolment.Name, Reaction = 4, Learning = 4 },
+        })).Evaluation;
+        var kenya = Training(MemberState("KEN"));
+        return new Probe([enrolment.Name, email, evaluation.Name], async () => await read(kenya, enrolment.Name, session.Name));
+    }
+
+    private sealed record DonorMoney(string Donor, string Pledge, string Allocation, string Disbursement, string Request);
+
+    /// <summary>Donor A's pledge, allocation and disbursement on an approved request; donor B reads them.</summary>
+    private async Task<Probe> MoneyProbeAsync(Func<Contracts.Funding.V1.FundingService.FundingServiceClient, DonorMoney, Task<IMessage>> read)
+    {
+        var scenario = new FundingScenario(suite);
+        var donorA = await scenario.DonorAsync(SampleData.UniqueTitle("Sweep donor A"));
+        var donorB = await scenario.DonorAsync(SampleData.UniqueTitle("Sweep donor B"));
+        var pledge = (await scenario.Funding.CreatePledgeAsync(new CreatePledgeRequest { Parent = donorA.Name, Pledge = SampleData.Pledge(1_000, "USD") })).Pledge;
+        var request = await scenario.RequestAsync();
+        var allocation = (await scenario.Funding.CreateAllocationAsync(
+            FundingScenario.Allocation(pledge, request, new Money { CurrencyCode = "USD", Units = 100 }))).Allocation;
+        var disbursement = (await scenario.Funding.CreateDisbursementAsync(new CreateDisbursementRequest
+        {
+            Parent = allocation.Name,
+            Disbursement = new Disbursement
+            {
+                Amount = new Money { CurrencyCode = "USD", Units = 10 },
+                DisbursementDate = FundingScenario.Today,
+                Description = "Trainers' travel",
+            },
+        })).Disbursement;
+        var a = new DonorMoney(donorA.Name, pledge.Name, allocation.Name, disbursement.Name, request.Name);
+        var donorBId = donorB.Name["donors/".Length..];
+        var b = Funding(suite.Tokens.Mint(CallerRole.Donor, "treasurer-" + donorBId, donorId: donorBId));
+        return new Probe([a.Donor, a.Pledge, a.Allocation, a.Disbursement, donorA.DisplayName], async () => await read(b, a));
+    }
+
+    private string MemberState(string country) => suite.Tokens.Mint(CallerRole.MemberState, "focal-point-" + country, country: country);
+
+    private Contracts.Assistance.V1.AssistanceService.AssistanceServiceClient Assistance(string token) => new(suite.Channel(suite.GatewayGrpcAddress, token));
+
+    private Contracts.Training.V1.TrainingService.TrainingServiceClient Training(string token) => new(suite.Channel(suite.GatewayGrpcAddress, token));
+
+    private Contracts.Funding.V1.FundingService.FundingServiceClient Funding(string token) => new(suite.Channel(suite.GatewayGrpcAddress, token));
+}
