@@ -19,8 +19,6 @@ namespace CapacityBuilding.Tests.Fuzz;
 [Collection(SuiteDefinition.Name)]
 public sealed class RequestMessageFuzzTests(SuiteFixture suite) : IAsyncLifetime
 {
-    private static readonly ServiceDescriptor[] Services = [AssistanceService.Descriptor, TrainingService.Descriptor, FundingService.Descriptor];
-
     private static readonly Dictionary<string, Func<SuiteFixture, FuzzCalls, Task>> Properties = new[]
     {
         Named(AssistanceService.Descriptor, AssistanceFuzzProperties.ByMethod, (suite, calls) => new AssistanceFuzzProperties(suite, calls)),
@@ -30,7 +28,7 @@ public sealed class RequestMessageFuzzTests(SuiteFixture suite) : IAsyncLifetime
 
     private ConnectionMultiplexer redis = null!;
 
-    private static readonly string[] Rpcs = [.. Services.SelectMany(service => service.Methods).Select(method => $"{method.Service.Name}/{method.Name}")];
+    private static readonly string[] Rpcs = [.. GatewayClients.Services.SelectMany(service => service.Methods).Select(method => $"{method.Service.Name}/{method.Name}")];
 
     public static TheoryData<string> Methods => [.. Rpcs];
 

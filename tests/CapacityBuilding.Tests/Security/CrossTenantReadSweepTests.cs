@@ -6,7 +6,6 @@ using CapacityBuilding.Tests.Funding;
 using CapacityBuilding.Tests.Infrastructure;
 using CapacityBuilding.Tests.Training;
 using Google.Protobuf;
-using Google.Protobuf.Reflection;
 using Google.Type;
 using Grpc.Core;
 
@@ -23,13 +22,6 @@ public sealed class CrossTenantReadSweepTests(SuiteFixture suite)
 {
     /// <summary>Tenant A's resource names, which B must never see, and B's read of one of them.</summary>
     private sealed record Probe(IReadOnlyList<string> Secrets, Func<Task<IMessage>> ReadAsB);
-
-    private static readonly ServiceDescriptor[] Services =
-    [
-        Contracts.Assistance.V1.AssistanceService.Descriptor,
-        Contracts.Training.V1.TrainingService.Descriptor,
-        Contracts.Funding.V1.FundingService.Descriptor,
-    ];
 
     private static readonly string[] ReadPrefixes = ["Get", "List", "BatchGet", "Verify", "Export"];
 
@@ -89,7 +81,7 @@ public sealed class CrossTenantReadSweepTests(SuiteFixture suite)
     [Fact]
     public void Every_read_of_a_named_resource_has_a_row_or_a_reason()
     {
-        var namedReads = Services.SelectMany(service => service.Methods)
+        var namedReads = GatewayClients.Services.SelectMany(service => service.Methods)
             .Where(method => ReadPrefixes.Any(prefix => method.Name.StartsWith(prefix, StringComparison.Ordinal)))
             .Where(method => method.InputType.FindFieldByName("name") is not null || method.InputType.FindFieldByName("parent") is not null)
             .Select(method => $"{method.Service.Name}/{method.Name}");
@@ -139,20 +131,20 @@ public sealed class CrossTenantReadSweepTests(SuiteFixture suite)
         var title = SampleData.UniqueTitle("sweep");
         var draft = SampleData.Request(title);
         draft.RequestingState = "GHA";
-        var request = (await Assistance(MemberState("GHA")).CreateAssistanceRequestAsync(new CreateAssistanceRequestRequest { AssistanceRequest = draft })).AssistanceRequest;
-        var kenya = Assistance(MemberState("KEN"));
+        var request = (await suite.AssistanceClient(MemberState("GHA")).CreateAssistanceRequestAsync(new CreateAssistanceRequestRequest { AssistanceRequest = draft })).AssistanceRequest;
+        var kenya = suite.AssistanceClient(MemberState("KEN"));
         return new Probe([request.Name, title], async () => await read(kenya, request.Name));
     }
 
     /// <summary>A Ghanaian national's evaluated enrolment in a completed session; Kenya's focal point reads it.</summary>
     private async Task<Probe> EnrolmentProbeAsync(Func<Contracts.Training.V1.TrainingService.TrainingServiceClient, string, string, Task<IMessage>> read)
     {
-        var setup = new TrainingSetup(Training(suite.CoordinatorToken));
+        var setup = new TrainingSetup(suite.TrainingClient(suite.CoordinatorToken));
         var session = await setup.SessionAsync();
         var email = $"sweep.{Guid.NewGuid():N}@police.example.org";
         var national = SampleData.Enrolment(email);
         national.Nationality = "GHA";
-        var ghana = Training(MemberState("GHA"));
+        var ghana = suite.TrainingClient(MemberState("GHA"));
         var enrolment = (await ghana.CreateEnrolmentAsync(new CreateEnrolmentRequest { Parent = session.Name, Enrolment = national })).Enrolment;
         await setup.SetStatusAsync(session, SessionStatus.Completed);
         var evaluation = (await ghana.CreateEvaluationAsync(new CreateEvaluationRequest
@@ -160,7 +152,7 @@ public sealed class CrossTenantReadSweepTests(SuiteFixture suite)
             Parent = session.Name,
             Evaluation = new Evaluation { Enrolment = enrolment.Name, Reaction = 4, Learning = 4 },
         })).Evaluation;
-        var kenya = Training(MemberState("KEN"));
+        var kenya = suite.TrainingClient(MemberState("KEN"));
         return new Probe([enrolment.Name, email, evaluation.Name], async () => await read(kenya, enrolment.Name, session.Name));
     }
 
@@ -188,15 +180,9 @@ public sealed class CrossTenantReadSweepTests(SuiteFixture suite)
         })).Disbursement;
         var a = new DonorMoney(donorA.Name, pledge.Name, allocation.Name, disbursement.Name, request.Name);
         var donorBId = donorB.Name["donors/".Length..];
-        var b = Funding(suite.Tokens.Mint(CallerRole.Donor, "treasurer-" + donorBId, donorId: donorBId));
+        var b = suite.FundingClient(suite.Tokens.Mint(CallerRole.Donor, "treasurer-" + donorBId, donorId: donorBId));
         return new Probe([a.Donor, a.Pledge, a.Allocation, a.Disbursement, donorA.DisplayName], async () => await read(b, a));
     }
 
     private string MemberState(string country) => suite.Tokens.Mint(CallerRole.MemberState, "focal-point-" + country, country: country);
-
-    private Contracts.Assistance.V1.AssistanceService.AssistanceServiceClient Assistance(string token) => new(suite.Channel(suite.GatewayGrpcAddress, token));
-
-    private Contracts.Training.V1.TrainingService.TrainingServiceClient Training(string token) => new(suite.Channel(suite.GatewayGrpcAddress, token));
-
-    private Contracts.Funding.V1.FundingService.FundingServiceClient Funding(string token) => new(suite.Channel(suite.GatewayGrpcAddress, token));
 }

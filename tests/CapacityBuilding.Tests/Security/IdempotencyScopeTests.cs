@@ -6,7 +6,6 @@ using CapacityBuilding.ServiceDefaults.Identity;
 using CapacityBuilding.Tests.Funding;
 using CapacityBuilding.Tests.Infrastructure;
 using CapacityBuilding.Tests.Training;
-using Google.Protobuf.Reflection;
 using Google.Type;
 using Grpc.Core;
 
@@ -23,13 +22,6 @@ public sealed class IdempotencyScopeTests(SuiteFixture suite)
 {
     /// <summary>Creates as tenant A or B (false, true), with payload variant 0 or 1, and returns the created resource's name.</summary>
     private delegate Task<string> Create(bool tenantB, int variant, string requestId);
-
-    private static readonly ServiceDescriptor[] Services =
-    [
-        Contracts.Assistance.V1.AssistanceService.Descriptor,
-        Contracts.Training.V1.TrainingService.Descriptor,
-        Contracts.Funding.V1.FundingService.Descriptor,
-    ];
 
     public static TheoryData<string> CreateMethods => [.. Rows.Keys];
 
@@ -49,7 +41,7 @@ public sealed class IdempotencyScopeTests(SuiteFixture suite)
     [Fact]
     public void Every_create_with_a_request_id_has_a_row()
     {
-        var withRequestId = Services.SelectMany(service => service.Methods)
+        var withRequestId = GatewayClients.Services.SelectMany(service => service.Methods)
             .Where(method => method.InputType.FindFieldByName("request_id") is not null)
             .Select(method => $"{method.Service.Name}/{method.Name}");
 
@@ -75,14 +67,14 @@ public sealed class IdempotencyScopeTests(SuiteFixture suite)
     [Fact]
     public async Task A_replay_is_refused_once_its_resource_is_out_of_the_callers_reach()
     {
-        var ghana = Assistance(MemberState("GHA"));
+        var ghana = suite.AssistanceClient(MemberState("GHA"));
         var create = new CreateAssistanceRequestRequest
         {
             AssistanceRequest = SampleData.Request(SampleData.UniqueTitle("moved away")),
             RequestId = Guid.NewGuid().ToString(),
         };
         var created = (await ghana.CreateAssistanceRequestAsync(create)).AssistanceRequest;
-        await Assistance(suite.CoordinatorToken).UpdateAssistanceRequestAsync(new UpdateAssistanceRequestRequest
+        await suite.AssistanceClient(suite.CoordinatorToken).UpdateAssistanceRequestAsync(new UpdateAssistanceRequestRequest
         {
             AssistanceRequest = new AssistanceRequest { Name = created.Name, RequestingState = "KEN" },
             UpdateMask = new() { Paths = { "requesting_state" } },
@@ -96,7 +88,7 @@ public sealed class IdempotencyScopeTests(SuiteFixture suite)
 
     private Create AssistanceRequests()
     {
-        var (a, b) = (Assistance(MemberState("GHA")), Assistance(MemberState("KEN")));
+        var (a, b) = (suite.AssistanceClient(MemberState("GHA")), suite.AssistanceClient(MemberState("KEN")));
         return async (tenantB, variant, requestId) =>
         {
             var draft = SampleData.Request($"idempotency {requestId} {variant}");
@@ -108,7 +100,7 @@ public sealed class IdempotencyScopeTests(SuiteFixture suite)
 
     private Create Courses()
     {
-        var (a, b) = (Training(Coordinator("a")), Training(Coordinator("b")));
+        var (a, b) = (suite.TrainingClient(Coordinator("a")), suite.TrainingClient(Coordinator("b")));
         return async (tenantB, variant, requestId) =>
             (await (tenantB ? b : a).CreateCourseAsync(new CreateCourseRequest
             {
@@ -119,8 +111,8 @@ public sealed class IdempotencyScopeTests(SuiteFixture suite)
 
     private async Task<Create> SessionsAsync()
     {
-        var course = await new TrainingSetup(Training(suite.CoordinatorToken)).CourseAsync();
-        var (a, b) = (Training(Coordinator("a")), Training(Coordinator("b")));
+        var course = await new TrainingSetup(suite.TrainingClient(suite.CoordinatorToken)).CourseAsync();
+        var (a, b) = (suite.TrainingClient(Coordinator("a")), suite.TrainingClient(Coordinator("b")));
         return async (tenantB, variant, requestId) =>
             (await (tenantB ? b : a).CreateSessionAsync(new CreateSessionRequest
             {
@@ -132,8 +124,8 @@ public sealed class IdempotencyScopeTests(SuiteFixture suite)
 
     private async Task<Create> EnrolmentsAsync()
     {
-        var session = await new TrainingSetup(Training(suite.CoordinatorToken)).SessionAsync();
-        var (a, b) = (Training(MemberState("GHA")), Training(MemberState("KEN")));
+        var session = await new TrainingSetup(suite.TrainingClient(suite.CoordinatorToken)).SessionAsync();
+        var (a, b) = (suite.TrainingClient(MemberState("GHA")), suite.TrainingClient(MemberState("KEN")));
         return async (tenantB, variant, requestId) =>
             (await (tenantB ? b : a).CreateEnrolmentAsync(new CreateEnrolmentRequest
             {
@@ -145,9 +137,9 @@ public sealed class IdempotencyScopeTests(SuiteFixture suite)
 
     private async Task<Create> EvaluationsAsync()
     {
-        var setup = new TrainingSetup(Training(suite.CoordinatorToken));
+        var setup = new TrainingSetup(suite.TrainingClient(suite.CoordinatorToken));
         var session = await setup.SessionAsync();
-        var coordinator = Training(suite.CoordinatorToken);
+        var coordinator = suite.TrainingClient(suite.CoordinatorToken);
         var enrolments = new Dictionary<bool, Enrolment>();
         foreach (var (tenantB, country) in new[] { (false, "GHA"), (true, "KEN") })
         {
@@ -159,7 +151,7 @@ public sealed class IdempotencyScopeTests(SuiteFixture suite)
         }
 
         await setup.SetStatusAsync(session, SessionStatus.Completed);
-        var (a, b) = (Training(MemberState("GHA")), Training(MemberState("KEN")));
+        var (a, b) = (suite.TrainingClient(MemberState("GHA")), suite.TrainingClient(MemberState("KEN")));
         return async (tenantB, variant, requestId) =>
             (await (tenantB ? b : a).CreateEvaluationAsync(new CreateEvaluationRequest
             {
@@ -171,7 +163,7 @@ public sealed class IdempotencyScopeTests(SuiteFixture suite)
 
     private Create Donors()
     {
-        var (a, b) = (Funding(Coordinator("a")), Funding(Coordinator("b")));
+        var (a, b) = (suite.FundingClient(Coordinator("a")), suite.FundingClient(Coordinator("b")));
         return async (tenantB, variant, requestId) =>
             (await (tenantB ? b : a).CreateDonorAsync(new CreateDonorRequest
             {
@@ -186,7 +178,7 @@ public sealed class IdempotencyScopeTests(SuiteFixture suite)
         var donors = new Dictionary<bool, Donor> { [false] = await scenario.DonorAsync("Norway"), [true] = await scenario.DonorAsync("Sweden") };
         var clients = donors.ToDictionary(
             donor => donor.Key,
-            donor => Funding(suite.Tokens.Mint(CallerRole.Donor, "treasurer", donorId: donor.Value.Name["donors/".Length..])));
+            donor => suite.FundingClient(suite.Tokens.Mint(CallerRole.Donor, "treasurer", donorId: donor.Value.Name["donors/".Length..])));
         return async (tenantB, variant, requestId) =>
             (await clients[tenantB].CreatePledgeAsync(new CreatePledgeRequest
             {
@@ -201,7 +193,7 @@ public sealed class IdempotencyScopeTests(SuiteFixture suite)
         var scenario = new FundingScenario(suite);
         var pledge = await scenario.PledgeAsync(1_000_000);
         var request = await scenario.RequestAsync();
-        var (a, b) = (Funding(Coordinator("a")), Funding(Coordinator("b")));
+        var (a, b) = (suite.FundingClient(Coordinator("a")), suite.FundingClient(Coordinator("b")));
         return async (tenantB, variant, requestId) =>
             (await (tenantB ? b : a).CreateAllocationAsync(
                 FundingScenario.Allocation(pledge, request, new Money { CurrencyCode = "USD", Units = 10 + variant }, requestId))).Allocation.Name;
@@ -214,7 +206,7 @@ public sealed class IdempotencyScopeTests(SuiteFixture suite)
         var request = await scenario.RequestAsync();
         var allocation = (await scenario.Funding.CreateAllocationAsync(
             FundingScenario.Allocation(pledge, request, new Money { CurrencyCode = "USD", Units = 1_000 }))).Allocation;
-        var (a, b) = (Funding(Coordinator("a")), Funding(Coordinator("b")));
+        var (a, b) = (suite.FundingClient(Coordinator("a")), suite.FundingClient(Coordinator("b")));
         return async (tenantB, variant, requestId) =>
             (await (tenantB ? b : a).CreateDisbursementAsync(new CreateDisbursementRequest
             {
@@ -239,10 +231,4 @@ public sealed class IdempotencyScopeTests(SuiteFixture suite)
     private string MemberState(string country) => suite.Tokens.Mint(CallerRole.MemberState, "focal-point-" + country, country: country);
 
     private string Coordinator(string who) => suite.Tokens.Mint(CallerRole.Coordinator, "coordinator-" + who);
-
-    private Contracts.Assistance.V1.AssistanceService.AssistanceServiceClient Assistance(string token) => new(suite.Channel(suite.GatewayGrpcAddress, token));
-
-    private Contracts.Training.V1.TrainingService.TrainingServiceClient Training(string token) => new(suite.Channel(suite.GatewayGrpcAddress, token));
-
-    private Contracts.Funding.V1.FundingService.FundingServiceClient Funding(string token) => new(suite.Channel(suite.GatewayGrpcAddress, token));
 }

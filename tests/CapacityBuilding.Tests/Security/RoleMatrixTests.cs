@@ -1,10 +1,6 @@
 using CapacityBuilding.ServiceDefaults.Identity;
 using CapacityBuilding.Tests.Infrastructure;
-using Google.Protobuf.Reflection;
 using Grpc.Core;
-using AssistanceService = CapacityBuilding.Contracts.Assistance.V1.AssistanceService;
-using FundingService = CapacityBuilding.Contracts.Funding.V1.FundingService;
-using TrainingService = CapacityBuilding.Contracts.Training.V1.TrainingService;
 
 namespace CapacityBuilding.Tests.Security;
 
@@ -73,8 +69,6 @@ public sealed class RoleMatrixTests(SuiteFixture suite)
         FundingService/ExportIatiActivities              C D A
         """;
 
-    private static readonly ServiceDescriptor[] Services = [AssistanceService.Descriptor, TrainingService.Descriptor, FundingService.Descriptor];
-
     private static readonly Dictionary<char, CallerRole> RolesByLetter = new()
     {
         ['M'] = CallerRole.MemberState,
@@ -90,7 +84,7 @@ public sealed class RoleMatrixTests(SuiteFixture suite)
         get
         {
             var cells = new TheoryData<string, string>();
-            foreach (var method in Services.SelectMany(service => service.Methods))
+            foreach (var method in GatewayClients.Services.SelectMany(service => service.Methods))
             {
                 foreach (var role in RolesByLetter.Keys)
                 {
@@ -105,7 +99,7 @@ public sealed class RoleMatrixTests(SuiteFixture suite)
     [Fact]
     public void Every_method_of_every_service_has_a_row_and_every_row_a_method()
     {
-        var methods = Services.SelectMany(service => service.Methods).Select(method => $"{method.Service.Name}/{method.Name}").ToHashSet();
+        var methods = GatewayClients.Services.SelectMany(service => service.Methods).Select(method => $"{method.Service.Name}/{method.Name}").ToHashSet();
 
         Assert.Equal(methods.Order(), Rows().Keys.Order());
     }
@@ -116,7 +110,7 @@ public sealed class RoleMatrixTests(SuiteFixture suite)
     {
         var role = RolesByLetter[roleLetter[0]];
         var expectedAllowed = Rows().TryGetValue(method, out var roles) && roles.Contains(role);
-        var descriptor = Services.SelectMany(service => service.Methods).Single(candidate => $"{candidate.Service.Name}/{candidate.Name}" == method);
+        var descriptor = GatewayClients.Services.SelectMany(service => service.Methods).Single(candidate => $"{candidate.Service.Name}/{candidate.Name}" == method);
         var invoker = suite.Channel(suite.GatewayGrpcAddress, TokenFor(role)).CreateCallInvoker();
         var call = new Method<byte[], byte[]>(
             descriptor.IsServerStreaming ? MethodType.ServerStreaming : MethodType.Unary,
