@@ -7,7 +7,8 @@ namespace CapacityBuilding.Funding.Access;
 /// <summary>
 /// Who may call what on the funding service. Coordinators move money; donors read and pledge, but
 /// only on their own donor record, pledges and allocations (checked on the data by
-/// <see cref="DonorOwnership"/>); auditors read everything.
+/// <see cref="DonorOwnership"/>); auditors read everything. Only the assistance service, as
+/// itself, closes a request to funding before withdrawing it and reopens it when that fails.
 /// </summary>
 public static class FundingPermissions
 {
@@ -30,6 +31,8 @@ public static class FundingPermissions
         .Allow(nameof(Service.FundingServiceBase.LoadExchangeRates), Coordinator)
         .Allow(nameof(Service.FundingServiceBase.ListExchangeRates), Coordinator, Donor, Auditor)
         .Allow(nameof(Service.FundingServiceBase.GetRequestFunding), Coordinator, Donor, Auditor)
+        .Allow(nameof(Service.FundingServiceBase.CloseRequestFunding), CallerRole.Service)
+        .Allow(nameof(Service.FundingServiceBase.ReopenRequestFunding), CallerRole.Service)
         .Allow(nameof(Service.FundingServiceBase.GetFundingSummary), Coordinator, Donor, Auditor)
         .Allow(nameof(Service.FundingServiceBase.ExportIatiActivities), Coordinator, Donor, Auditor)
         .Build();

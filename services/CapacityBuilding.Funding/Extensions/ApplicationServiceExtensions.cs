@@ -29,6 +29,7 @@ public static class ApplicationServiceExtensions
         builder.Services.AddChainCheckpoints(builder.Configuration);
         builder.Services.AddSingleton<PledgeLedgerVerifier>();
         builder.Services.AddSingleton<RedisAllocationRepository>();
+        builder.Services.AddSingleton<RequestClosures>();
         builder.Services.AddHostedService<DonorIndexBackfill>();
         builder.Services.AddSingleton<RedisExchangeRateRepository>();
         builder.Services.AddValidator<DonorValidator>();

@@ -28,6 +28,7 @@ public sealed class FundingService(
     PledgeValidator pledgeValidator,
     ExchangeRateValidator exchangeRateValidator,
     Allocator allocator,
+    RequestClosures closures,
     Disburser disburser,
     PledgeLedgerVerifier ledgerVerifier,
     FundingReports reports,
@@ -194,6 +195,18 @@ public sealed class FundingService(
 
     public override async Task<GetRequestFundingResponse> GetRequestFunding(GetRequestFundingRequest request, ServerCallContext context) =>
         new() { RequestFunding = await reports.ForRequestAsync(request, context.GetCaller(), context.CancellationToken) };
+
+    public override async Task<CloseRequestFundingResponse> CloseRequestFunding(CloseRequestFundingRequest request, ServerCallContext context)
+    {
+        await closures.CloseAsync(request.AssistanceRequest, request.ClosureId);
+        return new CloseRequestFundingResponse();
+    }
+
+    public override async Task<ReopenRequestFundingResponse> ReopenRequestFunding(ReopenRequestFundingRequest request, ServerCallContext context)
+    {
+        await closures.ReopenAsync(request.AssistanceRequest, request.ClosureId);
+        return new ReopenRequestFundingResponse();
+    }
 
     public override async Task<GetFundingSummaryResponse> GetFundingSummary(GetFundingSummaryRequest request, ServerCallContext context) =>
         new() { FundingSummary = await reports.ForProgrammeAsync(request, context.GetCaller(), context.CancellationToken) };

@@ -20,5 +20,8 @@ public abstract record AllocateOutcome
 
     public sealed record PledgeCancelled : AllocateOutcome;
 
+    /// <summary>The request is closed to funding: it is being, or has been, withdrawn.</summary>
+    public sealed record RequestClosed : AllocateOutcome;
+
     public sealed record InsufficientBalance(Amount Remaining) : AllocateOutcome;
 }

@@ -24,6 +24,9 @@ namespace CapacityBuilding.Funding.Repositories;
 /// <item><c>allocations:index</c>, <c>requests:{request}:allocations</c> and
 /// <c>donors:{donor}:allocations</c>: sorted sets of allocation ids, score 0 (lexicographic =
 /// creation order): all, per assistance request, per donor.</item>
+/// <item><c>requests:{request}:funding-closures</c>: set of the closure ids of the withdrawals
+/// that closed the request to funding; while it has one, no allocation to the request succeeds
+/// (<see cref="CloseRequestAsync"/>).</item>
 /// <item><c>allocations:request-ids:{scope}</c>: the id an allocation with that request id made and its fingerprint (<see cref="IdempotentCreate"/>).</item>
 /// <item><c>disbursements:{id}</c>: a disbursement, JSON (<see cref="StoredDisbursement"/>);
 /// <c>allocations:{id}:disbursements</c>: sorted set of its ids;
@@ -58,7 +61,7 @@ public sealed class RedisAllocationRepository(RedisKeyspace keyspace, PledgeLedg
             amount, now, (chainKey, chainArguments) => ScriptReply.RunScriptAsync(database, FundingScripts.AllocationAllocate,
             [
                 RedisPledgeRepository.LedgerKeyOf(allocation.PledgeId), KeyOf(allocation.Id), LedgerKeyOf(allocation.Id), Index,
-                RequestIndexOf(allocation.RequestId), DonorIndexOf(allocation.DonorId), chainKey, .. idempotencyKey is { } key ? new[] { key } : [],
+                RequestIndexOf(allocation.RequestId), DonorIndexOf(allocation.DonorId), chainKey, ClosuresOf(allocation.RequestId), .. idempotencyKey is { } key ? new[] { key } : [],
             ],
             [
                 allocation.Id, JsonSerializer.SerializeToUtf8Bytes(allocation, FundingJsonContext.Default.StoredAllocation),
@@ -72,6 +75,7 @@ public sealed class RedisAllocationRepository(RedisKeyspace keyspace, PledgeLedg
             "EXISTING" => new AllocateOutcome.AlreadyCreated(reply.Text(0)),
             "MISSING" => new AllocateOutcome.PledgeMissing(),
             "CANCELLED" => new AllocateOutcome.PledgeCancelled(),
+            "CLOSED" => new AllocateOutcome.RequestClosed(),
             "INSUFFICIENT" => new AllocateOutcome.InsufficientBalance(AmountAt(reply, 0)),
             _ => throw reply.Unexpected("allocation"),
         };
@@ -93,6 +97,26 @@ public sealed class RedisAllocationRepository(RedisKeyspace keyspace, PledgeLedg
             _ => throw reply.Unexpected("release"),
         };
     }
+
+    /// <summary>
+    /// Closes the request to funding under <paramref name="closureId"/>, unless it has an ACTIVE
+    /// allocation: one script, so that an allocation that got in first makes this refuse, and one
+    /// that comes after is refused (allocation-allocate.lua).
+    /// </summary>
+    public async Task<CloseRequestOutcome> CloseRequestAsync(string requestId, string closureId)
+    {
+        var reply = await ScriptReply.RunScriptAsync(database, FundingScripts.RequestFundingClose,
+            [RequestIndexOf(requestId), ClosuresOf(requestId)], [closureId, keyspace.Prefix + "allocations:"]);
+        return reply.Status switch
+        {
+            "CLOSED" => new CloseRequestOutcome.Closed(),
+            "ACTIVE" => new CloseRequestOutcome.HasActiveAllocations(int.Parse(reply.Text(0), CultureInfo.InvariantCulture)),
+            _ => throw reply.Unexpected("request funding close"),
+        };
+    }
+
+    /// <summary>Takes back the closure <paramref name="closureId"/>; the request takes allocations again when no other closure holds it.</summary>
+    public Task ReopenRequestAsync(string requestId, string closureId) => database.SetRemoveAsync(ClosuresOf(requestId), closureId);
 
     /// <param name="allocation">The allocation <paramref name="disbursement"/> pays out of; its pledge's chain records it.</param>
     public async Task<DisburseOutcome> DisburseAsync(StoredDisbursement disbursement, StoredAllocation allocation, IdempotentCreate? create)
@@ -213,6 +237,8 @@ public sealed class RedisAllocationRepository(RedisKeyspace keyspace, PledgeLedg
     private static RedisKey LedgerKeyOf(string id) => $"allocations:{id}:ledger";
 
     private static RedisKey RequestIndexOf(string requestId) => $"requests:{requestId}:allocations";
+
+    private static RedisKey ClosuresOf(string requestId) => $"requests:{requestId}:funding-closures";
 
     private static RedisKey DonorIndexOf(string donorId) => $"donors:{donorId}:allocations";
 

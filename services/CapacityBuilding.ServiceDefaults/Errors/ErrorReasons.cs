@@ -69,6 +69,12 @@ public static class ErrorReasons
     /// <summary>FAILED_PRECONDITION: a request is submitted before its required fields are filled in.</summary>
     public const string RequestIncomplete = "REQUEST_INCOMPLETE";
 
+    /// <summary>
+    /// FAILED_PRECONDITION: an approved request is withdrawn (or closed to funding) while money is
+    /// allocated to it; a coordinator releases the allocations first.
+    /// </summary>
+    public const string RequestHasActiveAllocations = "REQUEST_HAS_ACTIVE_ALLOCATIONS";
+
     // Training
 
     /// <summary>FAILED_PRECONDITION: a retired course is changed or given a new session.</summary>
@@ -114,6 +120,9 @@ public static class ErrorReasons
 
     /// <summary>FAILED_PRECONDITION: money is allocated to an assistance request that is not approved.</summary>
     public const string RequestNotApproved = "REQUEST_NOT_APPROVED";
+
+    /// <summary>FAILED_PRECONDITION: money is allocated to a request that is being (or has been) withdrawn.</summary>
+    public const string RequestClosedToFunding = "REQUEST_CLOSED_TO_FUNDING";
 
     /// <summary>FAILED_PRECONDITION: the pledge's earmarks exclude the request's country, region or theme.</summary>
     public const string EarmarkMismatch = "EARMARK_MISMATCH";

@@ -15,7 +15,8 @@ namespace CapacityBuilding.Tests.Fuzz;
 
 /// <summary>
 /// A property per method of the funding service, called through the gateway as a coordinator
-/// (every method is open to one) and, for pledges, also as the donor that owns them.
+/// (every method open to one) and, for pledges, also as the donor that owns them; closing a
+/// request to funding and reopening it as the assistance service, the only caller they allow.
 /// </summary>
 /// <remarks>
 /// Summaries add up every allocation and rate in the suite's Redis, which other tests read too:
@@ -47,6 +48,8 @@ internal sealed class FundingFuzzProperties(SuiteFixture suite, FuzzCalls calls)
             [nameof(Service.FundingServiceBase.LoadExchangeRates)] = properties => properties.LoadExchangeRatesAsync(),
             [nameof(Service.FundingServiceBase.ListExchangeRates)] = properties => properties.ListExchangeRatesAsync(),
             [nameof(Service.FundingServiceBase.GetRequestFunding)] = properties => properties.GetRequestFundingAsync(),
+            [nameof(Service.FundingServiceBase.CloseRequestFunding)] = properties => properties.CloseRequestFundingAsync(),
+            [nameof(Service.FundingServiceBase.ReopenRequestFunding)] = properties => properties.ReopenRequestFundingAsync(),
             [nameof(Service.FundingServiceBase.GetFundingSummary)] = properties => properties.GetFundingSummaryAsync(),
             [nameof(Service.FundingServiceBase.ExportIatiActivities)] = properties => properties.ExportIatiActivitiesAsync(),
         };
@@ -56,6 +59,9 @@ internal sealed class FundingFuzzProperties(SuiteFixture suite, FuzzCalls calls)
 
     private readonly Service.FundingServiceClient coordinator =
         new(suite.Channel(suite.GatewayGrpcAddress, suite.Tokens.Mint(CallerRole.Coordinator, "fuzz-coordinator")));
+
+    private readonly Service.FundingServiceClient assistance =
+        new(suite.Channel(suite.GatewayGrpcAddress, suite.Tokens.Mint(CallerRole.Service, "assistance")));
 
     private readonly FundingScenario scenario = new(suite);
 
@@ -455,6 +461,37 @@ internal sealed class FundingFuzzProperties(SuiteFixture suite, FuzzCalls calls)
     /// Pledges of one donor (pledged, committed, cancelled, earmarked to Asia, expired, another
     /// currency) and two active allocations to an approved request, one of them partly disbursed.
     /// </summary>
+    /// <summary>A request with money allocated is refused; any other is closed, and closing it again under the same id changes nothing.</summary>
+    private async Task CloseRequestFundingAsync()
+    {
+        var (_, allocations) = await PledgePoolAsync();
+        var unfunded = await scenario.RequestAsync();
+        await calls.CheckAsync(
+            from assistanceRequest in FuzzValues.Mostly(Gen.Elements(unfunded.Name, allocations[0].AssistanceRequest), FuzzValues.NameOf("requests", unfunded.Name))
+            from closureId in FuzzValues.Mostly(FuzzValues.ValidRequestId, FuzzValues.Text)
+            select new CloseRequestFundingRequest { AssistanceRequest = assistanceRequest, ClosureId = closureId },
+            async request =>
+            {
+                await assistance.CloseRequestFundingAsync(request);
+                Assert.NotEqual(allocations[0].AssistanceRequest, request.AssistanceRequest);
+                await assistance.CloseRequestFundingAsync(request);
+                await assistance.ReopenRequestFundingAsync(new ReopenRequestFundingRequest { AssistanceRequest = request.AssistanceRequest, ClosureId = request.ClosureId });
+            },
+            cases: 40);
+        await ReleaseAsync(allocations);
+    }
+
+    private async Task ReopenRequestFundingAsync()
+    {
+        var target = await scenario.RequestAsync();
+        await calls.CheckAsync(
+            from assistanceRequest in FuzzValues.Mostly(Gen.Elements(target.Name), FuzzValues.NameOf("requests", target.Name))
+            from closureId in FuzzValues.Mostly(FuzzValues.ValidRequestId, FuzzValues.Text)
+            select new ReopenRequestFundingRequest { AssistanceRequest = assistanceRequest, ClosureId = closureId },
+            request => assistance.ReopenRequestFundingAsync(request).ResponseAsync,
+            cases: 40);
+    }
+
     private async Task<(IReadOnlyList<Pledge> Pledges, IReadOnlyList<Allocation> Allocations)> PledgePoolAsync()
     {
         var donor = await scenario.DonorAsync();

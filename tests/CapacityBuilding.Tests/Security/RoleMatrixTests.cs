@@ -9,7 +9,8 @@ namespace CapacityBuilding.Tests.Security;
 /// A auditor) independently of the services' permission tables, and checked cell by cell through
 /// the gateway with real tokens: a role the matrix allows is never refused by the permission
 /// check, a role it does not allow always is. A method the matrix does not mention fails the
-/// test, so every new method needs a decision here. Ownership (whose request, whose pledge) is
+/// test, so every new method needs a decision here (a row without letters: no person at all, the
+/// services' own calls). Ownership (whose request, whose pledge) is
 /// tested with each service's own tests.
 /// </summary>
 [Collection(SuiteDefinition.Name)]
@@ -65,6 +66,8 @@ public sealed class RoleMatrixTests(SuiteFixture suite)
         FundingService/LoadExchangeRates                 C
         FundingService/ListExchangeRates                 C D A
         FundingService/GetRequestFunding                 C D A
+        FundingService/CloseRequestFunding
+        FundingService/ReopenRequestFunding
         FundingService/GetFundingSummary                 C D A
         FundingService/ExportIatiActivities              C D A
         """;

@@ -14,9 +14,10 @@ namespace CapacityBuilding.Funding.Domain.Allocations;
 
 /// <summary>
 /// Decides whether money may move from a pledge to a request and moves it. What cannot change
-/// (the pledge's currency, validity and earmarks; the request's approval as read from assistance)
-/// is checked here; what can change under us (the pledge's state and balance) is checked and
-/// written in one Lua script by <see cref="RedisAllocationRepository"/>.
+/// (the pledge's currency, validity and earmarks) is checked here, and so is the request's
+/// approval as read from assistance; what can change under us (the pledge's state and balance,
+/// and whether a withdrawal closed the request to funding since that read: <see cref="RequestClosures"/>)
+/// is checked and written in one Lua script by <see cref="RedisAllocationRepository"/>.
 /// </summary>
 public sealed class Allocator(
     RedisPledgeRepository pledges,
@@ -85,6 +86,8 @@ public sealed class Allocator(
             AllocateOutcome.AlreadyCreated already => await ExistingAsync(already.AllocationId),
             AllocateOutcome.PledgeMissing => throw errors.NotFound(FundingNames.Pledge.ResourceType, allocation.Pledge),
             AllocateOutcome.PledgeCancelled => throw PledgeCancelled(allocation.Pledge),
+            AllocateOutcome.RequestClosed => throw errors.FailedPrecondition(ErrorReasons.RequestClosedToFunding,
+                $"{allocation.AssistanceRequest} is being withdrawn or has been; no money can be allocated to it."),
             AllocateOutcome.InsufficientBalance insufficient => throw errors.FailedPrecondition(ErrorReasons.InsufficientPledgeBalance,
                 $"{allocation.Pledge} has {insufficient.Remaining.Format(stored.CurrencyCode)} left, less than the {stored.Amount.Format(stored.CurrencyCode)} asked for.",
                 new Dictionary<string, string>

@@ -19,6 +19,9 @@ internal static class FundingScripts
     /// <summary>Releases an undisbursed allocation back to its pledge.</summary>
     public static readonly string AllocationRelease = Load(LedgerFunctions, ChainFunctions, "allocation-release.lua");
 
+    /// <summary>Closes a request to funding unless money is allocated to it.</summary>
+    public static readonly string RequestFundingClose = Load("request-funding-close.lua");
+
     /// <summary>Disburses part of an allocation, never more than is left of it.</summary>
     public static readonly string AllocationDisburse = Load(LuaScripts.IdempotencyFunctions, LedgerFunctions, ChainFunctions, "allocation-disburse.lua");
 

@@ -1,16 +1,19 @@
 -- Allocates part of a pledge: checks the pledge's balance and writes in one step, so parallel
--- calls can neither overdraw the pledge nor lose an update. Starts with ledger-functions.lua.
+-- calls can neither overdraw the pledge nor lose an update, and refuses a request closed to funding
+-- (request-funding-close.lua) in the same step. Starts with ledger-functions.lua.
 -- KEYS[1] pledge ledger, KEYS[2] allocation document, KEYS[3] allocation ledger, KEYS[4] index,
--- KEYS[5] request index, KEYS[6] donor index, KEYS[7] pledge ledger chain, KEYS[8] idempotency key (optional).
+-- KEYS[5] request index, KEYS[6] donor index, KEYS[7] pledge ledger chain, KEYS[8] the request's
+-- closures, KEYS[9] idempotency key (optional).
 -- ARGV[1] id, ARGV[2] document JSON, ARGV[3] units, ARGV[4] nanos, ARGV[5] -units, ARGV[6] -nanos,
 -- ARGV[7] new pledge etag, ARGV[8] allocation etag, ARGV[9] time (Unix ms), ARGV[10] expected chain
 -- head, ARGV[11] chain entry JSON, ARGV[12] its hash (chain-functions.lua), ARGV[13] the request's
 -- fingerprint (last, as idempotency.lua expects).
 -- Returns {'CREATED', remaining_units, remaining_nanos} (after), {'EXISTING', id}, {'MISSING'},
--- {'CANCELLED'}, {'INSUFFICIENT', remaining_units, remaining_nanos} or {'CHAIN_MOVED'}.
+-- {'CANCELLED'}, {'CLOSED'}, {'INSUFFICIENT', remaining_units, remaining_nanos} or {'CHAIN_MOVED'}.
 -- Starts with idempotency.lua; a create's last argument is its request's fingerprint.
-local earlier = earlier_create(KEYS[8], ARGV[#ARGV])
+local earlier = earlier_create(KEYS[9], ARGV[#ARGV])
 if earlier then return earlier end
+if redis.call('SCARD', KEYS[8]) > 0 then return {'CLOSED'} end
 local pledge = KEYS[1]
 local state = redis.call('HGET', pledge, 'state')
 if not state then return {'MISSING'} end
@@ -30,6 +33,6 @@ redis.call('HSET', KEYS[3], 'state', 'ACTIVE', 'amount_units', ARGV[3], 'amount_
 redis.call('ZADD', KEYS[4], 0, ARGV[1])
 redis.call('ZADD', KEYS[5], 0, ARGV[1])
 redis.call('ZADD', KEYS[6], 0, ARGV[1])
-remember_create(KEYS[8], ARGV[1], ARGV[#ARGV])
+remember_create(KEYS[9], ARGV[1], ARGV[#ARGV])
 local after = redis.call('HMGET', pledge, 'remaining_units', 'remaining_nanos')
 return {'CREATED', after[1], after[2]}
