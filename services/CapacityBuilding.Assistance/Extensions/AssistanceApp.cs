@@ -21,4 +21,8 @@ public static class AssistanceApp
     /// <summary>Our caller's answer when funding cannot be reached to tell which requests a donor funds.</summary>
     public static readonly UnreachableAnswer FundingUnreachable = new(ErrorReasons.FundingUnavailable,
         "The funding service cannot be reached to tell which requests the donor funds. Retry later.");
+
+    /// <summary>Our caller's answer when funding cannot be reached to close an approved request to funding before withdrawing it.</summary>
+    public static readonly UnreachableAnswer FundingUnreachableToClose = new(ErrorReasons.FundingUnavailable,
+        "The funding service cannot be reached to stop allocations to the request before it is withdrawn; it was not withdrawn. Retry later.");
 }

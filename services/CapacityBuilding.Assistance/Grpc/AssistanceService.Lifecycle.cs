@@ -57,7 +57,8 @@ public sealed partial class AssistanceService
 
     public override async Task<WithdrawAssistanceRequestResponse> WithdrawAssistanceRequest(WithdrawAssistanceRequestRequest request, ServerCallContext context)
     {
-        var stored = await TransitionAsync(request.Name, request.Etag, Action.Withdraw, request.Reason, context);
+        var id = AssistanceRequestNames.Request.Parse(request.Name, "name", errors).RequestId;
+        var stored = await withdrawal.WithdrawAsync(request.Name, id, request.Etag, context.GetCaller(), request.Reason.Trim(), context.CancellationToken);
         return new WithdrawAssistanceRequestResponse { AssistanceRequest = stored.ToMessage() };
     }
 

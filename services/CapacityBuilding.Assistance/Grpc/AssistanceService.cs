@@ -19,6 +19,7 @@ namespace CapacityBuilding.Assistance.Grpc;
 public sealed partial class AssistanceService(
     RedisAssistanceRequestRepository requests,
     RequestChanges changes,
+    RequestWithdrawal withdrawal,
     RequestAccess access,
     AssistanceRequestValidator validator,
     CourseCatalog courseCatalog,

@@ -19,6 +19,12 @@ public static class EventIds
     /// <summary>Assistance: training could not propose courses; the failure is recorded on the request.</summary>
     public const int CourseMatchingFailed = 2002;
 
+    /// <summary>Assistance: a withdrawal that failed could not reopen its request to funding; the request stays closed to allocations.</summary>
+    public const int FundingReopenFailed = 2003;
+
+    /// <summary>Assistance: a withdrawal failed without knowing whether it was stored, so its request was left closed to funding.</summary>
+    public const int FundingLeftClosed = 2004;
+
     /// <summary>Funding: allocations were indexed by donor at start.</summary>
     public const int DonorIndexBackfilled = 3101;
 

@@ -12,9 +12,10 @@ namespace CapacityBuilding.Tests.Kubernetes;
 /// <c>services/</c>: the app's own id is the argument of <c>AddServiceDefaults(...)</c>; every
 /// <c>AddServiceClient&lt;TClient&gt;(configuration, appId, ...)</c> registers a generated client for a
 /// target app-id (string literals and <c>const string</c> fields are resolved, so are
-/// <c>using</c> aliases of the client type); and in every file that names that client type, a
-/// call <c>.Method(</c> or <c>.MethodAsync(</c> of one of the client's proto methods is a call to
-/// that method. Client types map to proto services through the generated descriptors.
+/// <c>using</c> aliases of the client type, and a class of the project that derives from a
+/// generated client, registered apart to call as the app itself); and in every file that names
+/// that client type, a call <c>.Method(</c> or <c>.MethodAsync(</c> of one of the client's proto
+/// methods is a call to that method. Client types map to proto services through the generated descriptors.
 /// </summary>
 internal static partial class ServiceCallScanner
 {
@@ -56,7 +57,7 @@ internal static partial class ServiceCallScanner
         var registrations = files
             .SelectMany(file => ServiceClientRegistration().Matches(file.Value).Select(match => (File: file, Match: match)))
             .Select(found => (
-                Client: ResolveClient(found.Match.Groups["client"].Value, found.File.Value),
+                Client: ResolveClient(found.Match.Groups["client"].Value, found.File.Value, files.Values),
                 AppId: Resolve(found.Match.Groups["appId"].Value, constants, found.File.Key)))
             .ToList();
         if (registrations.Count == 0)
@@ -75,7 +76,7 @@ internal static partial class ServiceCallScanner
         foreach (var (client, callee) in registrations)
         {
             var methods = client.Service.Methods.ToDictionary(method => method.Name);
-            foreach (var (path, text) in files.Where(file => NamesClient(file.Value, client.Type)))
+            foreach (var (path, text) in files.Where(file => NamesClient(file.Value, client.Name)))
             {
                 foreach (Match call in MethodCall().Matches(text))
                 {
@@ -99,24 +100,36 @@ internal static partial class ServiceCallScanner
     /// <summary>A generated client type and the proto service it calls.</summary>
     private sealed record GeneratedClient(Type Type, ServiceDescriptor Service);
 
+    /// <summary>A registered client: the name the code uses for it and the proto service it calls.</summary>
+    private sealed record RegisteredClient(string Name, ServiceDescriptor Service);
+
     private static readonly IReadOnlyList<GeneratedClient> GeneratedClients = typeof(Contracts.Training.V1.TrainingService).Assembly
         .GetTypes()
         .Where(type => type.BaseType is { IsGenericType: true } baseType && baseType.GetGenericTypeDefinition() == typeof(ClientBase<>) && type.DeclaringType is not null)
         .Select(type => new GeneratedClient(type, (ServiceDescriptor)type.DeclaringType!.GetProperty("Descriptor", BindingFlags.Public | BindingFlags.Static)!.GetValue(null)!))
         .ToList();
 
-    /// <summary>The client named in <c>AddServiceClient&lt;name&gt;</c>, through the file's using aliases.</summary>
-    private static GeneratedClient ResolveClient(string name, string fileText)
+    /// <summary>
+    /// The client named in <c>AddServiceClient&lt;name&gt;</c>, through the file's using aliases, or a
+    /// class of the project deriving from a generated client.
+    /// </summary>
+    private static RegisteredClient ResolveClient(string name, string fileText, IEnumerable<string> projectTexts)
     {
         var alias = UsingAlias().Matches(fileText).FirstOrDefault(match => match.Groups["alias"].Value == name);
         var fullName = (alias?.Groups["target"].Value ?? name).Split('.');
-        return GeneratedClients.SingleOrDefault(client => client.Type.Name == fullName[^1]
-                   && (fullName.Length == 1 || client.Type.DeclaringType!.Name == fullName[^2]))
-               ?? throw new InvalidDataException($"AddServiceClient<{name}>: no generated gRPC client of that name in the contracts.");
+        if (GeneratedClients.SingleOrDefault(client => client.Type.Name == fullName[^1]
+                && (fullName.Length == 1 || client.Type.DeclaringType!.Name == fullName[^2])) is { } generated)
+        {
+            return new RegisteredClient(generated.Type.Name, generated.Service);
+        }
+
+        var derived = projectTexts.SelectMany(text => DerivedClass().Matches(text)).FirstOrDefault(match => match.Groups["class"].Value == fullName[^1])
+            ?? throw new InvalidDataException($"AddServiceClient<{name}>: no generated gRPC client of that name in the contracts, nor a class deriving from one.");
+        return ResolveClient(derived.Groups["base"].Value, fileText, []) with { Name = fullName[^1] };
     }
 
-    private static bool NamesClient(string fileText, Type client) =>
-        fileText.Contains(client.Name, StringComparison.Ordinal);
+    private static bool NamesClient(string fileText, string clientName) =>
+        fileText.Contains(clientName, StringComparison.Ordinal);
 
     /// <summary><c>const string</c> fields by <c>Class.Field</c> and by bare field name.</summary>
     private static Dictionary<string, string> Constants(IEnumerable<string> texts)
@@ -161,6 +174,10 @@ internal static partial class ServiceCallScanner
 
     [GeneratedRegex(@"using\s+(?<alias>\w+)\s*=\s*(?:global::)?(?<target>[\w.]+)\s*;")]
     private static partial Regex UsingAlias();
+
+    /// <summary><c>class Name(...) : Base(...)</c> or <c>class Name : Base</c>.</summary>
+    [GeneratedRegex(@"\bclass\s+(?<class>\w+)\s*(?:\([^)]*\))?\s*:\s*(?:global::)?(?<base>[\w.]+)")]
+    private static partial Regex DerivedClass();
 
     [GeneratedRegex(@"const\s+string\s+(?<name>\w+)\s*=\s*""(?<value>[^""]*)""")]
     private static partial Regex StringConstant();

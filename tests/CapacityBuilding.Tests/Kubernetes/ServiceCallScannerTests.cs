@@ -50,6 +50,31 @@ public sealed class ServiceCallScannerTests : IDisposable
     }
 
     [Fact]
+    public void A_client_derived_from_a_generated_one_is_found_under_its_own_name()
+    {
+        WriteService("CapacityBuilding.Reporting", "\"funding\"", """
+            public sealed class CoursesAsService(CallInvoker invoker) : TrainingService.TrainingServiceClient(invoker);
+
+            public static class Registrations
+            {
+                public static void Add(IServiceCollection services, IConfiguration configuration) =>
+                    services.AddServiceClient<CoursesAsService>(configuration, "training").CallAsService("funding");
+            }
+
+            public sealed class CourseWriter(ServiceClientFactory<CoursesAsService> training)
+            {
+                public Task WriteAsync(CreateCourseRequest request) => training.Create().CreateCourseAsync(request).ResponseAsync;
+            }
+            """);
+
+        var calls = ServiceCallScanner.Scan(services.FullName);
+
+        Assert.Equal(
+            [new ServiceCall("funding", "training", "/capacitybuilding.training.v1.TrainingService/CreateCourse", false, "CapacityBuilding.Reporting/Code.cs")],
+            calls);
+    }
+
+    [Fact]
     public void An_app_id_that_is_not_a_constant_fails_the_scan_rather_than_being_skipped()
     {
         WriteService("CapacityBuilding.Reporting", "\"funding\"", """

@@ -23,8 +23,11 @@ public sealed class RequestChanges(RedisAssistanceRequestRepository requests, Re
     /// <param name="caller">Recorded as the actor; a member state may change only its own country's requests.</param>
     /// <param name="changedFields">The update mask's paths for an update, recorded in the entry; empty for lifecycle actions.</param>
     /// <param name="edit">Makes the new version from the current one (already allowed by the lifecycle); may throw to refuse it.</param>
+    /// <param name="beforeWrite">Runs on the current version once the change is allowed and just before it is written, on
+    /// every attempt; may throw to refuse it (a withdrawal closes the request to funding here).</param>
     public async Task<StoredAssistanceRequest> ApplyAsync(string name, string id, string expectedEtag, Action action, Caller caller, string reason,
-        IReadOnlyList<string> changedFields, Func<StoredAssistanceRequest, StoredAssistanceRequest> edit)
+        IReadOnlyList<string> changedFields, Func<StoredAssistanceRequest, StoredAssistanceRequest> edit,
+        Func<StoredAssistanceRequest, Task>? beforeWrite = null)
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -44,6 +47,10 @@ public sealed class RequestChanges(RedisAssistanceRequestRepository requests, Re
             var entry = HistoryChain.Record(name, current.HistoryLength, current.HistoryHead, edited,
                 new HistoryEntryFacts(caller.Subject, now, action, current.State, reason, changedFields));
             var updated = edited with { HistoryLength = entry.Sequence, HistoryHead = entry.Hash };
+            if (beforeWrite is not null)
+            {
+                await beforeWrite(current);
+            }
 
             switch (await requests.ReplaceAsync(current, updated, entry))
             {
