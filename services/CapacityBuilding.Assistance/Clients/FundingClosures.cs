@@ -10,7 +10,7 @@ namespace CapacityBuilding.Assistance.Clients;
 /// <summary>
 /// Asks funding, as the assistance service, to close a request to funding before it is withdrawn,
 /// and to take that closure back when the withdrawal fails (funding's <c>RequestClosures</c>).
-/// Funding refuses to close while money is allocated to the request: that refusal is our caller's
+/// Funding refuses to close while money allocated to the request is not yet paid out: that refusal is our caller's
 /// FAILED_PRECONDITION, in our own words.
 /// </summary>
 public sealed partial class FundingClosures(ServiceClientFactory<FundingAsServiceClient> funding, ApiErrors errors, ILogger<FundingClosures> logger)
@@ -26,7 +26,7 @@ public sealed partial class FundingClosures(ServiceClientFactory<FundingAsServic
         {
             var active = exception.GetRpcStatus()?.GetDetail<ErrorInfo>()?.Metadata.GetValueOrDefault("active_allocations") ?? "";
             throw errors.FailedPrecondition(ErrorReasons.RequestHasActiveAllocations,
-                $"{requestName} has money allocated to it; a coordinator must release its allocations before it can be withdrawn.",
+                $"{requestName} has money allocated to it and not yet paid out; a coordinator must release its allocations before it can be withdrawn.",
                 new Dictionary<string, string> { ["active_allocations"] = active });
         }
     }

@@ -10,6 +10,6 @@ public abstract record CloseRequestOutcome
     /// <summary>Closed: no allocation to the request succeeds until the closure is taken back.</summary>
     public sealed record Closed : CloseRequestOutcome;
 
-    /// <summary>Refused: <paramref name="Count"/> allocations to the request are ACTIVE.</summary>
-    public sealed record HasActiveAllocations(int Count) : CloseRequestOutcome;
+    /// <summary>Refused: <paramref name="Count"/> ACTIVE allocations to the request hold money not yet paid out.</summary>
+    public sealed record MoneyAllocated(int Count) : CloseRequestOutcome;
 }

@@ -99,9 +99,9 @@ public sealed class RedisAllocationRepository(RedisKeyspace keyspace, PledgeLedg
     }
 
     /// <summary>
-    /// Closes the request to funding under <paramref name="closureId"/>, unless it has an ACTIVE
-    /// allocation: one script, so that an allocation that got in first makes this refuse, and one
-    /// that comes after is refused (allocation-allocate.lua).
+    /// Closes the request to funding under <paramref name="closureId"/>, unless an ACTIVE
+    /// allocation to it still holds money not paid out: one script, so that an allocation that got
+    /// in first makes this refuse, and one that comes after is refused (allocation-allocate.lua).
     /// </summary>
     public async Task<CloseRequestOutcome> CloseRequestAsync(string requestId, string closureId)
     {
@@ -110,7 +110,7 @@ public sealed class RedisAllocationRepository(RedisKeyspace keyspace, PledgeLedg
         return reply.Status switch
         {
             "CLOSED" => new CloseRequestOutcome.Closed(),
-            "ACTIVE" => new CloseRequestOutcome.HasActiveAllocations(int.Parse(reply.Text(0), CultureInfo.InvariantCulture)),
+            "ALLOCATED" => new CloseRequestOutcome.MoneyAllocated(int.Parse(reply.Text(0), CultureInfo.InvariantCulture)),
             _ => throw reply.Unexpected("request funding close"),
         };
     }

@@ -70,8 +70,8 @@ public static class ErrorReasons
     public const string RequestIncomplete = "REQUEST_INCOMPLETE";
 
     /// <summary>
-    /// FAILED_PRECONDITION: an approved request is withdrawn (or closed to funding) while money is
-    /// allocated to it; a coordinator releases the allocations first.
+    /// FAILED_PRECONDITION: an approved request is withdrawn (or closed to funding) while an ACTIVE
+    /// allocation holds money not yet paid out to it; a coordinator releases the allocations first.
     /// </summary>
     public const string RequestHasActiveAllocations = "REQUEST_HAS_ACTIVE_ALLOCATIONS";
 

@@ -12,9 +12,10 @@ namespace CapacityBuilding.Tests.Funding;
 /// <summary>
 /// Withdrawing an approved request and allocating money to it, which assistance and funding decide
 /// in separate keyspaces: funding closes the request to funding before assistance writes the
-/// withdrawal, closing is refused while money is allocated and allocating while the request is
-/// closed, so of the two racing each other exactly one succeeds and no withdrawn request keeps
-/// an ACTIVE allocation.
+/// withdrawal, closing is refused while money is allocated and not yet paid out, and allocating
+/// while the request is closed, so of the two racing each other exactly one succeeds and no
+/// withdrawn request keeps an ACTIVE allocation holding money. (A withdrawn request whose money
+/// was paid out in full is the cancelled activity of <see cref="IatiExportTests"/>.)
 /// </summary>
 [Collection(SuiteDefinition.Name)]
 public sealed class WithdrawalAllocationRaceTests(SuiteFixture suite) : IAsyncLifetime

@@ -12,9 +12,10 @@ namespace CapacityBuilding.Assistance.Domain.Requests;
 /// Withdraws a request. Money is allocated by funding, in its own keyspace, after it has read the
 /// request APPROVED, so no script of ours can see both the request's state and its allocations.
 /// Before writing the withdrawal of an approved request (the only withdrawable state money can
-/// reach), assistance has funding close the request to funding: refused while an allocation is
-/// ACTIVE (then the withdrawal is refused, and a coordinator releases the money first), and from
-/// then on no allocation to it succeeds. Whichever of a withdrawal and an allocation comes first,
+/// reach), assistance has funding close the request to funding: refused while an ACTIVE allocation
+/// holds money not yet paid out (then the withdrawal is refused, and a coordinator releases the
+/// money first; money paid out in full is spent and does not hold it), and from then on no
+/// allocation to it succeeds. Whichever of a withdrawal and an allocation comes first,
 /// the other is refused. A withdrawal that fails after closing takes its closure back, unless it
 /// cannot know whether it was stored (Redis failed under it): then the request stays closed, the
 /// safe side, and the failure is logged.

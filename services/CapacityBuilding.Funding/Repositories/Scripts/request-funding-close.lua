@@ -1,15 +1,18 @@
--- Closes a request to funding for one withdrawal, unless money is allocated to it. The check and
--- the write are one step, as allocation-allocate.lua checks the closures and allocates in one
--- step, so of a withdrawal and an allocation racing each other only one can succeed.
+-- Closes a request to funding for one withdrawal, unless money is allocated to it and not yet
+-- paid out (an ACTIVE allocation with an undisbursed amount; one paid out in full holds nothing
+-- more). The check and the write are one step, as allocation-allocate.lua checks the closures
+-- and allocates in one step, so of a withdrawal and an allocation racing each other only one
+-- can succeed.
 -- KEYS[1] the request's allocation index, KEYS[2] its closures (a set of closure ids).
 -- ARGV[1] closure id, ARGV[2] the key prefix of allocations ('funding:allocations:'): the
 -- allocations' ledgers are found from the index, so they cannot be listed as KEYS beforehand
 -- without a race; they are all under the service's prefix.
--- Returns {'CLOSED'} or {'ACTIVE', count of ACTIVE allocations}.
-local active = 0
+-- Returns {'CLOSED'} or {'ALLOCATED', count of allocations holding undisbursed money}.
+local allocated = 0
 for _, id in ipairs(redis.call('ZRANGE', KEYS[1], 0, -1)) do
-  if redis.call('HGET', ARGV[2] .. id .. ':ledger', 'state') == 'ACTIVE' then active = active + 1 end
+  local l = redis.call('HMGET', ARGV[2] .. id .. ':ledger', 'state', 'undisbursed_units', 'undisbursed_nanos')
+  if l[1] == 'ACTIVE' and (l[2] ~= '0' or l[3] ~= '0') then allocated = allocated + 1 end
 end
-if active > 0 then return {'ACTIVE', tostring(active)} end
+if allocated > 0 then return {'ALLOCATED', tostring(allocated)} end
 redis.call('SADD', KEYS[2], ARGV[1])
 return {'CLOSED'}
