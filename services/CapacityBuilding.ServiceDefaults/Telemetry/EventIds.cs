@@ -3,7 +3,7 @@ namespace CapacityBuilding.ServiceDefaults.Telemetry;
 /// <summary>
 /// Every log event id of the suite (services and gateway), one table so that an id names one
 /// event: <c>[LoggerMessage(EventId = EventIds.X, ...)]</c>, never a number. Ranges: 1xxx shared
-/// defaults, 2xxx assistance, 3xxx funding, 4xxx gateway (training logs nothing of its own).
+/// defaults, 2xxx assistance, 3xxx funding, 4xxx gateway, 5xxx portal (training logs nothing of its own).
 /// </summary>
 public static class EventIds
 {
@@ -33,4 +33,7 @@ public static class EventIds
 
     /// <summary>Gateway: a proxied call ran out of the gateway's deadline.</summary>
     public const int GatewayDeadlineExceeded = 4001;
+
+    /// <summary>Portal: a page asked for a UI string that no resource file has (strict mode shows a marker).</summary>
+    public const int MissingUiString = 5001;
 }
