@@ -91,8 +91,9 @@ public static class ServiceAuthenticationExtensions
         {
             return reader.ReadJsonWebToken(token).Issuer;
         }
-        catch (SecurityTokenMalformedException)
+        catch (ArgumentException)
         {
+            // Not a JWT (SecurityTokenMalformedException is one too): the users' scheme refuses it.
             return null;
         }
     }
