@@ -28,7 +28,7 @@ public sealed partial class RelayingAppInterceptor(DaprSidecarIdentity sidecar, 
     public override async Task<TResponse> UnaryServerHandler<TRequest, TResponse>(
         TRequest request, ServerCallContext context, UnaryServerMethod<TRequest, TResponse> continuation)
     {
-        using var scope = await EstablishAsync(context);
+        using var scope = Scope(await EstablishAsync(context));
         return await continuation(request, context);
     }
 
@@ -36,7 +36,7 @@ public sealed partial class RelayingAppInterceptor(DaprSidecarIdentity sidecar, 
         TRequest request, IServerStreamWriter<TResponse> responseStream, ServerCallContext context,
         ServerStreamingServerMethod<TRequest, TResponse> continuation)
     {
-        using var scope = await EstablishAsync(context);
+        using var scope = Scope(await EstablishAsync(context));
         await continuation(request, responseStream, context);
     }
 
@@ -44,7 +44,7 @@ public sealed partial class RelayingAppInterceptor(DaprSidecarIdentity sidecar, 
         IAsyncStreamReader<TRequest> requestStream, ServerCallContext context,
         ClientStreamingServerMethod<TRequest, TResponse> continuation)
     {
-        using var scope = await EstablishAsync(context);
+        using var scope = Scope(await EstablishAsync(context));
         return await continuation(requestStream, context);
     }
 
@@ -52,12 +52,19 @@ public sealed partial class RelayingAppInterceptor(DaprSidecarIdentity sidecar, 
         IAsyncStreamReader<TRequest> requestStream, IServerStreamWriter<TResponse> responseStream, ServerCallContext context,
         DuplexStreamingServerMethod<TRequest, TResponse> continuation)
     {
-        using var scope = await EstablishAsync(context);
+        using var scope = Scope(await EstablishAsync(context));
         await continuation(requestStream, responseStream, context);
     }
 
-    /// <summary>The relaying app, kept on the request; a log scope naming it, or null for an open endpoint.</summary>
-    private async Task<IDisposable?> EstablishAsync(ServerCallContext context)
+    /// <summary>
+    /// A log scope naming the relaying app, begun in the handler's own frame: one begun inside an
+    /// awaited method would end with it, as the async-local it lives in is restored on return.
+    /// </summary>
+    private IDisposable? Scope(RelayingApp? relaying) =>
+        relaying is null ? null : logger.BeginScope(new Dictionary<string, object> { ["RelayedBy"] = relaying.AppId });
+
+    /// <summary>The relaying app, kept on the request and the trace; null for an open endpoint.</summary>
+    private async Task<RelayingApp?> EstablishAsync(ServerCallContext context)
     {
         var http = context.GetHttpContext();
         if (http.GetEndpoint()?.Metadata.GetMetadata<IAllowAnonymous>() is not null)
@@ -76,7 +83,7 @@ public sealed partial class RelayingAppInterceptor(DaprSidecarIdentity sidecar, 
 
         http.Features.Set(relaying);
         Activity.Current?.SetTag(TraceTag, relaying.AppId);
-        return logger.BeginScope(new Dictionary<string, object> { ["RelayedBy"] = relaying.AppId });
+        return relaying;
     }
 
     private async Task<RelayingApp?> IdentifyAsync(HttpContext http)

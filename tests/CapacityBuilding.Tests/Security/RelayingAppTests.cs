@@ -79,7 +79,27 @@ public sealed class RelayingAppTests(SuiteFixture suite) : IDisposable
 
         await RichErrors.FailsWith(StatusCode.Unauthenticated, () => training.ListCoursesAsync(new ListCoursesRequest()).ResponseAsync);
 
-        await WaitUntilAsync(() => suite.RecentOutputOfProcesses(200).Contains("came without a valid relaying app (none named)", StringComparison.Ordinal));
+        await WaitUntilAsync(() => suite.RecentOutputOfProcesses(200).Contains("came without a valid relaying app (none named)", StringComparison.Ordinal),
+            () => suite.RecentOutputOfProcesses());
+    }
+
+    /// <summary>
+    /// Its call to training fails, and the warning it logs about that, inside the call, names the
+    /// app that relayed the call (the harness) in the log scope.
+    /// </summary>
+    [Fact]
+    public async Task What_a_service_logs_during_a_call_names_the_relaying_app()
+    {
+        var (process, channel) = await suite.StartExtraAssistanceAsync(SuiteFixture.DirectTo(SuiteFixture.Loopback(FreePort.Next())));
+        await using var _ = process;
+        var assistance = new AssistanceService.AssistanceServiceClient(channel);
+
+        await RichErrors.FailsWith(StatusCode.Unavailable, () => assistance.CreateAssistanceRequestAsync(new CreateAssistanceRequestRequest
+        {
+            AssistanceRequest = SampleData.Request(courses: "courses/0123456789abcdef0123456789abcdef"),
+        }).ResponseAsync);
+
+        await WaitUntilAsync(() => process.RecentOutput.Contains($"\"RelayedBy\":\"{SuiteServiceTokens.HarnessAppId}\"", StringComparison.Ordinal), () => process.RecentOutput);
     }
 
     [Fact]
@@ -225,12 +245,12 @@ public sealed class RelayingAppTests(SuiteFixture suite) : IDisposable
                Encode($$"""{"iss":"{{ServicesIssuer}}","aud":"{{ServicesAudience}}","sub":"gateway","role":"service","exp":{{expires}}}""") + ".";
     }
 
-    private static async Task WaitUntilAsync(Func<bool> condition)
+    private static async Task WaitUntilAsync(Func<bool> condition, Func<string> output)
     {
         var deadline = DateTime.UtcNow.AddSeconds(10);
         while (!condition())
         {
-            Assert.True(DateTime.UtcNow < deadline, "The condition did not hold within 10 s.");
+            Assert.True(DateTime.UtcNow < deadline, $"Not in the output within 10 s:\n{output()}");
             await Task.Delay(100);
         }
     }
