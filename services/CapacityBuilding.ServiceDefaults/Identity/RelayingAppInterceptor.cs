@@ -61,7 +61,7 @@ public sealed partial class RelayingAppInterceptor(DaprSidecarIdentity sidecar, 
     /// awaited method would end with it, as the async-local it lives in is restored on return.
     /// </summary>
     private IDisposable? Scope(RelayingApp? relaying) =>
-        relaying is null ? null : logger.BeginScope(new Dictionary<string, object> { ["RelayedBy"] = relaying.AppId });
+        relaying is null ? null : logger.BeginScope(new Dictionary<string, object> { ["RelayedBy"] = relaying.AppId, ["RelayedVia"] = relaying.Via });
 
     /// <summary>The relaying app, kept on the request and the trace; null for an open endpoint.</summary>
     private async Task<RelayingApp?> EstablishAsync(ServerCallContext context)
