@@ -110,6 +110,19 @@ public sealed class StartupValidationTests
         await process.WaitUntilReadyAsync(() => Task.FromResult(process.RecentOutput.Contains("Application started", StringComparison.Ordinal)), ExitTimeout);
     }
 
+    [Fact]
+    public async Task The_apps_key_may_not_be_the_users_key()
+    {
+        var environment = ValidConfiguration(Training);
+        environment["Authentication__ServiceTokens__SigningKey"] = environment["Authentication__Jwt__SigningKey"];
+
+        await using var process = ServiceProcess.Start("training", Training, environment);
+        var exitCode = await process.WaitForExitAsync(ExitTimeout);
+
+        Assert.True(exitCode is not null and not 0, $"exit code {exitCode?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none (still running)"}:\n{process.RecentOutput}");
+        Assert.Contains("Authentication:ServiceTokens:SigningKey must differ from Authentication:Jwt:SigningKey", process.RecentOutput, StringComparison.Ordinal);
+    }
+
     /// <summary>
     /// Funding reads requests as itself with a token it signs with the services' own key, so under
     /// an OIDC authority (no users' key at all) it starts like every other app.
