@@ -38,6 +38,7 @@ PORTAL_DIR=services/CapacityBuilding.Portal
 LOADER_DLL=tools/CapacityBuilding.DemoData/bin/Release/net10.0/CapacityBuilding.DemoData.dll
 TOKENS_DLL=tools/CapacityBuilding.DevTokens/bin/Release/net10.0/CapacityBuilding.DevTokens.dll
 SIGNING_KEY_FILE="$DATA_DIR/dev-signing-key"
+SERVICE_TOKEN_KEY_FILE="$DATA_DIR/dev-service-token-key"
 CHECKPOINT_KEY_FILE="$DATA_DIR/dev-checkpoint-key.pem"
 TOKENS_FILE="$DATA_DIR/tokens.env"
 # The loader writes here the id of the demo donor whose money funds requests (the service makes ids).
@@ -226,6 +227,13 @@ use_dev_signing_key() {
   fi
   export Authentication__Jwt__SigningKey
   Authentication__Jwt__SigningKey=$(<"$SIGNING_KEY_FILE")
+  # The apps' own key, for the service tokens by which each names itself on the calls it makes
+  # (docs/security.md, "Service identity"): a second key, never the users'.
+  if [[ ! -s $SERVICE_TOKEN_KEY_FILE ]]; then
+    (umask 077 && head -c 32 /dev/urandom | base64 >"$SERVICE_TOKEN_KEY_FILE")
+  fi
+  export Authentication__ServiceTokens__SigningKey
+  Authentication__ServiceTokens__SigningKey=$(<"$SERVICE_TOKEN_KEY_FILE")
   # The ECDSA P-256 key that signs auditors' history checkpoints, made and kept the same way.
   if [[ ! -s $CHECKPOINT_KEY_FILE ]]; then
     (umask 077 && openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256 >"$CHECKPOINT_KEY_FILE")

@@ -30,15 +30,17 @@ public static class ServiceDefaultsExtensions
         builder.Services.AddSingleton(new AnnotatedFieldRules());
         builder.Services.AddSingleton<FreeTextFields>();
 
-        // Every call but health and reflection needs a valid token (the fallback policy); which
-        // role may call which method is the service's MethodPermissions table.
-        builder.Services.AddJwtAuthentication(builder.Configuration);
+        // Every call but health and reflection needs a valid token (the fallback policy) and the
+        // identity of the app relaying it (RelayingAppInterceptor); which role may call which
+        // method is the service's MethodPermissions table.
+        builder.Services.AddServiceAuthentication(builder.Configuration);
         builder.Services.AddAuthorization(options => options.FallbackPolicy = CallerPolicies.Build());
 
         builder.Services
             .AddGrpc(options =>
             {
                 options.Interceptors.Add<ErrorMappingInterceptor>();
+                options.Interceptors.Add<RelayingAppInterceptor>();
                 options.Interceptors.Add<MethodPermissionInterceptor>();
                 // Text is refused or normalised before the field rules measure it.
                 options.Interceptors.Add<FreeTextInterceptor>();

@@ -28,6 +28,7 @@ public static class GatewayExtensions
         // Registered after YARP's own, so that it is the one resolved.
         builder.Services.AddSingleton<IForwarderHttpClientFactory, ProxyHttpClientFactory>();
         builder.AddGatewayDeadlines(proxy);
+        builder.AddGatewayAppIdentity(proxy);
         builder.Services.AddGrpc();
         builder.Services.AddSuiteReflection();
         builder.Services.AddGrpcHealthChecks().AddCheck<ClusterHealthCheck>("clusters");

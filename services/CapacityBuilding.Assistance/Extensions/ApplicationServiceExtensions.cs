@@ -27,7 +27,7 @@ public static class ApplicationServiceExtensions
         builder.Services.AddSingleton<DonorFunding>();
         // Closing a request to funding is assistance's own act, not its caller's: funding allows it to the service only.
         builder.Services.AddServiceClient<FundingAsServiceClient>(builder.Configuration, AssistanceApp.FundingAppId, AssistanceApp.FundingUnreachableToClose)
-            .CallAsService(AssistanceApp.Name);
+            .CallAsService(builder.Configuration);
         builder.Services.AddSingleton<FundingClosures>();
         builder.Services.AddSingleton<RequestWithdrawal>();
         builder.Services.AddChainCheckpoints(builder.Configuration);

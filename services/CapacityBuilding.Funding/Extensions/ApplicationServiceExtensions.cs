@@ -39,7 +39,7 @@ public static class ApplicationServiceExtensions
         builder.Services.AddValidator<ExchangeRateValidator>();
         // Funding reads requests as itself and applies a donor's rule on them itself
         // (DonorRequestAccess): with the donor's token, assistance would ask funding back.
-        builder.Services.AddServiceClient<AssistanceClient>(builder.Configuration, FundingApp.AssistanceAppId, FundingApp.AssistanceUnreachable).CallAsService(FundingApp.Name);
+        builder.Services.AddServiceClient<AssistanceClient>(builder.Configuration, FundingApp.AssistanceAppId, FundingApp.AssistanceUnreachable).CallAsService(builder.Configuration);
         builder.Services.AddSingleton<AssistanceRequests>();
         builder.Services.AddSingleton<DonorRequestAccess>();
         builder.Services.AddScoped<Allocator>();

@@ -55,6 +55,9 @@ public sealed class ApiErrors(ErrorDomain domain)
         return FailedPrecondition(ErrorReasons.InvalidState, message, metadata);
     }
 
+    public RpcException Unauthenticated(string reason, string message) =>
+        Build(Code.Unauthenticated, message, reason);
+
     public RpcException PermissionDenied(string message) =>
         Build(Code.PermissionDenied, message, ErrorReasons.PermissionDenied);
 

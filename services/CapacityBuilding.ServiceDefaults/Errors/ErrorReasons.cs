@@ -34,6 +34,13 @@ public static class ErrorReasons
     public const string Unauthenticated = "UNAUTHENTICATED";
 
     /// <summary>
+    /// UNAUTHENTICATED: a service was called without the identity of the app of the suite that
+    /// relays the call (the gateway's, another service's), or with one that failed validation: a
+    /// user's token alone does not open a service; call through the gateway.
+    /// </summary>
+    public const string RelayingAppRequired = "RELAYING_APP_REQUIRED";
+
+    /// <summary>
     /// ALREADY_EXISTS: the create's request_id was used before by the same caller for a different
     /// request (AIP-155), or names a resource the caller may no longer read; send a new request_id.
     /// </summary>

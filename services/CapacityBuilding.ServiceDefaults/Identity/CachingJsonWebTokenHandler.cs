@@ -11,7 +11,8 @@ namespace CapacityBuilding.ServiceDefaults.Identity;
 /// A hit needs the exact token text, signature included, that passed the full validation, and
 /// lasts no longer than the token's own lifetime (plus the clock skew validation allows) and at
 /// most <see cref="MaxRetention"/>, so that keys rotated by an OIDC authority take effect within
-/// minutes. Failures are never remembered: every bad token pays the full check.
+/// minutes. Failures are never remembered: every bad token pays the full check. A token whose
+/// roles the scheme does not take (<see cref="TokenRoleRule"/>) fails like a bad signature.
 /// </summary>
 public sealed class CachingJsonWebTokenHandler : JsonWebTokenHandler, IDisposable
 {
@@ -21,10 +22,12 @@ public sealed class CachingJsonWebTokenHandler : JsonWebTokenHandler, IDisposabl
 
     private readonly MemoryCache validated;
     private readonly TimeProvider clock;
+    private readonly TokenRoleRule roles;
 
-    public CachingJsonWebTokenHandler(TimeProvider clock)
+    public CachingJsonWebTokenHandler(TimeProvider clock, TokenRoleRule roles)
     {
         this.clock = clock;
+        this.roles = roles;
         validated = new MemoryCache(new MemoryCacheOptions { SizeLimit = MaxEntries });
         MapInboundClaims = false;
     }
@@ -38,6 +41,11 @@ public sealed class CachingJsonWebTokenHandler : JsonWebTokenHandler, IDisposabl
         }
 
         var result = await base.ValidateTokenAsync(token, validationParameters);
+        if (result.IsValid && result.SecurityToken is JsonWebToken refused && !roles.Accepts(refused))
+        {
+            return new TokenValidationResult { IsValid = false, Exception = new SecurityTokenValidationException(roles.Refusal) };
+        }
+
         if (result.IsValid && result.SecurityToken is JsonWebToken jwt)
         {
             var expires = new DateTimeOffset(jwt.ValidTo, TimeSpan.Zero) + validationParameters.ClockSkew;

@@ -8,6 +8,12 @@ namespace CapacityBuilding.ServiceDefaults.Identity;
 /// </summary>
 public sealed record Caller(string Subject, CallerRole Role, string? Country, string? DonorId)
 {
+    /// <summary>
+    /// The app of the suite that relayed the call (<see cref="RelayingApp"/>), for logs and audit;
+    /// who may do what is decided by the caller's role and claims, never by the relay.
+    /// </summary>
+    public string? RelayedBy { get; init; }
+
     /// <summary>The caller of a validated principal, or null when its claims do not make a caller.</summary>
     public static Caller? From(ClaimsPrincipal principal)
     {

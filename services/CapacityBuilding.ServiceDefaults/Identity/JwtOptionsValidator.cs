@@ -12,7 +12,6 @@ namespace CapacityBuilding.ServiceDefaults.Identity;
 internal sealed class JwtOptionsValidator(IHostEnvironment environment) : IValidateOptions<JwtOptions>
 {
     private const string Section = JwtOptions.SectionName;
-    private const int MinimumKeyBytes = 32;
 
     public ValidateOptionsResult Validate(string? name, JwtOptions options)
     {
@@ -27,7 +26,7 @@ internal sealed class JwtOptionsValidator(IHostEnvironment environment) : IValid
         {
             failures.AddError($"Configure exactly one of {Section}:SigningKey (base64, 32+ bytes) or {Section}:Authority (an OIDC issuer).");
         }
-        else if (hasKey && SigningKeyProblem(options.SigningKey!) is { } problem)
+        else if (hasKey && SigningKeyRules.Problem(options.SigningKey!, environment) is { } problem)
         {
             failures.AddError($"{Section}:SigningKey {problem}");
         }
@@ -37,27 +36,5 @@ internal sealed class JwtOptionsValidator(IHostEnvironment environment) : IValid
         }
 
         return failures.Build();
-    }
-
-    private string? SigningKeyProblem(string signingKey)
-    {
-        var key = new byte[signingKey.Length];
-        if (!Convert.TryFromBase64String(signingKey, key, out var length))
-        {
-            return "is not base64.";
-        }
-
-        if (length < MinimumKeyBytes)
-        {
-            return $"must be at least {MinimumKeyBytes} bytes (256 bits).";
-        }
-
-        if (!environment.IsDevelopment() && PublishedSigningKeys.All.Contains(signingKey.Trim()))
-        {
-            return $"is a key published in this repository (the dev overlay's) and is refused outside Development ({environment.EnvironmentName}): " +
-                "generate one (head -c 32 /dev/urandom | base64) or configure an OIDC authority.";
-        }
-
-        return null;
     }
 }

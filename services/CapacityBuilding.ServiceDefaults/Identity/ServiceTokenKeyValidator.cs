@@ -3,15 +3,15 @@ using Microsoft.Extensions.Options;
 namespace CapacityBuilding.ServiceDefaults.Identity;
 
 /// <summary>
-/// An app that calls another as itself signs its own token (<see cref="ServiceTokens"/>) with the
-/// shared key. Under an OIDC authority that token would have to come from the authority (a
-/// client-credentials grant), which the suite does not do yet: such an app refuses to start.
+/// Refuses to start without <c>Authentication:ServiceTokens:SigningKey</c> an app that needs it,
+/// saying what for (<paramref name="need"/>): a service checks the relaying app's token with it,
+/// the gateway and apps calling in Direct mode sign their own identity with it, and an app that
+/// reads as itself signs its bearer token with it.
 /// </summary>
-internal sealed class ServiceTokenKeyValidator : IValidateOptions<JwtOptions>
+internal sealed class ServiceTokenKeyValidator(string need) : IValidateOptions<ServiceTokenOptions>
 {
-    public ValidateOptionsResult Validate(string? name, JwtOptions options) =>
+    public ValidateOptionsResult Validate(string? name, ServiceTokenOptions options) =>
         string.IsNullOrWhiteSpace(options.SigningKey)
-            ? ValidateOptionsResult.Fail(
-                $"{JwtOptions.SectionName}:SigningKey must be set: this service signs its own token with it for the reads it makes as itself.")
+            ? ValidateOptionsResult.Fail($"{ServiceTokenOptions.SectionName}:SigningKey must be set: {need}")
             : ValidateOptionsResult.Success;
 }

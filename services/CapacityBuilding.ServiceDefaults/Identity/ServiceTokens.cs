@@ -5,17 +5,20 @@ using Microsoft.IdentityModel.Tokens;
 namespace CapacityBuilding.ServiceDefaults.Identity;
 
 /// <summary>
-/// The app's own bearer token, for calls it makes as itself rather than for its caller: role
-/// <c>service</c>, its app-id as subject, signed with <c>Authentication:Jwt:SigningKey</c> like
-/// every token the services accept. Minted for a few minutes and renewed before it ends.
+/// The app's own token: role <c>service</c>, its app-id as subject, signed with
+/// <c>Authentication:ServiceTokens:SigningKey</c> under the services' own issuer. Sent as the
+/// relaying app's identity on every call in Direct mode, and as the bearer token of reads an app
+/// makes as itself. Minted for a few minutes and renewed before it ends.
 /// </summary>
-public sealed class ServiceTokens(string appId, IOptions<JwtOptions> options, TimeProvider clock)
+public sealed class ServiceTokens(IOptions<ServiceTokenOptions> options, TimeProvider clock)
 {
     private static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(5);
     private static readonly TimeSpan RenewBefore = TimeSpan.FromMinutes(1);
 
     // Replaced whole, so concurrent calls see one token or the next, never half of each.
     private volatile MintedToken? current;
+
+    public string AppId => options.Value.AppId;
 
     public string Current()
     {
@@ -32,20 +35,20 @@ public sealed class ServiceTokens(string appId, IOptions<JwtOptions> options, Ti
 
     private string Mint(DateTimeOffset now)
     {
-        var jwt = options.Value;
+        var service = options.Value;
         return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
         {
-            Issuer = jwt.Issuer,
-            Audience = jwt.Audience,
+            Issuer = service.Issuer,
+            Audience = service.Audience,
             Claims = new Dictionary<string, object>
             {
-                [CallerClaims.Subject] = appId,
+                [CallerClaims.Subject] = service.AppId,
                 [CallerClaims.Role] = CallerClaims.ClaimValueOf(CallerRole.Service),
             },
             IssuedAt = now.UtcDateTime,
             NotBefore = now.UtcDateTime,
             Expires = (now + Lifetime).UtcDateTime,
-            SigningCredentials = new SigningCredentials(new SymmetricSecurityKey(Convert.FromBase64String(jwt.SigningKey!)), SecurityAlgorithms.HmacSha256),
+            SigningCredentials = new SigningCredentials(new SymmetricSecurityKey(Convert.FromBase64String(service.SigningKey!)), SecurityAlgorithms.HmacSha256),
         });
     }
 

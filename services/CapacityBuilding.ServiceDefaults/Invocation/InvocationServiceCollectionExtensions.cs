@@ -22,7 +22,9 @@ namespace CapacityBuilding.ServiceDefaults.Invocation;
 /// and an app that cannot be reached becomes the caller's UNAVAILABLE in one place
 /// (<see cref="UnreachableAppInterceptor"/>). Classes that call the app take a <see cref="ServiceClientFactory{TClient}"/> and make the
 /// client when they call. Where each target is reached is checked when the process starts
-/// (<see cref="InvocationTargetValidator"/>), not at the first call.
+/// (<see cref="InvocationTargetValidator"/>), not at the first call. Every call names the calling
+/// app, which services require: its sidecar does in Dapr mode, its own service token
+/// (<see cref="AppIdentityInterceptor"/>) in Direct mode.
 /// </summary>
 public static class InvocationServiceCollectionExtensions
 {
@@ -36,6 +38,8 @@ public static class InvocationServiceCollectionExtensions
         services.AddHttpContextAccessor();
         // A front end that acts for a signed-in user registers its own before this.
         services.TryAddSingleton<ICallerToken, IncomingAuthorizationCallerToken>();
+        services.AddServiceTokens(configuration, needsKeyFor: null);
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ServiceTokenOptions>, DirectModeKeyValidator>());
         var builder = services.AddGrpcClient<TClient>((provider, client) => client.Address = AddressOf(InvocationOf(provider), configuration, appId))
             .ConfigurePrimaryHttpMessageHandler(Http2ClientHandler.Create)
             // After an outage the channel reconnects with exponential back-off; the default cap
@@ -57,6 +61,12 @@ public static class InvocationServiceCollectionExtensions
                 client.InterceptorRegistrations.Add(new InterceptorRegistration(
                     InterceptorScope.Channel, _ => new InvocationInterceptor(appId, string.IsNullOrEmpty(apiToken) ? null : apiToken)));
             }
+            else
+            {
+                // Through Dapr the sidecars name the calling app; directly, the app names itself.
+                client.InterceptorRegistrations.Add(new InterceptorRegistration(
+                    InterceptorScope.Client, provider => new AppIdentityInterceptor(provider.GetRequiredService<ServiceTokens>())));
+            }
         });
 
         services.AddSingleton(provider => new ServiceClientFactory<TClient>(provider.GetRequiredService<GrpcClientFactory>(), builder.Name));
@@ -67,10 +77,9 @@ public static class InvocationServiceCollectionExtensions
     /// Calls through this client carry the app's own identity (<see cref="ServiceTokens"/>) instead
     /// of the caller's token: for reads that must not go back to the caller's rules in the other app.
     /// </summary>
-    public static IHttpClientBuilder CallAsService(this IHttpClientBuilder builder, string appId)
+    public static IHttpClientBuilder CallAsService(this IHttpClientBuilder builder, IConfiguration configuration)
     {
-        builder.Services.AddSingleton<IValidateOptions<JwtOptions>, ServiceTokenKeyValidator>();
-        builder.Services.AddSingleton(provider => new ServiceTokens(appId, provider.GetRequiredService<IOptions<JwtOptions>>(), provider.GetRequiredService<TimeProvider>()));
+        builder.Services.AddServiceTokens(configuration, "this app signs with it its own token for the reads it makes as itself.");
         return builder.AddInterceptor(provider => new ServiceIdentityInterceptor(provider.GetRequiredService<ServiceTokens>()));
     }
 

@@ -16,6 +16,9 @@ public static class EventIds
     /// <summary>Another app could not be reached through the invocation layer (answered UNAVAILABLE).</summary>
     public const int AppUnreachable = 1101;
 
+    /// <summary>A call reached a service without a valid relaying app's identity (answered UNAUTHENTICATED).</summary>
+    public const int RelayingAppRefused = 1201;
+
     /// <summary>Assistance: training could not propose courses; the failure is recorded on the request.</summary>
     public const int CourseMatchingFailed = 2002;
 

@@ -21,6 +21,7 @@ internal sealed class BenchmarkSuite : IAsyncDisposable
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
 
     private readonly string signingKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+    private readonly SuiteServiceTokens serviceTokens = new();
     private readonly List<ServiceProcess> processes = [];
     private readonly List<GrpcChannel> channels = [];
     private readonly List<RedisServer> separateRedis = [];
@@ -165,17 +166,19 @@ internal sealed class BenchmarkSuite : IAsyncDisposable
     private ServiceProcess Start(string name, string project, Dictionary<string, string> environment, params string[] arguments)
     {
         environment["Authentication__Jwt__SigningKey"] = signingKey;
+        environment[serviceTokens.Configuration.Key] = serviceTokens.Configuration.Value;
         environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         var process = ServiceProcess.Start(name, project, environment, arguments);
         processes.Add(process);
         return process;
     }
 
-    /// <summary>A shared HTTP/2 channel whose calls carry a coordinator's bearer token, as every case sends it.</summary>
+    /// <summary>A shared HTTP/2 channel whose calls carry a coordinator's bearer token, as every case sends it, and the harness as relaying app.</summary>
     private GrpcChannel Channel(Uri address)
     {
         var token = new DevTokenIssuer(Issuer, Audience, signingKey).Mint(CallerRole.Coordinator, "benchmark");
-        var channel = LoopbackChannels.ForAddress(address, token);
+        // Relayed as the gateway relays, so that a direct call to a service pays for the same checks.
+        var channel = LoopbackChannels.ForAddress(address, token, serviceTokens);
         channels.Add(channel);
         return channel;
     }

@@ -46,6 +46,11 @@ public sealed class StartupValidationTests
         { Gateway, "Authentication__Jwt__SigningKey", "not base64!", "Authentication:Jwt:SigningKey" },
         { Gateway, "Authentication__Jwt__SigningKey", PublishedSigningKeys.DevOverlay, "Authentication:Jwt:SigningKey" },
         { Funding, "Authentication__Jwt__SigningKey", PublishedSigningKeys.DevOverlay, "Authentication:Jwt:SigningKey" },
+        { Training, "Authentication__ServiceTokens__SigningKey", "", "Authentication:ServiceTokens:SigningKey" },
+        { Gateway, "Authentication__ServiceTokens__SigningKey", "", "Authentication:ServiceTokens:SigningKey" },
+        { Assistance, "Authentication__ServiceTokens__SigningKey", "dG9vIHNob3J0", "Authentication:ServiceTokens:SigningKey" },
+        { Gateway, "Authentication__ServiceTokens__SigningKey", PublishedSigningKeys.DevOverlayServiceTokens, "Authentication:ServiceTokens:SigningKey" },
+        { Funding, "Authentication__ServiceTokens__Issuer", "capacitybuilding-local", "Authentication:ServiceTokens:Issuer" },
     };
 
     [Theory]
@@ -105,12 +110,42 @@ public sealed class StartupValidationTests
         await process.WaitUntilReadyAsync(() => Task.FromResult(process.RecentOutput.Contains("Application started", StringComparison.Ordinal)), ExitTimeout);
     }
 
-    // appsettings.json plus what a run adds: a signing key, and ports of the test's own.
+    [Fact]
+    public async Task The_apps_key_may_not_be_the_users_key()
+    {
+        var environment = ValidConfiguration(Training);
+        environment["Authentication__ServiceTokens__SigningKey"] = environment["Authentication__Jwt__SigningKey"];
+
+        await using var process = ServiceProcess.Start("training", Training, environment);
+        var exitCode = await process.WaitForExitAsync(ExitTimeout);
+
+        Assert.True(exitCode is not null and not 0, $"exit code {exitCode?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none (still running)"}:\n{process.RecentOutput}");
+        Assert.Contains("Authentication:ServiceTokens:SigningKey must differ from Authentication:Jwt:SigningKey", process.RecentOutput, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// Funding reads requests as itself with a token it signs with the services' own key, so under
+    /// an OIDC authority (no users' key at all) it starts like every other app.
+    /// </summary>
+    [Fact]
+    public async Task Funding_starts_under_an_OIDC_authority_without_the_users_signing_key()
+    {
+        var environment = ValidConfiguration(Funding);
+        environment.Remove("Authentication__Jwt__SigningKey");
+        environment["Authentication__Jwt__Authority"] = "https://login.example.org/realms/capacitybuilding";
+
+        await using var process = ServiceProcess.Start("funding", Funding, environment);
+
+        await process.WaitUntilReadyAsync(() => Task.FromResult(process.RecentOutput.Contains("Application started", StringComparison.Ordinal)), ExitTimeout);
+    }
+
+    // appsettings.json plus what a run adds: the users' and the services' signing keys, and ports of the test's own.
     private static Dictionary<string, string> ValidConfiguration(string project)
     {
         var environment = new Dictionary<string, string>
         {
             ["Authentication__Jwt__SigningKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
+            ["Authentication__ServiceTokens__SigningKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
             ["Redis__ConnectionString"] = $"127.0.0.1:{FreePort.Next()}",
         };
         if (project == Gateway)

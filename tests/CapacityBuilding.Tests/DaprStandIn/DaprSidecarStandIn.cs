@@ -16,8 +16,10 @@ namespace CapacityBuilding.Tests.DaprStandIn;
 /// <c>dapr-callee-app-id</c>); without either the call fails with UNKNOWN; an app-id it does not
 /// know fails without reaching anything; a call that the callee's access-control policy does not
 /// allow fails with PERMISSION_DENIED without reaching anything (the policy is
-/// <see cref="DaprAccessControl"/>, read from the k8s/ Dapr Configurations); otherwise it removes <c>dapr-app-id</c> and
-/// <c>dapr-api-token</c>, adds <c>dapr-caller-app-id</c>, <c>dapr-callee-app-id</c> and a
+/// <see cref="DaprAccessControl"/>, read from the k8s/ Dapr Configurations); otherwise it removes <c>dapr-app-id</c>,
+/// sets <c>dapr-caller-app-id</c> (to the app it sits beside, replacing whatever the caller sent, as
+/// daprd 1.16 does from the caller's mTLS identity) and <c>dapr-callee-app-id</c>, replaces
+/// <c>dapr-api-token</c> with the callee's app token (its <c>APP_API_TOKEN</c>), adds a
 /// <c>traceparent</c>, and forwards the call over HTTP/2 unchanged otherwise, so deadlines
 /// (<c>grpc-timeout</c>), status and trailers with rich error details travel as they do through
 /// daprd. The caller's and the callee's sidecars are folded into this one hop. Built on YARP's
@@ -43,11 +45,12 @@ public sealed class DaprSidecarStandIn : IAsyncDisposable
 
     /// <param name="callerAppId">The app this sidecar sits beside.</param>
     /// <param name="apps">The app-ids it can resolve, with their app ports.</param>
+    /// <param name="appApiToken">The callees' <c>APP_API_TOKEN</c> (<c>dapr.io/app-token-secret</c>), which their sidecar sends them as <c>dapr-api-token</c>.</param>
     /// <param name="accessControl">
     /// The callees' access-control policies, as their sidecars enforce them; by default those of
     /// k8s/, so that every Dapr-mode test runs under the policy a cluster runs.
     /// </param>
-    public static async Task<DaprSidecarStandIn> StartAsync(string callerAppId, IReadOnlyDictionary<string, Uri> apps, DaprAccessControl? accessControl = null)
+    public static async Task<DaprSidecarStandIn> StartAsync(string callerAppId, IReadOnlyDictionary<string, Uri> apps, string appApiToken, DaprAccessControl? accessControl = null)
     {
         accessControl ??= DaprAccessControl.FromK8s();
         var (builder, address) = Infrastructure.LoopbackHttp2App.CreateBuilder();
@@ -88,7 +91,7 @@ public sealed class DaprSidecarStandIn : IAsyncDisposable
                 return;
             }
 
-            var transformer = new SidecarTransformer(callerAppId, calleeAppId);
+            var transformer = new SidecarTransformer(callerAppId, calleeAppId, appApiToken);
             await forwarder.SendAsync(context, destination.ToString(), client, requestConfig, transformer);
             standIn.calls.Enqueue(new ProxiedCall(calleeAppId, context.Request.Path, transformer.ForwardedMetadata));
         });
@@ -115,7 +118,7 @@ public sealed class DaprSidecarStandIn : IAsyncDisposable
         context.Response.Headers["grpc-message"] = Uri.EscapeDataString(message);
     }
 
-    private sealed class SidecarTransformer(string callerAppId, string calleeAppId) : HttpTransformer
+    private sealed class SidecarTransformer(string callerAppId, string calleeAppId, string appApiToken) : HttpTransformer
     {
         public IReadOnlyDictionary<string, string> ForwardedMetadata { get; private set; } = new Dictionary<string, string>();
 
@@ -129,6 +132,7 @@ public sealed class DaprSidecarStandIn : IAsyncDisposable
             headers.Remove("dapr-callee-app-id");
             headers.TryAddWithoutValidation("dapr-caller-app-id", callerAppId);
             headers.TryAddWithoutValidation("dapr-callee-app-id", calleeAppId);
+            headers.TryAddWithoutValidation("dapr-api-token", appApiToken);
             if (!headers.Contains("traceparent"))
             {
                 var traceId = ActivityTraceId.CreateRandom();

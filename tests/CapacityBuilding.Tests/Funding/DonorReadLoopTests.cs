@@ -60,7 +60,7 @@ public sealed class DonorReadLoopTests(SuiteFixture suite)
     public async Task The_service_role_reads_requests_and_may_do_nothing_else()
     {
         var request = await scenario.RequestAsync();
-        var token = suite.Tokens.Mint(CallerRole.Service, "funding");
+        var token = suite.ServiceTokens.MintFor("funding");
         var assistance = new AssistanceService.AssistanceServiceClient(suite.Channel(suite.AssistanceAddress, token));
         var funding = new FundingService.FundingServiceClient(suite.Channel(suite.FundingAddress, token));
 

@@ -24,7 +24,7 @@ public sealed class FundingInvocationTests(SuiteFixture suite)
         var pledge = await scenario.PledgeAsync(100);
         var approved = await scenario.RequestAsync();
         var draft = await scenario.RequestAsync(state: Contracts.Assistance.V1.AssistanceRequest.Types.State.Draft);
-        await using var sidecar = await DaprSidecarStandIn.StartAsync("funding", new Dictionary<string, Uri> { ["assistance"] = suite.AssistanceAddress });
+        await using var sidecar = await DaprSidecarStandIn.StartAsync("funding", new Dictionary<string, Uri> { ["assistance"] = suite.AssistanceAddress }, suite.AppApiToken);
         var (process, channel) = await suite.StartExtraFundingAsync(SuiteFixture.DaprVia(sidecar.Address));
         await using var _ = process;
         var funding = new FundingService.FundingServiceClient(channel);

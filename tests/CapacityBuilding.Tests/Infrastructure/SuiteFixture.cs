@@ -33,6 +33,15 @@ public sealed class SuiteFixture : IAsyncLifetime
     /// <summary>This run's ECDSA P-256 key (PEM) for signing chain checkpoints, given to every process.</summary>
     public string CheckpointSigningKey { get; } = NewCheckpointSigningKey();
 
+    /// <summary>This run's service token key, and the harness's own token under it for calling services directly.</summary>
+    public SuiteServiceTokens ServiceTokens { get; } = new();
+
+    /// <summary>
+    /// The token a Dapr sidecar hands each app of this run (<c>APP_API_TOKEN</c>), by which a
+    /// service knows that a call came through its sidecar and believes its <c>dapr-caller-app-id</c>.
+    /// </summary>
+    public string AppApiToken { get; } = Convert.ToBase64String(RandomNumberGenerator.GetBytes(24));
+
     /// <summary>Mints tokens signed with this run's key, for any role.</summary>
     public DevTokenIssuer Tokens => new(Issuer, Audience, SigningKey);
 
@@ -83,7 +92,7 @@ public sealed class SuiteFixture : IAsyncLifetime
         {
             ["training"] = TrainingAddress,
             ["funding"] = FundingAddress,
-        });
+        }, AppApiToken);
         var daprModeAddress = Loopback(FreePort.Next());
         var daprModeAssistance = StartAssistance(daprModeAddress, DaprVia(AssistanceSidecar.Address));
         PortalAddress = Loopback(FreePort.Next());
@@ -349,16 +358,22 @@ public sealed class SuiteFixture : IAsyncLifetime
         {
             ["Authentication__Jwt__SigningKey"] = SigningKey,
             ["Audit__CheckpointSigningKey"] = CheckpointSigningKey,
+            [ServiceTokens.Configuration.Key] = ServiceTokens.Configuration.Value,
+            ["APP_API_TOKEN"] = AppApiToken,
         };
         var process = ServiceProcess.Start(name, project, withKey, arguments);
         processes.Add(process);
         return process;
     }
 
-    /// <summary>A channel whose calls carry <paramref name="token"/> (a coordinator's unless given; none when empty).</summary>
+    /// <summary>
+    /// A channel whose calls carry <paramref name="token"/> (a coordinator's unless given; none when
+    /// empty), relayed by the harness as an app of the suite (<see cref="ServiceTokens"/>), as the
+    /// gateway relays its callers' calls.
+    /// </summary>
     public GrpcChannel Channel(Uri address, string? token = null)
     {
-        var channel = LoopbackChannels.ForAddress(address, token ?? CoordinatorToken);
+        var channel = LoopbackChannels.ForAddress(address, token ?? CoordinatorToken, ServiceTokens);
         channels.Add(channel);
         return channel;
     }

@@ -59,7 +59,7 @@ public sealed class CrossServiceCheckTests(SuiteFixture suite)
     public async Task Training_down_is_unavailable_and_nothing_is_stored(string mode)
     {
         var deadTraining = SuiteFixture.Loopback(FreePort.Next());
-        await using var sidecar = await DaprSidecarStandIn.StartAsync("assistance", new Dictionary<string, Uri> { ["training"] = deadTraining });
+        await using var sidecar = await DaprSidecarStandIn.StartAsync("assistance", new Dictionary<string, Uri> { ["training"] = deadTraining }, suite.AppApiToken);
         var invocation = mode == "dapr" ? SuiteFixture.DaprVia(sidecar.Address) : SuiteFixture.DirectTo(deadTraining);
         var (process, channel) = await suite.StartExtraAssistanceAsync(invocation);
         await using var _ = process;

@@ -15,7 +15,7 @@ public sealed class TokenCacheTests : IDisposable
 
     private static readonly string Key = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
 
-    private readonly CachingJsonWebTokenHandler handler = new(TimeProvider.System);
+    private readonly CachingJsonWebTokenHandler handler = new(TimeProvider.System, TokenRoleRule.Users);
     private readonly DevTokenIssuer issuer = new(Issuer, Audience, Key);
 
     private static TokenValidationParameters Parameters => new()

@@ -1,0 +1,32 @@
+using CapacityBuilding.ServiceDefaults.Identity;
+using Yarp.ReverseProxy.Transforms;
+
+namespace CapacityBuilding.Gateway.Security;
+
+/// <summary>
+/// The gateway names itself on every call it forwards: a service takes a user's token only from an
+/// app of the suite that relays it (<see cref="RelayingAppInterceptor"/>), so that a token stolen
+/// from a user opens the public door and nothing behind it. What a client sent in the headers that
+/// name an app (the gateway's own, and Dapr's <c>dapr-caller-app-id</c>) is dropped, never passed on.
+/// </summary>
+public static class GatewayAppIdentity
+{
+    public static WebApplicationBuilder AddGatewayAppIdentity(this WebApplicationBuilder builder, IReverseProxyBuilder proxy)
+    {
+        builder.Services.AddServiceTokens(builder.Configuration, "the gateway signs with it its identity on every call it forwards to a service.");
+        proxy.AddTransforms(context =>
+        {
+            var tokens = context.Services.GetRequiredService<ServiceTokens>();
+            context.AddRequestTransform(transform =>
+            {
+                var headers = transform.ProxyRequest.Headers;
+                headers.Remove(DaprSidecarIdentity.CallerAppIdHeader);
+                headers.Remove(DaprSidecarIdentity.AppApiTokenHeader);
+                headers.Remove(RelayingAppHeader.Name);
+                headers.TryAddWithoutValidation(RelayingAppHeader.Name, RelayingAppHeader.Format(tokens.Current()));
+                return ValueTask.CompletedTask;
+            });
+        });
+        return builder;
+    }
+}
