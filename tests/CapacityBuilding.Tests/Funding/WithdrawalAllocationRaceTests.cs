@@ -62,7 +62,7 @@ public sealed class WithdrawalAllocationRaceTests(SuiteFixture suite) : IAsyncLi
     {
         var pledge = await scenario.PledgeAsync(100);
         var request = await scenario.RequestAsync();
-        var asAssistance = new FundingService.FundingServiceClient(suite.Channel(suite.FundingAddress, suite.Tokens.Mint(CallerRole.Service, "assistance")));
+        var asAssistance = new FundingService.FundingServiceClient(suite.Channel(suite.FundingAddress, suite.ServiceTokens.MintFor("assistance")));
         await asAssistance.CloseRequestFundingAsync(new CloseRequestFundingRequest { AssistanceRequest = request.Name, ClosureId = "first" });
         await asAssistance.CloseRequestFundingAsync(new CloseRequestFundingRequest { AssistanceRequest = request.Name, ClosureId = "second" });
 

@@ -61,7 +61,7 @@ internal sealed class FundingFuzzProperties(SuiteFixture suite, FuzzCalls calls)
         new(suite.Channel(suite.GatewayGrpcAddress, suite.Tokens.Mint(CallerRole.Coordinator, "fuzz-coordinator")));
 
     private readonly Service.FundingServiceClient assistance =
-        new(suite.Channel(suite.GatewayGrpcAddress, suite.Tokens.Mint(CallerRole.Service, "assistance")));
+        new(suite.Channel(suite.FundingAddress, suite.ServiceTokens.MintFor("assistance")));
 
     private readonly FundingScenario scenario = new(suite);
 
