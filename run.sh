@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Runs the whole suite on this machine: Redis, the three services and the gateway, then loads the
-# demo data through the gateway. Ctrl+C (or SIGTERM: `kill <pid of run.sh>`) stops everything;
+# Runs the whole suite on this machine: Redis, the three services, the portal and the gateway, then
+# loads the demo data through the gateway. Ctrl+C (or SIGTERM: `kill <pid of run.sh>`) stops everything;
 # the data stays in .data/ for next time. See docs/operations.md.
 #
 #   ./run.sh                     the ports below
@@ -8,7 +8,7 @@
 #
 # Every port can be set, one variable each, so that two runs (from two clones) can go side by side:
 # REDIS_PORT (6379), GATEWAY_REST_PORT (8080), GATEWAY_GRPC_PORT (8081), ASSISTANCE_PORT (5101),
-# TRAINING_PORT (5102), FUNDING_PORT (5103).
+# TRAINING_PORT (5102), FUNDING_PORT (5103), PORTAL_PORT (5104).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -18,6 +18,7 @@ GATEWAY_GRPC_PORT="${GATEWAY_GRPC_PORT:-8081}"
 ASSISTANCE_PORT="${ASSISTANCE_PORT:-5101}"
 TRAINING_PORT="${TRAINING_PORT:-5102}"
 FUNDING_PORT="${FUNDING_PORT:-5103}"
+PORTAL_PORT="${PORTAL_PORT:-5104}"
 DATA_DIR="$ROOT/.data"
 REDIS_DIR="$DATA_DIR/redis"
 LOG_DIR="$DATA_DIR/logs"
@@ -33,6 +34,7 @@ APPS=(
   "funding    $FUNDING_PORT services/CapacityBuilding.Funding    CapacityBuilding.Funding"
 )
 GATEWAY_DIR=gateway/CapacityBuilding.Gateway
+PORTAL_DIR=services/CapacityBuilding.Portal
 LOADER_DLL=tools/CapacityBuilding.DemoData/bin/Release/net10.0/CapacityBuilding.DemoData.dll
 TOKENS_DLL=tools/CapacityBuilding.DevTokens/bin/Release/net10.0/CapacityBuilding.DevTokens.dll
 SIGNING_KEY_FILE="$DATA_DIR/dev-signing-key"
@@ -124,7 +126,7 @@ then run ./run.sh again. See docs/operations.md."
 
 refuse_taken_ports() {
   local app name port holder
-  local ports=("redis $REDIS_PORT REDIS_PORT" "gateway-rest $GATEWAY_REST_PORT GATEWAY_REST_PORT" "gateway-grpc $GATEWAY_GRPC_PORT GATEWAY_GRPC_PORT")
+  local ports=("redis $REDIS_PORT REDIS_PORT" "gateway-rest $GATEWAY_REST_PORT GATEWAY_REST_PORT" "gateway-grpc $GATEWAY_GRPC_PORT GATEWAY_GRPC_PORT" "portal $PORTAL_PORT PORTAL_PORT")
   for app in "${APPS[@]}"; do
     read -r name port _ <<<"$app"
     ports+=("$name $port ${name^^}_PORT")
@@ -176,6 +178,11 @@ start_apps() {
     # --urls, as a command-line argument, wins over the Urls in appsettings.json.
     start_app "$name" "$ROOT/$dir/bin/Release/net10.0" "${app_addresses[@]}" dotnet "$assembly.dll" --urls "http://localhost:$port"
   done
+  # The portal in Development: its sign-in page lists the demo users and mints their tokens with
+  # this machine's dev key (exported by use_dev_signing_key), as mint_token does.
+  start_app portal "$ROOT/$PORTAL_DIR/bin/Release/net10.0" "${app_addresses[@]}" ASPNETCORE_ENVIRONMENT=Development \
+    dotnet CapacityBuilding.Portal.dll --urls "http://localhost:$PORTAL_PORT"
+  gateway_clusters+=("ReverseProxy__Clusters__portal__Destinations__primary__Address=http://localhost:$PORTAL_PORT")
   start_app gateway "$ROOT/$GATEWAY_DIR/bin/Release/net10.0" "${gateway_clusters[@]}" \
     Kestrel__Endpoints__Rest__Url="http://localhost:$GATEWAY_REST_PORT" Kestrel__Endpoints__Grpc__Url="http://localhost:$GATEWAY_GRPC_PORT" \
     dotnet CapacityBuilding.Gateway.dll
@@ -295,7 +302,8 @@ print_overview() {
     read -r name port _ <<<"$app"
     printf '  %-12s http://localhost:%s   (gRPC, h2c)\n' "$name" "$port"
   done
-  printf '  %-12s http://localhost:%s   (REST, HTTP/1.1)\n' gateway "$GATEWAY_REST_PORT"
+  printf '  %-12s http://localhost:%s   (web pages, HTTP/1.1; browsers use the gateway)\n' portal "$PORTAL_PORT"
+  printf '  %-12s http://localhost:%s   (REST and the portal, HTTP/1.1)\n' gateway "$GATEWAY_REST_PORT"
   printf '  %-12s http://localhost:%s   (gRPC, h2c, with reflection)\n' "" "$GATEWAY_GRPC_PORT"
   printf '  %-12s .data/logs/<name>.log\n' logs
   printf '\nTry it (every API call needs a token; demo tokens for a coordinator, a member state (GHA),\nan auditor and a donor (Norway) are in .data/tokens.env; mint others with the DevTokens tool, see docs/security.md):\n'
@@ -310,6 +318,7 @@ print_overview() {
     "  'http://localhost:$GATEWAY_REST_PORT/v1/donors?requestId=example-foundation-1'   # a create: the idempotency key is a query parameter" \
     "grpcurl -plaintext localhost:$GATEWAY_GRPC_PORT list" \
     "grpcurl -plaintext -H \"authorization: Bearer \$COORDINATOR_TOKEN\" localhost:$GATEWAY_GRPC_PORT capacitybuilding.funding.v1.FundingService/ListDonors"
+  printf '\nOpen http://localhost:%s/ and sign in as a demo user (e.g. the focal point of Ghana).\n' "$GATEWAY_REST_PORT"
 }
 
 main() {

@@ -1,4 +1,3 @@
-using CapacityBuilding.DevTokens;
 using CapacityBuilding.ServiceDefaults.Identity;
 using Microsoft.Extensions.Configuration;
 

@@ -1,8 +1,12 @@
+using Microsoft.Net.Http.Headers;
+
 namespace CapacityBuilding.Gateway.Security;
 
 /// <summary>
 /// Response headers that keep browsers from sniffing, framing or caching API answers. gRPC
-/// responses are left alone: no browser renders them.
+/// responses are left alone: no browser renders them. A header the upstream set stays: the
+/// portal's pages carry their own Content-Security-Policy (which lets them load their scripts and
+/// styles) and their static assets their own caching.
 /// </summary>
 public static class SecurityHeaders
 {
@@ -13,11 +17,11 @@ public static class SecurityHeaders
             context.Response.OnStarting(() =>
             {
                 var headers = context.Response.Headers;
-                headers.XContentTypeOptions = "nosniff";
-                headers.XFrameOptions = "DENY";
-                headers.ContentSecurityPolicy = "default-src 'none'; frame-ancestors 'none'";
-                headers["Referrer-Policy"] = "no-referrer";
-                headers.CacheControl = "no-store";
+                headers.TryAdd(HeaderNames.XContentTypeOptions, "nosniff");
+                headers.TryAdd(HeaderNames.XFrameOptions, "DENY");
+                headers.TryAdd(HeaderNames.ContentSecurityPolicy, "default-src 'none'; frame-ancestors 'none'");
+                headers.TryAdd("Referrer-Policy", "no-referrer");
+                headers.TryAdd(HeaderNames.CacheControl, "no-store");
 
                 // The services' own Server header would come through the proxy otherwise.
                 headers.Remove("Server");

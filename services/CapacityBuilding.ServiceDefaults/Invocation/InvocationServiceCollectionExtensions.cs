@@ -6,9 +6,9 @@ using Dapr;
 using Dapr.Client;
 using Grpc.Core;
 using Grpc.Net.ClientFactory;
-using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -34,6 +34,8 @@ public static class InvocationServiceCollectionExtensions
         services.AddValidatedOptions<InvocationOptions, InvocationOptionsValidator>(configuration, InvocationOptions.SectionName);
         services.AddSingleton<IValidateOptions<InvocationOptions>>(new InvocationTargetValidator(appId, configuration));
         services.AddHttpContextAccessor();
+        // A front end that acts for a signed-in user registers its own before this.
+        services.TryAddSingleton<ICallerToken, IncomingAuthorizationCallerToken>();
         var builder = services.AddGrpcClient<TClient>((provider, client) => client.Address = AddressOf(InvocationOf(provider), configuration, appId))
             .ConfigurePrimaryHttpMessageHandler(Http2ClientHandler.Create)
             // After an outage the channel reconnects with exponential back-off; the default cap
@@ -41,7 +43,7 @@ public static class InvocationServiceCollectionExtensions
             .ConfigureChannel((provider, channel) => channel.MaxReconnectBackoff = InvocationOf(provider).MaxReconnectBackoff)
             .EnableCallContextPropagation(propagation => propagation.SuppressContextNotFoundErrors = true)
             .AddInterceptor(provider => new CallDeadlineInterceptor(InvocationOf(provider).CallDeadline))
-            .AddInterceptor(provider => new CallerPropagationInterceptor(provider.GetRequiredService<IHttpContextAccessor>()))
+            .AddInterceptor(provider => new CallerPropagationInterceptor(provider.GetRequiredService<ICallerToken>()))
             .AddInterceptor(InterceptorScope.Channel, provider => new UnreachableAppInterceptor(appId, whenUnreachable,
                 provider.GetRequiredService<ApiErrors>(), provider.GetRequiredService<ILogger<UnreachableAppInterceptor>>()));
 

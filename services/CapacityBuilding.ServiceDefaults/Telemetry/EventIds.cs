@@ -3,7 +3,7 @@ namespace CapacityBuilding.ServiceDefaults.Telemetry;
 /// <summary>
 /// Every log event id of the suite (services and gateway), one table so that an id names one
 /// event: <c>[LoggerMessage(EventId = EventIds.X, ...)]</c>, never a number. Ranges: 1xxx shared
-/// defaults, 2xxx assistance, 3xxx funding, 4xxx gateway (training logs nothing of its own).
+/// defaults, 2xxx assistance, 3xxx funding, 4xxx gateway, 5xxx portal (training logs nothing of its own).
 /// </summary>
 public static class EventIds
 {
@@ -27,4 +27,10 @@ public static class EventIds
 
     /// <summary>Gateway: a proxied call ran out of the gateway's deadline.</summary>
     public const int GatewayDeadlineExceeded = 4001;
+
+    /// <summary>Portal: a page asked for a UI string that no resource file has (strict mode shows a marker).</summary>
+    public const int MissingUiString = 5001;
+
+    /// <summary>Portal: a page's call to a service failed with an error the page could not show next to a field.</summary>
+    public const int PageCallFailed = 5002;
 }

@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using CapacityBuilding.Benchmarks.Hosting;
-using CapacityBuilding.DevTokens;
 using CapacityBuilding.ServiceDefaults.Identity;
 using CapacityBuilding.Testing;
 using Grpc.Health.V1;

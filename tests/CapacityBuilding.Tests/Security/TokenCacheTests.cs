@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using CapacityBuilding.DevTokens;
 using CapacityBuilding.ServiceDefaults.Identity;
 using Microsoft.IdentityModel.Tokens;
 

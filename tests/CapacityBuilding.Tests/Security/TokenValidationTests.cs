@@ -3,7 +3,6 @@ using System.Security.Cryptography;
 using System.Text;
 using CapacityBuilding.Contracts.Assistance.V1;
 using CapacityBuilding.Contracts.Training.V1;
-using CapacityBuilding.DevTokens;
 using CapacityBuilding.ServiceDefaults.Identity;
 using CapacityBuilding.Tests.Infrastructure;
 using Grpc.Core;

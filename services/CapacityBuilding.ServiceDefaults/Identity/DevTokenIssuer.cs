@@ -1,10 +1,13 @@
-using CapacityBuilding.ServiceDefaults.Identity;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
-namespace CapacityBuilding.DevTokens;
+namespace CapacityBuilding.ServiceDefaults.Identity;
 
-/// <summary>Signs tokens with the shared development key, with the claims our services read.</summary>
+/// <summary>
+/// Signs tokens with the shared development key, with the claims our services read: for the
+/// DevTokens tool, the tests, and the portal's Development-only sign-in. Never used where an
+/// identity provider issues the tokens.
+/// </summary>
 public sealed class DevTokenIssuer(string issuer, string audience, string signingKeyBase64)
 {
     private readonly SigningCredentials credentials =

@@ -1,0 +1,24 @@
+using CapacityBuilding.ServiceDefaults.Identity;
+
+namespace CapacityBuilding.Portal.Components.Layout;
+
+/// <summary>
+/// The navigation of every role, in one table: a page that wants an entry appends one line here
+/// (and its title in Resources/Components/Layout/NavigationEntries.resx, .fr and .es).
+/// </summary>
+public sealed class NavigationEntries
+{
+    private static readonly CallerRole[] Everyone = [CallerRole.MemberState, CallerRole.Coordinator, CallerRole.Donor, CallerRole.Auditor];
+
+    public static IReadOnlyList<NavigationEntry> All { get; } =
+    [
+        new("Home", "", Everyone),
+        new("Requests", "requests", [CallerRole.MemberState]),
+    ];
+
+    private NavigationEntries()
+    {
+    }
+
+    public static IEnumerable<NavigationEntry> For(Caller? caller) => All.Where(entry => caller is not null && entry.Roles.Contains(caller.Role));
+}
