@@ -37,6 +37,7 @@ public sealed class PortalSession : IAsyncDisposable
 
     public static async Task<PortalSession> OpenAsync(BrowserFixture browser, SuiteFixture suite, bool javaScriptEnabled = true)
     {
+        await DemoDonors.EnsureAsync(suite);
         var context = await browser.NewContextAsync(suite.GatewayRestAddress, javaScriptEnabled);
         return new PortalSession(context, await context.NewPageAsync());
     }
