@@ -46,4 +46,15 @@ public sealed class BrowserChecksTests(SuiteFixture suite, BrowserFixture browse
         Assert.Equal([token], JsonWebTokens.In($"<p data-x=\"{token}\">signed in</p>"));
         Assert.Empty(JsonWebTokens.In("CfDJ8Nz0f2sQm1Xy-eyJh_Vb9Qk3LwR0uT2c7dE"));
     }
+
+    [Fact]
+    public async Task Tabbing_reaches_an_element_in_focus_order_and_fails_on_one_outside_it()
+    {
+        await using var session = await PortalSession.OpenAsync(browser, suite);
+        await session.Page.SetContentAsync(
+            "<main><a href=\"#a\">First</a><button id=\"second\">Second</button><button id=\"hidden\" tabindex=\"-1\">Out</button></main>");
+
+        Assert.Equal(2, await session.TabToAsync(session.Page.Locator("#second")));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => session.TabToAsync(session.Page.Locator("#hidden")));
+    }
 }

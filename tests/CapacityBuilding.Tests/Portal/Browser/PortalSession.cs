@@ -17,9 +17,6 @@ public sealed class PortalSession : IAsyncDisposable
 
     private const string NavigationLinks = "nav.site-nav a[href]";
 
-    // Generous for a loaded CI machine, short enough that a page that never comes fails soon.
-    private const float ExpectedWithin = 15_000;
-
     private PortalSession(IBrowserContext context, IPage page)
     {
         Context = context;
@@ -49,7 +46,7 @@ public sealed class PortalSession : IAsyncDisposable
         return [.. await Page.Locator("form input[name=user]").EvaluateAllAsync<string[]>("inputs => inputs.map(input => input.value)")];
     }
 
-    /// <summary>Signs in as a demo user (<see cref="DemoUsers"/>) by pressing their button on the sign-in page.</summary>
+    /// <summary>Signs a signed-out session in as a demo user (<see cref="DemoUsers"/>) by pressing their button on the sign-in page.</summary>
     public async Task SignInAsync(string demoUser)
     {
         await GoToAsync(SignInPath);
@@ -96,7 +93,7 @@ public sealed class PortalSession : IAsyncDisposable
         }
 
         await Page.Locator(NavigationLinks).Nth(index).ClickAsync();
-        await Page.WaitForURLAsync(url => new Uri(url).PathAndQuery == path, new PageWaitForURLOptions { Timeout = ExpectedWithin });
+        await Page.WaitForURLAsync(url => new Uri(url).PathAndQuery == path);
     }
 
     /// <summary>
@@ -110,7 +107,7 @@ public sealed class PortalSession : IAsyncDisposable
         await target.ClickAsync();
         try
         {
-            await expected.First.WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached, Timeout = ExpectedWithin });
+            await expected.First.WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached });
         }
         catch (TimeoutException)
         {
