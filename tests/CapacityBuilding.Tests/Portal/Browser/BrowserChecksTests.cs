@@ -50,7 +50,7 @@ public sealed class BrowserChecksTests(SuiteFixture suite, BrowserFixture browse
     [Fact]
     public async Task Tabbing_reaches_an_element_in_focus_order_and_fails_on_one_outside_it()
     {
-        await using var session = await PortalSession.OpenAsync(browser, suite);
+        await using var session = await BrowserSession.OpenAsync(browser, suite);
         await session.Page.SetContentAsync(
             "<main><a href=\"#a\">First</a><button id=\"second\">Second</button><button id=\"hidden\" tabindex=\"-1\">Out</button></main>");
 

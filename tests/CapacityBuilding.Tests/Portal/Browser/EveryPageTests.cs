@@ -30,7 +30,7 @@ public sealed class EveryPageTests(SuiteFixture suite, BrowserFixture browser)
         var accessibility = AccessibilityCheckedIn.Contains(language);
         var problems = new ConcurrentQueue<string>();
         IReadOnlyList<string> users;
-        await using (var anonymous = await PortalSession.OpenAsync(browser, suite))
+        await using (var anonymous = await BrowserSession.OpenAsync(browser, suite))
         {
             users = await anonymous.DemoUsersOnSignInPageAsync();
             await anonymous.SwitchLanguageAsync(language);
@@ -40,7 +40,7 @@ public sealed class EveryPageTests(SuiteFixture suite, BrowserFixture browser)
         Assert.NotEmpty(users);
         await Parallel.ForEachAsync(users, UsersAtOnce, async (user, _) =>
         {
-            await using var session = await PortalSession.OpenAsync(browser, suite);
+            await using var session = await BrowserSession.OpenAsync(browser, suite);
             await session.SignInAsync(user);
             await session.SwitchLanguageAsync(language);
             foreach (var path in (await session.NavigationPathsAsync()).Prepend(Home).Distinct(StringComparer.Ordinal))

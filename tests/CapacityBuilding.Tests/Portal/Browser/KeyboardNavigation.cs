@@ -13,7 +13,7 @@ public static class KeyboardNavigation
     private const int MaxTabs = 100;
 
     /// <summary>Presses Tab until <paramref name="target"/> has the focus; returns how many presses it took.</summary>
-    public static async Task<int> TabToAsync(this PortalSession session, ILocator target)
+    public static async Task<int> TabToAsync(this BrowserSession session, ILocator target)
     {
         for (var presses = 1; presses <= MaxTabs; presses++)
         {

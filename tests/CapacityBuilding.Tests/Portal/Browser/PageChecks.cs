@@ -14,7 +14,7 @@ public static class PageChecks
     /// <param name="pageName">The screenshot's name; the page's path when not given.</param>
     /// <param name="accessibility">Whether to run axe, most of the checks' time: a crawl that has
     /// checked a page in one left-to-right language may skip it in the others.</param>
-    public static async Task<IReadOnlyList<string>> PageProblemsAsync(this PortalSession session, string? pageName = null, bool accessibility = true)
+    public static async Task<IReadOnlyList<string>> PageProblemsAsync(this BrowserSession session, string? pageName = null, bool accessibility = true)
     {
         var page = session.Page;
         pageName ??= new Uri(page.Url).AbsolutePath;
@@ -38,7 +38,7 @@ public static class PageChecks
         return [.. problems.Select(problem => $"{session.User} at {pageName} in {session.Language}: {problem}")];
     }
 
-    public static async Task AssertPageIsCleanAsync(this PortalSession session, string? pageName = null)
+    public static async Task AssertPageIsCleanAsync(this BrowserSession session, string? pageName = null)
     {
         var problems = await session.PageProblemsAsync(pageName);
         Assert.True(problems.Count == 0, string.Join('\n', problems));

@@ -9,7 +9,7 @@ namespace CapacityBuilding.Tests.Portal.Browser;
 /// demo user through the Development sign-in page and switches language through the picker, as
 /// a person does, so these steps are tested by every test that takes them.
 /// </summary>
-public sealed class PortalSession : IAsyncDisposable
+public sealed class BrowserSession : IAsyncDisposable
 {
     public const string Anonymous = "anonymous";
 
@@ -17,7 +17,7 @@ public sealed class PortalSession : IAsyncDisposable
 
     private const string NavigationLinks = "nav.site-nav a[href]";
 
-    private PortalSession(IBrowserContext context, IPage page)
+    private BrowserSession(IBrowserContext context, IPage page)
     {
         Context = context;
         Page = page;
@@ -32,11 +32,11 @@ public sealed class PortalSession : IAsyncDisposable
 
     public string Language { get; private set; } = PortalLanguages.English;
 
-    public static async Task<PortalSession> OpenAsync(BrowserFixture browser, SuiteFixture suite, bool javaScriptEnabled = true)
+    public static async Task<BrowserSession> OpenAsync(BrowserFixture browser, SuiteFixture suite, bool javaScriptEnabled = true)
     {
         await DemoDonors.EnsureAsync(suite);
         var context = await browser.NewContextAsync(suite.GatewayRestAddress, javaScriptEnabled);
-        return new PortalSession(context, await context.NewPageAsync());
+        return new BrowserSession(context, await context.NewPageAsync());
     }
 
     /// <summary>The demo users the sign-in page offers, by key.</summary>
