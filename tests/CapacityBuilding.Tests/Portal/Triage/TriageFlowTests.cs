@@ -1,0 +1,121 @@
+using CapacityBuilding.Contracts.Assistance.V1;
+using CapacityBuilding.ServiceDefaults.Identity;
+using CapacityBuilding.Tests.Assistance;
+using CapacityBuilding.Tests.Infrastructure;
+using CapacityBuilding.Tests.Portal.Browser;
+using Microsoft.Playwright;
+using Action = CapacityBuilding.Contracts.Assistance.V1.HistoryEntry.Types.Action;
+using State = CapacityBuilding.Contracts.Assistance.V1.AssistanceRequest.Types.State;
+
+namespace CapacityBuilding.Tests.Portal.Triage;
+
+// Both the portal's HTTP tests (the enclosing namespace) and the browser layer have a
+// PortalSession; these tests drive a browser.
+using PortalSession = CapacityBuilding.Tests.Portal.Browser.PortalSession;
+
+/// <summary>
+/// The coordinator's triage in a browser, against the real suite: the queue filtered through its
+/// GET form, the review workspace's lifecycle actions with the service's answer on the timeline,
+/// a refused decision shown next to its field, and the pages closed to other roles.
+/// </summary>
+[Collection(SuiteDefinition.Name)]
+public sealed class TriageFlowTests(SuiteFixture suite, BrowserFixture browser)
+{
+    // A country no other test files requests for, so the filtered queue holds only this test's.
+    private const string QueueCountry = "LAO";
+
+    [Fact]
+    public async Task A_coordinator_filters_the_queue_opens_a_submitted_request_begins_review_approves_it_and_sees_it_on_the_timeline()
+    {
+        var focalPoint = Driver(QueueCountry);
+        var submitted = await focalPoint.CreateInStateAsync(State.Submitted, RequestLifecycleDriver.CompleteRequest(QueueCountry, SampleData.UniqueTitle("triage flow")));
+        var draft = await focalPoint.CreateAsync(RequestLifecycleDriver.CompleteRequest(QueueCountry, SampleData.UniqueTitle("triage draft")));
+        await using var session = await SignedInAsync(DemoUsers.Coordinator);
+
+        await session.FollowNavigationAsync(TriagePath);
+        var filters = session.Page.Locator("form.filters");
+        await filters.Locator("select[name=state]").SelectOptionAsync(nameof(State.Submitted));
+        await filters.Locator("select[name=country]").SelectOptionAsync(QueueCountry);
+        var requestLink = session.Page.GetByRole(AriaRole.Link, new() { Name = submitted.Title });
+        await session.ClickAndWaitForAsync(filters.Locator("button[type=submit]"), requestLink);
+
+        Assert.Contains("country=" + QueueCountry, session.Page.Url, StringComparison.Ordinal);
+        Assert.Equal(0, await session.Page.GetByRole(AriaRole.Link, new() { Name = draft.Title }).CountAsync());
+        await session.AssertPageIsCleanAsync("/triage-filtered");
+
+        await session.ClickAndWaitForAsync(requestLink, session.Page.Locator("h1", new() { HasText = submitted.Title }));
+        await session.AssertPageIsCleanAsync("/triage/request-submitted");
+
+        await session.ClickAndWaitForAsync(ActionButton(session, "BeginReview"), ActionButton(session, "Approve"));
+        await session.Page.Locator("textarea[name='Form.Reason']").FillAsync("Fits the programme's legislation priority.");
+        await session.ClickAndWaitForAsync(ActionButton(session, "Approve"), session.Page.Locator(".status-badge.status-approved"));
+
+        var timeline = session.Page.Locator("table.timeline");
+        var approval = timeline.Locator("tbody tr").Last;
+        Assert.Contains("Fits the programme's legislation priority.", await approval.InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("Approved", await approval.InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Equal(4, await timeline.Locator("tbody tr").CountAsync());
+        await session.AssertPageIsCleanAsync("/triage/request-approved");
+
+        var stored = await Coordinator().GetAssistanceRequestAsync(new GetAssistanceRequestRequest { Name = submitted.Name });
+        Assert.Equal(State.Approved, stored.AssistanceRequest.State);
+    }
+
+    [Fact]
+    public async Task Returning_a_request_without_a_reason_shows_the_services_violation_next_to_the_reason_and_changes_nothing()
+    {
+        var submitted = await Driver("GHA").CreateInStateAsync(State.Submitted);
+        var underReview = await new RequestLifecycleDriver(Coordinator()).ActAsync(submitted.Name, Action.BeginReview);
+        await using var session = await SignedInAsync(DemoUsers.Coordinator);
+        await session.GoToAsync(WorkspacePath(underReview));
+
+        await session.ClickAndWaitForAsync(ActionButton(session, "Return"), session.Page.Locator(".error-summary"));
+
+        var reason = session.Page.Locator("textarea[name='Form.Reason']");
+        Assert.Equal("true", await reason.GetAttributeAsync("aria-invalid"));
+        var messageId = (await reason.GetAttributeAsync("aria-describedby"))!.Split(' ').Last();
+        Assert.True(await session.Page.Locator($"#{messageId}").IsVisibleAsync());
+        var summaryLink = session.Page.Locator(".error-summary a");
+        Assert.EndsWith("#" + await reason.GetAttributeAsync("id"), await summaryLink.GetAttributeAsync("href"), StringComparison.Ordinal);
+        await session.AssertPageIsCleanAsync("/triage/request-return-refused");
+
+        var stored = await Coordinator().GetAssistanceRequestAsync(new GetAssistanceRequestRequest { Name = underReview.Name });
+        Assert.Equal(State.UnderReview, stored.AssistanceRequest.State);
+    }
+
+    [Fact]
+    public async Task A_focal_point_has_no_triage_in_the_navigation_and_gets_the_forbidden_page_at_its_addresses()
+    {
+        var request = await Driver("GHA").CreateInStateAsync(State.Submitted);
+        await using var session = await SignedInAsync(DemoUsers.FocalPointGhana);
+
+        Assert.DoesNotContain(TriagePath, await session.NavigationPathsAsync());
+        foreach (var path in new[] { TriagePath, WorkspacePath(request) })
+        {
+            var response = await session.Page.GotoAsync(path);
+            Assert.Equal(403, response?.Status);
+            Assert.Empty(await session.Page.GetByRole(AriaRole.Link, new() { Name = request.Title }).AllAsync());
+        }
+
+        await session.AssertPageIsCleanAsync("/triage-forbidden");
+    }
+
+    private const string TriagePath = "/triage";
+
+    private static string WorkspacePath(AssistanceRequest request) => "/triage/" + request.Name["requests/".Length..];
+
+    private static ILocator ActionButton(PortalSession session, string action) =>
+        session.Page.Locator($"button[name='Form.Action'][value='{action}']");
+
+    private async Task<PortalSession> SignedInAsync(string demoUser)
+    {
+        var session = await PortalSession.OpenAsync(browser, suite);
+        await session.SignInAsync(demoUser);
+        return session;
+    }
+
+    private RequestLifecycleDriver Driver(string country) =>
+        new(suite.AssistanceClient(suite.Tokens.Mint(CallerRole.MemberState, $"triage-focal-point-{country.ToLowerInvariant()}", country)));
+
+    private AssistanceService.AssistanceServiceClient Coordinator() => suite.AssistanceClient(suite.CoordinatorToken);
+}
