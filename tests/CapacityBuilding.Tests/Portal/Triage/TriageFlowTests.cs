@@ -1,8 +1,11 @@
 using CapacityBuilding.Contracts.Assistance.V1;
+using CapacityBuilding.Contracts.Common.V1;
+using CapacityBuilding.Contracts.Training.V1;
 using CapacityBuilding.ServiceDefaults.Identity;
 using CapacityBuilding.Tests.Assistance;
 using CapacityBuilding.Tests.Infrastructure;
 using CapacityBuilding.Tests.Portal.Browser;
+using CapacityBuilding.Tests.Training;
 using Microsoft.Playwright;
 using Action = CapacityBuilding.Contracts.Assistance.V1.HistoryEntry.Types.Action;
 using State = CapacityBuilding.Contracts.Assistance.V1.AssistanceRequest.Types.State;
@@ -28,7 +31,11 @@ public sealed class TriageFlowTests(SuiteFixture suite, BrowserFixture browser)
     public async Task A_coordinator_filters_the_queue_opens_a_submitted_request_begins_review_approves_it_and_sees_it_on_the_timeline()
     {
         var focalPoint = Driver(QueueCountry);
-        var submitted = await focalPoint.CreateInStateAsync(State.Submitted, RequestLifecycleDriver.CompleteRequest(QueueCountry, SampleData.UniqueTitle("triage flow")));
+        var asked = RequestLifecycleDriver.CompleteRequest(QueueCountry, SampleData.UniqueTitle("triage flow"));
+        asked.ThematicAreas.Clear();
+        asked.ThematicAreas.Add(MatchedTheme);
+        var (course, openSession) = await FittingCourseAsync(asked);
+        var submitted = await focalPoint.CreateInStateAsync(State.Submitted, asked);
         var draft = await focalPoint.CreateAsync(RequestLifecycleDriver.CompleteRequest(QueueCountry, SampleData.UniqueTitle("triage draft")));
         await using var session = await SignedInAsync(DemoUsers.Coordinator);
 
@@ -44,6 +51,7 @@ public sealed class TriageFlowTests(SuiteFixture suite, BrowserFixture browser)
         await session.AssertPageIsCleanAsync("/triage-filtered");
 
         await session.ClickAndWaitForAsync(requestLink, session.Page.Locator("h1", new() { HasText = submitted.Title }));
+        await AssertMatchedAsync(session, course, openSession);
         await session.AssertPageIsCleanAsync("/triage/request-submitted");
 
         await session.ClickAndWaitForAsync(ActionButton(session, "BeginReview"), ActionButton(session, "Approve"));
@@ -55,6 +63,7 @@ public sealed class TriageFlowTests(SuiteFixture suite, BrowserFixture browser)
         Assert.Contains("Fits the programme's legislation priority.", await approval.InnerTextAsync(), StringComparison.Ordinal);
         Assert.Contains("Approved", await approval.InnerTextAsync(), StringComparison.Ordinal);
         Assert.Equal(4, await timeline.Locator("tbody tr").CountAsync());
+        await AssertMatchedAsync(session, course, openSession);
         await session.AssertPageIsCleanAsync("/triage/request-approved");
 
         var stored = await Coordinator().GetAssistanceRequestAsync(new GetAssistanceRequestRequest { Name = submitted.Name });
@@ -84,6 +93,21 @@ public sealed class TriageFlowTests(SuiteFixture suite, BrowserFixture browser)
     }
 
     [Fact]
+    public async Task A_decision_taken_on_a_page_someone_has_since_changed_is_refused_and_says_so()
+    {
+        var submitted = await Driver("GHA").CreateInStateAsync(State.Submitted);
+        await using var session = await SignedInAsync(DemoUsers.Coordinator);
+        await session.GoToAsync(WorkspacePath(submitted));
+
+        await new RequestLifecycleDriver(Coordinator()).ActAsync(submitted.Name, Action.BeginReview, reason: "another coordinator was quicker");
+        await session.ClickAndWaitForAsync(ActionButton(session, "BeginReview"), session.Page.Locator(".error-summary"));
+
+        Assert.Contains("Someone changed this in the meantime", await session.Page.Locator(".error-summary").InnerTextAsync(), StringComparison.Ordinal);
+        var history = await new RequestLifecycleDriver(Coordinator()).HistoryAsync(submitted.Name);
+        Assert.Single(history, entry => entry.Action == Action.BeginReview);
+    }
+
+    [Fact]
     public async Task A_focal_point_has_no_triage_in_the_navigation_and_gets_the_forbidden_page_at_its_addresses()
     {
         var request = await Driver("GHA").CreateInStateAsync(State.Submitted);
@@ -101,6 +125,30 @@ public sealed class TriageFlowTests(SuiteFixture suite, BrowserFixture browser)
     }
 
     private const string TriagePath = "/triage";
+
+    // A theme no other test gives its courses, so the course made here is the best match.
+    private const ThematicArea MatchedTheme = ThematicArea.IctFraudAndForgery;
+
+    /// <summary>A published course on the request's theme with a session in its desired window.</summary>
+    private async Task<(Course Course, Session Session)> FittingCourseAsync(AssistanceRequest request)
+    {
+        var training = new TrainingSetup(suite.TrainingClient(suite.CoordinatorToken));
+        var course = await training.CourseAsync(course =>
+        {
+            course.ThematicAreas.Clear();
+            course.ThematicAreas.Add(MatchedTheme);
+        });
+        var start = request.DesiredStart;
+        var session = await training.SessionAsync(course, start: new DateTimeOffset(start.Year, start.Month, start.Day, 8, 0, 0, TimeSpan.Zero).AddDays(14), language: "en");
+        return (course, session);
+    }
+
+    private static async Task AssertMatchedAsync(PortalSession session, Course course, Session openSession)
+    {
+        var matching = session.Page.Locator("section[aria-labelledby=matching-heading]");
+        Assert.Equal(1, await matching.Locator($"a[href='catalogue/{course.Name}']").CountAsync());
+        Assert.Equal(1, await matching.Locator($"a[href='catalogue/{openSession.Name}']").CountAsync());
+    }
 
     private static string WorkspacePath(AssistanceRequest request) => "/triage/" + request.Name["requests/".Length..];
 
