@@ -12,10 +12,6 @@ using State = CapacityBuilding.Contracts.Assistance.V1.AssistanceRequest.Types.S
 
 namespace CapacityBuilding.Tests.Portal.Triage;
 
-// Both the portal's HTTP tests (the enclosing namespace) and the browser layer have a
-// PortalSession; these tests drive a browser.
-using PortalSession = CapacityBuilding.Tests.Portal.Browser.PortalSession;
-
 /// <summary>
 /// The coordinator's triage in a browser, against the real suite: the queue filtered through its
 /// GET form, the review workspace's lifecycle actions with the service's answer on the timeline,
@@ -68,6 +64,33 @@ public sealed class TriageFlowTests(SuiteFixture suite, BrowserFixture browser)
 
         var stored = await Coordinator().GetAssistanceRequestAsync(new GetAssistanceRequestRequest { Name = submitted.Name });
         Assert.Equal(State.Approved, stored.AssistanceRequest.State);
+    }
+
+    [Fact]
+    public async Task Each_filter_in_the_queues_address_reaches_the_service()
+    {
+        var asked = RequestLifecycleDriver.CompleteRequest(QueueCountry, SampleData.UniqueTitle("triage filters"));
+        asked.ThematicAreas.Add(MatchedTheme);
+        var submitted = await Driver(QueueCountry).CreateInStateAsync(State.Submitted, asked);
+        var queue = $"{TriagePath}?country={QueueCountry}";
+        await using var session = await SignedInAsync(DemoUsers.Coordinator);
+
+        // LAO is on the DAC list (least developed); the request was created today (UTC).
+        (string Query, bool Listed)[] cases =
+        [
+            ($"&state=Submitted&theme={MatchedTheme}&dac=true&from={Day(0)}&to={Day(0)}", true),
+            ("&state=Submitted&theme=Prevention", false),
+            ("&state=Submitted&dac=false", false),
+            ($"&state=Submitted&from={Day(1)}", false),
+            ($"&state=Submitted&to={Day(-1)}", false),
+            ("&state=UnderReview", false),
+        ];
+        foreach (var (query, listed) in cases)
+        {
+            await session.GoToAsync(queue + query);
+            var links = await session.Page.GetByRole(AriaRole.Link, new() { Name = submitted.Title }).CountAsync();
+            Assert.True(listed == (links == 1), $"{query}: {links} links to the request");
+        }
     }
 
     [Fact]
@@ -126,6 +149,10 @@ public sealed class TriageFlowTests(SuiteFixture suite, BrowserFixture browser)
 
     private const string TriagePath = "/triage";
 
+    /// <summary>A UTC day as the queue's date filters take it, <paramref name="offset"/> days from today.</summary>
+    private static string Day(int offset) =>
+        DateOnly.FromDateTime(DateTime.UtcNow.AddDays(offset)).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
     // A theme no other test gives its courses, so the course made here is the best match.
     private const ThematicArea MatchedTheme = ThematicArea.IctFraudAndForgery;
 
@@ -143,7 +170,7 @@ public sealed class TriageFlowTests(SuiteFixture suite, BrowserFixture browser)
         return (course, session);
     }
 
-    private static async Task AssertMatchedAsync(PortalSession session, Course course, Session openSession)
+    private static async Task AssertMatchedAsync(BrowserSession session, Course course, Session openSession)
     {
         var matching = session.Page.Locator("section[aria-labelledby=matching-heading]");
         Assert.Equal(1, await matching.Locator($"a[href='catalogue/{course.Name}']").CountAsync());
@@ -152,12 +179,12 @@ public sealed class TriageFlowTests(SuiteFixture suite, BrowserFixture browser)
 
     private static string WorkspacePath(AssistanceRequest request) => "/triage/" + request.Name["requests/".Length..];
 
-    private static ILocator ActionButton(PortalSession session, string action) =>
+    private static ILocator ActionButton(BrowserSession session, string action) =>
         session.Page.Locator($"button[name='Form.Action'][value='{action}']");
 
-    private async Task<PortalSession> SignedInAsync(string demoUser)
+    private async Task<BrowserSession> SignedInAsync(string demoUser)
     {
-        var session = await PortalSession.OpenAsync(browser, suite);
+        var session = await BrowserSession.OpenAsync(browser, suite);
         await session.SignInAsync(demoUser);
         return session;
     }
