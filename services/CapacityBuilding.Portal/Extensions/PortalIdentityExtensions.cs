@@ -56,6 +56,13 @@ public static class PortalIdentityExtensions
             // would outlive the token and make the services refuse every call.
             cookie.ExpireTimeSpan = RedisTicketStore.DefaultLifetime;
             cookie.SlidingExpiration = false;
+            // A signed-in user on a page of another role gets 403, which the status-code pages
+            // render as the forbidden page, instead of a redirect to a page that does not exist.
+            cookie.Events.OnRedirectToAccessDenied = context =>
+            {
+                context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                return Task.CompletedTask;
+            };
         });
         services.AddOptions<CookieAuthenticationOptions>(CookieAuthenticationDefaults.AuthenticationScheme)
             .Configure<RedisTicketStore>((cookie, store) => cookie.SessionStore = store);

@@ -26,6 +26,9 @@ public sealed class CodeListNames(IStringLocalizer<CodeListNames> names)
     // Any language will do: its name is cut off, leaving the region's.
     private const string CarrierLanguage = "en";
 
+    /// <summary>Every country <see cref="CountryName"/> names, by ISO 3166-1 alpha-3 code, for a picker.</summary>
+    public static IEnumerable<string> CountryCodes => Alpha2ByAlpha3.Keys.Where(code => code.All(char.IsAsciiLetterUpper));
+
     /// <summary>The country of an ISO 3166-1 alpha-3 code, e.g. <c>GHA</c> → <c>Ghana</c>.</summary>
     public string CountryName(string alpha3)
     {
