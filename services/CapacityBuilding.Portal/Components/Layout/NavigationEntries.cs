@@ -14,6 +14,8 @@ public sealed class NavigationEntries
     [
         new("Home", "", Everyone),
         new("Requests", "requests", [CallerRole.MemberState]),
+        new("Catalogue", "catalogue", Everyone),
+        new("NationalsEnrolments", "catalogue/enrolments", [CallerRole.MemberState]),
     ];
 
     private NavigationEntries()
