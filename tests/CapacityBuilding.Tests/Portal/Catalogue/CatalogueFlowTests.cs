@@ -3,8 +3,6 @@ using CapacityBuilding.Tests.Infrastructure;
 using CapacityBuilding.Tests.Portal.Browser;
 using CapacityBuilding.Tests.Training;
 using Microsoft.Playwright;
-// The browser layer's session; the parent namespace has an HTTP-level PortalSession of its own.
-using BrowserSession = CapacityBuilding.Tests.Portal.Browser.PortalSession;
 
 namespace CapacityBuilding.Tests.Portal.Catalogue;
 
@@ -12,7 +10,8 @@ namespace CapacityBuilding.Tests.Portal.Catalogue;
 /// The catalogue in a browser, through the gateway, against the real suite: a coordinator creates a
 /// course and a session and finds it in the catalogue, sees the service's field violations next to
 /// the fields, and a focal point enrols nationals into a session with a free seat (confirmed) and a
-/// full one (waitlisted, with the position), finds them in their list and cancels one. Each page it
+/// full one (waitlisted, with the position), finds them in their list and cancels one; a coordinator
+/// records an evaluation and edits a session, and a change made meanwhile is not overwritten. Each page it
 /// reaches is checked (axe, strings, direction) and photographed.
 /// </summary>
 [Collection(SuiteDefinition.Name)]
@@ -132,6 +131,61 @@ public sealed class CatalogueFlowTests(SuiteFixture suite, BrowserFixture browse
         await focalPoint.ClickAndWaitForAsync(focalPoint.Page.Locator("button[type=submit].primary"), focalPoint.Page.Locator(".error-summary"));
 
         await focalPoint.AssertPageIsCleanAsync("catalogue-enrol-duplicate");
+        Assert.Contains("This participant is already enrolled in the session.", await focalPoint.Page.InnerTextAsync(".error-summary"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_coordinator_sees_a_sessions_enrolments_records_an_evaluation_and_sees_it_summed_up()
+    {
+        var session = await setup.SessionAsync(seats: 5);
+        await setup.EnrolAsync(session, $"evaluated.{Guid.NewGuid():N}@police.example.org");
+        await setup.SetStatusAsync(session, SessionStatus.Completed);
+        await using var coordinator = await BrowserSession.OpenAsync(browser, suite);
+        await coordinator.SignInAsync(DemoUsers.Coordinator);
+        var page = coordinator.Page;
+
+        await coordinator.GoToAsync("/catalogue/" + session.Name);
+        await coordinator.ClickAndWaitForAsync(page.Locator("table.data-table a", new() { HasText = "Ama Mensah" }), page.Locator("a[href$='/evaluate']"));
+        await coordinator.ClickAndWaitForAsync(page.Locator("a[href$='/evaluate']"), page.Locator("#field-evaluation-reaction"));
+        await coordinator.AssertPageIsCleanAsync("catalogue-evaluate");
+        await page.SelectOptionAsync("#field-evaluation-reaction", "4");
+        await page.SelectOptionAsync("#field-evaluation-learning", "5");
+        await page.FillAsync("#field-evaluation-comments", "Hands-on and relevant.");
+        await coordinator.ClickAndWaitForAsync(page.Locator("button[type=submit].primary"), page.Locator("p", new() { HasText = "Evaluations recorded: 1." }));
+
+        await coordinator.AssertPageIsCleanAsync("catalogue-session-evaluated");
+        var reaction = await page.InnerTextAsync("tr:has(th:text-is('Reaction'))");
+        Assert.Contains("4.00 out of 5", reaction, StringComparison.Ordinal);
+        Assert.Contains("Not assessed", await page.InnerTextAsync("tr:has(th:text-is('Behaviour'))"), StringComparison.Ordinal);
+        await coordinator.ClickAndWaitForAsync(page.Locator("a[href$='/evaluations']"), page.Locator("td", new() { HasText = "Hands-on and relevant." }));
+        await coordinator.AssertPageIsCleanAsync("catalogue-evaluations");
+    }
+
+    [Fact]
+    public async Task A_coordinator_edits_a_session_and_is_told_when_someone_changed_it_in_between()
+    {
+        var session = await setup.SessionAsync(seats: 5);
+        await using var coordinator = await BrowserSession.OpenAsync(browser, suite);
+        await coordinator.SignInAsync(DemoUsers.Coordinator);
+        var page = coordinator.Page;
+
+        await coordinator.GoToAsync("/catalogue/" + session.Name + "/edit");
+        await coordinator.AssertPageIsCleanAsync("catalogue-edit-session");
+        await page.FillAsync("#field-session-location", "Nairobi, National Police Service College");
+        await coordinator.ClickAndWaitForAsync(page.Locator("button[type=submit].primary"), page.Locator("dl.facts", new() { HasText = "Nairobi, National Police Service College" }));
+
+        await coordinator.GoToAsync("/catalogue/" + session.Name + "/edit");
+        await new TrainingService.TrainingServiceClient(suite.Gateway).UpdateSessionAsync(new UpdateSessionRequest
+        {
+            Session = new Session { Name = session.Name, Location = "Online" },
+            UpdateMask = new() { Paths = { "location" } },
+        });
+        await page.FillAsync("#field-session-location", "Mombasa");
+        await coordinator.ClickAndWaitForAsync(page.Locator("button[type=submit].primary"), page.Locator(".error-summary"));
+
+        Assert.Contains("Someone changed this in the meantime.", await page.InnerTextAsync(".error-summary"), StringComparison.Ordinal);
+        var stored = await new TrainingService.TrainingServiceClient(suite.Gateway).GetSessionAsync(new GetSessionRequest { Name = session.Name });
+        Assert.Equal("Online", stored.Session.Location);
     }
 
     private static async Task EnrolAsync(BrowserSession focalPoint, Session session, string participant, string email)
