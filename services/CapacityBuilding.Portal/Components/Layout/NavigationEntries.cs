@@ -15,6 +15,8 @@ public sealed class NavigationEntries
         new("Home", "", Everyone),
         new("Requests", "requests", [CallerRole.MemberState]),
         new("Triage", "triage", [CallerRole.Coordinator]),
+        new("Catalogue", "catalogue", Everyone),
+        new("NationalsEnrolments", "catalogue/enrolments", [CallerRole.MemberState]),
     ];
 
     private NavigationEntries()
