@@ -16,7 +16,8 @@ namespace CapacityBuilding.Tests.Kubernetes;
 /// <c>using</c> aliases of the client type, and a class of the project that derives from a
 /// generated client, registered apart to call as the app itself); and in every file that names
 /// that client type, a call <c>.Method(</c> or <c>.MethodAsync(</c> of one of the client's proto
-/// methods is a call to that method (in C# files and in Razor components). Client types map to
+/// methods is a call to that method (in C# files and in Razor components, which also name what an
+/// <c>_Imports.razor</c> above them injects). Client types map to
 /// proto services through the generated descriptors.
 /// </summary>
 internal static partial class ServiceCallScanner
@@ -77,7 +78,7 @@ internal static partial class ServiceCallScanner
         foreach (var (client, callee) in registrations)
         {
             var methods = client.Service.Methods.ToDictionary(method => method.Name);
-            foreach (var (path, text) in files.Where(file => NamesClient(file.Value, client.Name)))
+            foreach (var (path, text) in files.Where(file => NamesClient(file.Value, client.Name) || ImportsClient(file.Key, files, project, client.Name)))
             {
                 foreach (Match call in MethodCall().Matches(text))
                 {
@@ -131,6 +132,28 @@ internal static partial class ServiceCallScanner
 
     private static bool NamesClient(string fileText, string clientName) =>
         fileText.Contains(clientName, StringComparison.Ordinal);
+
+    /// <summary>
+    /// A Razor component gets what an <c>_Imports.razor</c> of its folder or any folder above it (in
+    /// the project) declares, an <c>@inject</c> of a client included, without naming it itself.
+    /// </summary>
+    private static bool ImportsClient(string path, Dictionary<string, string> files, string project, string clientName)
+    {
+        if (!path.EndsWith(".razor", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        for (var folder = Path.GetDirectoryName(path); folder is not null && folder.StartsWith(project, StringComparison.Ordinal); folder = Path.GetDirectoryName(folder))
+        {
+            if (files.TryGetValue(Path.Combine(folder, "_Imports.razor"), out var imports) && NamesClient(imports, clientName))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary><c>const string</c> fields by <c>Class.Field</c> and by bare field name.</summary>
     private static Dictionary<string, string> Constants(IEnumerable<string> texts)
