@@ -14,6 +14,7 @@ public sealed class NavigationEntries
     [
         new("Home", "", Everyone),
         new("Requests", "requests", [CallerRole.MemberState]),
+        new("NewRequest", "requests/new", [CallerRole.MemberState]),
     ];
 
     private NavigationEntries()
