@@ -2,7 +2,6 @@ using CapacityBuilding.Tests.Assistance;
 using CapacityBuilding.Tests.Infrastructure;
 using CapacityBuilding.Tests.Portal.Browser;
 using Action = CapacityBuilding.Contracts.Assistance.V1.HistoryEntry.Types.Action;
-using BrowserSession = CapacityBuilding.Tests.Portal.Browser.PortalSession;
 using State = CapacityBuilding.Contracts.Assistance.V1.AssistanceRequest.Types.State;
 
 namespace CapacityBuilding.Tests.Portal.Requests;

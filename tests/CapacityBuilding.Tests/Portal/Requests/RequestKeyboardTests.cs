@@ -1,7 +1,6 @@
 using CapacityBuilding.Tests.Infrastructure;
 using CapacityBuilding.Tests.Portal.Browser;
 using Microsoft.Playwright;
-using BrowserSession = CapacityBuilding.Tests.Portal.Browser.PortalSession;
 
 namespace CapacityBuilding.Tests.Portal.Requests;
 
@@ -13,67 +12,50 @@ namespace CapacityBuilding.Tests.Portal.Requests;
 [Collection(SuiteDefinition.Name)]
 public sealed class RequestKeyboardTests(SuiteFixture suite, BrowserFixture browser)
 {
-    // More than any page of the portal has controls before the one sought.
-    private const int MostTabs = 300;
-
     [Fact]
     public async Task A_focal_point_signs_in_drafts_and_submits_a_request_by_keyboard_only()
     {
         var title = $"Portal keyboard {Guid.NewGuid():N}";
         await using var ghana = await BrowserSession.OpenAsync(browser, suite);
         var page = ghana.Page;
+        var form = new RequestFormPage(page);
         await page.GotoAsync("/signin");
 
-        await TabToAsync(page, $"form:has(input[name=user][value='{DemoUsers.FocalPointGhana}']) button[type=submit]");
+        await ghana.TabToAsync(page.Locator($"form:has(input[name=user][value='{DemoUsers.FocalPointGhana}']) button[type=submit]"));
         await PressAndWaitForAsync(page, "Enter", "form[action='/signout']");
-        await TabToAsync(page, "nav.site-nav a[href='requests/new']");
+        await ghana.TabToAsync(page.Locator("nav.site-nav a[href='requests/new']"));
         await PressAndWaitForAsync(page, "Enter", "#" + RequestFormPage.InputId(RequestFormPage.Title));
 
-        await TypeIntoAsync(page, RequestFormPage.Title, title);
-        await TickAsync(page, "ThematicAreas", "ElectronicEvidence");
-        await TickAsync(page, "AssistanceTypes", "Training");
-        await TickAsync(page, "TargetAudiences", "Prosecutors");
-        await TypeIntoAsync(page, RequestFormPage.FocalPointName, "Kofi Boateng");
-        await TypeIntoAsync(page, RequestFormPage.FocalPointEmail, "kofi.boateng@mint.gov.gh");
-        await TypeIntoAsync(page, RequestFormPage.BeneficiaryInstitutions, "Ministry of the Interior");
-        await TypeIntoAsync(page, RequestFormPage.EstimatedParticipants, "40");
+        await TypeIntoAsync(ghana, form.Input(RequestFormPage.Title), title);
+        await TickAsync(ghana, form.Box("ThematicAreas", "ElectronicEvidence"));
+        await TickAsync(ghana, form.Box("AssistanceTypes", "Training"));
+        await TickAsync(ghana, form.Box("TargetAudiences", "Prosecutors"));
+        await TypeIntoAsync(ghana, form.Input(RequestFormPage.FocalPointName), "Kofi Boateng");
+        await TypeIntoAsync(ghana, form.Input(RequestFormPage.FocalPointEmail), "kofi.boateng@mint.gov.gh");
+        await TypeIntoAsync(ghana, form.Input(RequestFormPage.BeneficiaryInstitutions), "Ministry of the Interior");
+        await TypeIntoAsync(ghana, form.Input(RequestFormPage.EstimatedParticipants), "40");
         // A date input takes the digits of its locale's order (en-US: month, day, year).
-        await TypeIntoAsync(page, RequestFormPage.DesiredStart, "04012027");
-        await TypeIntoAsync(page, RequestFormPage.DesiredEnd, "05312027");
-        await TickAsync(page, "Languages", "fr");
-        await TypeIntoAsync(page, RequestFormPage.BudgetCurrency, "EUR");
-        await TypeIntoAsync(page, RequestFormPage.BudgetAmount, "95000");
-        await TabToAsync(page, "button[name='Form.Intent'][value='submit']");
+        await TypeIntoAsync(ghana, form.Input(RequestFormPage.DesiredStart), "04012027");
+        await TypeIntoAsync(ghana, form.Input(RequestFormPage.DesiredEnd), "05312027");
+        await TickAsync(ghana, form.Box("Languages", "fr"));
+        await TypeIntoAsync(ghana, form.Input(RequestFormPage.BudgetCurrency), "EUR");
+        await TypeIntoAsync(ghana, form.Input(RequestFormPage.BudgetAmount), "95000");
+        await ghana.TabToAsync(form.SubmitButton);
         await PressAndWaitForAsync(page, "Enter", ".request-state .status-submitted");
 
         Assert.Equal(title, (await page.Locator("h1").InnerTextAsync()).Trim());
     }
 
-    private static async Task TypeIntoAsync(IPage page, string field, string text)
+    private static async Task TypeIntoAsync(BrowserSession session, ILocator input, string text)
     {
-        await TabToAsync(page, "#" + RequestFormPage.InputId(field));
-        await page.Keyboard.TypeAsync(text);
+        await session.TabToAsync(input);
+        await session.Page.Keyboard.TypeAsync(text);
     }
 
-    private static async Task TickAsync(IPage page, string list, string value)
+    private static async Task TickAsync(BrowserSession session, ILocator box)
     {
-        await TabToAsync(page, $"input[type=checkbox][name='Form.{list}'][value='{value}']");
-        await page.Keyboard.PressAsync("Space");
-    }
-
-    /// <summary>Presses Tab until <paramref name="selector"/> has the focus; fails when it never gets it.</summary>
-    private static async Task TabToAsync(IPage page, string selector)
-    {
-        for (var i = 0; i < MostTabs; i++)
-        {
-            await page.Keyboard.PressAsync("Tab");
-            if (await page.EvaluateAsync<bool>("selector => document.activeElement?.matches(selector) ?? false", selector))
-            {
-                return;
-            }
-        }
-
-        Assert.Fail($"Tab never reached {selector} on {page.Url}.");
+        await session.TabToAsync(box);
+        await session.Page.Keyboard.PressAsync("Space");
     }
 
     private static async Task PressAndWaitForAsync(IPage page, string key, string expected)
