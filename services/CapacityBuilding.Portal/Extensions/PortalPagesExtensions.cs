@@ -35,9 +35,6 @@ public static class PortalPagesExtensions
             ExceptionHandlingPath = ErrorPath,
             CreateScopeForErrors = true,
             StatusCodeSelector = RpcErrorStatus.Of,
-            // A NOT_FOUND becomes a 404 error page; without this the middleware takes the 404 for
-            // a missing error page and answers 500.
-            AllowStatusCode404Response = true,
         });
         app.UseStatusCodePagesWithReExecute(ErrorPath, "?status={0}");
         app.UseErrorPageAsRead();
