@@ -121,14 +121,14 @@ public abstract class RequestFormPage : ComponentBase
         Navigation.NavigateTo(RequestPaths.Detail(saved.Name, RequestPaths.SubmittedNotice));
     }
 
-    /// <summary>The stored request, for the edit page's form (NOT_FOUND, for a request the caller may not see, goes to the error page).</summary>
-    protected Task<AssistanceRequest> GetRequestAsync(string name) => RequestReads.GetAsync(Assistance.Create(), name);
+    /// <summary>The stored request, for the edit page's form; null, with the not-found page shown, for a request the caller may not see.</summary>
+    protected Task<AssistanceRequest?> GetRequestAsync(string name) => RequestReads.GetAsync(Assistance.Create(), name, Navigation);
 
     // Only the fields the person changed since the version they edited (its etag), so that the
     // history names them; with nothing changed there is nothing to write.
     private static async Task<AssistanceRequest> UpdateAsync(AssistanceService.AssistanceServiceClient client, AssistanceRequest edited)
     {
-        var stored = await RequestReads.GetAsync(client, edited.Name);
+        var stored = (await client.GetAssistanceRequestAsync(new GetAssistanceRequestRequest { Name = edited.Name })).AssistanceRequest;
         var changed = RequestFieldChanges.Between(stored, edited);
         if (changed.Count == 0)
         {

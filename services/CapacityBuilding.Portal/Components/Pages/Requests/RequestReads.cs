@@ -1,5 +1,6 @@
 using CapacityBuilding.Contracts.Assistance.V1;
 using Grpc.Core;
+using Microsoft.AspNetCore.Components;
 
 namespace CapacityBuilding.Portal.Components.Pages.Requests;
 
@@ -7,19 +8,21 @@ namespace CapacityBuilding.Portal.Components.Pages.Requests;
 public static class RequestReads
 {
     /// <summary>
-    /// The request, as the service lets the caller see it. Another country's request is NOT_FOUND
-    /// (the service's answer), and so is an address that no request can have (the service finds
-    /// the name malformed): both end on the not-found page.
+    /// The request, as the service lets the caller see it; or null, with the not-found page
+    /// rendered instead (Blazor's <see cref="NavigationManager.NotFound"/>, a 404), when the
+    /// service answers NOT_FOUND (another country's request) or finds the name malformed (an
+    /// address no request can have).
     /// </summary>
-    public static async Task<AssistanceRequest> GetAsync(AssistanceService.AssistanceServiceClient client, string name)
+    public static async Task<AssistanceRequest?> GetAsync(AssistanceService.AssistanceServiceClient client, string name, NavigationManager navigation)
     {
         try
         {
             return (await client.GetAssistanceRequestAsync(new GetAssistanceRequestRequest { Name = name })).AssistanceRequest;
         }
-        catch (RpcException exception) when (exception.StatusCode == StatusCode.InvalidArgument)
+        catch (RpcException exception) when (exception.StatusCode is StatusCode.NotFound or StatusCode.InvalidArgument)
         {
-            throw new RpcException(new Status(StatusCode.NotFound, "No request has this address."), exception.Trailers);
+            navigation.NotFound();
+            return null;
         }
     }
 }
