@@ -17,6 +17,7 @@ public sealed class NavigationEntries
         new("Triage", "triage", [CallerRole.Coordinator]),
         new("Catalogue", "catalogue", Everyone),
         new("NationalsEnrolments", "catalogue/enrolments", [CallerRole.MemberState]),
+        new("NewRequest", "requests/new", [CallerRole.MemberState]),
     ];
 
     private NavigationEntries()
