@@ -14,6 +14,8 @@ public sealed class NavigationEntries
     [
         new("Home", "", Everyone),
         new("Requests", "requests", [CallerRole.MemberState]),
+        new("Audit", "audit", [CallerRole.Coordinator, CallerRole.Auditor]),
+        new("Dashboards", "dashboards", Everyone),
     ];
 
     private NavigationEntries()

@@ -1,0 +1,106 @@
+using System.Globalization;
+using CapacityBuilding.Contracts.Funding.V1;
+using CapacityBuilding.ServiceDefaults.Identity;
+using CapacityBuilding.Tests.Infrastructure;
+using CapacityBuilding.Tests.Portal.Browser;
+using Google.Type;
+using Microsoft.Playwright;
+
+namespace CapacityBuilding.Tests.Portal.Dashboards;
+
+/// <summary>
+/// The dashboards in a browser against the real services: every chart's table holds the figures
+/// the services answer to the same role, the chart writes the same figures as its table, and the
+/// chart is an image with a title and a description (nothing only in a picture).
+/// </summary>
+[Collection(SuiteDefinition.Name)]
+public sealed class DashboardFlowTests(SuiteFixture suite, BrowserFixture browser)
+{
+    private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en");
+
+    [Fact]
+    public async Task The_auditors_funding_charts_show_the_funding_summarys_figures_in_their_tables_and_bars()
+    {
+        await using var auditor = await SignedInAsync(DemoUsers.Auditor);
+        await auditor.FollowNavigationAsync("/dashboards");
+        await auditor.AssertPageIsCleanAsync("dashboards-auditor");
+
+        var funding = new FundingService.FundingServiceClient(suite.Channel(suite.GatewayGrpcAddress, suite.Tokens.Mint(CallerRole.Auditor, "auditor@oios")));
+        var summary = (await funding.GetFundingSummaryAsync(new GetFundingSummaryRequest())).FundingSummary;
+
+        Assert.Equal(
+            [.. summary.ThematicAreas.Select(area => Figures(area.Totals))],
+            await TableFiguresAsync(auditor.Page, "funding-by-area"));
+        Assert.Equal(
+            [.. summary.Regions.Select(region => Figures(region.Totals))],
+            await TableFiguresAsync(auditor.Page, "funding-by-region"));
+        Assert.Equal(
+            [.. summary.Regions.Select(region => region.RegionName)],
+            await auditor.Page.Locator("#funding-by-region-table tbody th").AllInnerTextsAsync());
+        foreach (var chart in new[] { "funding-by-area", "funding-by-region", "funding-by-donor", "pipeline-by-state", "training-seats" })
+        {
+            await AssertChartWritesItsTableAsync(auditor.Page, chart);
+        }
+    }
+
+    [Fact]
+    public async Task A_focal_points_pipeline_counts_add_up_and_they_get_no_funding_section()
+    {
+        await using var ghana = await SignedInAsync(DemoUsers.FocalPointGhana);
+        await ghana.GoToAsync("/dashboards");
+        await ghana.AssertPageIsCleanAsync("dashboards-focal-point");
+
+        var byState = await ghana.Page.Locator("#pipeline-by-state-table tbody td").AllInnerTextsAsync();
+        var byCountry = await ghana.Page.Locator("#pipeline-by-country-table tbody td").AllInnerTextsAsync();
+        var counted = await ghana.Page.Locator("section[aria-labelledby=pipeline-title] > p").First.InnerTextAsync();
+
+        Assert.Equal(byState.Sum(Parse), byCountry.Sum(Parse));
+        Assert.StartsWith(byState.Sum(Parse).ToString(CultureInfo.InvariantCulture) + " requests counted", counted.Replace(",", "", StringComparison.Ordinal), StringComparison.Ordinal);
+        // The service lists a focal point their own country's requests only.
+        Assert.Equal(["Ghana"], await ghana.Page.Locator("#pipeline-by-country-table tbody th").AllInnerTextsAsync());
+        Assert.Equal(0, await ghana.Page.Locator("#funding-title").CountAsync());
+    }
+
+    private async Task<BrowserSession> SignedInAsync(string demoUser)
+    {
+        var session = await BrowserSession.OpenAsync(browser, suite);
+        await session.SignInAsync(demoUser);
+        return session;
+    }
+
+    /// <summary>Budget, allocated, disbursed and gap in USD, as the table's columns are.</summary>
+    private static decimal[] Figures(FundingTotals totals) =>
+        [ToDecimal(totals.IndicativeBudgetUsd), ToDecimal(totals.AllocatedUsd), ToDecimal(totals.DisbursedUsd), ToDecimal(totals.GapUsd)];
+
+    private static decimal ToDecimal(Money? money) => money is null ? 0m : money.Units + (money.Nanos / 1_000_000_000m);
+
+    private static async Task<IReadOnlyList<decimal[]>> TableFiguresAsync(IPage page, string chart)
+    {
+        var rows = page.Locator($"#{chart}-table tbody tr");
+        var figures = new List<decimal[]>();
+        for (var row = 0; row < await rows.CountAsync(); row++)
+        {
+            figures.Add([.. (await rows.Nth(row).Locator("td").AllInnerTextsAsync()).Select(Parse)]);
+        }
+
+        return figures;
+    }
+
+    /// <summary>"1,234.50 USD" or "12" as the English page writes it.</summary>
+    private static decimal Parse(string text) => decimal.Parse(text.Replace("USD", "", StringComparison.Ordinal).Trim(), NumberStyles.Number, English);
+
+    private static async Task AssertChartWritesItsTableAsync(IPage page, string chart)
+    {
+        var figure = page.Locator($"figure:has(#{chart}-table)");
+        var svg = figure.Locator("svg[role=img]");
+        Assert.False(string.IsNullOrWhiteSpace(await svg.Locator("title").TextContentAsync()), chart);
+        Assert.False(string.IsNullOrWhiteSpace(await svg.Locator("desc").TextContentAsync()), chart);
+        Assert.Equal($"{chart}-title {chart}-desc", await svg.GetAttributeAsync("aria-labelledby"));
+
+        var written = await svg.Locator("text").AllTextContentsAsync();
+        foreach (var cell in await page.Locator($"#{chart}-table tbody td").AllInnerTextsAsync())
+        {
+            Assert.Contains(cell.Trim(), written);
+        }
+    }
+}
