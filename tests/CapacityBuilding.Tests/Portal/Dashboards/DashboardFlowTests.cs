@@ -1,8 +1,12 @@
 using System.Globalization;
+using CapacityBuilding.Contracts.Assistance.V1;
 using CapacityBuilding.Contracts.Funding.V1;
 using CapacityBuilding.ServiceDefaults.Identity;
+using CapacityBuilding.Tests.Assistance;
+using CapacityBuilding.Tests.Funding;
 using CapacityBuilding.Tests.Infrastructure;
 using CapacityBuilding.Tests.Portal.Browser;
+using CapacityBuilding.Tests.Training;
 using Google.Type;
 using Microsoft.Playwright;
 
@@ -19,8 +23,13 @@ public sealed class DashboardFlowTests(SuiteFixture suite, BrowserFixture browse
     private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en");
 
     [Fact]
-    public async Task The_auditors_funding_charts_show_the_funding_summarys_figures_in_their_tables_and_bars()
+    public async Task The_auditors_charts_show_the_services_figures_in_their_tables_and_bars()
     {
+        var training = new TrainingSetup(suite.TrainingClient(suite.CoordinatorToken));
+        var course = await training.CourseAsync(course => course.Title = SampleData.UniqueTitle("Dashboard course"));
+        await training.SessionAsync(course, seats: 17);
+        await training.SessionAsync(course, seats: 6);
+        await FundAsync();
         await using var auditor = await SignedInAsync(DemoUsers.Auditor);
         await auditor.FollowNavigationAsync("/dashboards");
         await auditor.AssertPageIsCleanAsync("dashboards-auditor");
@@ -37,6 +46,9 @@ public sealed class DashboardFlowTests(SuiteFixture suite, BrowserFixture browse
         Assert.Equal(
             [.. summary.Regions.Select(region => region.RegionName)],
             await auditor.Page.Locator("#funding-by-region-table tbody th").AllInnerTextsAsync());
+        // The newest course is on the catalogue's first page: its two sessions' seats, none taken yet.
+        var seats = auditor.Page.Locator("#training-seats-table tbody tr", new() { Has = auditor.Page.GetByRole(AriaRole.Rowheader, new() { Name = course.Title }) });
+        Assert.Equal(["23", "0", "0"], await seats.Locator("td").AllInnerTextsAsync());
         foreach (var chart in new[] { "funding-by-area", "funding-by-region", "funding-by-donor", "pipeline-by-state", "training-seats" })
         {
             await AssertChartWritesItsTableAsync(auditor.Page, chart);
@@ -46,6 +58,8 @@ public sealed class DashboardFlowTests(SuiteFixture suite, BrowserFixture browse
     [Fact]
     public async Task A_focal_points_pipeline_counts_add_up_and_they_get_no_funding_section()
     {
+        await new RequestLifecycleDriver(RequestLifecycleDriver.Coordinator(suite, "portal-dashboards-coordinator"))
+            .CreateInStateAsync(AssistanceRequest.Types.State.Submitted, RequestLifecycleDriver.CompleteRequest("GHA"));
         await using var ghana = await SignedInAsync(DemoUsers.FocalPointGhana);
         await ghana.GoToAsync("/dashboards");
         await ghana.AssertPageIsCleanAsync("dashboards-focal-point");
@@ -60,6 +74,22 @@ public sealed class DashboardFlowTests(SuiteFixture suite, BrowserFixture browse
         Assert.Equal(["Ghana"], await ghana.Page.Locator("#pipeline-by-country-table tbody th").AllInnerTextsAsync());
         Assert.Equal(0, await ghana.Page.Locator("#funding-title").CountAsync());
     }
+
+    /// <summary>Money allocated to an approved request and partly paid out, so every funding chart has a row.</summary>
+    private async Task FundAsync()
+    {
+        var scenario = new FundingScenario(suite);
+        var pledge = await scenario.PledgeAsync(1_000);
+        var request = await scenario.RequestAsync();
+        var allocation = (await scenario.Funding.CreateAllocationAsync(FundingScenario.Allocation(pledge, request, Usd(300)))).Allocation;
+        await scenario.Funding.CreateDisbursementAsync(new CreateDisbursementRequest
+        {
+            Parent = allocation.Name,
+            Disbursement = new Disbursement { Amount = Usd(50), DisbursementDate = FundingScenario.Today, Description = "first tranche" },
+        });
+    }
+
+    private static Money Usd(long units) => new() { CurrencyCode = "USD", Units = units };
 
     private async Task<BrowserSession> SignedInAsync(string demoUser)
     {
