@@ -13,8 +13,8 @@ public static class AccessibilityCheck
 {
     private static readonly string[] FailingImpacts = ["serious", "critical"];
 
-    // Details of violations only: passes and incomplete results are not read, and serializing
-    // their nodes out of the page is most of axe's time.
+    // Details of violations only: passes and incomplete results are not read, so axe need not
+    // describe their elements and the result carried out of the page stays small.
     private static readonly AxeRunOptions Options = new() { ResultTypes = [ResultType.Violations] };
 
     public static async Task<IReadOnlyList<string>> SeriousViolationsAsync(IPage page)

@@ -39,6 +39,18 @@ public sealed class BrowserChecksTests(SuiteFixture suite, BrowserFixture browse
     }
 
     [Fact]
+    public async Task The_layout_script_check_names_layout_texts_left_in_english_and_ignores_main()
+    {
+        await using var context = await browser.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await page.SetContentAsync(
+            "<html lang=\"ar\" dir=\"rtl\"><body><nav><a href=\"/\">الصفحة الرئيسية</a><a href=\"/requests\">Requests</a></nav>" +
+            "<main><a href=\"/requests/1\">Border control training</a></main><label>اللغة</label><button>Sign out</button></body></html>");
+
+        Assert.Equal(["Requests", "Sign out"], await LayoutScript.TextsNotInAsync(page, "Arabic"));
+    }
+
+    [Fact]
     public void The_token_scan_finds_a_signed_token_of_the_suite_and_not_an_encrypted_cookie()
     {
         var token = suite.Tokens.Mint(CallerRole.Coordinator, "test-coordinator");

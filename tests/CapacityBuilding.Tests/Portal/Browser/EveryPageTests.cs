@@ -45,7 +45,17 @@ public sealed class EveryPageTests(SuiteFixture suite, BrowserFixture browser)
             await session.SwitchLanguageAsync(language);
             foreach (var path in (await session.NavigationPathsAsync()).Prepend(Home).Distinct(StringComparer.Ordinal))
             {
-                await session.GoToAsync(path);
+                try
+                {
+                    await session.GoToAsync(path);
+                }
+                catch (InvalidOperationException failure)
+                {
+                    // One broken page must not hide what the others would report.
+                    problems.Enqueue($"{user} at {path} in {language}: {failure.Message}");
+                    continue;
+                }
+
                 Enqueue(problems, await session.PageProblemsAsync(accessibility: accessibility));
             }
         });

@@ -2,8 +2,9 @@ namespace CapacityBuilding.Tests.Portal.Browser;
 
 /// <summary>
 /// What every page must pass, in the session's language: no serious or critical axe violation,
-/// no missing string (the whole page in a complete language, the layout in the others), the
-/// language's direction on <c>&lt;html&gt;</c>; and a screenshot for reviewers. A flow test calls
+/// no missing string (the whole page in a complete language, the layout in the others, whose
+/// layout must also be in their own script), the language's direction on <c>&lt;html&gt;</c>; and a
+/// screenshot for reviewers. A flow test calls
 /// <see cref="AssertPageIsCleanAsync"/> on each page it reaches; the crawl calls
 /// <see cref="PageProblemsAsync"/> on every page of the navigation and reports them all at once.
 /// Needs scripts on (axe runs in the page).
@@ -29,6 +30,11 @@ public static class PageChecks
             .. accessibility ? await AccessibilityCheck.SeriousViolationsAsync(page) : [],
             .. missing.Select(key => $"missing string {key}"),
         ];
+        if (PortalLanguages.ScriptOfPartlyTranslated.TryGetValue(session.Language, out var script))
+        {
+            problems.AddRange((await LayoutScript.TextsNotInAsync(page, script)).Select(text => $"layout text \"{text}\" is not in {script} script"));
+        }
+
         if (direction != expectedDirection)
         {
             problems.Add($"<html dir=\"{direction}\">, expected \"{expectedDirection}\"");
