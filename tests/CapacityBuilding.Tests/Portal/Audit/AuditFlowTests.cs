@@ -51,6 +51,8 @@ public sealed class AuditFlowTests(SuiteFixture suite, BrowserFixture browser)
 
         Assert.Contains("it was only extended since", await page.CheckResult.InnerTextAsync(), StringComparison.Ordinal);
         Assert.Equal("true", await page.CheckResult.Locator(".chain-verdict").GetAttributeAsync("data-intact"));
+        // The new checkpoint is shown once, above the form, not again in the result.
+        Assert.Equal(0, await page.CheckResult.Locator("textarea").CountAsync());
         await auditor.AssertPageIsCleanAsync("audit-request-checkpoint-holds");
     }
 
