@@ -14,10 +14,12 @@ public sealed class NavigationEntries
     [
         new("Home", "", Everyone),
         new("Requests", "requests", [CallerRole.MemberState]),
+        new("NewRequest", "requests/new", [CallerRole.MemberState]),
         new("Triage", "triage", [CallerRole.Coordinator]),
         new("Catalogue", "catalogue", Everyone),
         new("NationalsEnrolments", "catalogue/enrolments", [CallerRole.MemberState]),
-        new("NewRequest", "requests/new", [CallerRole.MemberState]),
+        new("Audit", "audit", [CallerRole.Coordinator, CallerRole.Auditor]),
+        new("Dashboards", "dashboards", Everyone),
     ];
 
     private NavigationEntries()
