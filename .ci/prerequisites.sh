@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
 # Installs what the suite needs beyond the .NET SDK, from Debian's packages, only when missing:
-# redis-server (tests and local runs start their own) and Node.js with npm (for buf).
+# redis-server (tests and local runs start their own), Node.js with npm (for buf) and chromium
+# (the portal's browser tests drive it through Playwright, whose own browser download is not
+# reachable: they find it with `command -v chromium`, or CHROMIUM_PATH).
 # Sourced or run by run.sh, test.sh and .ci/run.
 set -euo pipefail
 
 missing=()
 command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
 command -v npm >/dev/null 2>&1 || missing+=(nodejs npm)
+command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 
 if [ ${#missing[@]} -gt 0 ]; then
   echo "Installing from Debian's packages: ${missing[*]}"

@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using CapacityBuilding.ServiceDefaults.Identity;
 using CapacityBuilding.Testing;
 using CapacityBuilding.Tests.DaprStandIn;
+using CapacityBuilding.Tests.Portal.Browser;
 using Grpc.Health.V1;
 using Grpc.Net.Client;
 
@@ -409,7 +410,7 @@ public sealed class SuiteFixture : IAsyncLifetime
 }
 
 [CollectionDefinition(Name)]
-public sealed class SuiteDefinition : ICollectionFixture<SuiteFixture>
+public sealed class SuiteDefinition : ICollectionFixture<SuiteFixture>, ICollectionFixture<BrowserFixture>
 {
     public const string Name = "suite";
 }

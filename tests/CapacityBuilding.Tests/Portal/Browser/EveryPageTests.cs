@@ -1,0 +1,73 @@
+using System.Collections.Concurrent;
+using CapacityBuilding.Tests.Infrastructure;
+
+namespace CapacityBuilding.Tests.Portal.Browser;
+
+/// <summary>
+/// Every page as each demo user reaches it, with no list of pages to keep: the demo users are
+/// read off the sign-in page, the pages off the navigation the layout shows each of them (and
+/// Home), so a page that gets a navigation entry is checked from that commit on. Each page in each
+/// language passes <see cref="PageChecks"/> and leaves a screenshot.
+/// </summary>
+[Collection(SuiteDefinition.Name)]
+public sealed class EveryPageTests(SuiteFixture suite, BrowserFixture browser)
+{
+    private const string Home = "/";
+
+    // Two users at a time: the machine has two cores, shared with the suite's processes.
+    private static readonly ParallelOptions UsersAtOnce = new() { MaxDegreeOfParallelism = 2 };
+
+    public static TheoryData<string> Languages => [.. PortalLanguages.Complete, .. PortalLanguages.RightToLeft];
+
+    // axe takes most of a page's time and finds the same in French and Spanish as in English;
+    // Arabic's right-to-left layout is checked on its own.
+    private static readonly string[] AccessibilityCheckedIn = [PortalLanguages.English, .. PortalLanguages.RightToLeft];
+
+    [Theory]
+    [MemberData(nameof(Languages))]
+    public async Task Every_page_of_every_demo_users_navigation_passes_the_page_checks(string language)
+    {
+        var accessibility = AccessibilityCheckedIn.Contains(language);
+        var problems = new ConcurrentQueue<string>();
+        IReadOnlyList<string> users;
+        await using (var anonymous = await BrowserSession.OpenAsync(browser, suite))
+        {
+            users = await anonymous.DemoUsersOnSignInPageAsync();
+            await anonymous.SwitchLanguageAsync(language);
+            Enqueue(problems, await anonymous.PageProblemsAsync(accessibility: accessibility));
+        }
+
+        Assert.NotEmpty(users);
+        await Parallel.ForEachAsync(users, UsersAtOnce, async (user, _) =>
+        {
+            await using var session = await BrowserSession.OpenAsync(browser, suite);
+            await session.SignInAsync(user);
+            await session.SwitchLanguageAsync(language);
+            foreach (var path in (await session.NavigationPathsAsync()).Prepend(Home).Distinct(StringComparer.Ordinal))
+            {
+                try
+                {
+                    await session.GoToAsync(path);
+                }
+                catch (InvalidOperationException failure)
+                {
+                    // One broken page must not hide what the others would report.
+                    problems.Enqueue($"{user} at {path} in {language}: {failure.Message}");
+                    continue;
+                }
+
+                Enqueue(problems, await session.PageProblemsAsync(accessibility: accessibility));
+            }
+        });
+
+        Assert.True(problems.IsEmpty, string.Join('\n', problems.Order(StringComparer.Ordinal)));
+    }
+
+    private static void Enqueue(ConcurrentQueue<string> problems, IEnumerable<string> found)
+    {
+        foreach (var problem in found)
+        {
+            problems.Enqueue(problem);
+        }
+    }
+}
