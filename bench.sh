@@ -11,7 +11,7 @@ bash .ci/prerequisites.sh
 
 args=("$@")
 if [ "${1:-}" = "--quick" ]; then
-  args=(--Rounds 2 --SecondsPerRun 1 --WarmupSeconds 0.5 --ListSizes 1000,20000 --FilteredListSizes 1000 --CatalogueSize 1000 "${@:2}")
+  args=(--Rounds 2 --SecondsPerRun 1 --WarmupSeconds 0.5 --ListSizes 1000,20000 --FilteredListSizes 1000 --CatalogueSize 1000 --PortalStoredRequests 2000 --PortalSamples 10 "${@:2}")
 fi
 
 dotnet build tests/CapacityBuilding.Benchmarks -c Release -warnaserror -nologo -v quiet

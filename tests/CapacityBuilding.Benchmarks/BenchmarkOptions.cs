@@ -24,6 +24,12 @@ internal sealed class BenchmarkOptions
     /// <summary>Courses in training's catalogue for the searches (case 8).</summary>
     public int CatalogueSize { get; set; } = 10_000;
 
+    /// <summary>Stored requests for the portal's second run (case 11), after the one with the demo data alone; 0 skips it.</summary>
+    public int PortalStoredRequests { get; set; } = 100_000;
+
+    /// <summary>Loads of each portal page timed one at a time (case 11), for its p50 and p95.</summary>
+    public int PortalSamples { get; set; } = 50;
+
     /// <summary>Page size of the List calls.</summary>
     public int PageSize { get; set; } = 50;
 

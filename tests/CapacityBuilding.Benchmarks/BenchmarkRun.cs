@@ -5,6 +5,8 @@ using CapacityBuilding.Benchmarks.Seeding;
 using CapacityBuilding.Benchmarks.Suite;
 using CapacityBuilding.Contracts.Assistance.V1;
 using CapacityBuilding.Contracts.Training.V1;
+using CapacityBuilding.DemoData;
+using CapacityBuilding.DemoData.Files;
 using CapacityBuilding.Testing;
 using StackExchange.Redis;
 
@@ -60,6 +62,7 @@ internal static class BenchmarkRun
         results.AddRange(await MeasureCatalogueSearchAsync(suite, options, stopped));
         results.AddRange(await MeasureAllocationsAsync(suite, options, stopped));
         results.AddRange(await MeasureFilteredListingAsync(suite, options, stopped));
+        var portalPages = await MeasurePortalAsync(options);
 
         var report = new BenchmarkReport(
             startedAt,
@@ -67,7 +70,8 @@ internal static class BenchmarkRun
             new BenchmarkSettings(options.Concurrency, options.SecondsPerRun, options.WarmupSeconds, options.Rounds, options.PageSize, LoadGenerator),
             WithRatios(results),
             stopped,
-            TargetChecks.Evaluate(WithRatios(results), options.Sizes),
+            [.. TargetChecks.Evaluate(WithRatios(results), options.Sizes), .. TargetChecks.EvaluatePortal(portalPages)],
+            portalPages,
             bytesPerRequest,
             [.. suite.Processes.Select(process => new ProcessPeak(process.Name, PeakMemory.MebibytesOf(process.ProcessId)))],
             options.Includes("6") ? new ChainPoolUse(chain.Requests.Seeded, chain.Requests.Used, options.ChainCallsPerSecond) : null);
@@ -155,6 +159,34 @@ internal static class BenchmarkRun
             Console.WriteLine($"Storing {ListingCases.Count(size)} varied requests for case 10 (through the API)...");
             await seeder.SeedUntilAsync(size);
             results.AddRange(await MeasureAsync(await FilteredListingCases.AtAsync(separateAssistance, size, options.PageSize), ClosedLoop(options), options, stopped));
+        }
+
+        return results;
+    }
+
+    /// <summary>
+    /// Case 11 on a suite of its own with the portal: the demo data loaded through the gateway as
+    /// run.sh loads it, every page measured, then requests stored through the API as case 10
+    /// stores them (countries, themes and types spread) up to <c>--PortalStoredRequests</c>, and
+    /// every page measured again.
+    /// </summary>
+    private static async Task<List<PortalPageResult>> MeasurePortalAsync(BenchmarkOptions options)
+    {
+        if (!options.IncludesGroup("11"))
+        {
+            return [];
+        }
+
+        Console.WriteLine("Starting a suite of its own with the portal for case 11, and loading the demo data...");
+        await using var portalSuite = await BenchmarkSuite.StartWithPortalAsync();
+        await new DemoDataLoader(portalSuite.Gateway, Console.Out).LoadAsync(DemoFiles.Read(Path.Combine(AppContext.BaseDirectory, "Data")), CancellationToken.None);
+        var pages = new PortalPageCases(portalSuite.GatewayRestAddress, options.PortalSamples);
+        var results = await pages.MeasureAsync("demo");
+        if (options.PortalStoredRequests > 0)
+        {
+            Console.WriteLine($"Storing {options.PortalStoredRequests} more requests for case 11 (through the API)...");
+            await new VariedRequestSeeder(portalSuite.Assistance).SeedUntilAsync(options.PortalStoredRequests);
+            results.AddRange(await pages.MeasureAsync(ListingCases.Count(options.PortalStoredRequests)));
         }
 
         return results;

@@ -26,7 +26,8 @@ internal sealed record LatencySample(double CallsPerSecond, double P50Ms, double
         runs.Sum(run => run.Errors),
         runs.Select(run => run.FirstError).FirstOrDefault(error => error is not null));
 
-    private static double Percentile(List<double> sorted, double fraction) =>
+    /// <summary>The nearest-rank percentile of <paramref name="sorted"/> (ascending); NaN when empty.</summary>
+    public static double Percentile(List<double> sorted, double fraction) =>
         sorted.Count == 0 ? double.NaN : sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(fraction * sorted.Count) - 1)];
 
     private static double Median(IEnumerable<double> values)

@@ -9,6 +9,7 @@ internal sealed record BenchmarkReport(
     IReadOnlyList<CaseResult> Cases,
     IReadOnlyList<PendingRow> Pending,
     IReadOnlyList<TargetCheck> Targets,
+    IReadOnlyList<PortalPageResult> PortalPages,
     double? RedisBytesPerStoredRequest,
     IReadOnlyList<ProcessPeak> PeakWorkingSets,
     ChainPoolUse? ChainPool);

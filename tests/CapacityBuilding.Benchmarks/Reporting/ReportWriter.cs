@@ -30,6 +30,19 @@ internal static class ReportWriter
             Line(text, $"| {pending.Id} | {pending.Name} | not measured: {pending.Reason} | | | | | | |");
         }
 
+        if (report.PortalPages.Count > 0)
+        {
+            Line(text, "");
+            Line(text, "Case 11, the portal's pages through the gateway: first load with an empty cache (HTML and every script, stylesheet, image and font it references, br/gzip), and the HTML's time over loopback, one load at a time.");
+            Line(text, "");
+            Line(text, "| stored | user | page | first load KB | decoded KB | responses | p50 ms | p95 ms | note |");
+            Line(text, "|---|---|---|---:|---:|---:|---:|---:|---|");
+            foreach (var page in report.PortalPages)
+            {
+                Line(text, $"| {page.Stored} | {page.User} | {page.Page} | {page.TransferredBytes / 1024.0:0.0} | {page.DecodedBytes / 1024.0:0.0} | {page.Responses} | {page.P50Ms:0.00} | {page.P95Ms:0.00} | {page.Failure} |");
+            }
+        }
+
         Line(text, "");
         Line(text, "| target | value | goal | met |");
         Line(text, "|---|---:|---|---|");

@@ -1,4 +1,5 @@
 using CapacityBuilding.Benchmarks.Cases;
+using CapacityBuilding.Testing.Portal;
 
 namespace CapacityBuilding.Benchmarks.Reporting;
 
@@ -13,6 +14,20 @@ internal static class TargetChecks
 
     /// <summary>An open-loop run counts only if it completed at least this share of the calls it offered.</summary>
     private const double KeptUpShare = 0.9;
+
+    /// <summary>A portal page's HTML may take at most this long on the server at the 95th percentile.</summary>
+    private const double PortalP95LimitMs = 200;
+
+    /// <summary>Case 11: every page's first load within the budget, and its server time p95 within the limit, at each stored count.</summary>
+    public static IEnumerable<TargetCheck> EvaluatePortal(IReadOnlyList<PortalPageResult> pages)
+    {
+        foreach (var page in pages)
+        {
+            var name = $"11@{page.Stored} {page.User} {page.Page}";
+            yield return new TargetCheck($"{name} first load KB", page.TransferredBytes / 1024.0, $"<= {PageWeight.BudgetBytes / 1024}", page.Failure is null && page.TransferredBytes <= PageWeight.BudgetBytes);
+            yield return new TargetCheck($"{name} server p95 ms" + (page.Failure is null ? "" : $" ({page.Failure})"), page.P95Ms, $"<= {PortalP95LimitMs:0}", page.Failure is null && page.P95Ms <= PortalP95LimitMs);
+        }
+    }
 
     public static IReadOnlyList<TargetCheck> Evaluate(IReadOnlyList<CaseResult> results, IReadOnlyList<int> sizes)
     {

@@ -12,7 +12,9 @@ namespace CapacityBuilding.Benchmarks.Suite;
 /// assistance (direct mode, checking courses with training), funding (direct mode, reading
 /// requests from assistance), the no-op server, a bare YARP proxy in front of it, and our gateway
 /// whose training route points at the no-op server (and whose assistance and funding routes point
-/// at the real services), with its rate limit raised out of the way.
+/// at the real services), with its rate limit raised out of the way. The portal's suite
+/// (<see cref="StartWithPortalAsync"/>) runs instead the portal in Development (its demo sign-in)
+/// behind a gateway whose every route points at the real services, as run.sh starts them.
 /// </summary>
 internal sealed class BenchmarkSuite : IAsyncDisposable
 {
@@ -46,6 +48,9 @@ internal sealed class BenchmarkSuite : IAsyncDisposable
 
     public ServiceProcess GatewayProcess { get; private set; } = null!;
 
+    /// <summary>The gateway's HTTP address, where browsers reach the portal.</summary>
+    public Uri GatewayRestAddress { get; private set; } = null!;
+
     /// <summary>Name and process id of every process the suite runs, the harness itself included.</summary>
     public IEnumerable<(string Name, int ProcessId)> Processes =>
         [
@@ -58,22 +63,36 @@ internal sealed class BenchmarkSuite : IAsyncDisposable
     public static async Task<BenchmarkSuite> StartAsync()
     {
         var suite = new BenchmarkSuite(await RedisServer.StartAsync());
-        await suite.StartProcessesAsync();
+        await suite.StartProcessesAsync(withPortal: false);
         return suite;
     }
 
-    private async Task StartProcessesAsync()
+    /// <summary>A suite of its own for the portal's pages (case 11), so that no other case's stored requests show in them.</summary>
+    public static async Task<BenchmarkSuite> StartWithPortalAsync()
+    {
+        var suite = new BenchmarkSuite(await RedisServer.StartAsync());
+        await suite.StartProcessesAsync(withPortal: true);
+        return suite;
+    }
+
+    private async Task StartProcessesAsync(bool withPortal)
     {
         var noopAddress = Loopback();
         var proxyAddress = Loopback();
+        var portalAddress = Loopback();
         trainingAddress = Loopback();
         var assistanceAddress = Loopback();
         fundingAddress = Loopback();
         var gatewayRest = Loopback();
         var gatewayGrpc = Loopback();
 
-        var noop = Start("no-op gRPC server", "tests/CapacityBuilding.Benchmarks", [], NoopServer.Role, "--urls", noopAddress.ToString());
-        var proxy = Start("bare YARP proxy", "tests/CapacityBuilding.Benchmarks", [], Hosting.BareProxy.Role, "--urls", proxyAddress.ToString(), "--Destination", noopAddress.ToString());
+        var references = withPortal
+            ? [Start("portal", "services/CapacityBuilding.Portal", PortalSettings(assistanceAddress), "--urls", portalAddress.ToString())]
+            : new[]
+            {
+                Start("no-op gRPC server", "tests/CapacityBuilding.Benchmarks", [], NoopServer.Role, "--urls", noopAddress.ToString()),
+                Start("bare YARP proxy", "tests/CapacityBuilding.Benchmarks", [], Hosting.BareProxy.Role, "--urls", proxyAddress.ToString(), "--Destination", noopAddress.ToString()),
+            };
         var training = Start("training", "services/CapacityBuilding.Training", WithRedis("training", []), "--urls", trainingAddress.ToString());
         var assistance = Start("assistance", "services/CapacityBuilding.Assistance", WithRedis("assistance", new()
         {
@@ -91,8 +110,9 @@ internal sealed class BenchmarkSuite : IAsyncDisposable
             ["Kestrel__Endpoints__Rest__Url"] = gatewayRest.ToString(),
             ["Kestrel__Endpoints__Grpc__Url"] = gatewayGrpc.ToString(),
             ["ReverseProxy__Clusters__assistance__Destinations__primary__Address"] = assistanceAddress.ToString(),
-            ["ReverseProxy__Clusters__training__Destinations__primary__Address"] = noopAddress.ToString(),
+            ["ReverseProxy__Clusters__training__Destinations__primary__Address"] = (withPortal ? trainingAddress : noopAddress).ToString(),
             ["ReverseProxy__Clusters__funding__Destinations__primary__Address"] = fundingAddress.ToString(),
+            ["ReverseProxy__Clusters__portal__Destinations__primary__Address"] = portalAddress.ToString(),
             ["RateLimiting__BurstLimit"] = "100000000",
             ["RateLimiting__PermitsPerSecond"] = "100000000",
             ["RateLimiting__PerAddressBurstLimit"] = "100000000",
@@ -105,10 +125,12 @@ internal sealed class BenchmarkSuite : IAsyncDisposable
         Assistance = Channel(assistanceAddress);
         Training = Channel(trainingAddress);
         Funding = Channel(fundingAddress);
+        GatewayRestAddress = gatewayRest;
 
         await Task.WhenAll(
-            noop.WaitUntilReadyAsync(() => AnswersAsync(Noop), StartTimeout),
-            proxy.WaitUntilReadyAsync(() => AnswersAsync(BareProxy), StartTimeout),
+            withPortal
+                ? references[0].WaitUntilReadyAsync(() => HttpHealthyAsync(portalAddress), StartTimeout)
+                : Task.WhenAll(references[0].WaitUntilReadyAsync(() => AnswersAsync(Noop), StartTimeout), references[1].WaitUntilReadyAsync(() => AnswersAsync(BareProxy), StartTimeout)),
             training.WaitUntilReadyAsync(() => ServingAsync(Training), StartTimeout),
             assistance.WaitUntilReadyAsync(() => ServingAsync(Assistance), StartTimeout),
             funding.WaitUntilReadyAsync(() => ServingAsync(Funding), StartTimeout));
@@ -136,6 +158,28 @@ internal sealed class BenchmarkSuite : IAsyncDisposable
         var channel = Channel(address);
         await assistance.WaitUntilReadyAsync(() => ServingAsync(channel), StartTimeout);
         return channel;
+    }
+
+    /// <summary>
+    /// The portal as run.sh starts it: Development (the demo users' sign-in, which mints their
+    /// tokens with the suite's key), its own Redis user, the services in direct mode.
+    /// </summary>
+    private Dictionary<string, string> PortalSettings(Uri assistanceAddress) => WithRedis(RedisAcl.PortalUser, new()
+    {
+        ["ASPNETCORE_ENVIRONMENT"] = "Development",
+        ["Invocation__Mode"] = "Direct",
+        ["Invocation__Apps__assistance"] = assistanceAddress.ToString(),
+        ["Invocation__Apps__training"] = trainingAddress.ToString(),
+        ["Invocation__Apps__funding"] = fundingAddress.ToString(),
+        ["Authentication__Jwt__Issuer"] = Issuer,
+        ["Authentication__Jwt__Audience"] = Audience,
+    });
+
+    private static async Task<bool> HttpHealthyAsync(Uri address)
+    {
+        using var client = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(2) };
+        using var response = await client.GetAsync(new Uri("/health", UriKind.Relative));
+        return response.IsSuccessStatusCode;
     }
 
     private static async Task<bool> AnswersAsync(GrpcChannel channel)
@@ -167,7 +211,7 @@ internal sealed class BenchmarkSuite : IAsyncDisposable
     {
         environment["Authentication__Jwt__SigningKey"] = signingKey;
         environment[serviceTokens.Configuration.Key] = serviceTokens.Configuration.Value;
-        environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        environment.TryAdd("ASPNETCORE_ENVIRONMENT", "Production");
         var process = ServiceProcess.Start(name, project, environment, arguments);
         processes.Add(process);
         return process;
