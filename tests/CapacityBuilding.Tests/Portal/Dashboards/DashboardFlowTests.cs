@@ -69,7 +69,9 @@ public sealed class DashboardFlowTests(SuiteFixture suite, BrowserFixture browse
         var counted = await ghana.Page.Locator("section[aria-labelledby=pipeline-title] > p").First.InnerTextAsync();
 
         Assert.Equal(byState.Sum(Parse), byCountry.Sum(Parse));
-        Assert.StartsWith(byState.Sum(Parse).ToString(CultureInfo.InvariantCulture) + " requests counted", counted.Replace(",", "", StringComparison.Ordinal), StringComparison.Ordinal);
+        // "N requests counted", or, past the page's cap (the suite's other tests make many Ghana
+        // requests), "The newest N requests are counted": N is the tables' sum either way.
+        Assert.Matches($@"^(The newest )?{byState.Sum(Parse).ToString(CultureInfo.InvariantCulture)} requests (are )?counted", counted.Replace(",", "", StringComparison.Ordinal));
         // The service lists a focal point their own country's requests only.
         Assert.Equal(["Ghana"], await ghana.Page.Locator("#pipeline-by-country-table tbody th").AllInnerTextsAsync());
         Assert.Equal(0, await ghana.Page.Locator("#funding-title").CountAsync());
@@ -102,7 +104,8 @@ public sealed class DashboardFlowTests(SuiteFixture suite, BrowserFixture browse
     private static decimal[] Figures(FundingTotals totals) =>
         [ToDecimal(totals.IndicativeBudgetUsd), ToDecimal(totals.AllocatedUsd), ToDecimal(totals.DisbursedUsd), ToDecimal(totals.GapUsd)];
 
-    private static decimal ToDecimal(Money? money) => money is null ? 0m : money.Units + (money.Nanos / 1_000_000_000m);
+    // The tables show money to the cent.
+    private static decimal ToDecimal(Money? money) => money is null ? 0m : Math.Round(money.Units + (money.Nanos / 1_000_000_000m), 2);
 
     private static async Task<IReadOnlyList<decimal[]>> TableFiguresAsync(IPage page, string chart)
     {
