@@ -11,8 +11,14 @@ public static class RedisAcl
 
     public static IReadOnlyList<string> ServiceUsers { get; } = ["assistance", "training", "funding"];
 
+    /// <summary>The portal's user: its sessions and data-protection keys under <c>portal:</c>.</summary>
+    public const string PortalUser = "portal";
+
+    /// <summary>Every app's user, each with <see cref="ServiceRules"/> for its own prefix.</summary>
+    public static IReadOnlyList<string> AppUsers { get; } = [.. ServiceUsers, PortalUser];
+
     /// <summary>
-    /// A service's rules: its own keys only, no Pub/Sub channels, every command but the dangerous
+    /// An app's rules: its own keys only, no Pub/Sub channels, every command but the dangerous
     /// and administrative ones (KEYS, FLUSHALL, CONFIG, DEBUG, SHUTDOWN, ACL, ...), Redis functions
     /// and the script cache's flush and kill. Lua scripts (EVAL, EVALSHA, SCRIPT LOAD) stay: every
     /// write that must not race is one, and their keys are checked against the prefix too. INFO

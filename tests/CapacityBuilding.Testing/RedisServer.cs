@@ -55,7 +55,7 @@ public sealed class RedisServer : IAsyncDisposable
         options ??= new RedisServerOptions();
         var port = FreePort.Next();
         var dataDirectory = Directory.CreateTempSubdirectory("capacitybuilding-redis-").FullName;
-        var passwords = RedisAcl.ServiceUsers.Append(RedisAcl.AdminUser).ToDictionary(user => user, _ => Convert.ToHexString(RandomNumberGenerator.GetBytes(16)));
+        var passwords = RedisAcl.AppUsers.Append(RedisAcl.AdminUser).ToDictionary(user => user, _ => Convert.ToHexString(RandomNumberGenerator.GetBytes(16)));
         await File.WriteAllLinesAsync(AclFile(dataDirectory), AclLines(passwords));
         var server = new RedisServer(Launch(port, dataDirectory, options), port, dataDirectory, options, passwords);
         await server.WaitUntilListeningAsync();
@@ -84,7 +84,7 @@ public sealed class RedisServer : IAsyncDisposable
     private static string AclFile(string dataDirectory) => Path.Combine(dataDirectory, "users.acl");
 
     private static IEnumerable<string> AclLines(Dictionary<string, string> passwords) =>
-        RedisAcl.ServiceUsers
+        RedisAcl.AppUsers
             .Select(service => $"user {service} on >{passwords[service]} {RedisAcl.ServiceRules(service)}")
             .Prepend($"user {RedisAcl.AdminUser} on >{passwords[RedisAcl.AdminUser]} {RedisAcl.AdminRules}")
             .Prepend($"user default {RedisAcl.DefaultUserRules}");

@@ -15,10 +15,12 @@ public static class PortalLocalizationExtensions
     {
         builder.Services.AddLocalization(options => options.ResourcesPath = "Resources");
         builder.Services.AddSingleton<CodeListNames>();
+        // The plain factory, for keys a page may leave out (ServiceErrorMessages): never marked.
+        builder.Services.AddSingleton<ResourceManagerStringLocalizerFactory>();
+        builder.Services.AddSingleton<ServiceErrorMessages>();
         var strict = builder.Configuration.GetSection(PortalLocalizationOptions.SectionName).Get<PortalLocalizationOptions>()?.FailOnMissingStrings ?? false;
         if (strict)
         {
-            builder.Services.AddSingleton<ResourceManagerStringLocalizerFactory>();
             builder.Services.AddSingleton<IStringLocalizerFactory, MissingStringMarkerFactory>();
         }
 

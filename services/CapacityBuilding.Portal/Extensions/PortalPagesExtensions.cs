@@ -1,3 +1,6 @@
+using Microsoft.AspNetCore.Diagnostics;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using CapacityBuilding.Portal.Components;
 using CapacityBuilding.Portal.Identity;
 using CapacityBuilding.Portal.Localization;
@@ -15,6 +18,9 @@ public static class PortalPagesExtensions
 
     public static WebApplicationBuilder AddPortalPages(this WebApplicationBuilder builder)
     {
+        // Arabic, Cyrillic and Chinese text as UTF-8 rather than one &#x...; entity per letter,
+        // which would triple a page's size in those languages.
+        builder.Services.AddSingleton(HtmlEncoder.Create(UnicodeRanges.All));
         builder.Services.AddRazorComponents();
         return builder;
     }
@@ -31,12 +37,29 @@ public static class PortalPagesExtensions
             StatusCodeSelector = RpcErrorStatus.Of,
         });
         app.UseStatusCodePagesWithReExecute(ErrorPath, "?status={0}");
+        app.UseErrorPageAsRead();
         app.UseRequestLocalization();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
         return app;
     }
+
+    /// <summary>
+    /// The error page answers a failed POST too (a form whose call failed, a post to a path that
+    /// does not exist): re-executed as the POST it was, Blazor would look for the form it posts
+    /// and answer a bare 400. The page reads nothing from the request, so it renders as a GET.
+    /// </summary>
+    private static void UseErrorPageAsRead(this WebApplication app) => app.Use((context, next) =>
+    {
+        if (context.Request.Path == ErrorPath
+            && (context.Features.Get<IStatusCodeReExecuteFeature>() is not null || context.Features.Get<IExceptionHandlerFeature>() is not null))
+        {
+            context.Request.Method = HttpMethods.Get;
+        }
+
+        return next(context);
+    });
 
     public static WebApplication MapPortalEndpoints(this WebApplication app)
     {

@@ -1,5 +1,4 @@
 using CapacityBuilding.Portal.Extensions;
-using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
@@ -10,7 +9,7 @@ namespace CapacityBuilding.Portal.Identity;
 /// <summary>
 /// Sign-in and sign-out. <c>POST /signin/dev</c> exists only in Development (elsewhere it is 404);
 /// <c>/signin/oidc</c> starts the identity provider's sign-in everywhere else. Both posts check
-/// the antiforgery token: a minimal API that reads a form does by itself, sign-out is told to.
+/// the antiforgery token: a minimal API that binds a form does, so sign-out binds one it does not read.
 /// </summary>
 public static class SignInEndpoints
 {
@@ -25,8 +24,7 @@ public static class SignInEndpoints
             app.MapPost(DevSignInPath, async ([FromForm] string user, [FromForm] string? returnUrl, HttpContext context, DevSignIn signIn) =>
                 await signIn.SignInAsync(context, user) ? Results.LocalRedirect(LocalReturnUrl.OrHome(returnUrl)) : Results.BadRequest())
                 .AllowAnonymous();
-            app.MapPost(SignOutPath, () => Results.SignOut(new AuthenticationProperties { RedirectUri = "/" }, [CookieAuthenticationDefaults.AuthenticationScheme]))
-                .WithMetadata(new RequireAntiforgeryTokenAttribute());
+            app.MapPost(SignOutPath, ([FromForm] IFormCollection form) => Results.SignOut(new AuthenticationProperties { RedirectUri = "/" }, [CookieAuthenticationDefaults.AuthenticationScheme]));
         }
         else
         {
@@ -34,9 +32,8 @@ public static class SignInEndpoints
                 Results.Challenge(new AuthenticationProperties { RedirectUri = LocalReturnUrl.OrHome(returnUrl) }, [OpenIdConnectDefaults.AuthenticationScheme]))
                 .AllowAnonymous();
             // Ends the identity provider's session too, so the next sign-in asks again.
-            app.MapPost(SignOutPath, () => Results.SignOut(new AuthenticationProperties { RedirectUri = "/" },
-                [CookieAuthenticationDefaults.AuthenticationScheme, OpenIdConnectDefaults.AuthenticationScheme]))
-                .WithMetadata(new RequireAntiforgeryTokenAttribute());
+            app.MapPost(SignOutPath, ([FromForm] IFormCollection form) => Results.SignOut(new AuthenticationProperties { RedirectUri = "/" },
+                [CookieAuthenticationDefaults.AuthenticationScheme, OpenIdConnectDefaults.AuthenticationScheme]));
         }
 
         return app;

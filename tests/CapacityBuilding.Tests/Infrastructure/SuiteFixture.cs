@@ -11,8 +11,9 @@ namespace CapacityBuilding.Tests.Infrastructure;
 
 /// <summary>
 /// The whole suite on loopback, once for all integration tests: a real redis-server (each service
-/// signed in as its own ACL user, <see cref="RedisAcl"/>), the three
-/// services and the gateway as separate processes in direct mode, and a second assistance
+/// and the portal signed in as its own ACL user, <see cref="RedisAcl"/>), the three services, the
+/// portal (in Development, with the demo sign-in, and in strict missing-string mode) and the
+/// gateway as separate processes in direct mode, and a second assistance
 /// process in Dapr mode whose sidecar is <see cref="DaprSidecarStandIn"/>, enforcing the Dapr
 /// access-control policies of k8s/.
 /// </summary>
@@ -46,6 +47,9 @@ public sealed class SuiteFixture : IAsyncLifetime
     public Uri AssistanceAddress { get; private set; } = null!;
 
     public Uri FundingAddress { get; private set; } = null!;
+
+    /// <summary>The portal itself; browsers (and the portal tests) use <see cref="GatewayRestAddress"/>, as users do.</summary>
+    public Uri PortalAddress { get; private set; } = null!;
 
     /// <summary>The gateway's gRPC (h2c) endpoint.</summary>
     public GrpcChannel Gateway { get; private set; } = null!;
@@ -83,6 +87,8 @@ public sealed class SuiteFixture : IAsyncLifetime
         });
         var daprModeAddress = Loopback(FreePort.Next());
         var daprModeAssistance = StartAssistance(daprModeAddress, DaprVia(AssistanceSidecar.Address));
+        PortalAddress = Loopback(FreePort.Next());
+        var portal = StartPortal(PortalAddress, "Development", new Dictionary<string, string>());
 
         // All tests share one coordinator identity and run in parallel bursts (200 enrolments at
         // once): the shared gateway's per-caller and per-address limits are lifted; the rate-limit test starts its own.
@@ -106,8 +112,63 @@ public sealed class SuiteFixture : IAsyncLifetime
             WaitUntilServingAsync(training, TrainingAddress),
             WaitUntilServingAsync(funding, FundingAddress),
             WaitUntilServingAsync(assistance, AssistanceAddress),
-            WaitUntilServingAsync(daprModeAssistance, daprModeAddress));
+            WaitUntilServingAsync(daprModeAssistance, daprModeAddress),
+            WaitUntilHttpHealthyAsync(portal, PortalAddress));
         await WaitUntilHealthyAsync(gateway, gatewayRest);
+    }
+
+    /// <summary>
+    /// Starts one more portal of a test's own, in front of the fixture's services, in
+    /// <paramref name="environment"/> (e.g. Production, where only OpenID Connect signs users in),
+    /// with extra configuration. Stopped with the fixture.
+    /// </summary>
+    public async Task<(ServiceProcess Process, Uri Address)> StartExtraPortalAsync(string environment, IReadOnlyDictionary<string, string> configuration)
+    {
+        var address = Loopback(FreePort.Next());
+        var process = StartPortal(address, environment, configuration);
+        await WaitUntilHttpHealthyAsync(process, address);
+        return (process, address);
+    }
+
+    private ServiceProcess StartPortal(Uri address, string environment, IReadOnlyDictionary<string, string> configuration) =>
+        Start("portal", "services/CapacityBuilding.Portal", PortalSettings(environment, configuration), "--urls", address.ToString());
+
+    /// <summary>
+    /// What the fixture starts a portal with (without the signing key, which every process gets):
+    /// its Redis user, the fixture's services in direct mode, strict missing-string mode, and
+    /// <paramref name="configuration"/> over it.
+    /// </summary>
+    public Dictionary<string, string> PortalSettings(string environment, IReadOnlyDictionary<string, string> configuration)
+    {
+        var settings = new Dictionary<string, string>(Redis.ServiceConfiguration(RedisAcl.PortalUser))
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = environment,
+            ["Portal__Localization__FailOnMissingStrings"] = "true",
+            ["Invocation__Mode"] = "Direct",
+            ["Invocation__Apps__assistance"] = AssistanceAddress.ToString(),
+            ["Invocation__Apps__training"] = TrainingAddress.ToString(),
+            ["Invocation__Apps__funding"] = FundingAddress.ToString(),
+            ["Authentication__Jwt__Issuer"] = Issuer,
+            ["Authentication__Jwt__Audience"] = Audience,
+        };
+        foreach (var (key, value) in configuration)
+        {
+            settings[key] = value;
+        }
+
+        return settings;
+    }
+
+    private static async Task WaitUntilHttpHealthyAsync(ServiceProcess process, Uri address)
+    {
+        using var client = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(2) };
+        await process.WaitUntilReadyAsync(
+            async () =>
+            {
+                using var response = await client.GetAsync(new Uri("/health", UriKind.Relative));
+                return response.IsSuccessStatusCode;
+            },
+            StartTimeout);
     }
 
     /// <summary>
@@ -136,6 +197,8 @@ public sealed class SuiteFixture : IAsyncLifetime
             ["ReverseProxy__Clusters__assistance__HealthCheck__Active__Interval"] = "00:00:01",
             ["ReverseProxy__Clusters__training__HealthCheck__Active__Interval"] = "00:00:01",
             ["ReverseProxy__Clusters__funding__HealthCheck__Active__Interval"] = "00:00:01",
+            ["ReverseProxy__Clusters__portal__Destinations__primary__Address"] = PortalAddress.ToString(),
+            ["ReverseProxy__Clusters__portal__HealthCheck__Active__Interval"] = "00:00:01",
         };
         // The caller's configuration wins, so a test may point the gateway at services of its own.
         foreach (var (key, value) in configuration)

@@ -16,6 +16,14 @@ internal static class CodeUnderTest
 
     public const string GatewayAppId = "gateway";
 
+    /// <summary>The portal: a Dapr app that calls the services and that only the gateway reaches, over HTTP.</summary>
+    public const string PortalAppId = "portal";
+
+    public static string PortalFolder { get; } = Path.Combine(ServicesFolder, "CapacityBuilding.Portal");
+
+    /// <summary>The apps that keep data in Redis, each as its own ACL user: the services and the portal (sessions).</summary>
+    public static IReadOnlyList<string> RedisUsers { get; } = [.. Services.Keys.Order(StringComparer.Ordinal), PortalAppId];
+
     public static TheoryData<string> Overlays => new(Manifests.Overlays);
 
     public static TheoryData<string> ServiceAppIds => new(Services.Keys.Order(StringComparer.Ordinal));

@@ -13,13 +13,18 @@ public sealed class DockerfileTests
     /// <summary>The uid of the "app" user of Microsoft's .NET images ($APP_UID).</summary>
     private const string DotnetImagesAppUid = "1654";
 
-    public static TheoryData<string> AppIds => new(CodeUnderTest.Services.Keys.Append(CodeUnderTest.GatewayAppId).Order(StringComparer.Ordinal));
+    public static TheoryData<string> AppIds => new(CodeUnderTest.Services.Keys.Append(CodeUnderTest.GatewayAppId).Append(CodeUnderTest.PortalAppId).Order(StringComparer.Ordinal));
 
     [Theory]
     [MemberData(nameof(AppIds))]
     public void The_image_is_built_in_stages_and_runs_the_project_as_the_pods_non_root_user(string appId)
     {
-        var project = appId == CodeUnderTest.GatewayAppId ? CodeUnderTest.GatewayFolder : CodeUnderTest.Services[appId];
+        var project = appId switch
+        {
+            CodeUnderTest.GatewayAppId => CodeUnderTest.GatewayFolder,
+            CodeUnderTest.PortalAppId => CodeUnderTest.PortalFolder,
+            _ => CodeUnderTest.Services[appId],
+        };
         var lines = File.ReadAllLines(Path.Combine(project, "Dockerfile")).Select(line => line.Trim()).ToList();
         var stages = lines.Select((line, index) => (line, index)).Where(entry => entry.line.StartsWith("FROM ", StringComparison.Ordinal)).ToList();
         Assert.True(stages.Count >= 2, "A build stage and a runtime stage.");

@@ -4,8 +4,9 @@ namespace CapacityBuilding.Tests.Kubernetes;
 
 /// <summary>
 /// Who may open a connection to which pod, as the NetworkPolicies of every overlay say: nothing
-/// unless allowed; from outside the namespace only the gateway; a service's own port only from
-/// the gateway (other apps come through Dapr sidecars); Redis only from the services. And where a
+/// unless allowed; from outside the namespace only the gateway; a service's own port and the
+/// portal's only from the gateway (other apps come through Dapr sidecars); Redis only from the
+/// services and the portal. And where a
 /// pod may connect to: nothing unless allowed, then exactly what the apps call (DNS, Redis, the
 /// services, Dapr's sidecars and control plane, the telemetry collector, the identity provider).
 /// </summary>
@@ -68,8 +69,26 @@ public sealed class NetworkPolicyTests
         foreach (var source in redisSources)
         {
             var admitted = manifests.Workloads.Where(other => Selectors.Selects(source.PodSelector, PodLabels(other))).Select(Manifests.NameOf);
-            Assert.Equal(CodeUnderTest.Services.Keys.Order(StringComparer.Ordinal), admitted.Order(StringComparer.Ordinal));
+            Assert.Equal(CodeUnderTest.RedisUsers.Order(StringComparer.Ordinal), admitted.Order(StringComparer.Ordinal));
         }
+    }
+
+    [Theory]
+    [MemberData(nameof(Overlays))]
+    public void The_portals_port_admits_only_the_gateway_and_the_gateway_reaches_it(string overlay)
+    {
+        var manifests = Manifests.Overlay(overlay);
+        var gateway = manifests.DaprApps[CodeUnderTest.GatewayAppId];
+        var portal = manifests.DaprApps[CodeUnderTest.PortalAppId];
+        var port = Manifests.ContainersOf(portal).Single()["ports"]!.AsArray().Single()!["containerPort"]!.GetValue<string>();
+
+        var sources = AdmittedSources(manifests, portal).ToList();
+
+        Assert.NotEmpty(sources);
+        Assert.All(sources, source => Assert.True(source.Port == port && source.PodSelector is not null
+            && manifests.Workloads.Where(other => Selectors.Selects(source.PodSelector, PodLabels(other))).All(other => Manifests.NameOf(other) == CodeUnderTest.GatewayAppId),
+            $"portal admits more than the gateway on {port}."));
+        Assert.True(Reaches(manifests, gateway, InThisNamespace(portal), port), "gateway to portal");
     }
 
     [Theory]
@@ -97,13 +116,13 @@ public sealed class NetworkPolicyTests
 
     [Theory]
     [MemberData(nameof(Overlays))]
-    public void Only_the_services_reach_redis_and_redis_reaches_nothing(string overlay)
+    public void Only_the_services_and_the_portal_reach_redis_and_redis_reaches_nothing(string overlay)
     {
         var manifests = Manifests.Overlay(overlay);
         var redis = manifests.Get("StatefulSet", "redis");
         foreach (var (appId, app) in manifests.DaprApps)
         {
-            Assert.Equal(CodeUnderTest.Services.ContainsKey(appId), Reaches(manifests, app, InThisNamespace(redis), "6379"));
+            Assert.Equal(CodeUnderTest.RedisUsers.Contains(appId), Reaches(manifests, app, InThisNamespace(redis), "6379"));
         }
 
         Assert.Empty(AllowedDestinations(manifests, redis));

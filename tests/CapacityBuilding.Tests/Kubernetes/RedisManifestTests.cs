@@ -41,15 +41,15 @@ public sealed class RedisManifestTests
     /// <summary>The production ACL is the one the whole test suite runs under, user for user.</summary>
     [Theory]
     [MemberData(nameof(Overlays))]
-    public void Redis_has_no_default_user_an_admin_and_one_user_per_service_confined_to_its_prefix(string overlay)
+    public void Redis_has_no_default_user_an_admin_and_one_user_per_app_confined_to_its_prefix(string overlay)
     {
         var users = AclUsers(overlay);
 
-        var expected = RedisAcl.ServiceUsers.ToDictionary(service => service, service => "on " + RedisAcl.ServiceRules(service));
+        var expected = RedisAcl.AppUsers.ToDictionary(service => service, service => "on " + RedisAcl.ServiceRules(service));
         expected["default"] = RedisAcl.DefaultUserRules;
         expected[RedisAcl.AdminUser] = "on " + RedisAcl.AdminRules;
         Assert.Equal(expected.OrderBy(user => user.Key, StringComparer.Ordinal), users.OrderBy(user => user.Key, StringComparer.Ordinal));
-        Assert.Equal(CodeUnderTest.Services.Keys.Order(StringComparer.Ordinal), RedisAcl.ServiceUsers.Order(StringComparer.Ordinal));
+        Assert.Equal(CodeUnderTest.RedisUsers.Order(StringComparer.Ordinal), RedisAcl.AppUsers.Order(StringComparer.Ordinal));
     }
 
     /// <summary>

@@ -9,12 +9,14 @@ namespace CapacityBuilding.Tests.Kubernetes;
 /// <summary>
 /// Finds the cross-service calls in the services' source, so that the Dapr policies are held
 /// against the code rather than against a list in a test. In each project under
-/// <c>services/</c>: the app's own id is the argument of <c>AddServiceDefaults(...)</c>; every
+/// <c>services/</c>: the app's own id is the argument of <c>AddServiceDefaults(...)</c>, or, for
+/// an app that is no gRPC service (the portal), the <c>Name</c> constant of its <c>...App</c> class; every
 /// <c>AddServiceClient&lt;TClient&gt;(configuration, appId, ...)</c> registers a generated client for a
 /// target app-id (string literals and <c>const string</c> fields are resolved, so are
 /// <c>using</c> aliases of the client type); and in every file that names that client type, a
 /// call <c>.Method(</c> or <c>.MethodAsync(</c> of one of the client's proto methods is a call to
-/// that method. Client types map to proto services through the generated descriptors.
+/// that method (in C# files and in Razor components). Client types map to proto services through
+/// the generated descriptors.
 /// </summary>
 internal static partial class ServiceCallScanner
 {
@@ -44,6 +46,7 @@ internal static partial class ServiceCallScanner
 
     private static Dictionary<string, string> SourceFiles(string project) =>
         Directory.EnumerateFiles(project, "*.cs", SearchOption.AllDirectories)
+            .Concat(Directory.EnumerateFiles(project, "*.razor", SearchOption.AllDirectories))
             .Where(file => !file.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
                 && !file.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
             .ToDictionary(file => file, File.ReadAllText);
@@ -66,12 +69,10 @@ internal static partial class ServiceCallScanner
 
         var program = files[Path.Combine(project, "Program.cs")];
         var defaults = ServiceDefaultsCall().Match(program);
-        if (!defaults.Success)
-        {
-            throw new InvalidDataException($"{project}/Program.cs registers service clients but calls no AddServiceDefaults(appId).");
-        }
-
-        var caller = Resolve(defaults.Groups["appId"].Value, constants, Path.Combine(project, "Program.cs"));
+        var appName = files.Values.Select(text => AppNameConstant().Match(text)).FirstOrDefault(match => match.Success);
+        var caller = defaults.Success ? Resolve(defaults.Groups["appId"].Value, constants, Path.Combine(project, "Program.cs"))
+            : appName?.Groups["value"].Value
+            ?? throw new InvalidDataException($"{project}/Program.cs registers service clients but calls no AddServiceDefaults(appId), and no ...App class names the app.");
         foreach (var (client, callee) in registrations)
         {
             var methods = client.Service.Methods.ToDictionary(method => method.Name);
@@ -155,6 +156,9 @@ internal static partial class ServiceCallScanner
 
     [GeneratedRegex(@"AddServiceDefaults\(\s*(?<appId>""[^""]*""|[\w.]+)\s*\)")]
     private static partial Regex ServiceDefaultsCall();
+
+    [GeneratedRegex(@"class\s+\w+App\b[^{]*\{[^}]*?const\s+string\s+Name\s*=\s*""(?<value>[^""]*)""")]
+    private static partial Regex AppNameConstant();
 
     [GeneratedRegex(@"\.\s*(?<method>[A-Z]\w*?)(?:Async)?\s*\(")]
     private static partial Regex MethodCall();

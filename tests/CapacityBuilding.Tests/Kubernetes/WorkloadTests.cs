@@ -105,6 +105,29 @@ public sealed class WorkloadTests
         }
     }
 
+    /// <summary>
+    /// The portal serves HTTP/1.1 on the port of its appsettings (container port, Urls, probes,
+    /// Service) and calls the services through its Dapr sidecar, which no app calls: no app port.
+    /// Readiness is its /health (Redis, where the sessions are).
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Overlays))]
+    public void The_portal_serves_http_on_the_port_of_its_appsettings_and_calls_through_dapr(string overlay)
+    {
+        var port = AppSettings.ServicePort(CodeUnderTest.PortalFolder).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var manifests = Manifests.Overlay(overlay);
+        Assert.True(manifests.DaprApps.TryGetValue(CodeUnderTest.PortalAppId, out var deployment), $"{overlay}: no Dapr app portal.");
+        Assert.Null(Manifests.PodAnnotation(deployment, Manifests.DaprAppPort));
+
+        var container = Manifests.ContainersOf(deployment).Single();
+        Assert.Equal([port], container["ports"]!.AsArray().Select(entry => entry!["containerPort"]!.GetValue<string>()));
+        Assert.Equal($"http://+:{port}", Manifests.EnvValue(container, "Urls"));
+        Assert.Equal("Dapr", Manifests.EnvValue(container, "Invocation__Mode"));
+        Assert.Equal("/health", container["readinessProbe"]?["httpGet"]?["path"]?.GetValue<string>());
+        Assert.Equal(port, container["readinessProbe"]?["httpGet"]?["port"]?.GetValue<string>());
+        AssertServiceTargets(manifests, CodeUnderTest.PortalAppId, deployment, port);
+    }
+
     [Fact]
     public void The_gateway_listens_where_its_appsettings_say_and_reaches_each_cluster_by_its_service_name()
     {
@@ -128,7 +151,8 @@ public sealed class WorkloadTests
                 var address = Manifests.EnvValue(container, $"ReverseProxy__Clusters__{cluster}__Destinations__primary__Address");
                 Assert.True(address is not null, $"{overlay}: the gateway keeps the local address of cluster {cluster}.");
                 var uri = new Uri(address);
-                var servicePort = AppSettings.ServicePort(CodeUnderTest.Services[cluster]).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                var project = cluster == CodeUnderTest.PortalAppId ? CodeUnderTest.PortalFolder : CodeUnderTest.Services[cluster];
+                var servicePort = AppSettings.ServicePort(project).ToString(System.Globalization.CultureInfo.InvariantCulture);
                 Assert.Equal(servicePort, uri.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
                 AssertServiceTargets(manifests, uri.Host, manifests.DaprApps[cluster], servicePort);
             }
@@ -141,14 +165,14 @@ public sealed class WorkloadTests
     /// </summary>
     [Theory]
     [MemberData(nameof(Overlays))]
-    public void Services_reach_redis_by_its_service_as_their_own_user_with_their_key_of_the_secret_redis_uses(string overlay)
+    public void Apps_reach_redis_by_its_service_as_their_own_user_with_their_key_of_the_secret_redis_uses(string overlay)
     {
         var manifests = Manifests.Overlay(overlay);
         var redis = manifests.Get("StatefulSet", "redis");
         var passwordsSecret = Manifests.PodSpecOf(redis)["volumes"]!.AsArray().Single(volume => volume!["secret"] is not null)!["secret"]!["secretName"]!.GetValue<string>();
         AssertServiceTargets(manifests, "redis", redis, "6379");
 
-        foreach (var appId in CodeUnderTest.Services.Keys)
+        foreach (var appId in CodeUnderTest.RedisUsers)
         {
             var container = Manifests.ContainersOf(manifests.DaprApps[appId]).Single();
             Assert.Equal("redis:6379", Manifests.EnvValue(container, "Redis__ConnectionString"));

@@ -1,0 +1,54 @@
+using System.Net;
+using CapacityBuilding.Tests.Infrastructure;
+using CapacityBuilding.Tests.Security;
+
+namespace CapacityBuilding.Tests.Portal;
+
+/// <summary>
+/// The gateway's catch-all route to the portal, as configured in its real appsettings.json: below
+/// every API route, without the gateway's token policy (the portal signs its users in).
+/// </summary>
+[Collection(SuiteDefinition.Name)]
+public sealed class PortalGatewayTests(SuiteFixture suite)
+{
+    [Fact]
+    public void The_portal_route_catches_what_no_api_route_does_and_comes_last()
+    {
+        var routes = GatewayDoorTests.ReadRoutes();
+        var portal = routes.Single(route => route.Name == GatewayDoorTests.PortalRoute).Value;
+
+        Assert.Equal("portal", portal.GetProperty("ClusterId").GetString());
+        Assert.Equal("/{**rest}", portal.GetProperty("Match").GetProperty("Path").GetString());
+        Assert.False(portal.TryGetProperty("AuthorizationPolicy", out _));
+        var order = portal.GetProperty("Order").GetInt32();
+        Assert.All(routes.Where(route => route.Name != GatewayDoorTests.PortalRoute),
+            route => Assert.True(!route.Value.TryGetProperty("Order", out var other) || other.GetInt32() < order, route.Name));
+    }
+
+    [Fact]
+    public async Task The_api_keeps_its_routes_and_the_rest_is_the_portal()
+    {
+        using var anonymous = suite.RestClient("");
+
+        using var api = await anonymous.GetAsync(new Uri("/v1/requests", UriKind.Relative));
+        using var health = await anonymous.GetAsync(new Uri("/health", UriKind.Relative));
+        using var signIn = await anonymous.GetAsync(new Uri("/signin", UriKind.Relative));
+        var page = await signIn.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.Unauthorized, api.StatusCode);
+        Assert.Contains("\"portal\"", await health.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, signIn.StatusCode);
+        Assert.StartsWith("<!DOCTYPE html>", page.TrimStart(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Redirects_name_the_gateways_address_not_the_portals()
+    {
+        using var browser = new PortalSession(suite.GatewayRestAddress);
+
+        using var response = await browser.GetAsync("/requests");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(suite.GatewayRestAddress.Authority, response.Headers.Location!.Authority);
+    }
+}
