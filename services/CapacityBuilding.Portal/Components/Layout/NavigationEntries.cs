@@ -14,6 +14,10 @@ public sealed class NavigationEntries
     [
         new("Home", "", Everyone),
         new("Requests", "requests", [CallerRole.MemberState]),
+        new("FundingDonors", "funding/donors", [CallerRole.Coordinator, CallerRole.Auditor]),
+        new("FundingAllocations", "funding/allocations", [CallerRole.Coordinator, CallerRole.Auditor]),
+        new("FundingMine", "funding/mine", [CallerRole.Donor]),
+        new("FundingFundedRequests", "funding/funded-requests", [CallerRole.Donor]),
     ];
 
     private NavigationEntries()
