@@ -52,6 +52,8 @@ public static class PortalIdentityExtensions
             cookie.Cookie.HttpOnly = true;
             cookie.Cookie.SameSite = SameSiteMode.Lax;
             cookie.Cookie.SecurePolicy = development ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+            // A session ends with the token it holds (8 hours for a demo user): a sliding session
+            // would outlive the token and make the services refuse every call.
             cookie.ExpireTimeSpan = RedisTicketStore.DefaultLifetime;
             cookie.SlidingExpiration = false;
         });

@@ -14,7 +14,7 @@ internal static class AccessTokenIdentity
 {
     public const string NameClaim = "name";
 
-    private static readonly string[] CarriedClaims = [CallerClaims.Subject, CallerClaims.Role, CallerClaims.Country, CallerClaims.Donor, NameClaim];
+    private static readonly string[] CarriedClaims = [CallerClaims.Subject, CallerClaims.Role, CallerClaims.Country, CallerClaims.Donor];
 
     public static IEnumerable<Claim> ClaimsOf(string accessToken)
     {
@@ -22,6 +22,7 @@ internal static class AccessTokenIdentity
         return token.Claims.Where(claim => CarriedClaims.Contains(claim.Type)).Select(claim => new Claim(claim.Type, claim.Value));
     }
 
+    /// <param name="displayName">The name the header shows: the demo user's, or the identity provider's <c>name</c> claim.</param>
     public static ClaimsIdentity From(string accessToken, string authenticationType, string displayName) =>
         new(ClaimsOf(accessToken).Append(new Claim(NameClaim, displayName)), authenticationType, NameClaim, CallerClaims.Role);
 }

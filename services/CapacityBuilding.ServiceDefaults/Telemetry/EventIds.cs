@@ -30,7 +30,4 @@ public static class EventIds
 
     /// <summary>Portal: a page asked for a UI string that no resource file has (strict mode shows a marker).</summary>
     public const int MissingUiString = 5001;
-
-    /// <summary>Portal: a page's call to a service failed with an error the page could not show next to a field.</summary>
-    public const int PageCallFailed = 5002;
 }

@@ -42,6 +42,26 @@ public sealed class PortalGatewayTests(SuiteFixture suite)
     }
 
     [Fact]
+    public async Task The_gateway_is_healthy_while_the_portal_is_down_and_says_so()
+    {
+        var (_, rest, _) = await suite.StartExtraGatewayAsync(new Dictionary<string, string>
+        {
+            ["ReverseProxy__Clusters__portal__Destinations__primary__Address"] = SuiteFixture.Loopback(Testing.FreePort.Next()).ToString(),
+        });
+        using var client = new HttpClient { BaseAddress = rest };
+
+        // Healthy already (StartExtraGatewayAsync waits for it); the portal's state is reported.
+        var health = await client.GetStringAsync(new Uri("/health", UriKind.Relative));
+        using var page = await client.GetAsync(new Uri("/signin", UriKind.Relative));
+
+        Assert.Contains("\"status\":\"Healthy\"", health, StringComparison.Ordinal);
+        Assert.DoesNotContain("\"portal\":\"Healthy\"", health, StringComparison.Ordinal);
+        Assert.Contains("\"portal\":", health, StringComparison.Ordinal);
+        // 502 until the active health check has marked the portal down, 503 after.
+        Assert.Contains(page.StatusCode, new[] { HttpStatusCode.BadGateway, HttpStatusCode.ServiceUnavailable });
+    }
+
+    [Fact]
     public async Task Redirects_name_the_gateways_address_not_the_portals()
     {
         using var browser = new PortalSession(suite.GatewayRestAddress);

@@ -51,6 +51,29 @@ public sealed class PortalLanguageTests(SuiteFixture suite)
         Assert.Equal("/", chosen.Headers.Location!.OriginalString);
     }
 
+    /// <summary>Countries by name in the user's language, from the ICU data .NET carries.</summary>
+    [Theory]
+    [InlineData("en", "Kenya")]
+    [InlineData("es", "Kenia")]
+    [InlineData("ar", "كينيا")]
+    [InlineData("zh", "肯尼亚")]
+    public async Task A_country_is_named_in_the_users_language(string culture, string kenya)
+    {
+        using var browser = new PortalSession(suite.GatewayRestAddress);
+        using var signedIn = await browser.SignInAsync("focal-point-ken");
+        var home = await browser.GetPageAsync("/");
+
+        using var chosen = await browser.PostFormAsync("/culture", new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = PortalSession.AntiforgeryTokenOf(home),
+            ["culture"] = culture,
+            ["returnUrl"] = "/",
+        });
+        var page = await browser.GetPageAsync("/");
+
+        Assert.Contains(kenya, page, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Without_a_choice_the_browsers_language_decides()
     {
