@@ -39,11 +39,34 @@ public sealed class BrowserChecksTests(SuiteFixture suite, BrowserFixture browse
     }
 
     [Fact]
+    public async Task The_layout_script_check_names_layout_texts_left_in_english_and_ignores_main()
+    {
+        await using var context = await browser.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await page.SetContentAsync(
+            "<html lang=\"ar\" dir=\"rtl\"><body><nav><a href=\"/\">الصفحة الرئيسية</a><a href=\"/requests\">Requests</a></nav>" +
+            "<main><a href=\"/requests/1\">Border control training</a></main><label>اللغة</label><button>Sign out</button></body></html>");
+
+        Assert.Equal(["Requests", "Sign out"], await LayoutScript.TextsNotInAsync(page, "Arabic"));
+    }
+
+    [Fact]
     public void The_token_scan_finds_a_signed_token_of_the_suite_and_not_an_encrypted_cookie()
     {
         var token = suite.Tokens.Mint(CallerRole.Coordinator, "test-coordinator");
 
         Assert.Equal([token], JsonWebTokens.In($"<p data-x=\"{token}\">signed in</p>"));
         Assert.Empty(JsonWebTokens.In("CfDJ8Nz0f2sQm1Xy-eyJh_Vb9Qk3LwR0uT2c7dE"));
+    }
+
+    [Fact]
+    public async Task Tabbing_reaches_an_element_in_focus_order_and_fails_on_one_outside_it()
+    {
+        await using var session = await BrowserSession.OpenAsync(browser, suite);
+        await session.Page.SetContentAsync(
+            "<main><a href=\"#a\">First</a><button id=\"second\">Second</button><button id=\"hidden\" tabindex=\"-1\">Out</button></main>");
+
+        Assert.Equal(2, await session.TabToAsync(session.Page.Locator("#second")));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => session.TabToAsync(session.Page.Locator("#hidden")));
     }
 }

@@ -18,7 +18,7 @@ public sealed class NoTokenInBrowserTests(SuiteFixture suite, BrowserFixture bro
     [InlineData(DemoUsers.Donor)]
     public async Task No_cookie_page_header_or_storage_holds_a_token_after_signing_in(string user)
     {
-        await using var session = await PortalSession.OpenAsync(browser, suite);
+        await using var session = await BrowserSession.OpenAsync(browser, suite);
         var responses = new ConcurrentQueue<IResponse>();
         session.Context.Response += (_, response) => responses.Enqueue(response);
         var seen = new List<(string Where, string Text)>();

@@ -13,6 +13,14 @@ public static class PortalLanguages
 
     public static readonly IReadOnlyList<string> RightToLeft = ["ar"];
 
+    /// <summary>The Unicode block (for <c>\p{Is...}</c>) each partly translated language is written in.</summary>
+    public static readonly IReadOnlyDictionary<string, string> ScriptOfPartlyTranslated = new Dictionary<string, string>
+    {
+        ["ar"] = "Arabic",
+        ["ru"] = "Cyrillic",
+        ["zh"] = "CJKUnifiedIdeographs",
+    };
+
     public static bool IsComplete(string language) => Complete.Contains(language);
 
     public static string DirectionOf(string language) => RightToLeft.Contains(language) ? "rtl" : "ltr";

@@ -12,7 +12,7 @@ public sealed class WithoutScriptsTests(SuiteFixture suite, BrowserFixture brows
     [Fact]
     public async Task Sign_in_navigation_and_a_form_post_work_with_javascript_disabled()
     {
-        await using var session = await PortalSession.OpenAsync(browser, suite, javaScriptEnabled: false);
+        await using var session = await BrowserSession.OpenAsync(browser, suite, javaScriptEnabled: false);
 
         await session.SignInAsync(DemoUsers.FocalPointGhana);
         var elsewhere = (await session.NavigationPathsAsync()).First(path => path != "/");
