@@ -26,13 +26,13 @@ public sealed partial class FundingFlowTests(SuiteFixture suite, BrowserFixture 
     public async Task A_coordinator_allocates_after_seeing_the_balance_and_only_the_donor_of_the_pledge_sees_the_funded_request_with_its_gap()
     {
         await DemoDonors.EnsureAsync(suite);
-        await using var donor = await Browser.PortalSession.OpenAsync(browser, suite);
+        await using var donor = await BrowserSession.OpenAsync(browser, suite);
         await donor.SignInAsync(DemoUsers.Donor);
         var donorName = await FundingPagesSetup.DonorOfAsync(donor);
         var request = await ApprovedRequestAsync();
         var pledge = await FundingPagesSetup.PledgeAsync(suite, donorName, 400_000);
 
-        await using var coordinator = await Browser.PortalSession.OpenAsync(browser, suite);
+        await using var coordinator = await BrowserSession.OpenAsync(browser, suite);
         await coordinator.SignInAsync(DemoUsers.Coordinator);
         await coordinator.GoToAsync("/funding/" + pledge.Name);
         Assert.Equal("USD\u00A0400,000.00", await coordinator.Page.Locator(".remaining-balance").InnerTextAsync());
@@ -64,7 +64,7 @@ public sealed partial class FundingFlowTests(SuiteFixture suite, BrowserFixture 
         Assert.Equal("60 000,00 USD", Spaces().Replace(await row.Locator("td.funding-gap").InnerTextAsync(), " "));
         await donor.AssertPageIsCleanAsync("funding-funded-requests");
 
-        await using var other = await Browser.PortalSession.OpenAsync(browser, suite);
+        await using var other = await BrowserSession.OpenAsync(browser, suite);
         await other.SignInAsync(OtherDonor);
         await other.GoToAsync("/funding/funded-requests");
         Assert.DoesNotContain(request.Title, await other.Page.InnerTextAsync("main"), StringComparison.Ordinal);
@@ -80,7 +80,7 @@ public sealed partial class FundingFlowTests(SuiteFixture suite, BrowserFixture 
         var request = await ApprovedRequestAsync();
         var pledge = await FundingPagesSetup.PledgeAsync(suite, donorName, 1_000);
 
-        await using var coordinator = await Browser.PortalSession.OpenAsync(browser, suite);
+        await using var coordinator = await BrowserSession.OpenAsync(browser, suite);
         await coordinator.SignInAsync(DemoUsers.Coordinator);
         await coordinator.GoToAsync($"/funding/allocate?request={Uri.EscapeDataString(request.Name)}&pledge={Uri.EscapeDataString(pledge.Name)}&amount=5000");
         await coordinator.ClickAndWaitForAsync(Button(coordinator, "Confirm the allocation"), coordinator.Page.Locator(".error-summary"));
@@ -94,7 +94,7 @@ public sealed partial class FundingFlowTests(SuiteFixture suite, BrowserFixture 
     [Fact]
     public async Task A_donor_the_service_refuses_shows_its_field_violation_next_to_the_field_and_once_corrected_gets_its_page()
     {
-        await using var coordinator = await Browser.PortalSession.OpenAsync(browser, suite);
+        await using var coordinator = await BrowserSession.OpenAsync(browser, suite);
         await coordinator.SignInAsync(DemoUsers.Coordinator);
         await coordinator.GoToAsync("/funding/donors/new");
         await coordinator.AssertPageIsCleanAsync("funding-donor-new");
@@ -122,7 +122,7 @@ public sealed partial class FundingFlowTests(SuiteFixture suite, BrowserFixture 
     private Task<AssistanceRequest> ApprovedRequestAsync() =>
         new Tests.Funding.FundingScenario(suite).RequestAsync(indicativeBudget: new Money { CurrencyCode = "USD", Units = 180_000 });
 
-    private static ILocator Button(Browser.PortalSession session, string name) => session.Page.GetByRole(AriaRole.Button, new() { Name = name, Exact = true });
+    private static ILocator Button(BrowserSession session, string name) => session.Page.GetByRole(AriaRole.Button, new() { Name = name, Exact = true });
 
     [GeneratedRegex(@"^/funding/donors/[^/]+$")]
     private static partial Regex DonorPath();

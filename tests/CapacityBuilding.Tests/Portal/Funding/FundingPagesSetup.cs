@@ -1,6 +1,7 @@
 using CapacityBuilding.Contracts.Common.V1;
 using CapacityBuilding.Contracts.Funding.V1;
 using CapacityBuilding.Tests.Infrastructure;
+using CapacityBuilding.Tests.Portal.Browser;
 
 namespace CapacityBuilding.Tests.Portal.Funding;
 
@@ -12,7 +13,7 @@ namespace CapacityBuilding.Tests.Portal.Funding;
 internal static class FundingPagesSetup
 {
     /// <summary>The donor a signed-in donor session acts for, as its page links to it (<c>donors/{donor}</c>).</summary>
-    public static async Task<string> DonorOfAsync(Browser.PortalSession donor)
+    public static async Task<string> DonorOfAsync(BrowserSession donor)
     {
         await donor.GoToAsync("/funding/mine");
         var href = await donor.Page.Locator("a.my-donor-record").GetAttributeAsync("href")
