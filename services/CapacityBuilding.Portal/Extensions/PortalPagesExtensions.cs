@@ -36,7 +36,10 @@ public static class PortalPagesExtensions
             CreateScopeForErrors = true,
             StatusCodeSelector = RpcErrorStatus.Of,
         });
-        app.UseStatusCodePagesWithReExecute(ErrorPath, "?status={0}");
+        // A scope of its own: when a page's call failed with NOT_FOUND, the exception handler's
+        // re-execution answers 404 and Blazor hands that to status-code pages, whose second
+        // re-execution in the same scope found NavigationManager already initialized (a 500).
+        app.UseStatusCodePagesWithReExecute(ErrorPath, "?status={0}", createScopeForStatusCodePages: true);
         app.UseErrorPageAsRead();
         app.UseRequestLocalization();
         app.UseAuthentication();

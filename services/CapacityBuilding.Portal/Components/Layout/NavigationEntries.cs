@@ -18,6 +18,10 @@ public sealed class NavigationEntries
         new("Triage", "triage", [CallerRole.Coordinator]),
         new("Catalogue", "catalogue", Everyone),
         new("NationalsEnrolments", "catalogue/enrolments", [CallerRole.MemberState]),
+        new("FundingDonors", "funding/donors", [CallerRole.Coordinator, CallerRole.Auditor]),
+        new("FundingAllocations", "funding/allocations", [CallerRole.Coordinator, CallerRole.Auditor]),
+        new("FundingMine", "funding/mine", [CallerRole.Donor]),
+        new("FundingFundedRequests", "funding/funded-requests", [CallerRole.Donor]),
         new("Audit", "audit", [CallerRole.Coordinator, CallerRole.Auditor]),
         new("Dashboards", "dashboards", Everyone),
     ];
