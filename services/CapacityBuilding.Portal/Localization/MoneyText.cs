@@ -2,13 +2,14 @@ using System.Collections.Frozen;
 using System.Globalization;
 using Google.Type;
 
-namespace CapacityBuilding.Portal.Components.Pages.Funding;
+namespace CapacityBuilding.Portal.Localization;
 
 /// <summary>
 /// Money as the services send it (google.type.Money: ISO 4217 code, units and nanos) in the
 /// user's culture, always with its currency: <c>USD 2,500,000.00</c>, <c>2 500 000,00 USD</c>.
 /// The code stands for the symbol because a symbol is ambiguous ($ is also CAD, AUD ...) and a
 /// donor's reports name currencies by code. Also reads an amount a user typed in their culture.
+/// Every page formats money through this one class (funding, triage, audit, dashboards).
 /// </summary>
 public static class MoneyText
 {
@@ -22,7 +23,18 @@ public static class MoneyText
         .GroupBy(pair => pair.Region.ISOCurrencySymbol, StringComparer.Ordinal)
         .ToFrozenDictionary(group => group.Key, group => group.Min(pair => pair.CurrencyDecimalDigits), StringComparer.Ordinal);
 
-    public static decimal ValueOf(Money money) => money.Units + (money.Nanos / NanosPerUnit);
+    /// <summary>The amount as a number (for charts and sums); no amount is zero.</summary>
+    public static decimal ValueOf(Money? money) => money is null ? 0m : money.Units + (money.Nanos / NanosPerUnit);
+
+    /// <summary>In the current culture.</summary>
+    public static string Format(Money? money) => Format(money, CultureInfo.CurrentCulture);
+
+    /// <summary>In the current culture.</summary>
+    public static string FormatAll(IEnumerable<Money> amounts) => FormatAll(amounts, CultureInfo.CurrentCulture);
+
+    /// <summary>A figure already summed or converted (a report's USD totals), in the current culture.</summary>
+    public static string Format(decimal amount, string currencyCode) =>
+        Format(new Money { CurrencyCode = currencyCode, Units = (long)decimal.Truncate(amount), Nanos = (int)((amount - decimal.Truncate(amount)) * NanosPerUnit) }, CultureInfo.CurrentCulture);
 
     public static string Format(Money? money, CultureInfo culture)
     {
