@@ -39,6 +39,14 @@ public sealed class BrowserSession : IAsyncDisposable
         return new BrowserSession(context, await context.NewPageAsync());
     }
 
+    /// <summary>A new session signed in as a demo user (<see cref="DemoUsers"/>).</summary>
+    public static async Task<BrowserSession> SignedInAsync(BrowserFixture browser, SuiteFixture suite, string demoUser)
+    {
+        var session = await OpenAsync(browser, suite);
+        await session.SignInAsync(demoUser);
+        return session;
+    }
+
     /// <summary>The demo users the sign-in page offers, by key.</summary>
     public async Task<IReadOnlyList<string>> DemoUsersOnSignInPageAsync()
     {

@@ -93,12 +93,7 @@ public sealed class DashboardFlowTests(SuiteFixture suite, BrowserFixture browse
 
     private static Money Usd(long units) => new() { CurrencyCode = "USD", Units = units };
 
-    private async Task<BrowserSession> SignedInAsync(string demoUser)
-    {
-        var session = await BrowserSession.OpenAsync(browser, suite);
-        await session.SignInAsync(demoUser);
-        return session;
-    }
+    private Task<BrowserSession> SignedInAsync(string demoUser) => BrowserSession.SignedInAsync(browser, suite, demoUser);
 
     /// <summary>Budget, allocated, disbursed and gap in USD, as the table's columns are.</summary>
     private static decimal[] Figures(FundingTotals totals) =>

@@ -182,12 +182,7 @@ public sealed class TriageFlowTests(SuiteFixture suite, BrowserFixture browser)
     private static ILocator ActionButton(BrowserSession session, string action) =>
         session.Page.Locator($"button[name='Form.Action'][value='{action}']");
 
-    private async Task<BrowserSession> SignedInAsync(string demoUser)
-    {
-        var session = await BrowserSession.OpenAsync(browser, suite);
-        await session.SignInAsync(demoUser);
-        return session;
-    }
+    private Task<BrowserSession> SignedInAsync(string demoUser) => BrowserSession.SignedInAsync(browser, suite, demoUser);
 
     private RequestLifecycleDriver Driver(string country) =>
         new(suite.AssistanceClient(suite.Tokens.Mint(CallerRole.MemberState, $"triage-focal-point-{country.ToLowerInvariant()}", country)));
