@@ -65,5 +65,6 @@ public sealed partial class AssistanceService
         ChainVersion = entry.ChainVersion,
         ContentDigest = entry.ContentDigest,
         ChangedFields = { entry.ChangedFields ?? [] },
+        Subject = entry.Subject ?? "",
     };
 }

@@ -28,7 +28,7 @@ public static class HistoryChain
 
     private static StoredHistoryEntry Append(HistoryEntryContent content) =>
         new(content.Sequence, content.Actor, content.Time, content.Action, content.FromState, content.ToState,
-            content.Reason, content.PreviousHash, HashOf(content), content.ChainVersion, content.Resource, content.ContentDigest, content.ChangedFields);
+            content.Reason, content.PreviousHash, HashOf(content), content.ChainVersion, content.Resource, content.ContentDigest, content.ChangedFields, content.Subject);
 
     /// <summary>
     /// The entry recording a change of the request named <paramref name="resource"/> to
@@ -37,7 +37,7 @@ public static class HistoryChain
     /// </summary>
     public static StoredHistoryEntry Record(string resource, long length, string head, StoredAssistanceRequest after, HistoryEntryFacts facts) =>
         Append(new HistoryEntryContent(CurrentVersion, resource, length + 1, facts.Actor, facts.Time, facts.Action, facts.FromState, after.State,
-            facts.Reason, facts.ChangedFields, RequestDigest.Of(after), head));
+            facts.Reason, facts.ChangedFields, RequestDigest.Of(after), head, facts.Subject));
 
     /// <summary>The first entry that does not verify, or null when the chain is intact.</summary>
     public static (long Sequence, string Problem)? FirstBrokenLink(IReadOnlyList<StoredHistoryEntry?> entries, StoredAssistanceRequest request, string name)
@@ -107,7 +107,7 @@ public static class HistoryChain
     private static string HashOf(StoredHistoryEntry entry) => entry.ChainVersion == FirstVersion
         ? HashOf(new HistoryEntryContentV1(entry.Sequence, entry.Actor, entry.Time, entry.Action, entry.FromState, entry.ToState, entry.Reason, entry.PreviousHash))
         : HashOf(new HistoryEntryContent(entry.ChainVersion, entry.Resource, entry.Sequence, entry.Actor, entry.Time, entry.Action,
-            entry.FromState, entry.ToState, entry.Reason, entry.ChangedFields ?? [], entry.ContentDigest, entry.PreviousHash));
+            entry.FromState, entry.ToState, entry.Reason, entry.ChangedFields ?? [], entry.ContentDigest, entry.PreviousHash, entry.Subject));
 
     private static string HashOf(HistoryEntryContent content) => Sha256Hex(JsonSerializer.SerializeToUtf8Bytes(content, AssistanceJsonContext.Default.HistoryEntryContent));
 

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Action = CapacityBuilding.Contracts.Assistance.V1.HistoryEntry.Types.Action;
 using State = CapacityBuilding.Contracts.Assistance.V1.AssistanceRequest.Types.State;
 
@@ -21,4 +22,5 @@ public sealed record StoredHistoryEntry(
     int ChainVersion = HistoryChain.FirstVersion,
     string Resource = "",
     string ContentDigest = "",
-    IReadOnlyList<string>? ChangedFields = null);
+    IReadOnlyList<string>? ChangedFields = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Subject = null);
