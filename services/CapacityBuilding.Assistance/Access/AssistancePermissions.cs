@@ -27,5 +27,6 @@ public static class AssistancePermissions
         .Allow(nameof(Service.AssistanceServiceBase.MatchAssistanceRequestCourses), Coordinator)
         .Allow(nameof(Service.AssistanceServiceBase.ListHistoryEntries), MemberState, Coordinator, Auditor)
         .Allow(nameof(Service.AssistanceServiceBase.VerifyAssistanceRequestHistory), Coordinator, Auditor)
+        .Allow(nameof(Service.AssistanceServiceBase.RecordDeliveryEvent), CallerRole.Service)
         .Build();
 }
