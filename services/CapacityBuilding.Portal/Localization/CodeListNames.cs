@@ -9,8 +9,8 @@ namespace CapacityBuilding.Portal.Localization;
 /// <summary>
 /// Code-list values by name in the user's language. Countries and languages come from the ICU data
 /// .NET carries (a culture's display name, e.g. <c>anglais (Côte d’Ivoire)</c>, localized by ICU:
-/// its region part is the country); thematic areas, DAC groups and request states from
-/// Resources/Localization/CodeListNames.*.resx. A value without a name shows its code.
+/// its region part is the country); thematic areas, DAC groups, request states and UN M49 regions
+/// from Resources/Localization/CodeListNames.*.resx. A value without a name shows its code.
 /// </summary>
 public sealed class CodeListNames(IStringLocalizer<CodeListNames> names)
 {
@@ -62,6 +62,13 @@ public sealed class CodeListNames(IStringLocalizer<CodeListNames> names)
     public string DacIncomeGroupName(DacIncomeGroup group) => Named("DacIncomeGroup_" + group);
 
     public string RequestStateName(AssistanceRequest.Types.State state) => Named("RequestState_" + state);
+
+    /// <summary>
+    /// A UN M49 region, sub-region or intermediate region of its three-digit code, by the name the
+    /// UN Statistics Division gives it in the user's language, e.g. <c>202</c> → <c>Sub-Saharan Africa</c>,
+    /// <c>Afrique subsaharienne</c>, <c>África subsahariana</c>.
+    /// </summary>
+    public string RegionName(string m49Code) => Named("Region_" + m49Code);
 
     private string Named(string key) => names[key];
 }

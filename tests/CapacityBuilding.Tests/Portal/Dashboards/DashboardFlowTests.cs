@@ -77,6 +77,21 @@ public sealed class DashboardFlowTests(SuiteFixture suite, BrowserFixture browse
         Assert.Equal(0, await ghana.Page.Locator("#funding-title").CountAsync());
     }
 
+    [Fact]
+    public async Task The_regions_are_named_in_the_readers_language_not_by_their_M49_codes()
+    {
+        await FundAsync();
+        await using var auditor = await SignedInAsync(DemoUsers.Auditor);
+        await auditor.SwitchLanguageAsync("fr");
+        await auditor.GoToAsync("/dashboards");
+        await auditor.AssertPageIsCleanAsync("dashboards-auditor-regions");
+
+        var regions = await auditor.Page.Locator("#funding-by-region-table tbody th").AllInnerTextsAsync();
+        // The funded request is Ghana's: UN M49 sub-region 202.
+        Assert.Contains("Afrique subsaharienne", regions);
+        Assert.DoesNotContain(regions, region => region.All(char.IsAsciiDigit));
+    }
+
     /// <summary>Money allocated to an approved request and partly paid out, so every funding chart has a row.</summary>
     private async Task FundAsync()
     {
