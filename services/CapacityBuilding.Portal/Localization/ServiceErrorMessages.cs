@@ -8,7 +8,8 @@ namespace CapacityBuilding.Portal.Localization;
 /// A service's error in the user's language. The summary: <c>Reason_{REASON}</c> of
 /// Resources/Localization/ServiceErrorMessages.resx, else the service's own message. A field's
 /// message, first found of: the page's <c>Violation_{field}_{REASON}</c>, the page's
-/// <c>Violation_{field}</c>, the shared <c>FieldReason_{REASON}</c>, else the service's text.
+/// <c>Violation_{field}</c>, the shared <c>FieldReason_{REASON}</c>, else the service's text; a
+/// list's item (<c>course.prerequisites[1]</c>) takes the list's words (<c>Violation_course.prerequisites</c>).
 /// These keys are optional, so they are looked up without strict mode's missing-string marker.
 /// </summary>
 public sealed class ServiceErrorMessages(ResourceManagerStringLocalizerFactory resources)
@@ -21,8 +22,8 @@ public sealed class ServiceErrorMessages(ResourceManagerStringLocalizerFactory r
         var pageStrings = resources.Create(page);
         var summary = Find(shared, $"Reason_{error.Reason}") ?? Find(shared, $"Code_{error.Code}") ?? error.Message;
         var fields = error.Fields.Select(problem => new FormFieldError(problem.Field, FieldIds.Of(problem.Field),
-                (problem.Reason is { } reason ? Find(pageStrings, $"Violation_{problem.Field}_{reason}") : null)
-                ?? Find(pageStrings, $"Violation_{problem.Field}")
+                (problem.Reason is { } reason ? Find(pageStrings, $"Violation_{FieldIds.ListOf(problem.Field)}_{reason}") : null)
+                ?? Find(pageStrings, $"Violation_{FieldIds.ListOf(problem.Field)}")
                 ?? (problem.Reason is { } sharedReason ? Find(shared, $"FieldReason_{sharedReason}") : null)
                 ?? problem.Description))
             .ToList();

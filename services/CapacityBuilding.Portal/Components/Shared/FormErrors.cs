@@ -9,7 +9,8 @@ public sealed record FormFieldError(string Field, string InputId, string Message
 /// </summary>
 public sealed record FormErrors(string Summary, IReadOnlyList<FormFieldError> Fields)
 {
-    public IEnumerable<FormFieldError> For(string field) => Fields.Where(error => error.Field == field);
+    /// <summary>The messages of a field and, for a list, of its items (<see cref="FieldIds.ListOf"/>).</summary>
+    public IEnumerable<FormFieldError> For(string field) => Fields.Where(error => FieldIds.ListOf(error.Field) == field);
 
-    public bool Has(string field) => Fields.Any(error => error.Field == field);
+    public bool Has(string field) => For(field).Any();
 }

@@ -85,6 +85,24 @@ public sealed class CatalogueFlowTests(SuiteFixture suite, BrowserFixture browse
     }
 
     [Fact]
+    public async Task A_violation_of_one_item_of_a_list_is_shown_next_to_the_lists_input_and_linked_from_the_summary()
+    {
+        await using var coordinator = await BrowserSession.SignedInAsync(browser, suite, DemoUsers.Coordinator);
+        var page = coordinator.Page;
+        await coordinator.GoToAsync("/catalogue/new");
+
+        // The service names the item: course.prerequisites[1].
+        await page.FillAsync("#field-course-prerequisites", "Basic computer skills\n" + new string('x', 501));
+        await coordinator.ClickAndWaitForAsync(page.Locator("button[type=submit].primary"), page.Locator(".error-summary"));
+
+        await coordinator.AssertPageIsCleanAsync("catalogue-new-course-list-item-violation");
+        Assert.Equal("Keep each prerequisite (one a line) to at most 500 characters.", (await page.InnerTextAsync("#field-course-prerequisites-message")).Trim());
+        Assert.Equal("true", await page.GetAttributeAsync("#field-course-prerequisites", "aria-invalid"));
+        Assert.Equal("field-course-prerequisites-message", await page.GetAttributeAsync("#field-course-prerequisites", "aria-describedby"));
+        Assert.True(await page.Locator(".error-summary a[href$='#field-course-prerequisites']", new() { HasText = "Prerequisites" }).IsVisibleAsync());
+    }
+
+    [Fact]
     public async Task A_focal_point_enrols_a_national_into_a_free_seat_and_one_onto_the_waitlist_sees_both_and_cancels_one()
     {
         var course = await setup.CourseAsync();

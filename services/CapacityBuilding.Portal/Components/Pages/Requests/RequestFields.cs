@@ -45,12 +45,7 @@ public static class RequestFields
     /// </summary>
     public static string FormFieldOf(string path)
     {
-        var field = path.StartsWith(Prefix, StringComparison.Ordinal) ? path : Prefix + path;
-        var bracket = field.IndexOf('[', StringComparison.Ordinal);
-        if (bracket >= 0)
-        {
-            field = field[..bracket];
-        }
+        var field = Shared.FieldIds.ListOf(path.StartsWith(Prefix, StringComparison.Ordinal) ? path : Prefix + path);
 
         return field switch
         {
