@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Diagnostics;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using CapacityBuilding.Portal.Components;
+using CapacityBuilding.Portal.Components.Pages.Funding;
 using CapacityBuilding.Portal.Identity;
 using CapacityBuilding.Portal.Localization;
 
@@ -70,6 +71,7 @@ public static class PortalPagesExtensions
         app.MapHealthChecks("/health").AllowAnonymous();
         app.MapSignInEndpoints();
         app.MapCultureEndpoint();
+        app.MapIatiExportDownload();
         app.MapRazorComponents<App>();
         return app;
     }

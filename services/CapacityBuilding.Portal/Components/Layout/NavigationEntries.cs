@@ -24,6 +24,8 @@ public sealed class NavigationEntries
         new("FundingFundedRequests", "funding/funded-requests", [CallerRole.Donor]),
         new("Audit", "audit", [CallerRole.Coordinator, CallerRole.Auditor]),
         new("Dashboards", "dashboards", Everyone),
+        new("FundingExchangeRates", "funding/exchange-rates", [CallerRole.Coordinator, CallerRole.Donor, CallerRole.Auditor]),
+        new("FundingIatiExport", "funding/iati", [CallerRole.Coordinator, CallerRole.Auditor]),
     ];
 
     private NavigationEntries()

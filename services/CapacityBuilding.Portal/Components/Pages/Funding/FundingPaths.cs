@@ -21,6 +21,10 @@ public static class FundingPaths
 
     public const string FundedRequests = Root + "/funded-requests";
 
+    public const string ExchangeRates = Root + "/exchange-rates";
+
+    public const string IatiExport = Root + "/iati";
+
     /// <summary>The page of a donor, pledge or allocation, from its resource name.</summary>
     public static string Of(string resourceName) => Root + "/" + resourceName;
 
