@@ -6,7 +6,6 @@ using CapacityBuilding.ServiceDefaults.FieldMasks;
 using CapacityBuilding.ServiceDefaults.Resources;
 using CapacityBuilding.ServiceDefaults.Validation;
 using Google.Protobuf.WellKnownTypes;
-using Google.Type;
 
 namespace CapacityBuilding.Assistance.Grpc;
 
@@ -54,7 +53,7 @@ internal static class AssistanceRequestMessages
             DesiredEnd = CalendarDates.TryParse(message.DesiredEnd),
             Languages = [.. message.Languages],
             EstimatedParticipants = message.EstimatedParticipants,
-            IndicativeBudget = message.IndicativeBudget is { } budget ? new StoredMoney(budget.CurrencyCode, budget.Units, budget.Nanos) : null,
+            IndicativeBudget = message.IndicativeBudget.ToStored(),
             TargetAudiences = [.. message.TargetAudiences],
             DacIncomeGroup = incomeGroup,
             PriorityScore = PriorityScore.Of(incomeGroup, message.EstimatedParticipants, message.ThematicAreas),
@@ -84,14 +83,13 @@ internal static class AssistanceRequestMessages
             DesiredEnd = CalendarDates.ToMessage(request.DesiredEnd),
             Languages = { request.Languages },
             EstimatedParticipants = request.EstimatedParticipants,
-            IndicativeBudget = request.IndicativeBudget is { } budget
-                ? new Money { CurrencyCode = budget.CurrencyCode, Units = budget.Units, Nanos = budget.Nanos }
-                : null,
+            IndicativeBudget = request.IndicativeBudget.ToMessage(),
             TargetAudiences = { request.TargetAudiences },
             DacEligible = request.DacIncomeGroup != DacIncomeGroup.Unspecified,
             DacIncomeGroup = request.DacIncomeGroup,
             PriorityScore = request.PriorityScore,
             CourseProposal = request.CourseProposal?.ToMessage(),
+            ApprovedBudget = request.ApprovedBudget.ToMessage(),
         };
         return message;
     }

@@ -1,5 +1,6 @@
 using CapacityBuilding.Assistance.Access;
 using CapacityBuilding.Assistance.Clients;
+using CapacityBuilding.Assistance.Domain.Approvals;
 using CapacityBuilding.Assistance.Domain.History;
 using CapacityBuilding.Assistance.Domain.Requests;
 using CapacityBuilding.Assistance.Repositories;
@@ -22,6 +23,7 @@ public sealed partial class AssistanceService(
     RequestWithdrawal withdrawal,
     RequestAccess access,
     AssistanceRequestValidator validator,
+    ReviewRules reviewRules,
     CourseCatalog courseCatalog,
     CourseMatcher courseMatcher,
     DonorFunding donorFunding,

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using CapacityBuilding.Contracts.Assistance.V1;
 using CapacityBuilding.Contracts.Common.V1;
 using State = CapacityBuilding.Contracts.Assistance.V1.AssistanceRequest.Types.State;
@@ -7,7 +8,9 @@ namespace CapacityBuilding.Assistance.Domain.Requests;
 /// <summary>
 /// An assistance request as the assistance service stores it. <see cref="HistoryLength"/> and
 /// <see cref="HistoryHead"/> record the end of its hash-chained history, written in the same
-/// script as the entry, so that a truncated history is detected too.
+/// script as the entry, so that a truncated history is detected too. Fields added later are left
+/// out of the JSON while unset, so that requests stored before them keep their digest
+/// (<see cref="History.RequestDigest"/>) and their history verifies.
 /// </summary>
 public sealed record StoredAssistanceRequest(
     string Id,
@@ -33,7 +36,8 @@ public sealed record StoredAssistanceRequest(
     int PriorityScore,
     StoredCourseProposal? CourseProposal,
     long HistoryLength,
-    string HistoryHead);
+    string HistoryHead,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] StoredMoney? ApprovedBudget = null);
 
 public sealed record StoredFocalPoint(string DisplayName, string Email, string Institution);
 
