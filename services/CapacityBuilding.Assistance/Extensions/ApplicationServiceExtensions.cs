@@ -1,6 +1,5 @@
 using CapacityBuilding.Assistance.Access;
 using CapacityBuilding.Assistance.Clients;
-using CapacityBuilding.Assistance.Domain.Approvals;
 using CapacityBuilding.Assistance.Domain.Requests;
 using CapacityBuilding.Assistance.Repositories;
 using CapacityBuilding.ServiceDefaults.Audit;
@@ -18,7 +17,7 @@ public static class ApplicationServiceExtensions
         builder.Services.AddSingleton(AssistancePermissions.Table);
         builder.Services.AddSingleton<RedisAssistanceRequestRepository>();
         builder.Services.AddValidator<AssistanceRequestValidator>();
-        builder.Services.AddValidator<ReviewRules>();
+        builder.Services.AddIntake();
         builder.Services.AddSingleton<RequestChanges>();
         builder.Services.AddSingleton<RequestAccess>();
         builder.Services.AddServiceClient<TrainingClient>(builder.Configuration, AssistanceApp.TrainingAppId, AssistanceApp.TrainingUnreachable);

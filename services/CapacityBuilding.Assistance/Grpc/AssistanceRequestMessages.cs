@@ -17,6 +17,7 @@ internal static class AssistanceRequestMessages
     [
         "requesting_state", "title", "description", "thematic_areas", "courses", "focal_point", "beneficiary_institutions",
         "assistance_types", "desired_start", "desired_end", "languages", "estimated_participants", "indicative_budget", "target_audiences",
+        "needs_baselines", "endorsing_authority", "endorsement_date",
     ],
     subfields: true,
     rejection: path => $"'{path}' is not an editable field of AssistanceRequest.");
@@ -37,7 +38,7 @@ internal static class AssistanceRequestMessages
     public static StoredAssistanceRequest WithFields(StoredAssistanceRequest stored, AssistanceRequest message)
     {
         var incomeGroup = DacRecipients.GroupOf(message.RequestingState);
-        return stored with
+        return (stored with
         {
             RequestingState = message.RequestingState,
             Title = message.Title.Trim(),
@@ -57,7 +58,7 @@ internal static class AssistanceRequestMessages
             TargetAudiences = [.. message.TargetAudiences],
             DacIncomeGroup = incomeGroup,
             PriorityScore = PriorityScore.Of(incomeGroup, message.EstimatedParticipants, message.ThematicAreas),
-        };
+        }).WithIntakeFields(message);
     }
 
     public static AssistanceRequest ToMessage(this StoredAssistanceRequest request)
@@ -91,6 +92,7 @@ internal static class AssistanceRequestMessages
             CourseProposal = request.CourseProposal?.ToMessage(),
             ApprovedBudget = request.ApprovedBudget.ToMessage(),
         };
+        IntakeMessages.AddIntakeFields(message, request);
         return message;
     }
 

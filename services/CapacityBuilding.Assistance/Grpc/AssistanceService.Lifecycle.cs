@@ -44,7 +44,7 @@ public sealed partial class AssistanceService
             Decision.Return => Action.Return,
             _ => throw errors.InvalidArgument("decision", "must be DECISION_APPROVE, DECISION_REJECT or DECISION_RETURN."),
         };
-        reviewRules.EnsureValid(request, errors);
+        intake.ReviewRules.EnsureValid(request, errors);
         var approving = action == Action.Approve;
         var stored = approving
             ? await ApproveAsync(request, context)

@@ -1,6 +1,5 @@
 using CapacityBuilding.Assistance.Access;
 using CapacityBuilding.Assistance.Clients;
-using CapacityBuilding.Assistance.Domain.Approvals;
 using CapacityBuilding.Assistance.Domain.History;
 using CapacityBuilding.Assistance.Domain.Requests;
 using CapacityBuilding.Assistance.Repositories;
@@ -23,14 +22,14 @@ public sealed partial class AssistanceService(
     RequestWithdrawal withdrawal,
     RequestAccess access,
     AssistanceRequestValidator validator,
-    ReviewRules reviewRules,
     CourseCatalog courseCatalog,
     CourseMatcher courseMatcher,
     DonorFunding donorFunding,
     PageTokens pageTokens,
     ChainCheckpoints checkpoints,
     ApiErrors errors,
-    TimeProvider clock) : Contracts.Assistance.V1.AssistanceService.AssistanceServiceBase
+    TimeProvider clock,
+    AssistanceIntake intake) : Contracts.Assistance.V1.AssistanceService.AssistanceServiceBase
 {
     public override async Task<CreateAssistanceRequestResponse> CreateAssistanceRequest(
         CreateAssistanceRequestRequest request, ServerCallContext context)

@@ -18,7 +18,7 @@ namespace CapacityBuilding.Tests.Fuzz;
 /// A property per method of the assistance service, called through the gateway as a coordinator
 /// (every method is open to one) and, where ownership is checked on the data, as a member state.
 /// </summary>
-internal sealed class AssistanceFuzzProperties(SuiteFixture suite, FuzzCalls calls)
+internal sealed partial class AssistanceFuzzProperties(SuiteFixture suite, FuzzCalls calls)
 {
     public static readonly IReadOnlyDictionary<string, Func<AssistanceFuzzProperties, Task>> ByMethod =
         new Dictionary<string, Func<AssistanceFuzzProperties, Task>>
@@ -53,6 +53,12 @@ internal sealed class AssistanceFuzzProperties(SuiteFixture suite, FuzzCalls cal
                 async (client, request) => (await client.MatchAssistanceRequestCoursesAsync(request)).AssistanceRequest),
             [nameof(Service.AssistanceServiceBase.ListHistoryEntries)] = properties => properties.ListHistoryAsync(),
             [nameof(Service.AssistanceServiceBase.VerifyAssistanceRequestHistory)] = properties => properties.VerifyHistoryAsync(),
+            [nameof(Service.AssistanceServiceBase.FindAssistanceRequestOverlaps)] = properties => properties.FindOverlapsAsync(),
+            [nameof(Service.AssistanceServiceBase.GetConventionStatus)] = properties => properties.GetConventionStatusAsync(),
+            [nameof(Service.AssistanceServiceBase.ListConventionStatuses)] = properties => properties.ListConventionStatusesAsync(),
+            [nameof(Service.AssistanceServiceBase.UpdateConventionStatus)] = properties => properties.UpdateConventionStatusAsync(),
+            [nameof(Service.AssistanceServiceBase.GetConventionCoverage)] = properties => properties.GetConventionCoverageAsync(),
+            [nameof(Service.AssistanceServiceBase.GetPipelineReport)] = properties => properties.GetPipelineReportAsync(),
         };
 
     private static readonly string[] EditableFields =

@@ -13,6 +13,11 @@ public sealed class ReviewRules : IRequestRules<ReviewAssistanceRequestRequest>
 {
     public void AddViolations(ReviewAssistanceRequestRequest request, FieldViolations violations)
     {
+        if (request.OverlapConfirmation.Length > 0 && request.Decision != Decision.Approve)
+        {
+            violations.Add("overlap_confirmation", "is set only with DECISION_APPROVE.");
+        }
+
         if (request.ApprovedBudget is null)
         {
             return;

@@ -37,9 +37,15 @@ public sealed record StoredAssistanceRequest(
     StoredCourseProposal? CourseProposal,
     long HistoryLength,
     string HistoryHead,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] StoredMoney? ApprovedBudget = null);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] StoredMoney? ApprovedBudget = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<StoredNeedsBaseline>? NeedsBaselines = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? EndorsingAuthority = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DateOnly? EndorsementDate = null);
 
 public sealed record StoredFocalPoint(string DisplayName, string Email, string Institution);
+
+/// <summary>The requesting state's self-assessed capacity in one thematic area, 1 to 5, with what it rests on.</summary>
+public sealed record StoredNeedsBaseline(ThematicArea ThematicArea, int Level, string Note);
 
 /// <summary>google.type.Money as stored: never a floating-point number.</summary>
 public sealed record StoredMoney(string CurrencyCode, long Units, int Nanos);
