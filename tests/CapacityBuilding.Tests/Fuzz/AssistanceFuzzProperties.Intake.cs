@@ -1,4 +1,6 @@
 using CapacityBuilding.Contracts.Assistance.V1;
+using CapacityBuilding.Contracts.Common.V1;
+using FsCheck;
 using FsCheck.Fluent;
 using Google.Type;
 using ConventionState = CapacityBuilding.Contracts.Assistance.V1.ConventionStatus.Types.Status;
@@ -10,6 +12,19 @@ namespace CapacityBuilding.Tests.Fuzz;
 internal sealed partial class AssistanceFuzzProperties
 {
     private static readonly string[] ConventionStatusFields = ["status", "signature_date", "consent_date", "source"];
+
+    /// <summary>Baselines that keep the rules: some of the request's areas, once each, levels 1 to 5.</summary>
+    private static Gen<NeedsBaseline[]> BaselinesOf(ThematicArea[] areas) =>
+        from chosen in Gen.SubListOf(areas.Distinct().ToArray())
+        from levels in Gen.Choose(1, 5).ArrayOf(chosen.Count)
+        select chosen.Select((area, i) => new NeedsBaseline { ThematicArea = area, Level = levels[i], Note = "self-assessed" }).ToArray();
+
+    /// <summary>Baselines of any shape: any area, any level, any note.</summary>
+    private static Gen<NeedsBaseline[]> AnyBaselines =>
+        (from area in FuzzValues.ThematicArea
+         from level in Gen.OneOf(Gen.Choose(-2, 8), Gen.Elements(int.MinValue, int.MaxValue))
+         from note in FuzzValues.Text
+         select new NeedsBaseline { ThematicArea = area, Level = level, Note = note }).ArrayOf();
 
     private async Task FindOverlapsAsync()
     {

@@ -65,6 +65,7 @@ internal sealed partial class AssistanceFuzzProperties(SuiteFixture suite, FuzzC
     [
         "requesting_state", "title", "description", "thematic_areas", "courses", "focal_point", "focal_point.email", "beneficiary_institutions",
         "assistance_types", "desired_start", "desired_end", "languages", "estimated_participants", "indicative_budget", "target_audiences",
+        "needs_baselines", "endorsing_authority", "endorsement_date",
     ];
 
     private readonly Service.AssistanceServiceClient coordinator =
@@ -250,8 +251,12 @@ internal sealed partial class AssistanceFuzzProperties(SuiteFixture suite, FuzzC
         from participants in FuzzValues.Mostly(Gen.Choose(0, 100_000), Gen.OneOf(Gen.Choose(-5, 100_005), Gen.Elements(int.MinValue, int.MaxValue, 100_000, 100_001)))
         from budget in FuzzValues.Mostly(Gen.OneOf(Gen.Constant<Google.Type.Money?>(null), FuzzValues.SmallAmount()), FuzzValues.Amount)
         from audiences in FuzzValues.Mostly(FuzzValues.DefinedEnums<TargetAudience>(), FuzzValues.Enum<TargetAudience>().ArrayOf())
+        from baselines in FuzzValues.Mostly(BaselinesOf(areas), AnyBaselines)
+        from authority in FuzzValues.Mostly(FuzzValues.ValidOptionalText, FuzzValues.Text)
+        from endorsed in FuzzValues.Mostly(FuzzValues.DayWithin(-400, -1), FuzzValues.CalendarDate)
         select new AssistanceRequest
         {
+            NeedsBaselines = { baselines }, EndorsingAuthority = authority, EndorsementDate = endorsed,
             RequestingState = state, Title = title, Description = description, ThematicAreas = { areas }, Courses = { courses },
             FocalPoint = focalPoint, BeneficiaryInstitutions = { institutions }, AssistanceTypes = { types }, DesiredStart = start,
             DesiredEnd = end, Languages = { languages }, EstimatedParticipants = participants, IndicativeBudget = budget,
