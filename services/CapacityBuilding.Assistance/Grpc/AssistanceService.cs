@@ -28,7 +28,8 @@ public sealed partial class AssistanceService(
     PageTokens pageTokens,
     ChainCheckpoints checkpoints,
     ApiErrors errors,
-    TimeProvider clock) : Contracts.Assistance.V1.AssistanceService.AssistanceServiceBase
+    TimeProvider clock,
+    AssistanceIntake intake) : Contracts.Assistance.V1.AssistanceService.AssistanceServiceBase
 {
     public override async Task<CreateAssistanceRequestResponse> CreateAssistanceRequest(
         CreateAssistanceRequestRequest request, ServerCallContext context)

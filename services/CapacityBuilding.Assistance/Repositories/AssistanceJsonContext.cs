@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using CapacityBuilding.Assistance.Domain.Convention;
 using CapacityBuilding.Assistance.Domain.History;
 using CapacityBuilding.Assistance.Domain.Requests;
 
@@ -9,4 +10,6 @@ namespace CapacityBuilding.Assistance.Repositories;
 [JsonSerializable(typeof(StoredHistoryEntry))]
 [JsonSerializable(typeof(HistoryEntryContent))]
 [JsonSerializable(typeof(HistoryEntryContentV1))]
+[JsonSerializable(typeof(StoredConventionStatus))]
+[JsonSerializable(typeof(Contracts.Assistance.V1.ConventionStatus.Types.Status), TypeInfoPropertyName = "ConventionStatusStatus")]
 internal sealed partial class AssistanceJsonContext : JsonSerializerContext;

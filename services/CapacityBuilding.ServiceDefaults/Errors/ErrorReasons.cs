@@ -148,4 +148,7 @@ public static class ErrorReasons
 
     /// <summary>FAILED_PRECONDITION: a total beyond what google.type.Money can carry exactly.</summary>
     public const string TotalOutOfRange = "TOTAL_OUT_OF_RANGE";
+
+    /// <summary>FAILED_PRECONDITION: an approval of a request that overlaps approved or in-delivery requests of the same state, without a confirmation.</summary>
+    public const string RequestOverlaps = "REQUEST_OVERLAPS";
 }

@@ -39,4 +39,10 @@ public static class EventIds
 
     /// <summary>Portal: a page asked for a UI string that no resource file has (strict mode shows a marker).</summary>
     public const int MissingUiString = 5001;
+
+    /// <summary>Assistance: requests stored before the pipeline and coverage counters were added to them at start.</summary>
+    public const int RequestCountersBackfilled = 2150;
+
+    /// <summary>Assistance: counting earlier requests waits for Redis.</summary>
+    public const int RequestCountersBackfillWaiting = 2151;
 }
