@@ -211,8 +211,11 @@ public sealed class FundingService(
     public override async Task<GetFundingSummaryResponse> GetFundingSummary(GetFundingSummaryRequest request, ServerCallContext context) =>
         new() { FundingSummary = await reports.ForProgrammeAsync(request, context.GetCaller(), context.CancellationToken) };
 
-    public override async Task<ExportIatiActivitiesResponse> ExportIatiActivities(ExportIatiActivitiesRequest request, ServerCallContext context) =>
-        new() { Xml = await iatiExport.ExportAsync(context.GetCaller(), context.CancellationToken) };
+    public override async Task<ExportIatiActivitiesResponse> ExportIatiActivities(ExportIatiActivitiesRequest request, ServerCallContext context)
+    {
+        var export = await iatiExport.ExportAsync(context.GetCaller(), context.CancellationToken);
+        return new() { Xml = export.Xml, ActivityCount = export.ActivityCount };
+    }
 
     private async Task<Pledge> TransitionAsync(string name, string etag, PledgeTransition transition)
     {
