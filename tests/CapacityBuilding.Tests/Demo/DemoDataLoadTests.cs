@@ -10,7 +10,7 @@ namespace CapacityBuilding.Tests.Demo;
 
 /// <summary>
 /// The demo loader through a real gateway, twice: the second run changes nothing, every request
-/// ends in its target state with one allocation per entry, and the demo donor sees what it funds. The demo's donors, requests and
+/// ends in its target state with one allocation per entry, the IATI export of it passes IATI's checks, and the demo donor sees what it funds. The demo's donors, requests and
 /// allocations would change what other tests count, so the loader gets services, a gateway and a
 /// Redis database of its own (the fixture's redis-server, database 1).
 /// </summary>
@@ -47,6 +47,11 @@ public sealed class DemoDataLoadTests(SuiteFixture suite)
         var disbursements = await Task.WhenAll(allocations.Select(async allocation =>
             (await funding.ListDisbursementsAsync(new ListDisbursementsRequest { Parent = allocation.Name })).Disbursements.Count));
         Assert.Equal(allocationEntries.Sum(entry => entry.Disbursements?.Count ?? 0), disbursements.Sum());
+
+        // The demo's IATI export: one activity per funded request, accepted by IATI's schema, ruleset and code lists.
+        var export = await funding.ExportIatiActivitiesAsync(new ExportIatiActivitiesRequest());
+        Assert.Equal(allocationEntries.Select(entry => entry.RequestKey).Distinct().Count(), export.ActivityCount);
+        Assert.Empty(Funding.Iati.IatiValidation.Problems(export.Xml));
 
         // The loader names the first donor in donors.json whose pledges allocate money, and that
         // donor sees exactly the requests they fund.
