@@ -92,6 +92,9 @@ internal static class AssistanceRequestMessages
             DacIncomeGroup = request.DacIncomeGroup,
             PriorityScore = request.PriorityScore,
             CourseProposal = request.CourseProposal?.ToMessage(),
+            PublicationConsent = request.PublicationConsent is { } consent
+                ? new PublicationConsent { Publish = consent.Publish, DecidedBy = consent.DecidedBy, DecideTime = Timestamp.FromDateTimeOffset(consent.DecideTime) }
+                : null,
         };
         return message;
     }

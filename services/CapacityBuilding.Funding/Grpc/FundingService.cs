@@ -214,7 +214,7 @@ public sealed class FundingService(
     public override async Task<ExportIatiActivitiesResponse> ExportIatiActivities(ExportIatiActivitiesRequest request, ServerCallContext context)
     {
         var export = await iatiExport.ExportAsync(context.GetCaller(), context.CancellationToken);
-        return new() { Xml = export.Xml, ActivityCount = export.ActivityCount };
+        return new() { Xml = export.Xml, ActivityCount = export.ActivityCount, WithheldActivityCount = export.WithheldCount };
     }
 
     private async Task<Pledge> TransitionAsync(string name, string etag, PledgeTransition transition)

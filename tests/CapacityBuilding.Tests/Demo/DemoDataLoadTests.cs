@@ -48,9 +48,20 @@ public sealed class DemoDataLoadTests(SuiteFixture suite)
             (await funding.ListDisbursementsAsync(new ListDisbursementsRequest { Parent = allocation.Name })).Disbursements.Count));
         Assert.Equal(allocationEntries.Sum(entry => entry.Disbursements?.Count ?? 0), disbursements.Sum());
 
-        // The demo's IATI export: one activity per funded request, accepted by IATI's schema, ruleset and code lists.
+        // The demo's IATI export: nothing until the requesting states consent, then one activity per
+        // funded request, accepted by IATI's schema, ruleset and code lists.
+        var fundedRequests = stored.Where(request => allocations.Any(allocation => allocation.AssistanceRequest == request.Name)).ToList();
+        var unconsented = await funding.ExportIatiActivitiesAsync(new ExportIatiActivitiesRequest());
+        Assert.Equal(("", 0, fundedRequests.Count), (unconsented.Xml, unconsented.ActivityCount, unconsented.WithheldActivityCount));
+        foreach (var request in fundedRequests)
+        {
+            var focalPoint = new AssistanceService.AssistanceServiceClient(
+                suite.Channel(gateway, suite.Tokens.Mint(CallerRole.MemberState, "focal-point-" + request.RequestingState, country: request.RequestingState)));
+            await focalPoint.SetAssistanceRequestPublicationConsentAsync(new SetAssistanceRequestPublicationConsentRequest { Name = request.Name, Publish = true });
+        }
+
         var export = await funding.ExportIatiActivitiesAsync(new ExportIatiActivitiesRequest());
-        Assert.Equal(allocationEntries.Select(entry => entry.RequestKey).Distinct().Count(), export.ActivityCount);
+        Assert.Equal((fundedRequests.Count, 0), (export.ActivityCount, export.WithheldActivityCount));
         Assert.Empty(Funding.Iati.IatiValidation.Problems(export.Xml));
 
         // The loader names the first donor in donors.json whose pledges allocate money, and that

@@ -5,6 +5,7 @@ using CapacityBuilding.ServiceDefaults.Identity;
 using CapacityBuilding.Tests.Funding.Iati;
 using CapacityBuilding.Tests.Infrastructure;
 using Google.Type;
+using CapacityBuilding.Contracts.Assistance.V1;
 using AssistanceRequest = CapacityBuilding.Contracts.Assistance.V1.AssistanceRequest;
 
 namespace CapacityBuilding.Tests.Funding;
@@ -26,6 +27,7 @@ public sealed class IatiExportTests(SuiteFixture suite)
         var donor = await scenario.DonorAsync("IATI donor", "XM-DAC-7");
         var pledge = (await scenario.Funding.CreatePledgeAsync(new CreatePledgeRequest { Parent = donor.Name, Pledge = SampleData.Pledge(5_000, "EUR") })).Pledge;
         var request = await scenario.RequestAsync("PRY");
+        await scenario.ConsentToPublishAsync(request);
         var allocation = (await scenario.Funding.CreateAllocationAsync(
             FundingScenario.Allocation(pledge, request, new Money { CurrencyCode = "EUR", Units = 1_200, Nanos = 500_000_000 }))).Allocation;
         await scenario.Funding.CreateDisbursementAsync(new CreateDisbursementRequest
@@ -62,6 +64,7 @@ public sealed class IatiExportTests(SuiteFixture suite)
         draft.ThematicAreas.Clear();
         draft.ThematicAreas.Add([ThematicArea.Legislation, ThematicArea.ElectronicEvidence, ThematicArea.Prevention]);
         var request = await new Assistance.RequestLifecycleDriver(scenario.Assistance).CreateInStateAsync(AssistanceRequest.Types.State.Approved, draft);
+        await scenario.ConsentToPublishAsync(request);
         var pledge = await scenario.PledgeAsync(1_000);
         await scenario.Funding.CreateAllocationAsync(FundingScenario.Allocation(pledge, request, new Money { CurrencyCode = "USD", Units = 100 }));
 
@@ -94,6 +97,7 @@ public sealed class IatiExportTests(SuiteFixture suite)
         var donor = await scenario.DonorAsync("Withdrawn donor", "XM-DAC-7");
         var pledge = (await scenario.Funding.CreatePledgeAsync(new CreatePledgeRequest { Parent = donor.Name, Pledge = SampleData.Pledge(100) })).Pledge;
         var request = await scenario.RequestAsync();
+        await scenario.ConsentToPublishAsync(request);
         var allocation = (await scenario.Funding.CreateAllocationAsync(FundingScenario.Allocation(pledge, request, new Money { CurrencyCode = "USD", Units = 10 }))).Allocation;
         await scenario.Funding.CreateDisbursementAsync(new CreateDisbursementRequest
         {
@@ -115,6 +119,7 @@ public sealed class IatiExportTests(SuiteFixture suite)
         var request = Assistance.RequestLifecycleDriver.CompleteRequest(title: "Unit \uFFFF of \uFFFF cybercrime");
         request.Description = request.Title;
         var approved = await new Assistance.RequestLifecycleDriver(scenario.Assistance).CreateInStateAsync(AssistanceRequest.Types.State.Approved, request);
+        await scenario.ConsentToPublishAsync(approved);
         var donor = await scenario.DonorAsync("Donor\uFFFF", "XM-DAC-8");
         var pledge = (await scenario.Funding.CreatePledgeAsync(new CreatePledgeRequest { Parent = donor.Name, Pledge = SampleData.Pledge(100) })).Pledge;
         var allocation = (await scenario.Funding.CreateAllocationAsync(FundingScenario.Allocation(pledge, approved, new Money { CurrencyCode = "USD", Units = 10 }))).Allocation;
@@ -145,7 +150,43 @@ public sealed class IatiExportTests(SuiteFixture suite)
         Assert.Equal(("", 0), (export.Xml, export.ActivityCount));
     }
 
+    [Fact]
+    public async Task A_request_is_published_only_while_its_state_consents_and_the_export_counts_what_it_withholds()
+    {
+        var pledge = await scenario.PledgeAsync(1_000);
+        var request = await scenario.RequestAsync("KEN");
+        await scenario.Funding.CreateAllocationAsync(FundingScenario.Allocation(pledge, request, new Money { CurrencyCode = "USD", Units = 100 }));
+
+        var unconsented = await scenario.Funding.ExportIatiActivitiesAsync(new ExportIatiActivitiesRequest());
+        var consented = await scenario.ConsentToPublishAsync(request);
+        var published = await scenario.Funding.ExportIatiActivitiesAsync(new ExportIatiActivitiesRequest());
+        var refused = await scenario.ConsentToPublishAsync(request, publish: false);
+        var withdrawn = await scenario.Funding.ExportIatiActivitiesAsync(new ExportIatiActivitiesRequest());
+
+        Assert.DoesNotContain(IdOf(request), unconsented.Xml, StringComparison.Ordinal);
+        Assert.True(unconsented.WithheldActivityCount >= 1);
+        Assert.Equal((true, "focal-point-KEN"), (consented.PublicationConsent.Publish, consented.PublicationConsent.DecidedBy));
+        ActivityOf(XDocument.Parse(published.Xml), request);
+        Assert.Equal(unconsented.WithheldActivityCount - 1, published.WithheldActivityCount);
+        Assert.False(refused.PublicationConsent.Publish);
+        Assert.DoesNotContain(IdOf(request), withdrawn.Xml, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Only_the_requesting_state_can_consent_to_publication()
+    {
+        var request = await scenario.RequestAsync("KEN");
+        var consent = new SetAssistanceRequestPublicationConsentRequest { Name = request.Name, Publish = true };
+
+        await RichErrors.FailsWith(Grpc.Core.StatusCode.PermissionDenied, () => scenario.Assistance.SetAssistanceRequestPublicationConsentAsync(consent).ResponseAsync);
+        await RichErrors.FailsWith(Grpc.Core.StatusCode.NotFound, () =>
+            suite.AssistanceClient(suite.Tokens.Mint(CallerRole.MemberState, "focal-point-GHA", country: "GHA")).SetAssistanceRequestPublicationConsentAsync(consent).ResponseAsync);
+        Assert.Null((await scenario.Assistance.GetAssistanceRequestAsync(new GetAssistanceRequestRequest { Name = request.Name })).AssistanceRequest.PublicationConsent);
+    }
+
+    private static string IdOf(AssistanceRequest request) => $"{ReportingOrganisation}-{request.Name["requests/".Length..]}";
+
     private static XElement ActivityOf(XDocument document, AssistanceRequest request) =>
         Assert.Single(document.Root!.Elements("iati-activity"),
-            element => element.Element("iati-identifier")!.Value == $"{ReportingOrganisation}-{request.Name["requests/".Length..]}");
+            element => element.Element("iati-identifier")!.Value == IdOf(request));
 }

@@ -459,7 +459,8 @@ internal sealed class FundingFuzzProperties(SuiteFixture suite, FuzzCalls calls)
                 var end = new System.DateTime(start!.Year, start.Month, start.Day).AddDays(days);
                 request.DesiredEnd = FundingScenario.FromDateTime(end);
                 request.IndicativeBudget = new Money { CurrencyCode = "EUR", Units = budget, Nanos = nanos };
-                var approved = await new RequestLifecycleDriver(scenario.Assistance).CreateInStateAsync(Contracts.Assistance.V1.AssistanceRequest.Types.State.Approved, request);
+                var approved = await scenario.ConsentToPublishAsync(
+                    await new RequestLifecycleDriver(scenario.Assistance).CreateInStateAsync(Contracts.Assistance.V1.AssistanceRequest.Types.State.Approved, request));
                 var donor = (await coordinator.CreateDonorAsync(new CreateDonorRequest { Donor = SampleData.Donor(text, "XM-DAC-8") })).Donor;
                 var pledge = (await coordinator.CreatePledgeAsync(new CreatePledgeRequest { Parent = donor.Name, Pledge = SampleData.Pledge(100) })).Pledge;
                 var allocation = (await coordinator.CreateAllocationAsync(FundingScenario.Allocation(pledge, approved, new Money { CurrencyCode = "USD", Units = 10 }))).Allocation;

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using CapacityBuilding.Contracts.Assistance.V1;
 using CapacityBuilding.Contracts.Common.V1;
 using State = CapacityBuilding.Contracts.Assistance.V1.AssistanceRequest.Types.State;
@@ -33,7 +34,11 @@ public sealed record StoredAssistanceRequest(
     int PriorityScore,
     StoredCourseProposal? CourseProposal,
     long HistoryLength,
-    string HistoryHead);
+    string HistoryHead,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] StoredPublicationConsent? PublicationConsent = null);
+
+/// <summary>The requesting state's decision on publishing the request: whether, who decided, when.</summary>
+public sealed record StoredPublicationConsent(bool Publish, string DecidedBy, DateTimeOffset DecideTime);
 
 public sealed record StoredFocalPoint(string DisplayName, string Email, string Institution);
 

@@ -11,15 +11,17 @@ using AllocationState = CapacityBuilding.Contracts.Funding.V1.Allocation.Types.S
 
 namespace CapacityBuilding.Funding.Domain.Iati;
 
-/// <summary>The export: the document (empty when there is nothing to publish) and how many activities it holds.</summary>
-public sealed record IatiExport(string Xml, int ActivityCount);
+/// <summary>The export: the document (empty when there is nothing to publish), how many activities it holds and how many funded requests it withheld.</summary>
+public sealed record IatiExport(string Xml, int ActivityCount, int WithheldCount);
 
 /// <summary>
 /// The programme as an IATI 2.03 <c>iati-activities</c> document: one activity per funded request
 /// (one with an active allocation or a disbursement), written by <see cref="IatiActivityElement"/>.
 /// A donor's export holds the requests it funds only (<see cref="DonorRequestAccess"/>), and in
 /// them its own money only: itself as the funding organisation, its own commitments and
-/// expenditures (<see cref="DonorOwnership"/>); co-funders are left out. IATI's schema requires at
+/// expenditures (<see cref="DonorOwnership"/>); co-funders are left out. An activity file is
+/// published, so a request is in it only when its requesting state consented to publication
+/// (<c>publication_consent.publish</c>); the others are withheld and only counted. IATI's schema requires at
 /// least one activity in a document, and a publisher with nothing to publish publishes no file: so
 /// with no funded request the export is no document (empty text, no activities).
 /// </summary>
@@ -47,15 +49,17 @@ public sealed class IatiActivitiesExport(
             }
         }
 
-        var requests = await assistanceRequests.GetManyAsync(byRequest.Keys.Order(StringComparer.Ordinal).Select(id => FundingNames.AssistanceRequest.Format(id)), cancellationToken);
+        var funded = await assistanceRequests.GetManyAsync(byRequest.Keys.Order(StringComparer.Ordinal).Select(id => FundingNames.AssistanceRequest.Format(id)), cancellationToken);
+        var requests = funded.Where(request => request.PublicationConsent?.Publish == true).ToList();
+        var withheld = funded.Count - requests.Count;
         if (requests.Count == 0)
         {
-            return new IatiExport("", 0);
+            return new IatiExport("", 0, withheld);
         }
 
-        var funded = byRequest.Values.SelectMany(list => list).ToList();
-        var donorsById = await donors.GetManyAsync(funded.Select(allocation => allocation.Allocation.DonorId));
-        var requestOfAllocation = funded.ToDictionary(allocation => allocation.Allocation.Id, allocation => allocation.Allocation.RequestId, StringComparer.Ordinal);
+        var published = requests.Select(RequestFacts.IdOf).SelectMany(id => byRequest[id]).ToList();
+        var donorsById = await donors.GetManyAsync(published.Select(allocation => allocation.Allocation.DonorId));
+        var requestOfAllocation = published.ToDictionary(allocation => allocation.Allocation.Id, allocation => allocation.Allocation.RequestId, StringComparer.Ordinal);
         var disbursementsByRequest = (await allocations.AllDisbursementsAsync(requestOfAllocation.Keys))
             .ToLookup(disbursement => requestOfAllocation[disbursement.AllocationId], StringComparer.Ordinal);
         cancellationToken.ThrowIfCancellationRequested();
@@ -76,6 +80,6 @@ public sealed class IatiActivitiesExport(
             writer.WriteEndElement();
         }
 
-        return new IatiExport(Encoding.UTF8.GetString(document.GetBuffer(), 0, (int)document.Length), requests.Count);
+        return new IatiExport(Encoding.UTF8.GetString(document.GetBuffer(), 0, (int)document.Length), requests.Count, withheld);
     }
 }
