@@ -51,8 +51,8 @@ public sealed class DemoDataLoadTests(SuiteFixture suite)
         // The demo's IATI export: nothing until the requesting states consent, then one activity per
         // funded request, accepted by IATI's schema, ruleset and code lists.
         var fundedRequests = stored.Where(request => allocations.Any(allocation => allocation.AssistanceRequest == request.Name)).ToList();
-        var unconsented = await funding.ExportIatiActivitiesAsync(new ExportIatiActivitiesRequest());
-        Assert.Equal(("", 0, fundedRequests.Count), (unconsented.Xml, unconsented.ActivityCount, unconsented.WithheldActivityCount));
+        var unconsented = await funding.ExportIatiActivitiesAsync(new ExportIatiActivitiesRequest { PageSize = 500 });
+        Assert.Equal(("", 0, fundedRequests.Count, ""), (unconsented.Xml, unconsented.ActivityCount, unconsented.WithheldActivityCount, unconsented.NextPageToken));
         foreach (var request in fundedRequests)
         {
             var focalPoint = new AssistanceService.AssistanceServiceClient(
@@ -60,8 +60,8 @@ public sealed class DemoDataLoadTests(SuiteFixture suite)
             await focalPoint.SetAssistanceRequestPublicationConsentAsync(new SetAssistanceRequestPublicationConsentRequest { Name = request.Name, Publish = true });
         }
 
-        var export = await funding.ExportIatiActivitiesAsync(new ExportIatiActivitiesRequest());
-        Assert.Equal((fundedRequests.Count, 0), (export.ActivityCount, export.WithheldActivityCount));
+        var export = await funding.ExportIatiActivitiesAsync(new ExportIatiActivitiesRequest { PageSize = 500 });
+        Assert.Equal((fundedRequests.Count, 0, ""), (export.ActivityCount, export.WithheldActivityCount, export.NextPageToken));
         Assert.Empty(Funding.Iati.IatiValidation.Problems(export.Xml));
 
         // The loader names the first donor in donors.json whose pledges allocate money, and that

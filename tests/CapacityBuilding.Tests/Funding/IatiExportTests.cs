@@ -184,6 +184,45 @@ public sealed class IatiExportTests(SuiteFixture suite)
         Assert.Null((await scenario.Assistance.GetAssistanceRequestAsync(new GetAssistanceRequestRequest { Name = request.Name })).AssistanceRequest.PublicationConsent);
     }
 
+    [Fact]
+    public async Task Pages_hold_at_most_page_size_activities_each_request_on_exactly_one_page()
+    {
+        var pledge = await scenario.PledgeAsync(1_000);
+        var requests = new List<AssistanceRequest>();
+        for (var i = 0; i < 3; i++)
+        {
+            requests.Add(await scenario.ConsentToPublishAsync(await scenario.RequestAsync()));
+        }
+
+        // Interleaved, so a request's allocations fall on different pages of the walk.
+        foreach (var request in requests.Concat(requests))
+        {
+            await scenario.Funding.CreateAllocationAsync(FundingScenario.Allocation(pledge, request, new Money { CurrencyCode = "USD", Units = 10 }));
+        }
+
+        var seen = new List<string>();
+        var token = "";
+        var pages = 0;
+        do
+        {
+            var page = await scenario.Funding.ExportIatiActivitiesAsync(new ExportIatiActivitiesRequest { PageSize = 2, PageToken = token });
+            Assert.InRange(page.ActivityCount, 0, 2);
+            if (page.ActivityCount > 0)
+            {
+                Assert.Empty(IatiValidation.Problems(page.Xml));
+                seen.AddRange(XDocument.Parse(page.Xml).Root!.Elements("iati-activity").Select(activity => activity.Element("iati-identifier")!.Value));
+            }
+
+            token = page.NextPageToken;
+            pages++;
+        }
+        while (token.Length > 0 && !requests.All(request => seen.Contains(IdOf(request))));
+
+        Assert.Equal(seen.Count, seen.Distinct().Count());
+        Assert.All(requests, request => Assert.Single(seen, IdOf(request)));
+        Assert.True(pages >= 3, $"six allocations two at a time take at least three pages; took {pages}.");
+    }
+
     private static string IdOf(AssistanceRequest request) => $"{ReportingOrganisation}-{request.Name["requests/".Length..]}";
 
     private static XElement ActivityOf(XDocument document, AssistanceRequest request) =>

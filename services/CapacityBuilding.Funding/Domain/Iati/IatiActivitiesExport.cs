@@ -11,8 +11,8 @@ using AllocationState = CapacityBuilding.Contracts.Funding.V1.Allocation.Types.S
 
 namespace CapacityBuilding.Funding.Domain.Iati;
 
-/// <summary>The export: the document (empty when there is nothing to publish), how many activities it holds and how many funded requests it withheld.</summary>
-public sealed record IatiExport(string Xml, int ActivityCount, int WithheldCount);
+/// <summary>One page of the export: the document (empty when there is nothing to publish), how many activities it holds, how many funded requests it withheld, and the last allocation it covered when more follow.</summary>
+public sealed record IatiExport(string Xml, int ActivityCount, int WithheldCount, string? LastAllocationId);
 
 /// <summary>
 /// The programme as an IATI 2.03 <c>iati-activities</c> document: one activity per funded request
@@ -35,17 +35,33 @@ public sealed class IatiActivitiesExport(
 {
     private readonly IatiOptions iati = options.Value;
 
-    public async Task<IatiExport> ExportAsync(Caller caller, CancellationToken cancellationToken)
+    /// <summary>
+    /// One page of the export: the requests whose oldest allocation is among the next
+    /// <paramref name="pageSize"/> allocations after <paramref name="afterAllocationId"/> (newest
+    /// first), so that every request is on exactly one page and a page holds at most
+    /// <paramref name="pageSize"/> activities whatever the programme's size; only that page's
+    /// requests, allocations and document are ever in memory. Each page is a whole IATI file (IATI
+    /// publishers split large activity sets into several files the same way).
+    /// </summary>
+    public async Task<IatiExport> ExportAsync(Caller caller, int pageSize, string? afterAllocationId, CancellationToken cancellationToken)
     {
         var visible = await requestAccess.VisibleToAsync(caller);
+        var (window, lastAllocationId) = await allocations.ListAsync(null, null, pageSize, afterAllocationId);
+        var windowIds = window.Select(allocation => allocation.Allocation.Id).ToHashSet(StringComparer.Ordinal);
+        var candidates = window.Select(allocation => allocation.Allocation.RequestId)
+            .Where(requestId => visible?.Contains(requestId) != false)
+            .Distinct(StringComparer.Ordinal).ToList();
+        var oldest = await allocations.OldestAllocationOfAsync(candidates);
         var byRequest = new Dictionary<string, List<AllocationRecord>>(StringComparer.Ordinal);
-        await foreach (var allocation in allocations.AllAsync())
+        foreach (var requestId in candidates.Where(requestId => oldest[requestId] is { } first && windowIds.Contains(first)))
         {
-            if ((allocation.Ledger.State == AllocationState.Active || !allocation.Ledger.Disbursed.IsZero)
-                && visible?.Contains(allocation.Allocation.RequestId) != false
-                && DonorOwnership.Owns(caller, allocation.Allocation.DonorId))
+            await foreach (var allocation in allocations.AllAsync(requestId))
             {
-                (byRequest.TryGetValue(allocation.Allocation.RequestId, out var list) ? list : byRequest[allocation.Allocation.RequestId] = []).Add(allocation);
+                if ((allocation.Ledger.State == AllocationState.Active || !allocation.Ledger.Disbursed.IsZero)
+                    && DonorOwnership.Owns(caller, allocation.Allocation.DonorId))
+                {
+                    (byRequest.TryGetValue(requestId, out var list) ? list : byRequest[requestId] = []).Add(allocation);
+                }
             }
         }
 
@@ -54,7 +70,7 @@ public sealed class IatiActivitiesExport(
         var withheld = funded.Count - requests.Count;
         if (requests.Count == 0)
         {
-            return new IatiExport("", 0, withheld);
+            return new IatiExport("", 0, withheld, lastAllocationId);
         }
 
         var published = requests.Select(RequestFacts.IdOf).SelectMany(id => byRequest[id]).ToList();
@@ -80,6 +96,6 @@ public sealed class IatiActivitiesExport(
             writer.WriteEndElement();
         }
 
-        return new IatiExport(Encoding.UTF8.GetString(document.GetBuffer(), 0, (int)document.Length), requests.Count, withheld);
+        return new IatiExport(Encoding.UTF8.GetString(document.GetBuffer(), 0, (int)document.Length), requests.Count, withheld, lastAllocationId);
     }
 }
