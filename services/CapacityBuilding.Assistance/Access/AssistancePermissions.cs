@@ -6,7 +6,8 @@ namespace CapacityBuilding.Assistance.Access;
 
 /// <summary>
 /// Who may call what on the assistance service. Member states act only on their own country's
-/// requests (<see cref="RequestAccess"/> checks that on the data); coordinators decide;
+/// requests (<see cref="RequestAccess"/> checks that on the data), and only they consent to a
+/// request being published (nobody may consent on a state's behalf); coordinators decide;
 /// auditors read everything, history included. Donors only see requests their money funds: the
 /// service checks that on the data. Funding reads requests as itself (a service), the budgets
 /// and states its own rules need, and applies its donor callers' rule itself.
@@ -34,5 +35,6 @@ public static class AssistancePermissions
         .Allow(nameof(Service.AssistanceServiceBase.UpdateConventionStatus), Coordinator)
         .Allow(nameof(Service.AssistanceServiceBase.GetConventionCoverage), MemberState, Coordinator, Donor, Auditor)
         .Allow(nameof(Service.AssistanceServiceBase.GetPipelineReport), MemberState, Coordinator, Donor, Auditor)
+        .Allow(nameof(Service.AssistanceServiceBase.SetAssistanceRequestPublicationConsent), MemberState)
         .Build();
 }

@@ -31,6 +31,7 @@ public static class ApplicationServiceExtensions
             .CallAsService(builder.Configuration);
         builder.Services.AddSingleton<FundingClosures>();
         builder.Services.AddSingleton<RequestWithdrawal>();
+        builder.Services.AddSingleton<PublicationConsents>();
         builder.Services.AddChainCheckpoints(builder.Configuration);
         return builder;
     }

@@ -91,6 +91,9 @@ internal static class AssistanceRequestMessages
             PriorityScore = request.PriorityScore,
             CourseProposal = request.CourseProposal?.ToMessage(),
             ApprovedBudget = request.ApprovedBudget.ToMessage(),
+            PublicationConsent = request.PublicationConsent is { } consent
+                ? new PublicationConsent { Publish = consent.Publish, DecidedBy = consent.DecidedBy, DecideTime = Timestamp.FromDateTimeOffset(consent.DecideTime) }
+                : null,
         };
         IntakeMessages.AddIntakeFields(message, request);
         return message;

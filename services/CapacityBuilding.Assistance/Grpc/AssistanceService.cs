@@ -20,6 +20,7 @@ public sealed partial class AssistanceService(
     RedisAssistanceRequestRepository requests,
     RequestChanges changes,
     RequestWithdrawal withdrawal,
+    PublicationConsents publicationConsents,
     RequestAccess access,
     AssistanceRequestValidator validator,
     CourseCatalog courseCatalog,

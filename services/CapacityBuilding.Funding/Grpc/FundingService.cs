@@ -40,6 +40,7 @@ public sealed class FundingService(
 {
     private const string DonorListScope = "donors";
     private const string AllocationListScope = "allocations";
+    private const string IatiExportScope = "iatiActivities";
 
     public override async Task<CreateDonorResponse> CreateDonor(CreateDonorRequest request, ServerCallContext context)
     {
@@ -211,8 +212,20 @@ public sealed class FundingService(
     public override async Task<GetFundingSummaryResponse> GetFundingSummary(GetFundingSummaryRequest request, ServerCallContext context) =>
         new() { FundingSummary = await reports.ForProgrammeAsync(request, context.GetCaller(), context.CancellationToken) };
 
-    public override async Task<ExportIatiActivitiesResponse> ExportIatiActivities(ExportIatiActivitiesRequest request, ServerCallContext context) =>
-        new() { Xml = await iatiExport.ExportAsync(context.GetCaller(), context.CancellationToken) };
+    public override async Task<ExportIatiActivitiesResponse> ExportIatiActivities(ExportIatiActivitiesRequest request, ServerCallContext context)
+    {
+        var caller = context.GetCaller();
+        var scope = $"{IatiExportScope}|{caller.Role}|{caller.DonorId}";
+        var export = await iatiExport.ExportAsync(
+            caller, pageTokens.NormalizePageSize(request.PageSize), pageTokens.Decode(request.PageToken, scope), context.CancellationToken);
+        return new()
+        {
+            Xml = export.Xml,
+            ActivityCount = export.ActivityCount,
+            WithheldActivityCount = export.WithheldCount,
+            NextPageToken = PageTokens.Encode(export.LastAllocationId, scope),
+        };
+    }
 
     private async Task<Pledge> TransitionAsync(string name, string etag, PledgeTransition transition)
     {

@@ -196,6 +196,14 @@ public sealed class RedisAllocationRepository(RedisKeyspace keyspace, PledgeLedg
         return count;
     }
 
+    /// <summary>The oldest allocation of each request (the lowest id of its index), or null for a request with none.</summary>
+    public async Task<IReadOnlyDictionary<string, string?>> OldestAllocationOfAsync(IReadOnlyCollection<string> requestIds)
+    {
+        var oldest = await Task.WhenAll(requestIds.Select(async requestId =>
+            (requestId, Id: (await database.SortedSetRangeByRankAsync(RequestIndexOf(requestId), 0, 0)).Select(id => (string?)id).FirstOrDefault())));
+        return oldest.ToDictionary(pair => pair.requestId, pair => pair.Id, StringComparer.Ordinal);
+    }
+
     /// <summary>Every allocation (for summaries and the export), read page by page.</summary>
     public async IAsyncEnumerable<AllocationRecord> AllAsync(string? requestId = null)
     {

@@ -10,7 +10,7 @@ namespace CapacityBuilding.Tests.Demo;
 
 /// <summary>
 /// The demo loader through a real gateway, twice: the second run changes nothing, every request
-/// ends in its target state with one allocation per entry, and the demo donor sees what it funds. The demo's donors, requests and
+/// ends in its target state with one allocation per entry, the IATI export of it passes IATI's checks, and the demo donor sees what it funds. The demo's donors, requests and
 /// allocations would change what other tests count, so the loader gets services, a gateway and a
 /// Redis database of its own (the fixture's redis-server, database 1).
 /// </summary>
@@ -47,6 +47,22 @@ public sealed class DemoDataLoadTests(SuiteFixture suite)
         var disbursements = await Task.WhenAll(allocations.Select(async allocation =>
             (await funding.ListDisbursementsAsync(new ListDisbursementsRequest { Parent = allocation.Name })).Disbursements.Count));
         Assert.Equal(allocationEntries.Sum(entry => entry.Disbursements?.Count ?? 0), disbursements.Sum());
+
+        // The demo's IATI export: nothing until the requesting states consent, then one activity per
+        // funded request, accepted by IATI's schema, ruleset and code lists.
+        var fundedRequests = stored.Where(request => allocations.Any(allocation => allocation.AssistanceRequest == request.Name)).ToList();
+        var unconsented = await funding.ExportIatiActivitiesAsync(new ExportIatiActivitiesRequest { PageSize = 500 });
+        Assert.Equal(("", 0, fundedRequests.Count, ""), (unconsented.Xml, unconsented.ActivityCount, unconsented.WithheldActivityCount, unconsented.NextPageToken));
+        foreach (var request in fundedRequests)
+        {
+            var focalPoint = new AssistanceService.AssistanceServiceClient(
+                suite.Channel(gateway, suite.Tokens.Mint(CallerRole.MemberState, "focal-point-" + request.RequestingState, country: request.RequestingState)));
+            await focalPoint.SetAssistanceRequestPublicationConsentAsync(new SetAssistanceRequestPublicationConsentRequest { Name = request.Name, Publish = true });
+        }
+
+        var export = await funding.ExportIatiActivitiesAsync(new ExportIatiActivitiesRequest { PageSize = 500 });
+        Assert.Equal((fundedRequests.Count, 0, ""), (export.ActivityCount, export.WithheldActivityCount, export.NextPageToken));
+        Assert.Empty(Funding.Iati.IatiValidation.Problems(export.Xml));
 
         // The loader names the first donor in donors.json whose pledges allocate money, and that
         // donor sees exactly the requests they fund.

@@ -81,6 +81,21 @@ public sealed class DisbursementTests(SuiteFixture suite)
             failure.ViolatedFields());
     }
 
+    [Fact]
+    public async Task A_disbursement_dated_after_today_is_refused()
+    {
+        var pledge = await scenario.PledgeAsync(100);
+        var allocation = (await scenario.Funding.CreateAllocationAsync(
+            FundingScenario.Allocation(pledge, await scenario.RequestAsync(), new Money { CurrencyCode = "USD", Units = 10 }))).Allocation;
+        var tomorrow = System.DateTime.UtcNow.Date.AddDays(1);
+        var request = Disbursement(allocation, new Money { CurrencyCode = "USD", Units = 1 });
+        request.Disbursement.DisbursementDate = new Date { Year = tomorrow.Year, Month = tomorrow.Month, Day = tomorrow.Day };
+
+        var failure = await RichErrors.FailsWith(StatusCode.InvalidArgument, () => scenario.Funding.CreateDisbursementAsync(request).ResponseAsync);
+
+        Assert.Equal(["disbursement.disbursement_date"], failure.ViolatedFields());
+    }
+
     private static CreateDisbursementRequest Disbursement(Allocation allocation, Money amount) => new()
     {
         Parent = allocation.Name,

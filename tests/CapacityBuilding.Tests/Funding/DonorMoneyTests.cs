@@ -70,6 +70,7 @@ public sealed class DonorMoneyTests(SuiteFixture suite)
     public async Task A_donors_iati_export_holds_its_own_transactions_and_no_co_funder()
     {
         var (own, cofunded) = await CofundedAsync();
+        await scenario.ConsentToPublishAsync((await scenario.Assistance.GetAssistanceRequestAsync(new Contracts.Assistance.V1.GetAssistanceRequestRequest { Name = cofunded.Request })).AssistanceRequest);
 
         var xml = (await As(own).ExportIatiActivitiesAsync(new ExportIatiActivitiesRequest())).Xml;
 

@@ -28,8 +28,8 @@ public sealed class DonorReadLoopTests(SuiteFixture suite)
     {
         var own = await scenario.PledgeAsync(100);
         var others = await scenario.PledgeAsync(100);
-        var funded = await scenario.RequestAsync(indicativeBudget: Budget);
-        var fundedByOthers = await scenario.RequestAsync(indicativeBudget: Budget);
+        var funded = await scenario.ConsentToPublishAsync(await scenario.RequestAsync(indicativeBudget: Budget));
+        var fundedByOthers = await scenario.ConsentToPublishAsync(await scenario.RequestAsync(indicativeBudget: Budget));
         await scenario.Funding.CreateAllocationAsync(FundingScenario.Allocation(own, funded, Ten));
         await scenario.Funding.CreateAllocationAsync(FundingScenario.Allocation(others, fundedByOthers, Ten));
 

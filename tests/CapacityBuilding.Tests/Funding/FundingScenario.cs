@@ -63,6 +63,11 @@ internal sealed class FundingScenario(SuiteFixture suite)
         return await new RequestLifecycleDriver(Assistance).CreateInStateAsync(state, request);
     }
 
+    /// <summary>The requesting state's member state consents to (or withdraws consent from) publishing the request.</summary>
+    public async Task<AssistanceRequest> ConsentToPublishAsync(AssistanceRequest request, bool publish = true) =>
+        (await suite.AssistanceClient(suite.Tokens.Mint(ServiceDefaults.Identity.CallerRole.MemberState, "focal-point-" + request.RequestingState, country: request.RequestingState))
+            .SetAssistanceRequestPublicationConsentAsync(new SetAssistanceRequestPublicationConsentRequest { Name = request.Name, Publish = publish })).AssistanceRequest;
+
     public static CreateAllocationRequest Allocation(Pledge pledge, AssistanceRequest request, Money amount, string requestId = "") => new()
     {
         Allocation = new Allocation { Pledge = pledge.Name, AssistanceRequest = request.Name, Amount = amount },

@@ -59,6 +59,7 @@ internal sealed partial class AssistanceFuzzProperties(SuiteFixture suite, FuzzC
             [nameof(Service.AssistanceServiceBase.UpdateConventionStatus)] = properties => properties.UpdateConventionStatusAsync(),
             [nameof(Service.AssistanceServiceBase.GetConventionCoverage)] = properties => properties.GetConventionCoverageAsync(),
             [nameof(Service.AssistanceServiceBase.GetPipelineReport)] = properties => properties.GetPipelineReportAsync(),
+            [nameof(Service.AssistanceServiceBase.SetAssistanceRequestPublicationConsent)] = properties => properties.SetPublicationConsentAsync(),
         };
 
     private static readonly string[] EditableFields =
@@ -201,6 +202,26 @@ internal sealed partial class AssistanceFuzzProperties(SuiteFixture suite, FuzzC
                 Assert.Equal(changed, await ReadAsync(changed.Name));
             },
             request => ReadAsync((string)nameField.Accessor.GetValue(request)));
+        await AssertConsistentAsync(pool);
+    }
+
+    /// <summary>The requesting state (GHA, the pool's country) consents or not in any state; the history still verifies.</summary>
+    private async Task SetPublicationConsentAsync()
+    {
+        var pool = await PoolAsync();
+        var requests =
+            from target in FuzzValues.Target("requests", [.. pool.Select(request => (request.Name, request.Etag))])
+            from publish in Gen.Elements(true, false)
+            select new SetAssistanceRequestPublicationConsentRequest { Name = target.Name, Etag = target.Etag, Publish = publish };
+
+        await calls.CheckAsync(requests,
+            async request =>
+            {
+                var changed = (await memberState.SetAssistanceRequestPublicationConsentAsync(request)).AssistanceRequest;
+                Assert.Equal((request.Publish, "fuzz-member-state"), (changed.PublicationConsent.Publish, changed.PublicationConsent.DecidedBy));
+                Assert.Equal(changed, await ReadAsync(changed.Name));
+            },
+            request => ReadAsync(request.Name));
         await AssertConsistentAsync(pool);
     }
 

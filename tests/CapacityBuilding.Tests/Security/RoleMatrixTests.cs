@@ -70,6 +70,7 @@ public sealed class RoleMatrixTests(SuiteFixture suite)
         FundingService/ReopenRequestFunding
         FundingService/GetFundingSummary                 C D A
         FundingService/ExportIatiActivities              C D A
+        AssistanceService/SetAssistanceRequestPublicationConsent M
         """;
 
     private static readonly Dictionary<char, CallerRole> RolesByLetter = new()

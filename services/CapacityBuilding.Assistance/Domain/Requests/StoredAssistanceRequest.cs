@@ -40,7 +40,11 @@ public sealed record StoredAssistanceRequest(
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] StoredMoney? ApprovedBudget = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<StoredNeedsBaseline>? NeedsBaselines = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? EndorsingAuthority = null,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DateOnly? EndorsementDate = null);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DateOnly? EndorsementDate = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] StoredPublicationConsent? PublicationConsent = null);
+
+/// <summary>The requesting state's decision on publishing the request: whether, who decided, when.</summary>
+public sealed record StoredPublicationConsent(bool Publish, string DecidedBy, DateTimeOffset DecideTime);
 
 public sealed record StoredFocalPoint(string DisplayName, string Email, string Institution);
 

@@ -4,39 +4,63 @@ using DonorKind = CapacityBuilding.Contracts.Funding.V1.Donor.Types.Kind;
 
 namespace CapacityBuilding.Funding.Domain.Iati;
 
-/// <summary>Our values in IATI 2.03 code lists (iatistandard.org/en/iati-standard/203/codelists).</summary>
-internal static class IatiCodes
+/// <summary>
+/// Our values in IATI 2.03 code lists, as published in IATI/IATI-Codelists (branch version-2.03,
+/// embedded lists) and IATI/IATI-Codelists-NonEmbedded; the lists we use are vendored in
+/// docs/iati/codelists with their source (docs/transparency.md), and the export tests hold every
+/// code the export writes against them.
+/// </summary>
+public static class IatiCodes
 {
     public const string Version = "2.03";
 
-    /// <summary>OrganisationRole: Funding (the donor) and Implementing (the reporting organisation).</summary>
+    /// <summary>The language of the texts we write ourselves: organisation names, vocabulary names (Language list).</summary>
+    public const string English = "en";
+
+    /// <summary>OrganisationRole (embedded).</summary>
     public const string RoleFunding = "1";
+
+    public const string RoleAccountable = "2";
+
+    public const string RoleExtending = "3";
 
     public const string RoleImplementing = "4";
 
-    /// <summary>TransactionType: Outgoing Commitment for an allocation, Disbursement for a disbursement.</summary>
-    public const string TransactionCommitment = "2";
+    /// <summary>TransactionType (embedded), from the reporting organisation's side.</summary>
+    public const string TransactionIncomingFunds = "1";
 
-    public const string TransactionDisbursement = "3";
+    public const string TransactionExpenditure = "4";
 
-    /// <summary>ActivityDateType: Actual start (the first allocation).</summary>
+    public const string TransactionIncomingCommitment = "11";
+
+    /// <summary>ActivityDateType (embedded).</summary>
+    public const string PlannedStart = "1";
+
     public const string ActualStart = "2";
 
-    /// <summary>DescriptionType: General.</summary>
+    public const string PlannedEnd = "3";
+
+    public const string ActualEnd = "4";
+
+    /// <summary>DescriptionType (non-embedded): General.</summary>
     public const string DescriptionGeneral = "1";
 
-    /// <summary>BudgetType Original, BudgetStatus Indicative.</summary>
+    /// <summary>BudgetType (embedded) Original; BudgetStatus (embedded) Indicative.</summary>
     public const string BudgetOriginal = "1";
 
     public const string BudgetIndicative = "1";
 
-    /// <summary>SectorVocabulary: OECD DAC CRS purpose codes (5 digit), and the reporting organisation's own.</summary>
+    /// <summary>SectorVocabulary (non-embedded): OECD DAC CRS purpose codes (5 digit), and the reporting organisation's own.</summary>
     public const string SectorVocabularyDac = "1";
 
     public const string SectorVocabularyReportingOrganisation = "99";
 
-    /// <summary>DAC 15130, legal and judicial development: what every Convention area builds.</summary>
+    /// <summary>Sector (non-embedded) 15130, legal and judicial development: what every Convention area builds.</summary>
     public const string SectorLegalAndJudicialDevelopment = "15130";
+
+    /// <summary>OrganisationType (non-embedded): every code of the list, for checking configuration.</summary>
+    public static readonly IReadOnlySet<string> OrganisationTypes =
+        new HashSet<string>(["10", "11", "15", "21", "22", "23", "24", "30", "40", "60", "70", "71", "72", "73", "80", "90"], StringComparer.Ordinal);
 
     /// <summary>OrganisationType of a donor.</summary>
     public static string OrganisationType(DonorKind kind) => kind switch
@@ -49,14 +73,17 @@ internal static class IatiCodes
     };
 
     /// <summary>
-    /// ActivityStatus: 1 pipeline/identification (approved, not yet delivered), 2 implementation,
-    /// 3 completion, 5 cancelled (a request its state withdrew, whose money was already paid out).
+    /// ActivityStatus (embedded) of a funded request: 1 pipeline/identification until delivery
+    /// starts, 2 implementation while it is delivered, 3 finalisation when delivery is complete but
+    /// money committed to it is not yet all paid out, 4 closed when it is, 5 cancelled when the
+    /// request was withdrawn or rejected. 6 (suspended) has no state in the request lifecycle, so
+    /// it is never reported.
     /// </summary>
-    public static string ActivityStatus(AssistanceState state) => state switch
+    public static string ActivityStatus(AssistanceState state, bool moneyOutstanding) => state switch
     {
         AssistanceState.InDelivery => "2",
-        AssistanceState.Completed => "3",
-        AssistanceState.Withdrawn => "5",
+        AssistanceState.Completed => moneyOutstanding ? "3" : "4",
+        AssistanceState.Withdrawn or AssistanceState.Rejected => "5",
         _ => "1",
     };
 

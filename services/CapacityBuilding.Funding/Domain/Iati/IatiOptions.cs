@@ -1,13 +1,16 @@
 namespace CapacityBuilding.Funding.Domain.Iati;
 
-/// <summary>Configuration section <c>Iati</c>: who publishes the export.</summary>
+/// <summary>Configuration section <c>Iati</c>: who publishes the export, checked at start by <see cref="IatiOptionsValidator"/>.</summary>
 public sealed class IatiOptions
 {
     public const string SectionName = "Iati";
 
     /// <summary>
     /// The reporting organisation's IATI organisation identifier; also prefixes every activity
-    /// identifier. UNODC's entry in IATI's organisation identifier list is DAC channel 41128.
+    /// identifier. UNODC's is XM-DAC-41128: registration agency XM-DAC (IATI code list
+    /// OrganisationRegistrationAgency) and UNODC's OECD DAC channel code 41128 (code list
+    /// CRSChannelCode). Confirm it on the publisher's page of the IATI Registry (iatiregistry.org)
+    /// before publishing: an activity identifier cannot change once published.
     /// </summary>
     public string ReportingOrganisationRef { get; set; } = "XM-DAC-41128";
 
@@ -15,4 +18,11 @@ public sealed class IatiOptions
 
     /// <summary>IATI OrganisationType code; 40 is multilateral.</summary>
     public string ReportingOrganisationType { get; set; } = "40";
+
+    /// <summary>
+    /// Where our sector vocabulary (the thematic areas, SectorVocabulary 99) is defined: IATI asks
+    /// for a vocabulary-uri with every non-IATI vocabulary. The areas are the Convention's, so the
+    /// default is the Convention's official text, General Assembly resolution 79/243.
+    /// </summary>
+    public string ThematicVocabularyUri { get; set; } = "https://docs.un.org/en/A/RES/79/243";
 }

@@ -1,18 +1,25 @@
+using System.Text.RegularExpressions;
 using Microsoft.Extensions.Options;
 
 namespace CapacityBuilding.Funding.Domain.Iati;
 
-/// <summary><c>Iati</c>: the export names its publisher, so every field of it must be set.</summary>
-internal sealed class IatiOptionsValidator : IValidateOptions<IatiOptions>
+/// <summary>
+/// <c>Iati</c>: the export names its publisher, so every field must be set and must pass the IATI
+/// Standard ruleset's checks on a reporting organisation identifier (rules 1.14.1: no surrounding
+/// spaces; 1.14.13: none of / &amp; | ?; 1.14.8: it begins with a registration agency code, which has
+/// the form country-or-XM, hyphen, agency, as in XM-DAC or GB-COH, followed by a hyphen and the
+/// organisation's number in that agency's register).
+/// </summary>
+internal sealed partial class IatiOptionsValidator : IValidateOptions<IatiOptions>
 {
     private const string Section = IatiOptions.SectionName;
 
     public ValidateOptionsResult Validate(string? name, IatiOptions options)
     {
         var failures = new ValidateOptionsResultBuilder();
-        if (string.IsNullOrWhiteSpace(options.ReportingOrganisationRef))
+        if (string.IsNullOrWhiteSpace(options.ReportingOrganisationRef) || !OrganisationIdentifier().IsMatch(options.ReportingOrganisationRef))
         {
-            failures.AddError($"{Section}:{nameof(IatiOptions.ReportingOrganisationRef)} must be set: the publisher's IATI organisation identifier.");
+            failures.AddError($"{Section}:{nameof(IatiOptions.ReportingOrganisationRef)} must be the publisher's IATI organisation identifier: a registration agency code, a hyphen and the number there (e.g. XM-DAC-41128), without spaces or any of / & | ?.");
         }
 
         if (string.IsNullOrWhiteSpace(options.ReportingOrganisationName))
@@ -20,11 +27,19 @@ internal sealed class IatiOptionsValidator : IValidateOptions<IatiOptions>
             failures.AddError($"{Section}:{nameof(IatiOptions.ReportingOrganisationName)} must be set: the publisher's name.");
         }
 
-        if (!int.TryParse(options.ReportingOrganisationType, out _))
+        if (!IatiCodes.OrganisationTypes.Contains(options.ReportingOrganisationType ?? ""))
         {
             failures.AddError($"{Section}:{nameof(IatiOptions.ReportingOrganisationType)} must be an IATI OrganisationType code, e.g. 40.");
         }
 
+        if (!Uri.TryCreate(options.ThematicVocabularyUri, UriKind.Absolute, out var uri) || uri.Scheme is not ("https" or "http"))
+        {
+            failures.AddError($"{Section}:{nameof(IatiOptions.ThematicVocabularyUri)} must be an absolute http(s) address: where the thematic areas are defined.");
+        }
+
         return failures.Build();
     }
+
+    [GeneratedRegex(@"^[A-Z]{2}-[A-Z0-9]+-[^\s/&|?]+$", RegexOptions.CultureInvariant)]
+    private static partial Regex OrganisationIdentifier();
 }

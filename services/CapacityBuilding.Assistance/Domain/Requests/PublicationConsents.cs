@@ -1,0 +1,45 @@
+using CapacityBuilding.Assistance.Access;
+using CapacityBuilding.Assistance.Repositories;
+using CapacityBuilding.ServiceDefaults.Errors;
+using CapacityBuilding.ServiceDefaults.Identity;
+using CapacityBuilding.ServiceDefaults.Redis;
+using CapacityBuilding.ServiceDefaults.Resources;
+
+namespace CapacityBuilding.Assistance.Domain.Requests;
+
+/// <summary>
+/// Records the requesting state's consent to publish its request, in any state of the request: only
+/// a member state of the request's country may (the permission table admits member states only,
+/// <see cref="RequestAccess"/> its own country's requests). Written conditionally on the version
+/// read; without an etag a conflicting write is retried on the new version.
+/// </summary>
+public sealed class PublicationConsents(RedisAssistanceRequestRepository requests, RequestAccess access, ApiErrors errors, TimeProvider clock)
+{
+    private const int MaxAttempts = 5;
+
+    public async Task<StoredAssistanceRequest> SetAsync(string name, bool publish, string expectedEtag, Caller caller)
+    {
+        var id = AssistanceRequestNames.Request.Parse(name, "name", errors).RequestId;
+        for (var attempt = 1; ; attempt++)
+        {
+            var current = await requests.GetAsync(id) ?? throw errors.NotFound(AssistanceRequestNames.Request.ResourceType, name);
+            access.EnsureMayAccess(caller, current, name);
+            if (Etags.IsStale(expectedEtag, current.Etag))
+            {
+                throw errors.StaleEtag(name);
+            }
+
+            var now = clock.GetUtcNow();
+            var updated = current with { PublicationConsent = new StoredPublicationConsent(publish, caller.Subject, now), UpdateTime = now, Etag = Etags.New() };
+            switch (await requests.ReplaceAsync(current, updated, null))
+            {
+                case ReplaceOutcome<StoredAssistanceRequest>.Replaced replaced:
+                    return replaced.Document;
+                case ReplaceOutcome<StoredAssistanceRequest>.NotFound:
+                    throw errors.NotFound(AssistanceRequestNames.Request.ResourceType, name);
+                case ReplaceOutcome<StoredAssistanceRequest>.Stale when expectedEtag.Length > 0 || attempt >= MaxAttempts:
+                    throw errors.StaleEtag(name);
+            }
+        }
+    }
+}
