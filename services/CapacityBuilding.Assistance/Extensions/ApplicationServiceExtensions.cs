@@ -1,5 +1,6 @@
 using CapacityBuilding.Assistance.Access;
 using CapacityBuilding.Assistance.Clients;
+using CapacityBuilding.Assistance.Domain.Delivery;
 using CapacityBuilding.Assistance.Domain.Requests;
 using CapacityBuilding.Assistance.Repositories;
 using CapacityBuilding.ServiceDefaults.Audit;
@@ -31,6 +32,9 @@ public static class ApplicationServiceExtensions
         builder.Services.AddSingleton<FundingClosures>();
         builder.Services.AddSingleton<RequestWithdrawal>();
         builder.Services.AddChainCheckpoints(builder.Configuration);
+        builder.Services.AddSingleton<RedisDeliveryStepRepository>();
+        builder.Services.AddSingleton<DeliveryEventSteps>();
+        builder.Services.AddValidator<DeliveryEventStepRules>();
         return builder;
     }
 }

@@ -1,5 +1,6 @@
 using CapacityBuilding.Assistance.Access;
 using CapacityBuilding.Assistance.Clients;
+using CapacityBuilding.Assistance.Domain.Delivery;
 using CapacityBuilding.Assistance.Domain.History;
 using CapacityBuilding.Assistance.Domain.Requests;
 using CapacityBuilding.Assistance.Repositories;
@@ -28,7 +29,9 @@ public sealed partial class AssistanceService(
     PageTokens pageTokens,
     ChainCheckpoints checkpoints,
     ApiErrors errors,
-    TimeProvider clock) : Contracts.Assistance.V1.AssistanceService.AssistanceServiceBase
+    TimeProvider clock,
+    DeliveryEventSteps deliverySteps,
+    DeliveryEventStepRules deliveryStepRules) : Contracts.Assistance.V1.AssistanceService.AssistanceServiceBase
 {
     public override async Task<CreateAssistanceRequestResponse> CreateAssistanceRequest(
         CreateAssistanceRequestRequest request, ServerCallContext context)

@@ -148,4 +148,12 @@ public static class ErrorReasons
 
     /// <summary>FAILED_PRECONDITION: a total beyond what google.type.Money can carry exactly.</summary>
     public const string TotalOutOfRange = "TOTAL_OUT_OF_RANGE";
+
+    // Assistance: results
+
+    /// <summary>
+    /// FAILED_PRECONDITION: a request is completed before its results are reported: it has no
+    /// outcome, or an indicator has no actual value yet (the metadata says which).
+    /// </summary>
+    public const string ResultsNotReported = "RESULTS_NOT_REPORTED";
 }

@@ -53,6 +53,7 @@ internal sealed class AssistanceFuzzProperties(SuiteFixture suite, FuzzCalls cal
                 async (client, request) => (await client.MatchAssistanceRequestCoursesAsync(request)).AssistanceRequest),
             [nameof(Service.AssistanceServiceBase.ListHistoryEntries)] = properties => properties.ListHistoryAsync(),
             [nameof(Service.AssistanceServiceBase.VerifyAssistanceRequestHistory)] = properties => properties.VerifyHistoryAsync(),
+            [nameof(Service.AssistanceServiceBase.RecordDeliveryEvent)] = properties => properties.RecordDeliveryEventAsync(),
         };
 
     private static readonly string[] EditableFields =
@@ -66,6 +67,9 @@ internal sealed class AssistanceFuzzProperties(SuiteFixture suite, FuzzCalls cal
 
     private readonly Service.AssistanceServiceClient memberState =
         new(suite.Channel(suite.GatewayGrpcAddress, suite.Tokens.Mint(CallerRole.MemberState, "fuzz-member-state", country: "GHA")));
+
+    private readonly Service.AssistanceServiceClient trainingService =
+        new(suite.Channel(suite.AssistanceAddress, suite.ServiceTokens.MintFor("training")));
 
     private readonly TrainingService.TrainingServiceClient training =
         new(suite.Channel(suite.GatewayGrpcAddress, suite.Tokens.Mint(CallerRole.Coordinator, "fuzz-coordinator")));
@@ -220,6 +224,33 @@ internal sealed class AssistanceFuzzProperties(SuiteFixture suite, FuzzCalls cal
                 Assert.True(verdict.Intact, $"{request.Name}: {verdict.Problem}");
             },
             cases: 30);
+    }
+
+    /// <summary>
+    /// Steps of delivery events, sent as the training service: an accepted step is the entry its
+    /// request's history holds at that place, sending it again answers the same entry, and every
+    /// history still verifies afterwards.
+    /// </summary>
+    private async Task RecordDeliveryEventAsync()
+    {
+        var pool = await PoolAsync();
+        var events = Enumerable.Range(0, 3).Select(_ => $"events/{Guid.CreateVersion7():N}").ToArray();
+        var requests =
+            from name in FuzzValues.Mostly(Gen.Elements([.. pool.Select(request => request.Name)]), FuzzValues.NameOf("requests", [.. pool.Select(request => request.Name)]))
+            from eventName in FuzzValues.Mostly(Gen.Elements(events), FuzzValues.NameIn("events"))
+            from action in FuzzValues.Mostly(
+                Gen.Elements(HistoryEntry.Types.Action.EventPlan, HistoryEntry.Types.Action.EventConfirm, HistoryEntry.Types.Action.EventDeliver, HistoryEntry.Types.Action.EventCancel),
+                FuzzValues.Enum<HistoryEntry.Types.Action>())
+            from reason in FuzzValues.Mostly(FuzzValues.ValidOptionalText, FuzzValues.Text)
+            select new RecordDeliveryEventRequest { Name = name, Event = eventName, Action = action, Reason = reason };
+
+        await calls.CheckAsync(requests, async request =>
+        {
+            var entry = (await trainingService.RecordDeliveryEventAsync(request)).HistoryEntry;
+            Assert.Equal((request.Event, request.Action), (entry.Subject, entry.Action));
+            Assert.Equal(entry, (await trainingService.RecordDeliveryEventAsync(request)).HistoryEntry);
+        });
+        await AssertConsistentAsync(pool);
     }
 
     /// <summary>Requests of any shape: each field random, at a boundary, or left out.</summary>

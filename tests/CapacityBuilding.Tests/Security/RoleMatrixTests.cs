@@ -30,6 +30,7 @@ public sealed class RoleMatrixTests(SuiteFixture suite)
         AssistanceService/MatchAssistanceRequestCourses  C
         AssistanceService/ListHistoryEntries             M C A
         AssistanceService/VerifyAssistanceRequestHistory C A
+        AssistanceService/RecordDeliveryEvent
         TrainingService/CreateCourse                     C
         TrainingService/UpdateCourse                     C
         TrainingService/GetCourse                        M C D A
