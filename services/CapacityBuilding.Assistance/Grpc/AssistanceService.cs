@@ -3,6 +3,7 @@ using CapacityBuilding.Assistance.Clients;
 using CapacityBuilding.Assistance.Domain.Delivery;
 using CapacityBuilding.Assistance.Domain.History;
 using CapacityBuilding.Assistance.Domain.Requests;
+using CapacityBuilding.Assistance.Domain.Results;
 using CapacityBuilding.Assistance.Repositories;
 using CapacityBuilding.Contracts.Assistance.V1;
 using CapacityBuilding.ServiceDefaults.Audit;
@@ -31,7 +32,9 @@ public sealed partial class AssistanceService(
     ApiErrors errors,
     TimeProvider clock,
     DeliveryEventSteps deliverySteps,
-    DeliveryEventStepRules deliveryStepRules) : Contracts.Assistance.V1.AssistanceService.AssistanceServiceBase
+    DeliveryEventStepRules deliveryStepRules,
+    RequestResults results,
+    OutcomeValidator outcomeValidator) : Contracts.Assistance.V1.AssistanceService.AssistanceServiceBase
 {
     public override async Task<CreateAssistanceRequestResponse> CreateAssistanceRequest(
         CreateAssistanceRequestRequest request, ServerCallContext context)

@@ -156,4 +156,7 @@ public static class ErrorReasons
     /// outcome, or an indicator has no actual value yet (the metadata says which).
     /// </summary>
     public const string ResultsNotReported = "RESULTS_NOT_REPORTED";
+
+    /// <summary>FAILED_PRECONDITION: an outcome is added to a request that holds as many as it may.</summary>
+    public const string OutcomeLimitReached = "OUTCOME_LIMIT_REACHED";
 }
