@@ -36,5 +36,9 @@ public static class AssistancePermissions
         .Allow(nameof(Service.AssistanceServiceBase.GetConventionCoverage), MemberState, Coordinator, Donor, Auditor)
         .Allow(nameof(Service.AssistanceServiceBase.GetPipelineReport), MemberState, Coordinator, Donor, Auditor)
         .Allow(nameof(Service.AssistanceServiceBase.SetAssistanceRequestPublicationConsent), MemberState)
+        .Allow(nameof(Service.AssistanceServiceBase.CreateOutcome), MemberState, Coordinator)
+        .Allow(nameof(Service.AssistanceServiceBase.GetOutcome), MemberState, Coordinator, Donor, Auditor, CallerRole.Service)
+        .Allow(nameof(Service.AssistanceServiceBase.ListOutcomes), MemberState, Coordinator, Donor, Auditor, CallerRole.Service)
+        .Allow(nameof(Service.AssistanceServiceBase.UpdateOutcome), MemberState, Coordinator)
         .Build();
 }

@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using CapacityBuilding.Assistance.Domain.Convention;
 using CapacityBuilding.Assistance.Domain.History;
 using CapacityBuilding.Assistance.Domain.Requests;
+using CapacityBuilding.Assistance.Domain.Results;
 
 namespace CapacityBuilding.Assistance.Repositories;
 
@@ -10,6 +11,7 @@ namespace CapacityBuilding.Assistance.Repositories;
 [JsonSerializable(typeof(StoredHistoryEntry))]
 [JsonSerializable(typeof(HistoryEntryContent))]
 [JsonSerializable(typeof(HistoryEntryContentV1))]
+[JsonSerializable(typeof(StoredOutcome))]
 [JsonSerializable(typeof(StoredConventionStatus))]
 [JsonSerializable(typeof(Contracts.Assistance.V1.ConventionStatus.Types.Status), TypeInfoPropertyName = "ConventionStatusStatus")]
 internal sealed partial class AssistanceJsonContext : JsonSerializerContext;

@@ -175,7 +175,7 @@ public sealed class RedisAssistanceRequestRepository(RedisKeyspace keyspace)
 
     internal static RedisKey KeyOf(string id) => $"requests:{id}";
 
-    private static RedisKey HistoryKeyOf(string id) => $"requests:{id}:history";
+    internal static RedisKey HistoryKeyOf(string id) => $"requests:{id}:history";
 
     private static StoredAssistanceRequest? Deserialize(RedisValue value) =>
         value.IsNull ? null : JsonSerializer.Deserialize((ReadOnlySpan<byte>)(byte[])value!, AssistanceJsonContext.Default.StoredAssistanceRequest);

@@ -149,6 +149,16 @@ public static class ErrorReasons
     /// <summary>FAILED_PRECONDITION: a total beyond what google.type.Money can carry exactly.</summary>
     public const string TotalOutOfRange = "TOTAL_OUT_OF_RANGE";
 
+    // Assistance: results
+
+    /// <summary>
+    /// FAILED_PRECONDITION: a request is completed before its results are reported: it has no
+    /// outcome, or an indicator has no actual value yet (the metadata says which).
+    /// </summary>
+    public const string ResultsNotReported = "RESULTS_NOT_REPORTED";
+
+    /// <summary>FAILED_PRECONDITION: an outcome is added to a request that holds as many as it may.</summary>
+    public const string OutcomeLimitReached = "OUTCOME_LIMIT_REACHED";
     /// <summary>FAILED_PRECONDITION: an approval of a request that overlaps approved or in-delivery requests of the same state, without a confirmation.</summary>
     public const string RequestOverlaps = "REQUEST_OVERLAPS";
 }
