@@ -148,4 +148,15 @@ public static class ErrorReasons
 
     /// <summary>FAILED_PRECONDITION: a total beyond what google.type.Money can carry exactly.</summary>
     public const string TotalOutOfRange = "TOTAL_OUT_OF_RANGE";
+
+    // Training: seat holds
+
+    /// <summary>FAILED_PRECONDITION: fewer seats of the session are free than the hold asks for (metadata <c>free_seats</c>).</summary>
+    public const string SeatsUnavailable = "SEATS_UNAVAILABLE";
+
+    /// <summary>FAILED_PRECONDITION: a released seat hold is confirmed; its seats went back to the session.</summary>
+    public const string SeatHoldReleased = "SEAT_HOLD_RELEASED";
+
+    /// <summary>ALREADY_EXISTS: a seat hold is created with a seat_hold_id another hold has.</summary>
+    public const string SeatHoldExists = "SEAT_HOLD_EXISTS";
 }
