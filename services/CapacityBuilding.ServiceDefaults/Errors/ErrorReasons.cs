@@ -148,4 +148,10 @@ public static class ErrorReasons
 
     /// <summary>FAILED_PRECONDITION: a total beyond what google.type.Money can carry exactly.</summary>
     public const string TotalOutOfRange = "TOTAL_OUT_OF_RANGE";
+
+    /// <summary>FAILED_PRECONDITION: money is allocated or proposed from a pledge that is not COMMITTED.</summary>
+    public const string PledgeNotCommitted = "PLEDGE_NOT_COMMITTED";
+
+    /// <summary>FAILED_PRECONDITION: a released allocation is confirmed.</summary>
+    public const string AllocationReleased = "ALLOCATION_RELEASED";
 }
