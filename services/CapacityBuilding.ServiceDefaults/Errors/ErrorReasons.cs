@@ -159,4 +159,10 @@ public static class ErrorReasons
 
     /// <summary>ALREADY_EXISTS: a seat hold is created with a seat_hold_id another hold has.</summary>
     public const string SeatHoldExists = "SEAT_HOLD_EXISTS";
+
+    /// <summary>FAILED_PRECONDITION: money is allocated or proposed from a pledge that is not COMMITTED.</summary>
+    public const string PledgeNotCommitted = "PLEDGE_NOT_COMMITTED";
+
+    /// <summary>FAILED_PRECONDITION: a released allocation is confirmed.</summary>
+    public const string AllocationReleased = "ALLOCATION_RELEASED";
 }
