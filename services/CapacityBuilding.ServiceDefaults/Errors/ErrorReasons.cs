@@ -165,4 +165,21 @@ public static class ErrorReasons
 
     /// <summary>FAILED_PRECONDITION: a released allocation is confirmed.</summary>
     public const string AllocationReleased = "ALLOCATION_RELEASED";
+
+    // Offers (assistance)
+
+    /// <summary>FAILED_PRECONDITION: an offer is answered or withdrawn after its expire_time.</summary>
+    public const string OfferExpired = "OFFER_EXPIRED";
+
+    /// <summary>FAILED_PRECONDITION: an offer is accepted, declined or withdrawn when it is no longer open (its state in the metadata).</summary>
+    public const string OfferNotOpen = "OFFER_NOT_OPEN";
+
+    /// <summary>
+    /// FAILED_PRECONDITION: an accepted offer could not take effect because what it held is gone, and
+    /// the owning service gave no reason of its own (it normally does, and its reason is answered).
+    /// </summary>
+    public const string OfferHoldGone = "OFFER_HOLD_GONE";
+
+    /// <summary>FAILED_PRECONDITION: a request is withdrawn or completed while offers on it are open or being accepted.</summary>
+    public const string RequestHasOpenOffers = "REQUEST_HAS_OPEN_OFFERS";
 }
