@@ -39,4 +39,10 @@ public static class EventIds
 
     /// <summary>Portal: a page asked for a UI string that no resource file has (strict mode shows a marker).</summary>
     public const int MissingUiString = 5001;
+
+    /// <summary>Training: enrolments were indexed by nationality and across sessions at start.</summary>
+    public const int EnrolmentIndexBackfilled = 2300;
+
+    /// <summary>Training: indexing enrolments by nationality waits for Redis.</summary>
+    public const int EnrolmentIndexBackfillWaiting = 2301;
 }
