@@ -54,4 +54,10 @@ public static class EventIds
 
     /// <summary>Assistance: the hold made for an offer that was not stored could not be released.</summary>
     public const int OfferOrphanHold = 2104;
+
+    /// <summary>Training: enrolments were indexed by nationality and across sessions at start.</summary>
+    public const int EnrolmentIndexBackfilled = 2300;
+
+    /// <summary>Training: indexing enrolments by nationality waits for Redis.</summary>
+    public const int EnrolmentIndexBackfillWaiting = 2301;
 }
