@@ -40,5 +40,11 @@ public static class AssistancePermissions
         .Allow(nameof(Service.AssistanceServiceBase.GetOutcome), MemberState, Coordinator, Donor, Auditor, CallerRole.Service)
         .Allow(nameof(Service.AssistanceServiceBase.ListOutcomes), MemberState, Coordinator, Donor, Auditor, CallerRole.Service)
         .Allow(nameof(Service.AssistanceServiceBase.UpdateOutcome), MemberState, Coordinator)
+        .Allow(nameof(Service.AssistanceServiceBase.CreateOffer), Coordinator, Donor)
+        .Allow(nameof(Service.AssistanceServiceBase.GetOffer), MemberState, Coordinator, Donor, Auditor)
+        .Allow(nameof(Service.AssistanceServiceBase.ListOffers), MemberState, Coordinator, Donor, Auditor)
+        .Allow(nameof(Service.AssistanceServiceBase.AcceptOffer), MemberState)
+        .Allow(nameof(Service.AssistanceServiceBase.DeclineOffer), MemberState)
+        .Allow(nameof(Service.AssistanceServiceBase.WithdrawOffer), Coordinator, Donor)
         .Build();
 }

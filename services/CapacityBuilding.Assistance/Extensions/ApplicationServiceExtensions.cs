@@ -41,6 +41,7 @@ public static class ApplicationServiceExtensions
         builder.Services.AddSingleton<RedisOutcomeRepository>();
         builder.Services.AddSingleton<RequestResults>();
         builder.Services.AddValidator<OutcomeValidator>();
+        builder.AddOffers();
         return builder;
     }
 }

@@ -2,6 +2,7 @@ using CapacityBuilding.Assistance.Access;
 using CapacityBuilding.Assistance.Clients;
 using CapacityBuilding.Assistance.Domain.Delivery;
 using CapacityBuilding.Assistance.Domain.History;
+using CapacityBuilding.Assistance.Domain.Offers;
 using CapacityBuilding.Assistance.Domain.Requests;
 using CapacityBuilding.Assistance.Domain.Results;
 using CapacityBuilding.Assistance.Repositories;
@@ -36,7 +37,13 @@ public sealed partial class AssistanceService(
     DeliveryEventStepRules deliveryStepRules,
     RequestResults results,
     OutcomeValidator outcomeValidator,
-    AssistanceIntake intake) : Contracts.Assistance.V1.AssistanceService.AssistanceServiceBase
+    AssistanceIntake intake,
+    RedisOfferRepository offers,
+    OfferAccess offerAccess,
+    OfferValidator offerValidator,
+    OfferWrites offerWrites,
+    OfferSaga offerSaga,
+    OfferListing offerListing) : Contracts.Assistance.V1.AssistanceService.AssistanceServiceBase
 {
     public override async Task<CreateAssistanceRequestResponse> CreateAssistanceRequest(
         CreateAssistanceRequestRequest request, ServerCallContext context)

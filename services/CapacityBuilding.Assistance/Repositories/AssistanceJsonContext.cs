@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using CapacityBuilding.Assistance.Domain.Convention;
 using CapacityBuilding.Assistance.Domain.History;
+using CapacityBuilding.Assistance.Domain.Offers;
 using CapacityBuilding.Assistance.Domain.Requests;
 using CapacityBuilding.Assistance.Domain.Results;
 
@@ -14,4 +15,6 @@ namespace CapacityBuilding.Assistance.Repositories;
 [JsonSerializable(typeof(StoredOutcome))]
 [JsonSerializable(typeof(StoredConventionStatus))]
 [JsonSerializable(typeof(Contracts.Assistance.V1.ConventionStatus.Types.Status), TypeInfoPropertyName = "ConventionStatusStatus")]
+[JsonSerializable(typeof(Contracts.Assistance.V1.Offer.Types.State), TypeInfoPropertyName = "OfferState")]
+[JsonSerializable(typeof(StoredOffer))]
 internal sealed partial class AssistanceJsonContext : JsonSerializerContext;

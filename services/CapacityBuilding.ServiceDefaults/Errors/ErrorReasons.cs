@@ -159,6 +159,47 @@ public static class ErrorReasons
 
     /// <summary>FAILED_PRECONDITION: an outcome is added to a request that holds as many as it may.</summary>
     public const string OutcomeLimitReached = "OUTCOME_LIMIT_REACHED";
+
     /// <summary>FAILED_PRECONDITION: an approval of a request that overlaps approved or in-delivery requests of the same state, without a confirmation.</summary>
     public const string RequestOverlaps = "REQUEST_OVERLAPS";
+
+    // Training: seat holds
+
+    /// <summary>FAILED_PRECONDITION: fewer seats of the session are free than the hold asks for (metadata <c>free_seats</c>).</summary>
+    public const string SeatsUnavailable = "SEATS_UNAVAILABLE";
+
+    /// <summary>FAILED_PRECONDITION: a released seat hold is confirmed; its seats went back to the session.</summary>
+    public const string SeatHoldReleased = "SEAT_HOLD_RELEASED";
+
+    /// <summary>ALREADY_EXISTS: a seat hold is created with a seat_hold_id another hold has.</summary>
+    public const string SeatHoldExists = "SEAT_HOLD_EXISTS";
+
+    /// <summary>FAILED_PRECONDITION: money is allocated or proposed from a pledge that is not COMMITTED.</summary>
+    public const string PledgeNotCommitted = "PLEDGE_NOT_COMMITTED";
+
+    /// <summary>FAILED_PRECONDITION: a released allocation is confirmed.</summary>
+    public const string AllocationReleased = "ALLOCATION_RELEASED";
+
+    // Offers (assistance)
+
+    /// <summary>FAILED_PRECONDITION: an offer is answered or withdrawn after its expire_time.</summary>
+    public const string OfferExpired = "OFFER_EXPIRED";
+
+    /// <summary>FAILED_PRECONDITION: an offer is accepted, declined or withdrawn when it is no longer open (its state in the metadata).</summary>
+    public const string OfferNotOpen = "OFFER_NOT_OPEN";
+
+    /// <summary>
+    /// FAILED_PRECONDITION: an accepted offer could not take effect because what it held is gone, and
+    /// the owning service gave no reason of its own (it normally does, and its reason is answered).
+    /// </summary>
+    public const string OfferHoldGone = "OFFER_HOLD_GONE";
+
+    /// <summary>FAILED_PRECONDITION: a request is withdrawn or completed while offers on it are open or being accepted.</summary>
+    public const string RequestHasOpenOffers = "REQUEST_HAS_OPEN_OFFERS";
+
+    /// <summary>FAILED_PRECONDITION: a pledge's contributions would add up to more than its amount.</summary>
+    public const string ContributionsExceedPledge = "CONTRIBUTIONS_EXCEED_PLEDGE";
+
+    /// <summary>FAILED_PRECONDITION: the assistance service releases an offer's hold that the requesting state already accepted.</summary>
+    public const string AllocationConfirmed = "ALLOCATION_CONFIRMED";
 }

@@ -58,6 +58,10 @@ public sealed class CrossTenantReadSweepTests(SuiteFixture suite)
             await b.ListEnrolmentsAsync(new ListEnrolmentsRequest { Parent = session })),
         ["TrainingService/ListEvaluations"] = test => test.EnrolmentProbeAsync(async (b, _, session) =>
             await b.ListEvaluationsAsync(new ListEvaluationsRequest { Parent = session })),
+        ["TrainingService/GetSeatHold"] = test => test.SeatHoldProbeAsync(async (b, hold, _) =>
+            await b.GetSeatHoldAsync(new GetSeatHoldRequest { Name = hold })),
+        ["TrainingService/ListSeatHolds"] = test => test.SeatHoldProbeAsync(async (b, _, session) =>
+            await b.ListSeatHoldsAsync(new ListSeatHoldsRequest { Parent = session })),
         ["FundingService/GetDonor"] = test => test.MoneyProbeAsync(async (b, a) =>
             await b.GetDonorAsync(new GetDonorRequest { Name = a.Donor })),
         ["FundingService/ListDonors"] = test => test.MoneyProbeAsync(async (b, _) =>
@@ -80,6 +84,10 @@ public sealed class CrossTenantReadSweepTests(SuiteFixture suite)
             await b.GetFundingSummaryAsync(new GetFundingSummaryRequest())),
         ["FundingService/ExportIatiActivities"] = test => test.MoneyProbeAsync(async (b, _) =>
             await b.ExportIatiActivitiesAsync(new ExportIatiActivitiesRequest())),
+        ["FundingService/ListContributions"] = test => test.MoneyProbeAsync(async (b, a) =>
+            await b.ListContributionsAsync(new ListContributionsRequest { Parent = a.Pledge })),
+        ["FundingService/ListOpenNeeds"] = test => test.MoneyProbeAsync(async (b, a) =>
+            await b.ListOpenNeedsAsync(new ListOpenNeedsRequest { Parent = a.Donor })),
     };
 
     [Fact]
@@ -173,6 +181,20 @@ public sealed class CrossTenantReadSweepTests(SuiteFixture suite)
         return new Probe([enrolment.Name, email, evaluation.Name], async () => await read(kenya, enrolment.Name, session.Name));
     }
 
+    /// <summary>Seats held for Ghana; Kenya's focal point reads the hold.</summary>
+    private async Task<Probe> SeatHoldProbeAsync(Func<Contracts.Training.V1.TrainingService.TrainingServiceClient, string, string, Task<IMessage>> read)
+    {
+        var coordinator = suite.TrainingClient(suite.CoordinatorToken);
+        var session = await new TrainingSetup(coordinator).SessionAsync();
+        var hold = (await coordinator.CreateSeatHoldAsync(new CreateSeatHoldRequest
+        {
+            Parent = session.Name,
+            SeatHold = new SeatHold { Country = "GHA", Seats = 2 },
+        })).SeatHold;
+        var kenya = suite.TrainingClient(MemberState("KEN"));
+        return new Probe([hold.Name], async () => await read(kenya, hold.Name, session.Name));
+    }
+
     private sealed record DonorMoney(string Donor, string Pledge, string Allocation, string Disbursement, string Request);
 
     /// <summary>Donor A's pledge, allocation and disbursement on an approved request; donor B reads them.</summary>
@@ -181,7 +203,7 @@ public sealed class CrossTenantReadSweepTests(SuiteFixture suite)
         var scenario = new FundingScenario(suite);
         var donorA = await scenario.DonorAsync(SampleData.UniqueTitle("Sweep donor A"));
         var donorB = await scenario.DonorAsync(SampleData.UniqueTitle("Sweep donor B"));
-        var pledge = (await scenario.Funding.CreatePledgeAsync(new CreatePledgeRequest { Parent = donorA.Name, Pledge = SampleData.Pledge(1_000, "USD") })).Pledge;
+        var pledge = await scenario.CommittedAsync(new CreatePledgeRequest { Parent = donorA.Name, Pledge = SampleData.Pledge(1_000, "USD") });
         var request = await scenario.RequestAsync();
         var allocation = (await scenario.Funding.CreateAllocationAsync(
             FundingScenario.Allocation(pledge, request, new Money { CurrencyCode = "USD", Units = 100 }))).Allocation;

@@ -33,10 +33,12 @@ public sealed class IdempotencyScopeTests(SuiteFixture suite)
         ["TrainingService/CreateSession"] = test => test.SessionsAsync(),
         ["TrainingService/CreateEnrolment"] = test => test.EnrolmentsAsync(),
         ["TrainingService/CreateEvaluation"] = test => test.EvaluationsAsync(),
+        ["TrainingService/CreateSeatHold"] = test => test.SeatHoldsAsync(),
         ["FundingService/CreateDonor"] = test => Task.FromResult(test.Donors()),
         ["FundingService/CreatePledge"] = test => test.PledgesAsync(),
         ["FundingService/CreateAllocation"] = test => test.AllocationsAsync(),
         ["FundingService/CreateDisbursement"] = test => test.DisbursementsAsync(),
+        ["FundingService/CreateContribution"] = test => test.ContributionsAsync(),
     };
 
     [Fact]
@@ -137,6 +139,19 @@ public sealed class IdempotencyScopeTests(SuiteFixture suite)
             })).Session.Name;
     }
 
+    private async Task<Create> SeatHoldsAsync()
+    {
+        var session = await new TrainingSetup(suite.TrainingClient(suite.CoordinatorToken)).SessionAsync();
+        var (a, b) = (suite.TrainingClient(Coordinator("a")), suite.TrainingClient(Coordinator("b")));
+        return async (tenantB, variant, requestId) =>
+            (await (tenantB ? b : a).CreateSeatHoldAsync(new CreateSeatHoldRequest
+            {
+                Parent = session.Name,
+                SeatHold = new SeatHold { Country = "GHA", Seats = 1 + variant },
+                RequestId = requestId,
+            })).SeatHold.Name;
+    }
+
     private async Task<Create> EnrolmentsAsync()
     {
         var session = await new TrainingSetup(suite.TrainingClient(suite.CoordinatorToken)).SessionAsync();
@@ -234,6 +249,19 @@ public sealed class IdempotencyScopeTests(SuiteFixture suite)
                 },
                 RequestId = requestId,
             })).Disbursement.Name;
+    }
+
+    private async Task<Create> ContributionsAsync()
+    {
+        var pledge = await new FundingScenario(suite).PledgeAsync(1_000_000);
+        var (a, b) = (suite.FundingClient(Coordinator("a")), suite.FundingClient(Coordinator("b")));
+        return async (tenantB, variant, requestId) =>
+            (await (tenantB ? b : a).CreateContributionAsync(new CreateContributionRequest
+            {
+                Parent = pledge.Name,
+                Contribution = new Contribution { Amount = new Money { CurrencyCode = "USD", Units = 10 + variant }, ReceivedDate = FundingScenario.Today },
+                RequestId = requestId,
+            })).Contribution.Name;
     }
 
     private static Enrolment National(string country, string email)

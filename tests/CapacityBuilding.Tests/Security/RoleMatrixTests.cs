@@ -49,10 +49,15 @@ public sealed class RoleMatrixTests(SuiteFixture suite)
         TrainingService/CreateEnrolment                  M C
         TrainingService/CancelEnrolment                  M C
         TrainingService/GetEnrolment                     M C A
-        TrainingService/ListEnrolments                   C A
+        TrainingService/ListEnrolments                   M C A
         TrainingService/CreateEvaluation                 M C
         TrainingService/ListEvaluations                  C A
         TrainingService/GetEvaluationSummary             M C D A
+        TrainingService/CreateSeatHold                   C
+        TrainingService/GetSeatHold                      M C A
+        TrainingService/ListSeatHolds                    M C A
+        TrainingService/ConfirmSeatHold
+        TrainingService/ReleaseSeatHold                  C
         FundingService/CreateDonor                       C
         FundingService/GetDonor                          C D A
         FundingService/ListDonors                        C D A
@@ -62,7 +67,7 @@ public sealed class RoleMatrixTests(SuiteFixture suite)
         FundingService/CommitPledge                      C
         FundingService/CancelPledge                      C
         FundingService/VerifyPledgeLedger                C A
-        FundingService/CreateAllocation                  C
+        FundingService/CreateAllocation                  C D
         FundingService/GetAllocation                     C D A
         FundingService/ListAllocations                   C D A
         FundingService/ReleaseAllocation                 C
@@ -70,12 +75,16 @@ public sealed class RoleMatrixTests(SuiteFixture suite)
         FundingService/ListDisbursements                 C D A
         FundingService/LoadExchangeRates                 C
         FundingService/ListExchangeRates                 C D A
-        FundingService/GetRequestFunding                 C D A
+        FundingService/GetRequestFunding                 M C D A
         FundingService/CloseRequestFunding
         FundingService/ReopenRequestFunding
         FundingService/GetFundingSummary                 C D A
         FundingService/ExportIatiActivities              C D A
         AssistanceService/SetAssistanceRequestPublicationConsent M
+        FundingService/ConfirmAllocation
+        FundingService/CreateContribution                C
+        FundingService/ListContributions                 C D A
+        FundingService/ListOpenNeeds                     C D
         """;
 
     private static readonly Dictionary<char, CallerRole> RolesByLetter = new()

@@ -24,6 +24,8 @@ internal static class AssistanceScripts
 
     /// <summary>The ids of one index that are also in any of the others.</summary>
     public static readonly string RequestIdsAmong = Load("request-ids-among.lua");
+    /// <summary>Writes an offer with its sets and, for an event of the request's history, the request and its entry.</summary>
+    public static readonly string OfferWrite = Load(LuaScripts.IdempotencyFunctions, "offer-write.lua");
 
     private static string Load(params string[] files) => LuaScripts.Load(typeof(AssistanceScripts).Assembly, files);
 }
