@@ -39,4 +39,13 @@ public static class EventIds
 
     /// <summary>Portal: a page asked for a UI string that no resource file has (strict mode shows a marker).</summary>
     public const int MissingUiString = 5001;
+
+    /// <summary>Training: a delivery event's step did not reach its request's history; it is kept and retried.</summary>
+    public const int DeliveryStepNotRecorded = 2350;
+
+    /// <summary>Training: the retried steps of a delivery event all reached its request's history.</summary>
+    public const int DeliveryStepsRecordedLate = 2351;
+
+    /// <summary>Training: retrying delivery steps waits for Redis.</summary>
+    public const int DeliveryStepsWaiting = 2352;
 }

@@ -8,9 +8,12 @@ using CapacityBuilding.ServiceDefaults.Redis;
 using CapacityBuilding.ServiceDefaults.Resources;
 using CapacityBuilding.ServiceDefaults.Validation;
 using CapacityBuilding.Training.Access;
+using CapacityBuilding.Training.Clients;
 using CapacityBuilding.Training.Domain.Courses;
 using CapacityBuilding.Training.Domain.Enrolments;
 using CapacityBuilding.Training.Domain.Evaluations;
+using CapacityBuilding.Training.Domain.Events;
+using CapacityBuilding.Training.Domain.Experts;
 using CapacityBuilding.Training.Domain.Matching;
 using CapacityBuilding.Training.Domain.Search;
 using CapacityBuilding.Training.Domain.Sessions;
@@ -21,7 +24,8 @@ namespace CapacityBuilding.Training.Grpc;
 
 /// <summary>
 /// The training catalogue's gRPC service: maps messages and outcomes to answers, nothing else.
-/// One file per resource (courses here; sessions, enrolments, evaluations and matching beside it).
+/// One file per resource (courses here; sessions, enrolments, evaluations, matching, experts and
+/// delivery events beside it).
 /// </summary>
 public sealed partial class TrainingService(
     RedisCourseRepository courses,
@@ -35,6 +39,13 @@ public sealed partial class TrainingService(
     EvaluationValidator evaluationValidator,
     SearchRequestReader searchReader,
     MatchRequestValidator matchValidator,
+    RedisExpertRepository experts,
+    ExpertValidator expertValidator,
+    ExpertMatchValidator expertMatchValidator,
+    RedisDeliveryEventRepository deliveryEvents,
+    DeliveryEventValidator deliveryEventValidator,
+    AssistanceRequests assistanceRequests,
+    EventHistoryRecorder historyRecorder,
     PageTokens pageTokens,
     ApiErrors errors,
     TimeProvider clock) : Contracts.Training.V1.TrainingService.TrainingServiceBase

@@ -2,6 +2,8 @@ using System.Text.Json.Serialization;
 using CapacityBuilding.Training.Domain.Courses;
 using CapacityBuilding.Training.Domain.Enrolments;
 using CapacityBuilding.Training.Domain.Evaluations;
+using CapacityBuilding.Training.Domain.Events;
+using CapacityBuilding.Training.Domain.Experts;
 using CapacityBuilding.Training.Domain.Sessions;
 
 namespace CapacityBuilding.Training.Repositories;
@@ -15,5 +17,7 @@ namespace CapacityBuilding.Training.Repositories;
 [JsonSerializable(typeof(StoredSession))]
 [JsonSerializable(typeof(StoredEnrolment))]
 [JsonSerializable(typeof(StoredEvaluation))]
+[JsonSerializable(typeof(StoredExpert))]
+[JsonSerializable(typeof(StoredDeliveryEvent))]
 [JsonSerializable(typeof(DateTimeOffset))]
 internal sealed partial class TrainingJsonContext : JsonSerializerContext;

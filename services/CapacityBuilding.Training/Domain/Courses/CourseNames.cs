@@ -18,6 +18,13 @@ public static class CourseNames
     /// <summary>The assistance service's requests, for which participants may be enrolled.</summary>
     public static readonly ResourceName<AssistanceRequestName> AssistanceRequest = new("AssistanceRequest", "requests/{request}", ids => new(ids[0]));
 
+    public static readonly ResourceName<ExpertName> Expert = new("Expert", "experts/{expert}", ids => new(ids[0]));
+
+    public static readonly ResourceName<DeliveryEventName> DeliveryEvent = new("DeliveryEvent", "events/{event}", ids => new(ids[0]));
+
+    public static readonly ResourceName<EventEvaluationName> EventEvaluation = new("Evaluation", "events/{event}/evaluations/{evaluation}",
+        ids => new(ids[0], ids[1]));
+
     public const string EvaluationSummaryType = "EvaluationSummary";
 
     public const string EvaluationSummarySegment = "evaluationSummary";
@@ -37,3 +44,12 @@ public sealed record EvaluationName(string CourseId, string SessionId, string Ev
 
 /// <summary><c>requests/{request}</c>, of the assistance service.</summary>
 public sealed record AssistanceRequestName(string RequestId);
+
+/// <summary><c>experts/{expert}</c></summary>
+public sealed record ExpertName(string ExpertId);
+
+/// <summary><c>events/{event}</c></summary>
+public sealed record DeliveryEventName(string EventId);
+
+/// <summary><c>events/{event}/evaluations/{evaluation}</c></summary>
+public sealed record EventEvaluationName(string EventId, string EvaluationId);

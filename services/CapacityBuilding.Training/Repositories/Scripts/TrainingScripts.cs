@@ -23,6 +23,12 @@ internal static class TrainingScripts
     /// <summary>Records an evaluation and adds it to the session's and the course's summaries.</summary>
     public static readonly string EvaluationCreate = Load(LuaScripts.IdempotencyFunctions, "evaluation-create.lua");
 
+    /// <summary>Creates or replaces a delivery event with its expert bookings, refusing overlapping bookings.</summary>
+    public static readonly string EventWrite = Load(LuaScripts.IdempotencyFunctions, "event-write.lua");
+
+    /// <summary>Notes how many of an event's steps are on its request's history.</summary>
+    public static readonly string EventStepRecorded = Load("event-step-recorded.lua");
+
     /// <summary>Creates a session if its course allows it.</summary>
     public static readonly string SessionCreate = Load(LuaScripts.IdempotencyFunctions, "session-create.lua");
 
