@@ -30,6 +30,8 @@ public static class ApplicationServiceExtensions
         builder.Services.AddValidator<SessionValidator>();
         builder.Services.AddValidator<EnrolmentValidator>();
         builder.Services.AddValidator<EvaluationValidator>();
+        builder.Services.AddValidator<EventEvaluationValidator>();
+        builder.Services.AddValidator<FollowUpValidator>();
         builder.Services.AddValidator<SearchRequestReader>();
         builder.Services.AddValidator<MatchRequestValidator>();
         builder.Services.AddSingleton<RedisExpertRepository>();

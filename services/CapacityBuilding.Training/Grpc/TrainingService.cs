@@ -37,6 +37,7 @@ public sealed partial class TrainingService(
     EnrolmentValidator enrolmentValidator,
     EnrolmentAccess enrolmentAccess,
     EvaluationValidator evaluationValidator,
+    EventEvaluationValidator eventEvaluationValidator,
     SearchRequestReader searchReader,
     MatchRequestValidator matchValidator,
     RedisExpertRepository experts,

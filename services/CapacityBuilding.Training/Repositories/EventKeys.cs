@@ -29,6 +29,18 @@ internal static class EventKeys
     /// <summary><c>requests:{id}:country</c>: the requesting state of a request that has events, as read when the first was created.</summary>
     public static RedisKey RequestCountry(string requestId) => $"requests:{requestId}:country";
 
+    /// <summary><c>events:{id}:evaluations</c>: the event's evaluation ids, score 0 (creation order).</summary>
+    public static RedisKey Evaluations(string eventId) => $"events:{eventId}:evaluations";
+
+    /// <summary><c>events:{id}:evaluated-experts</c>: hash from expert id to the evaluation the expert gave the event.</summary>
+    public static RedisKey EvaluatedExperts(string eventId) => $"events:{eventId}:evaluated-experts";
+
+    /// <summary><c>events:{id}:evaluation-summary</c>: hash of the event's evaluation counts and rating sums.</summary>
+    public static RedisKey EvaluationSummary(string eventId) => $"events:{eventId}:evaluation-summary";
+
+    /// <summary><c>requests:{id}:evaluation-summary</c>: the same over the request's events and the sessions its enrolments name.</summary>
+    public static RedisKey RequestEvaluationSummary(string requestId) => $"requests:{requestId}:evaluation-summary";
+
     /// <summary><c>experts:{id}:bookings</c>: hash from event id to <c>{first day}|{last day}|{country}</c> of each event booking the expert.</summary>
     public static RedisKey Bookings(string expertId) => $"experts:{expertId}:bookings";
 }
