@@ -54,6 +54,7 @@ public sealed partial class TrainingService
 
     public override async Task<RecordEvaluationFollowUpResponse> RecordEvaluationFollowUp(RecordEvaluationFollowUpRequest request, ServerCallContext context)
     {
+        followUpValidator.EnsureValid(request, errors);
         var evaluation = await FollowedUpEvaluationAsync(request.Name, context.GetCaller());
         var followedUp = evaluation.WithFollowUp(request.FollowUp, clock.GetUtcNow());
         if (!await evaluations.RecordFollowUpAsync(followedUp))

@@ -18,6 +18,7 @@ public sealed partial class TrainingService
 {
     public override async Task<CreateDeliveryEventResponse> CreateDeliveryEvent(CreateDeliveryEventRequest request, ServerCallContext context)
     {
+        deliveryEventValidator.EnsureValid(request, errors);
         var message = request.DeliveryEvent;
         var requestName = CourseNames.AssistanceRequest.Parse(message.AssistanceRequest, "delivery_event.assistance_request", errors);
         var served = await assistanceRequests.GetAsync(message.AssistanceRequest, context.CancellationToken);

@@ -17,6 +17,7 @@ public sealed partial class TrainingService
 
     public override async Task<CreateExpertResponse> CreateExpert(CreateExpertRequest request, ServerCallContext context)
     {
+        expertValidator.EnsureValid(request, errors);
         // Only coordinators create experts and read every one of them: a replay needs no row-level check.
         var stored = await experts.CreateAsync(request.Expert.ToNewStoredExpert(clock.GetUtcNow()), IdempotentCreate.Of(context.GetCaller(), request));
         return new CreateExpertResponse { Expert = stored.ToMessage() };

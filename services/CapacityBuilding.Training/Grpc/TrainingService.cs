@@ -38,6 +38,7 @@ public sealed partial class TrainingService(
     EnrolmentAccess enrolmentAccess,
     EvaluationValidator evaluationValidator,
     EventEvaluationValidator eventEvaluationValidator,
+    FollowUpValidator followUpValidator,
     SearchRequestReader searchReader,
     MatchRequestValidator matchValidator,
     RedisExpertRepository experts,

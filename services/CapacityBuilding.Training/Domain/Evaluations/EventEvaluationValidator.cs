@@ -29,7 +29,12 @@ public sealed class EventEvaluationValidator(ApiErrors errors) : IRequestRules<C
             return;
         }
 
-        violations.RequireEnum("evaluation.respondent", evaluation.Respondent);
+        // Without a respondent there are no questions to check.
+        if (!violations.RequireEnum("evaluation.respondent", evaluation.Respondent))
+        {
+            return;
+        }
+
         if (evaluation.Enrolment.Length > 0)
         {
             violations.Add("evaluation.enrolment", "must be empty for an event's evaluation.");

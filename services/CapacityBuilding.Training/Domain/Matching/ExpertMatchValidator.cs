@@ -31,24 +31,6 @@ public sealed class ExpertMatchValidator(ApiErrors errors) : IRequestRules<Match
         violations.RequireDistinct("thematic_areas", request.ThematicAreas, ProtoEnumNames.Of);
         violations.RequireDistinct("convention_articles", request.ConventionArticles, article => $"article {article}");
         violations.RequireDistinct("languages", request.Languages, language => $"'{language}'");
-        if (request.StartDate is null && request.EndDate is null)
-        {
-            return null;
-        }
-
-        var first = violations.Require("start_date", request.StartDate);
-        var last = violations.Require("end_date", request.EndDate);
-        if (first is not { } from || last is not { } until)
-        {
-            return null;
-        }
-
-        if (until < from)
-        {
-            violations.Add("end_date", "must not be before start_date.");
-            return null;
-        }
-
-        return new DayRange(from, until);
+        return request.StartDate is null && request.EndDate is null ? null : violations.RequireDayRange("", request.StartDate, request.EndDate);
     }
 }
