@@ -12,7 +12,8 @@ namespace CapacityBuilding.DemoData;
 /// Creates the demo data through the public gRPC API, in dependency order: courses with their
 /// sessions; the requests that name them, moved along their lifecycle as far as approval; donors
 /// and their pledges, committed; allocations to the approved requests and disbursements from
-/// them; last the delivery steps, which only funded requests take. Every create carries the
+/// them; the delivery steps, which only funded requests take; last the experts, events and
+/// evaluations of their delivery (<see cref="DeliveryDemoLoader"/>). Every create carries the
 /// request id <c>demo:{key}</c>, so the services return what an earlier run created (as it is now)
 /// instead of creating a duplicate; every transition starts from the state that answer reports
 /// and applies only the steps still missing. Running the loader again is safe and completes an
@@ -34,6 +35,7 @@ public sealed class DemoDataLoader(GrpcChannel channel, TextWriter output)
         var requests = await LoadRequestsAsync(data.Requests, courseNames, cancellationToken);
         var fundingDonorId = await LoadDonorsAsync(data.Donors, requests, cancellationToken);
         await DeliverAsync(data.Requests, requests, cancellationToken);
+        await new DeliveryDemoLoader(channel, output).LoadAsync(data.Delivery, requests, cancellationToken);
         return new DemoLoadResult(fundingDonorId);
     }
 
