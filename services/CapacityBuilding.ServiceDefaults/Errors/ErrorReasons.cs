@@ -174,4 +174,15 @@ public static class ErrorReasons
 
     /// <summary>ALREADY_EXISTS: the evaluation has its follow-up, or rated levels 3 and 4 already.</summary>
     public const string FollowUpRecorded = "FOLLOW_UP_RECORDED";
+
+    // Assistance: results
+
+    /// <summary>
+    /// FAILED_PRECONDITION: a request is completed before its results are reported: it has no
+    /// outcome, or an indicator has no actual value yet (the metadata says which).
+    /// </summary>
+    public const string ResultsNotReported = "RESULTS_NOT_REPORTED";
+
+    /// <summary>FAILED_PRECONDITION: an outcome is added to a request that holds as many as it may.</summary>
+    public const string OutcomeLimitReached = "OUTCOME_LIMIT_REACHED";
 }

@@ -30,6 +30,11 @@ public sealed class RoleMatrixTests(SuiteFixture suite)
         AssistanceService/MatchAssistanceRequestCourses  C
         AssistanceService/ListHistoryEntries             M C A
         AssistanceService/VerifyAssistanceRequestHistory C A
+        AssistanceService/RecordDeliveryEvent
+        AssistanceService/CreateOutcome                  M C
+        AssistanceService/GetOutcome                     M C D A
+        AssistanceService/ListOutcomes                   M C D A
+        AssistanceService/UpdateOutcome                  M C
         TrainingService/CreateCourse                     C
         TrainingService/UpdateCourse                     C
         TrainingService/GetCourse                        M C D A
@@ -48,6 +53,22 @@ public sealed class RoleMatrixTests(SuiteFixture suite)
         TrainingService/CreateEvaluation                 M C
         TrainingService/ListEvaluations                  C A
         TrainingService/GetEvaluationSummary             M C D A
+        TrainingService/CreateExpert                     C
+        TrainingService/UpdateExpert                     C
+        TrainingService/GetExpert                        M C A
+        TrainingService/ListExperts                      C A
+        TrainingService/MatchExperts                     C A
+        TrainingService/CreateDeliveryEvent              C
+        TrainingService/UpdateDeliveryEvent              C
+        TrainingService/ConfirmDeliveryEvent             C
+        TrainingService/CompleteDeliveryEvent            C
+        TrainingService/CancelDeliveryEvent              C
+        TrainingService/GetDeliveryEvent                 M C A
+        TrainingService/ListDeliveryEvents               M C A
+        TrainingService/CreateDeliveryEventEvaluation    M C
+        TrainingService/ListDeliveryEventEvaluations     M C A
+        TrainingService/RecordEvaluationFollowUp         M C
+        TrainingService/GetDeliveryEvaluationSummary     M C A
         FundingService/CreateDonor                       C
         FundingService/GetDonor                          C D A
         FundingService/ListDonors                        C D A
