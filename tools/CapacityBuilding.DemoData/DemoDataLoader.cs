@@ -13,7 +13,8 @@ namespace CapacityBuilding.DemoData;
 /// sessions; the requests that name them, moved along their lifecycle as far as approval; donors
 /// and their pledges, committed; allocations to the approved requests and disbursements from
 /// them; the approved requests' results (outcomes and their indicators); the delivery steps,
-/// which only funded requests take; last the offers on approved and in-delivery requests,
+/// which only funded requests take; the experts, events and evaluations of their delivery
+/// (<see cref="DeliveryDemoLoader"/>); last the offers on approved and in-delivery requests,
 /// answered by the requesting state when the loader has a member state's channel (offers are
 /// found again by their terms, since their expire time moves with the day of the load and so
 /// would their request id's fingerprint). Every create carries the
@@ -43,6 +44,7 @@ public sealed class DemoDataLoader(GrpcChannel channel, TextWriter output, GrpcC
         var fundingDonorId = await LoadDonorsAsync(data.Donors, requests, cancellationToken);
         await ReportResultsAsync(data.Requests, requests, cancellationToken);
         await DeliverAsync(data.Requests, requests, cancellationToken);
+        await new DeliveryDemoLoader(channel, output).LoadAsync(data.Delivery, requests, cancellationToken);
         await new DemoOffers(assistance, memberState is null ? null : new AssistanceService.AssistanceServiceClient(memberState), output)
             .LoadAsync(data.Offers, requests, sessionNames, pledgeNames, cancellationToken);
         return new DemoLoadResult(fundingDonorId);

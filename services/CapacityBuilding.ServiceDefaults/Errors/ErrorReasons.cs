@@ -149,6 +149,32 @@ public static class ErrorReasons
     /// <summary>FAILED_PRECONDITION: a total beyond what google.type.Money can carry exactly.</summary>
     public const string TotalOutOfRange = "TOTAL_OUT_OF_RANGE";
 
+    // Training: delivery (experts, events, their evaluations)
+
+    /// <summary>FAILED_PRECONDITION: an expert is assigned to an event whose days overlap another event that books them.</summary>
+    public const string ExpertAlreadyBooked = "EXPERT_ALREADY_BOOKED";
+
+    /// <summary>FAILED_PRECONDITION: an event is planned for a request that is not approved or in delivery.</summary>
+    public const string RequestNotOpenToDelivery = "REQUEST_NOT_OPEN_TO_DELIVERY";
+
+    /// <summary>FAILED_PRECONDITION: an event is marked delivered before its first day.</summary>
+    public const string EventNotStarted = "EVENT_NOT_STARTED";
+
+    /// <summary>FAILED_PRECONDITION: an event is changed after it was cancelled, or more than its participants after delivery.</summary>
+    public const string EventClosed = "EVENT_CLOSED";
+
+    /// <summary>FAILED_PRECONDITION: an event is evaluated before it was delivered.</summary>
+    public const string EventNotDelivered = "EVENT_NOT_DELIVERED";
+
+    /// <summary>ALREADY_EXISTS: the expert has evaluated the event already.</summary>
+    public const string ExpertAlreadyEvaluated = "EXPERT_ALREADY_EVALUATED";
+
+    /// <summary>FAILED_PRECONDITION: a follow-up (levels 3 and 4) before the session's end or the event's last day has passed.</summary>
+    public const string FollowUpTooEarly = "FOLLOW_UP_TOO_EARLY";
+
+    /// <summary>ALREADY_EXISTS: the evaluation has its follow-up, or rated levels 3 and 4 already.</summary>
+    public const string FollowUpRecorded = "FOLLOW_UP_RECORDED";
+
     // Assistance: results
 
     /// <summary>

@@ -66,4 +66,13 @@ public static class EventIds
 
     /// <summary>Training: indexing enrolments by nationality waits for Redis.</summary>
     public const int EnrolmentIndexBackfillWaiting = 2301;
+
+    /// <summary>Training: a delivery event's step did not reach its request's history; it is kept and retried.</summary>
+    public const int DeliveryStepNotRecorded = 2350;
+
+    /// <summary>Training: the retried steps of a delivery event all reached its request's history.</summary>
+    public const int DeliveryStepsRecordedLate = 2351;
+
+    /// <summary>Training: retrying delivery steps waits for Redis.</summary>
+    public const int DeliveryStepsWaiting = 2352;
 }

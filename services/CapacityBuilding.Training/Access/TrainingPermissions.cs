@@ -9,6 +9,8 @@ namespace CapacityBuilding.Training.Access;
 /// coordinators keep them, member states enrol their own participants and evaluate what they attended.
 /// Seats are held for a country by a coordinator or the assistance service (its offers, made with
 /// the proposer's token), confirmed only by the assistance service (the requesting state accepted).
+/// Coordinators keep the roster of experts and the delivery events; member states read their own
+/// requests' events (and, trimmed, the experts on them) and evaluate them.
 /// </summary>
 public static class TrainingPermissions
 {
@@ -36,5 +38,21 @@ public static class TrainingPermissions
         .Allow(nameof(Service.TrainingServiceBase.ListSeatHolds), MemberState, Coordinator, Auditor, CallerRole.Service)
         .Allow(nameof(Service.TrainingServiceBase.ConfirmSeatHold), CallerRole.Service)
         .Allow(nameof(Service.TrainingServiceBase.ReleaseSeatHold), Coordinator, CallerRole.Service)
+        .Allow(nameof(Service.TrainingServiceBase.CreateExpert), Coordinator)
+        .Allow(nameof(Service.TrainingServiceBase.UpdateExpert), Coordinator)
+        .Allow(nameof(Service.TrainingServiceBase.GetExpert), MemberState, Coordinator, Auditor)
+        .Allow(nameof(Service.TrainingServiceBase.ListExperts), Coordinator, Auditor)
+        .Allow(nameof(Service.TrainingServiceBase.MatchExperts), Coordinator, Auditor)
+        .Allow(nameof(Service.TrainingServiceBase.CreateDeliveryEvent), Coordinator)
+        .Allow(nameof(Service.TrainingServiceBase.UpdateDeliveryEvent), Coordinator)
+        .Allow(nameof(Service.TrainingServiceBase.ConfirmDeliveryEvent), Coordinator)
+        .Allow(nameof(Service.TrainingServiceBase.CompleteDeliveryEvent), Coordinator)
+        .Allow(nameof(Service.TrainingServiceBase.CancelDeliveryEvent), Coordinator)
+        .Allow(nameof(Service.TrainingServiceBase.GetDeliveryEvent), MemberState, Coordinator, Auditor)
+        .Allow(nameof(Service.TrainingServiceBase.ListDeliveryEvents), MemberState, Coordinator, Auditor)
+        .Allow(nameof(Service.TrainingServiceBase.CreateDeliveryEventEvaluation), MemberState, Coordinator)
+        .Allow(nameof(Service.TrainingServiceBase.ListDeliveryEventEvaluations), MemberState, Coordinator, Auditor)
+        .Allow(nameof(Service.TrainingServiceBase.RecordEvaluationFollowUp), MemberState, Coordinator)
+        .Allow(nameof(Service.TrainingServiceBase.GetDeliveryEvaluationSummary), MemberState, Coordinator, Auditor)
         .Build();
 }

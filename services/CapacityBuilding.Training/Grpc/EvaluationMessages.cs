@@ -6,31 +6,47 @@ using Google.Protobuf.WellKnownTypes;
 
 namespace CapacityBuilding.Training.Grpc;
 
-/// <summary>Translates evaluations and their summaries into API messages.</summary>
+/// <summary>Translates evaluations, their follow-ups and their summaries into API messages.</summary>
 internal static class EvaluationMessages
 {
-    public static StoredEvaluation ToNewStoredEvaluation(this Evaluation message, string courseId, string sessionId, string enrolmentId, DateTimeOffset now) => new(
-        Id: ResourceIds.New(),
-        CourseId: courseId,
-        SessionId: sessionId,
-        EnrolmentId: enrolmentId,
-        Reaction: message.Reaction,
-        Learning: message.Learning,
-        Behaviour: message.Behaviour,
-        Results: message.Results,
-        Comments: message.Comments.Trim(),
-        CreateTime: now);
+    /// <param name="requestId">The request the enrolment names, if any: its summary counts the evaluation too.</param>
+    public static StoredEvaluation ToNewStoredEvaluation(this Evaluation message, string courseId, string sessionId, string enrolmentId, string requestId, DateTimeOffset now) =>
+        message.ToStored(now) with { CourseId = courseId, SessionId = sessionId, EnrolmentId = enrolmentId, RequestId = requestId };
+
+    public static StoredEvaluation ToNewStoredEventEvaluation(this Evaluation message, string eventId, string requestId, string expertId, DateTimeOffset now) =>
+        message.ToStored(now) with { EventId = eventId, RequestId = requestId, ExpertId = expertId };
+
+    public static StoredEvaluation WithFollowUp(this StoredEvaluation evaluation, EvaluationFollowUp followUp, DateTimeOffset now) => evaluation with
+    {
+        FollowUp = new StoredFollowUp(followUp.Behaviour, followUp.Results, followUp.Comments.Trim(), now),
+    };
 
     public static Evaluation ToMessage(this StoredEvaluation evaluation) => new()
     {
-        Name = CourseNames.Evaluation.Format(evaluation.CourseId, evaluation.SessionId, evaluation.Id),
-        Enrolment = CourseNames.Enrolment.Format(evaluation.CourseId, evaluation.SessionId, evaluation.EnrolmentId),
+        Name = evaluation.EventId.Length > 0
+            ? CourseNames.EventEvaluation.Format(evaluation.EventId, evaluation.Id)
+            : CourseNames.Evaluation.Format(evaluation.CourseId, evaluation.SessionId, evaluation.Id),
+        Enrolment = evaluation.EnrolmentId.Length > 0 ? CourseNames.Enrolment.Format(evaluation.CourseId, evaluation.SessionId, evaluation.EnrolmentId) : "",
         Reaction = evaluation.Reaction,
         Learning = evaluation.Learning,
         Behaviour = evaluation.Behaviour,
         Results = evaluation.Results,
         Comments = evaluation.Comments,
         CreateTime = Timestamp.FromDateTimeOffset(evaluation.CreateTime),
+        Respondent = evaluation.Group,
+        Expert = evaluation.ExpertId.Length > 0 ? CourseNames.Expert.Format(evaluation.ExpertId) : "",
+        ObjectivesMet = evaluation.ObjectivesMet,
+        KnowledgeImproved = evaluation.KnowledgeImproved,
+        MoreHelpNeeded = evaluation.MoreHelpNeeded,
+        FollowUp = evaluation.FollowUp is { } followUp
+            ? new EvaluationFollowUp
+            {
+                Behaviour = followUp.Behaviour,
+                Results = followUp.Results,
+                Comments = followUp.Comments,
+                CreateTime = Timestamp.FromDateTimeOffset(followUp.CreateTime),
+            }
+            : null,
     };
 
     public static EvaluationSummary ToMessage(this EvaluationTotals totals, string name) => new()
@@ -41,7 +57,39 @@ internal static class EvaluationMessages
         Learning = totals.Learning.ToMessage(),
         Behaviour = totals.Behaviour.ToMessage(),
         Results = totals.Results.ToMessage(),
+        Respondents =
+        {
+            totals.Respondents.Select(group => new RespondentSummary
+            {
+                Respondent = group.Group,
+                EvaluationCount = (int)group.Evaluations,
+                FollowUpCount = (int)group.FollowUps,
+                Reaction = group.Question("reaction").ToMessage(),
+                Learning = group.Question("learning").ToMessage(),
+                Behaviour = group.Question("behaviour").ToMessage(),
+                Results = group.Question("results").ToMessage(),
+                ObjectivesMet = group.Question("objectives_met").ToMessage(),
+                KnowledgeImproved = group.Question("knowledge_improved").ToMessage(),
+                MoreHelpNeeded = group.Question("more_help_needed").ToMessage(),
+            }),
+        },
     };
+
+    private static StoredEvaluation ToStored(this Evaluation message, DateTimeOffset now) => new(
+        Id: ResourceIds.New(),
+        CourseId: "",
+        SessionId: "",
+        EnrolmentId: "",
+        Reaction: message.Reaction,
+        Learning: message.Learning,
+        Behaviour: message.Behaviour,
+        Results: message.Results,
+        Comments: message.Comments.Trim(),
+        CreateTime: now,
+        Respondent: message.Respondent,
+        ObjectivesMet: message.ObjectivesMet,
+        KnowledgeImproved: message.KnowledgeImproved,
+        MoreHelpNeeded: message.MoreHelpNeeded);
 
     private static LevelSummary ToMessage(this LevelTotals level) => new()
     {

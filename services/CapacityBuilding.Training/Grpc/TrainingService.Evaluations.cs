@@ -20,12 +20,15 @@ public sealed partial class TrainingService
 
         // A member state evaluates for its own nationals only; another country's enrolment answers
         // as one that does not exist (the script's NO_ENROLMENT below), so that ids cannot be probed.
-        if (await enrolments.GetAsync(parent.SessionId, enrolmentId) is { } enrolled && !EnrolmentAccess.IsVisibleTo(context.GetCaller(), enrolled))
+        var enrolled = await enrolments.GetAsync(parent.SessionId, enrolmentId);
+        if (enrolled is not null && !EnrolmentAccess.IsVisibleTo(context.GetCaller(), enrolled))
         {
             throw errors.NotFound(CourseNames.Enrolment.ResourceType, request.Evaluation.Enrolment);
         }
 
-        var evaluation = request.Evaluation.ToNewStoredEvaluation(parent.CourseId, parent.SessionId, enrolmentId, clock.GetUtcNow());
+        // An enrolment that names a request counts in that request's summary too.
+        var requestId = enrolled is not null ? CourseNames.AssistanceRequest.TryParse(enrolled.Enrolment.AssistanceRequest)?.RequestId ?? "" : "";
+        var evaluation = request.Evaluation.ToNewStoredEvaluation(parent.CourseId, parent.SessionId, enrolmentId, requestId, clock.GetUtcNow());
         var caller = context.GetCaller();
         return await evaluations.CreateAsync(evaluation, IdempotentCreate.Of(caller, request)) switch
         {

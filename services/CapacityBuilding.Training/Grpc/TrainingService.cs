@@ -8,9 +8,12 @@ using CapacityBuilding.ServiceDefaults.Redis;
 using CapacityBuilding.ServiceDefaults.Resources;
 using CapacityBuilding.ServiceDefaults.Validation;
 using CapacityBuilding.Training.Access;
+using CapacityBuilding.Training.Clients;
 using CapacityBuilding.Training.Domain.Courses;
 using CapacityBuilding.Training.Domain.Enrolments;
 using CapacityBuilding.Training.Domain.Evaluations;
+using CapacityBuilding.Training.Domain.Events;
+using CapacityBuilding.Training.Domain.Experts;
 using CapacityBuilding.Training.Domain.Matching;
 using CapacityBuilding.Training.Domain.Search;
 using CapacityBuilding.Training.Domain.SeatHolds;
@@ -22,7 +25,8 @@ namespace CapacityBuilding.Training.Grpc;
 
 /// <summary>
 /// The training catalogue's gRPC service: maps messages and outcomes to answers, nothing else.
-/// One file per resource (courses here; sessions, enrolments, evaluations, seat holds and matching beside it).
+/// One file per resource (courses here; sessions, enrolments, evaluations, seat holds, matching,
+/// experts and delivery events beside it).
 /// </summary>
 public sealed partial class TrainingService(
     RedisCourseRepository courses,
@@ -36,8 +40,17 @@ public sealed partial class TrainingService(
     EnrolmentAccess enrolmentAccess,
     EvaluationValidator evaluationValidator,
     SeatHoldValidator seatHoldValidator,
+    EventEvaluationValidator eventEvaluationValidator,
+    FollowUpValidator followUpValidator,
     SearchRequestReader searchReader,
     MatchRequestValidator matchValidator,
+    RedisExpertRepository experts,
+    ExpertValidator expertValidator,
+    ExpertMatchValidator expertMatchValidator,
+    RedisDeliveryEventRepository deliveryEvents,
+    DeliveryEventValidator deliveryEventValidator,
+    AssistanceRequests assistanceRequests,
+    EventHistoryRecorder historyRecorder,
     PageTokens pageTokens,
     ApiErrors errors,
     TimeProvider clock) : Contracts.Training.V1.TrainingService.TrainingServiceBase

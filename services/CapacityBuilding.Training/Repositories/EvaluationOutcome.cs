@@ -20,4 +20,8 @@ public abstract record EvaluationOutcome
     public sealed record EnrolmentNotConfirmed(string State) : EvaluationOutcome;
 
     public sealed record AlreadyEvaluated(string EvaluationId) : EvaluationOutcome;
+
+    public sealed record EventMissing : EvaluationOutcome;
+
+    public sealed record EventNotDelivered(string State) : EvaluationOutcome;
 }

@@ -1,5 +1,6 @@
 using CapacityBuilding.Contracts.Assistance.V1;
 using CapacityBuilding.Contracts.Funding.V1;
+using CapacityBuilding.Contracts.Training.V1;
 using CapacityBuilding.DemoData;
 using CapacityBuilding.DemoData.Files;
 using CapacityBuilding.ServiceDefaults.Identity;
@@ -36,6 +37,8 @@ public sealed class DemoDataLoadTests(SuiteFixture suite)
         Assert.Contains("(0 now)", secondOutput.ToString(), StringComparison.Ordinal);
         Assert.Contains("requests: 0 delivery steps applied now", secondOutput.ToString(), StringComparison.Ordinal);
         Assert.Contains($"offers: {data.Offers.Count} loaded, 0 made now, 0 answered now", secondOutput.ToString(), StringComparison.Ordinal);
+        Assert.Contains($"events: {data.Delivery.Events.Count} loaded, 0 lifecycle steps applied now", secondOutput.ToString(), StringComparison.Ordinal);
+        Assert.Contains("0 follow-ups recorded now", secondOutput.ToString(), StringComparison.Ordinal);
 
         var assistance = new AssistanceService.AssistanceServiceClient(suite.Channel(gateway));
         var stored = (await assistance.ListAssistanceRequestsAsync(new ListAssistanceRequestsRequest { PageSize = 100 })).AssistanceRequests;
@@ -86,6 +89,14 @@ public sealed class DemoDataLoadTests(SuiteFixture suite)
         Assert.True(paidUnits > 0);
         Assert.Equal(paidUnits, (await funding.GetFundingSummaryAsync(new GetFundingSummaryRequest())).FundingSummary.Programme.PaidUsd.Units);
         Assert.NotEmpty((await funding.ListOpenNeedsAsync(new ListOpenNeedsRequest { Parent = "donors/" + second.FundingDonorId })).OpenNeeds);
+        // A delivered workshop with experts, evaluated by all three groups, with follow-ups.
+        var training = new TrainingService.TrainingServiceClient(suite.Channel(gateway));
+        var events = (await training.ListDeliveryEventsAsync(new ListDeliveryEventsRequest())).DeliveryEvents;
+        var workshop = Assert.Single(events);
+        Assert.Equal((DeliveryEvent.Types.Kind.Workshop, DeliveryEvent.Types.State.Delivered, 2), (workshop.Kind, workshop.State, workshop.Experts.Count));
+        var summary = (await training.GetDeliveryEvaluationSummaryAsync(new GetDeliveryEvaluationSummaryRequest { Name = $"{workshop.Name}/evaluationSummary" })).EvaluationSummary;
+        Assert.Equal([Respondent.Participant, Respondent.Expert, Respondent.HostInstitution], summary.Respondents.Select(group => group.Respondent));
+        Assert.True(summary.Behaviour.RatingCount > 0);
 
         // The loader names the first donor in donors.json whose pledges allocate money, and that
         // donor sees exactly the requests they fund.
@@ -122,7 +133,7 @@ public sealed class DemoDataLoadTests(SuiteFixture suite)
         var ownRedis = new Dictionary<string, string> { ["Redis__ConnectionString"] = suite.Redis.ConnectionString + ",defaultDatabase=1" };
         var (training, assistance, funding) = (SuiteFixture.Loopback(FreePort.Next()), SuiteFixture.Loopback(FreePort.Next()), SuiteFixture.Loopback(FreePort.Next()));
         await Task.WhenAll(
-            suite.StartExtraServiceAsync("training", training, ownRedis),
+            suite.StartExtraServiceAsync("training", training, new Dictionary<string, string>(SuiteFixture.TrainingDirectTo(assistance).Concat(ownRedis))),
             suite.StartExtraServiceAsync("funding", funding, new Dictionary<string, string>(SuiteFixture.FundingDirectTo(assistance).Concat(ownRedis))),
             suite.StartExtraServiceAsync("assistance", assistance, new Dictionary<string, string>(SuiteFixture.DirectTo(training, funding).Concat(ownRedis))));
         var (_, _, grpc) = await suite.StartExtraGatewayAsync(new Dictionary<string, string>

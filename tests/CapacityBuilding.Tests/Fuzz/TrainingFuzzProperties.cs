@@ -18,7 +18,7 @@ namespace CapacityBuilding.Tests.Fuzz;
 /// (every method but ConfirmSeatHold is open to one) and, for enrolment, also as a member state;
 /// seat holds are confirmed by the assistance service calling as itself.
 /// </summary>
-internal sealed class TrainingFuzzProperties(SuiteFixture suite, FuzzCalls calls)
+internal sealed partial class TrainingFuzzProperties(SuiteFixture suite, FuzzCalls calls)
 {
     public static readonly IReadOnlyDictionary<string, Func<TrainingFuzzProperties, Task>> ByMethod =
         new Dictionary<string, Func<TrainingFuzzProperties, Task>>
@@ -46,6 +46,22 @@ internal sealed class TrainingFuzzProperties(SuiteFixture suite, FuzzCalls calls
             [nameof(Service.TrainingServiceBase.ListSeatHolds)] = properties => properties.ListSeatHoldsAsync(),
             [nameof(Service.TrainingServiceBase.ConfirmSeatHold)] = properties => properties.ConfirmSeatHoldAsync(),
             [nameof(Service.TrainingServiceBase.ReleaseSeatHold)] = properties => properties.ReleaseSeatHoldAsync(),
+            [nameof(Service.TrainingServiceBase.CreateExpert)] = properties => properties.CreateExpertAsync(),
+            [nameof(Service.TrainingServiceBase.GetExpert)] = properties => properties.GetExpertAsync(),
+            [nameof(Service.TrainingServiceBase.ListExperts)] = properties => properties.ListExpertsAsync(),
+            [nameof(Service.TrainingServiceBase.UpdateExpert)] = properties => properties.UpdateExpertAsync(),
+            [nameof(Service.TrainingServiceBase.MatchExperts)] = properties => properties.MatchExpertsAsync(),
+            [nameof(Service.TrainingServiceBase.CreateDeliveryEvent)] = properties => properties.CreateDeliveryEventAsync(),
+            [nameof(Service.TrainingServiceBase.GetDeliveryEvent)] = properties => properties.GetDeliveryEventAsync(),
+            [nameof(Service.TrainingServiceBase.ListDeliveryEvents)] = properties => properties.ListDeliveryEventsAsync(),
+            [nameof(Service.TrainingServiceBase.UpdateDeliveryEvent)] = properties => properties.UpdateDeliveryEventAsync(),
+            [nameof(Service.TrainingServiceBase.ConfirmDeliveryEvent)] = properties => properties.StepDeliveryEventAsync(name => properties.coordinator.ConfirmDeliveryEventAsync(new ConfirmDeliveryEventRequest { Name = name }).ResponseAsync),
+            [nameof(Service.TrainingServiceBase.CompleteDeliveryEvent)] = properties => properties.StepDeliveryEventAsync(name => properties.coordinator.CompleteDeliveryEventAsync(new CompleteDeliveryEventRequest { Name = name }).ResponseAsync),
+            [nameof(Service.TrainingServiceBase.CancelDeliveryEvent)] = properties => properties.StepDeliveryEventAsync(name => properties.coordinator.CancelDeliveryEventAsync(new CancelDeliveryEventRequest { Name = name, Reason = "Fuzzed." }).ResponseAsync),
+            [nameof(Service.TrainingServiceBase.CreateDeliveryEventEvaluation)] = properties => properties.CreateDeliveryEventEvaluationAsync(),
+            [nameof(Service.TrainingServiceBase.ListDeliveryEventEvaluations)] = properties => properties.ListDeliveryEventEvaluationsAsync(),
+            [nameof(Service.TrainingServiceBase.RecordEvaluationFollowUp)] = properties => properties.RecordEvaluationFollowUpAsync(),
+            [nameof(Service.TrainingServiceBase.GetDeliveryEvaluationSummary)] = properties => properties.GetDeliveryEvaluationSummaryAsync(),
         };
 
     private static readonly string[] CourseFields =

@@ -85,7 +85,7 @@ public sealed class SuiteFixture : IAsyncLifetime
         AssistanceAddress = Loopback(FreePort.Next());
         FundingAddress = Loopback(FreePort.Next());
 
-        var training = StartService("training", TrainingAddress, new Dictionary<string, string>());
+        var training = StartService("training", TrainingAddress, TrainingDirectTo(AssistanceAddress));
         var funding = StartService("funding", FundingAddress, FundingDirectTo(AssistanceAddress));
         var assistance = StartAssistance(AssistanceAddress, DirectTo(TrainingAddress, FundingAddress));
 
@@ -289,6 +289,15 @@ public sealed class SuiteFixture : IAsyncLifetime
     {
         ["Invocation__Mode"] = "Direct",
         ["Invocation__Apps__assistance"] = assistance.ToString(),
+    };
+
+    /// <summary>
+    /// Training reads the requests events serve, and records their steps, at this address; it
+    /// retries unrecorded steps every second, so tests see a retry soon.
+    /// </summary>
+    public static Dictionary<string, string> TrainingDirectTo(Uri assistance) => new(FundingDirectTo(assistance))
+    {
+        ["Delivery__History__RetryInterval"] = "00:00:01",
     };
 
     /// <summary>Assistance checks courses with training and asks funding what a donor funds (when given).</summary>

@@ -2,6 +2,7 @@ using CapacityBuilding.Contracts.Assistance.V1;
 using CapacityBuilding.Contracts.Funding.V1;
 using CapacityBuilding.Contracts.Training.V1;
 using CapacityBuilding.ServiceDefaults.Identity;
+using CapacityBuilding.Tests.Delivery;
 using CapacityBuilding.Tests.Funding;
 using CapacityBuilding.Tests.Infrastructure;
 using CapacityBuilding.Tests.Training;
@@ -62,6 +63,14 @@ public sealed class CrossTenantReadSweepTests(SuiteFixture suite)
             await b.GetSeatHoldAsync(new GetSeatHoldRequest { Name = hold })),
         ["TrainingService/ListSeatHolds"] = test => test.SeatHoldProbeAsync(async (b, _, session) =>
             await b.ListSeatHoldsAsync(new ListSeatHoldsRequest { Parent = session })),
+        ["TrainingService/GetExpert"] = test => test.EventProbeAsync(async (b, a) =>
+            await b.GetExpertAsync(new GetExpertRequest { Name = a.Expert })),
+        ["TrainingService/GetDeliveryEvent"] = test => test.EventProbeAsync(async (b, a) =>
+            await b.GetDeliveryEventAsync(new GetDeliveryEventRequest { Name = a.Event })),
+        ["TrainingService/ListDeliveryEventEvaluations"] = test => test.EventProbeAsync(async (b, a) =>
+            await b.ListDeliveryEventEvaluationsAsync(new ListDeliveryEventEvaluationsRequest { Parent = a.Event })),
+        ["TrainingService/GetDeliveryEvaluationSummary"] = test => test.EventProbeAsync(async (b, a) =>
+            await b.GetDeliveryEvaluationSummaryAsync(new GetDeliveryEvaluationSummaryRequest { Name = $"{a.Request}/evaluationSummary" })),
         ["FundingService/GetDonor"] = test => test.MoneyProbeAsync(async (b, a) =>
             await b.GetDonorAsync(new GetDonorRequest { Name = a.Donor })),
         ["FundingService/ListDonors"] = test => test.MoneyProbeAsync(async (b, _) =>
@@ -193,6 +202,24 @@ public sealed class CrossTenantReadSweepTests(SuiteFixture suite)
         })).SeatHold;
         var kenya = suite.TrainingClient(MemberState("KEN"));
         return new Probe([hold.Name], async () => await read(kenya, hold.Name, session.Name));
+    }
+
+    private sealed record GhanaEvent(string Expert, string Event, string Evaluation, string Request);
+
+    /// <summary>A delivered event of a Ghanaian request with an expert and Ghana's evaluation; Kenya's focal point reads them.</summary>
+    private async Task<Probe> EventProbeAsync(Func<Contracts.Training.V1.TrainingService.TrainingServiceClient, GhanaEvent, Task<IMessage>> read)
+    {
+        var setup = new DeliverySetup(suite);
+        var expert = await setup.ExpertAsync();
+        var delivered = await setup.DeliveredEventAsync("GHA", expert.Name);
+        var evaluation = (await suite.TrainingClient(MemberState("GHA")).CreateDeliveryEventEvaluationAsync(new CreateDeliveryEventEvaluationRequest
+        {
+            Parent = delivered.Name,
+            Evaluation = DeliveryEvaluationTests.Host(),
+        })).Evaluation;
+        var a = new GhanaEvent(expert.Name, delivered.Name, evaluation.Name, delivered.AssistanceRequest);
+        var kenya = suite.TrainingClient(MemberState("KEN"));
+        return new Probe([a.Expert, a.Event, a.Evaluation, expert.Contact.Email], async () => await read(kenya, a));
     }
 
     private sealed record DonorMoney(string Donor, string Pledge, string Allocation, string Disbursement, string Request);

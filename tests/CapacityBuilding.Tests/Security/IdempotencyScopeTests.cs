@@ -3,6 +3,7 @@ using CapacityBuilding.Contracts.Funding.V1;
 using CapacityBuilding.Contracts.Training.V1;
 using CapacityBuilding.ServiceDefaults.Errors;
 using CapacityBuilding.ServiceDefaults.Identity;
+using CapacityBuilding.Tests.Delivery;
 using CapacityBuilding.Tests.Funding;
 using CapacityBuilding.Tests.Infrastructure;
 using CapacityBuilding.Tests.Training;
@@ -34,6 +35,9 @@ public sealed class IdempotencyScopeTests(SuiteFixture suite)
         ["TrainingService/CreateEnrolment"] = test => test.EnrolmentsAsync(),
         ["TrainingService/CreateEvaluation"] = test => test.EvaluationsAsync(),
         ["TrainingService/CreateSeatHold"] = test => test.SeatHoldsAsync(),
+        ["TrainingService/CreateExpert"] = test => Task.FromResult(test.Experts()),
+        ["TrainingService/CreateDeliveryEvent"] = test => test.DeliveryEventsAsync(),
+        ["TrainingService/CreateDeliveryEventEvaluation"] = test => test.EventEvaluationsAsync(),
         ["FundingService/CreateDonor"] = test => Task.FromResult(test.Donors()),
         ["FundingService/CreatePledge"] = test => test.PledgesAsync(),
         ["FundingService/CreateAllocation"] = test => test.AllocationsAsync(),
@@ -189,6 +193,51 @@ public sealed class IdempotencyScopeTests(SuiteFixture suite)
                 Evaluation = new Evaluation { Enrolment = enrolments[tenantB].Name, Reaction = 4 + variant, Learning = 4 },
                 RequestId = requestId,
             })).Evaluation.Name;
+    }
+
+    private Create Experts()
+    {
+        var (a, b) = (suite.TrainingClient(Coordinator("a")), suite.TrainingClient(Coordinator("b")));
+        return async (tenantB, variant, requestId) =>
+            (await (tenantB ? b : a).CreateExpertAsync(new CreateExpertRequest
+            {
+                Expert = DeliverySetup.Expert($"Expert {variant}"),
+                RequestId = requestId,
+            })).Expert.Name;
+    }
+
+    private async Task<Create> DeliveryEventsAsync()
+    {
+        var request = await new DeliverySetup(suite).RequestAsync();
+        var (a, b) = (suite.TrainingClient(Coordinator("a")), suite.TrainingClient(Coordinator("b")));
+        return async (tenantB, variant, requestId) =>
+            (await (tenantB ? b : a).CreateDeliveryEventAsync(new CreateDeliveryEventRequest
+            {
+                DeliveryEvent = DeliverySetup.Workshop(request.Name, DeliverySetup.LastYear, days: 1 + variant),
+                RequestId = requestId,
+            })).DeliveryEvent.Name;
+    }
+
+    private async Task<Create> EventEvaluationsAsync()
+    {
+        var setup = new DeliverySetup(suite);
+        var events = new Dictionary<bool, string>
+        {
+            [false] = (await setup.DeliveredEventAsync("GHA")).Name,
+            [true] = (await setup.DeliveredEventAsync("KEN")).Name,
+        };
+        var (a, b) = (suite.TrainingClient(MemberState("GHA")), suite.TrainingClient(MemberState("KEN")));
+        return async (tenantB, variant, requestId) =>
+        {
+            var evaluation = DeliveryEvaluationTests.Host();
+            evaluation.ObjectivesMet = 4 - variant;
+            return (await (tenantB ? b : a).CreateDeliveryEventEvaluationAsync(new CreateDeliveryEventEvaluationRequest
+            {
+                Parent = events[tenantB],
+                Evaluation = evaluation,
+                RequestId = requestId,
+            })).Evaluation.Name;
+        };
     }
 
     private Create Donors()

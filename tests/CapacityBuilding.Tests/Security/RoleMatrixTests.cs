@@ -58,6 +58,22 @@ public sealed class RoleMatrixTests(SuiteFixture suite)
         TrainingService/ListSeatHolds                    M C A
         TrainingService/ConfirmSeatHold
         TrainingService/ReleaseSeatHold                  C
+        TrainingService/CreateExpert                     C
+        TrainingService/UpdateExpert                     C
+        TrainingService/GetExpert                        M C A
+        TrainingService/ListExperts                      C A
+        TrainingService/MatchExperts                     C A
+        TrainingService/CreateDeliveryEvent              C
+        TrainingService/UpdateDeliveryEvent              C
+        TrainingService/ConfirmDeliveryEvent             C
+        TrainingService/CompleteDeliveryEvent            C
+        TrainingService/CancelDeliveryEvent              C
+        TrainingService/GetDeliveryEvent                 M C A
+        TrainingService/ListDeliveryEvents               M C A
+        TrainingService/CreateDeliveryEventEvaluation    M C
+        TrainingService/ListDeliveryEventEvaluations     M C A
+        TrainingService/RecordEvaluationFollowUp         M C
+        TrainingService/GetDeliveryEvaluationSummary     M C A
         FundingService/CreateDonor                       C
         FundingService/GetDonor                          C D A
         FundingService/ListDonors                        C D A

@@ -87,10 +87,38 @@ public sealed record DisbursementEntry(
 public sealed record ConventionStatusEntry(
     [property: JsonConverter(typeof(ProtoJsonConverter<ConventionStatus>))] ConventionStatus ConventionStatus);
 
+/// <summary><c>delivery.json</c>: the roster's experts and the events delivered for the requests.</summary>
+public sealed record DeliveryData(IReadOnlyList<ExpertEntry> Experts, IReadOnlyList<DeliveryEventEntry> Events);
+
+/// <summary>An expert of <see cref="DeliveryData"/>.</summary>
+public sealed record ExpertEntry(
+    string Key,
+    [property: JsonConverter(typeof(ProtoJsonConverter<Expert>))] Expert Expert);
+
+/// <summary>
+/// An event for the request with key <c>requestKey</c>, with the experts of <c>expertKeys</c> (the
+/// loader fills in the names), moved to <c>targetState</c>, and the evaluations it received.
+/// </summary>
+public sealed record DeliveryEventEntry(
+    string Key,
+    string RequestKey,
+    IReadOnlyList<string> ExpertKeys,
+    [property: JsonConverter(typeof(ProtoEnumJsonConverter<DeliveryEvent.Types.State>))] DeliveryEvent.Types.State TargetState,
+    [property: JsonConverter(typeof(ProtoJsonConverter<DeliveryEvent>))] DeliveryEvent DeliveryEvent,
+    IReadOnlyList<EventEvaluationEntry> Evaluations);
+
+/// <summary>An evaluation of a <see cref="DeliveryEventEntry"/>: an expert's names <c>expertKey</c>; a follow-up (levels 3 and 4) when given.</summary>
+public sealed record EventEvaluationEntry(
+    string Key,
+    [property: JsonConverter(typeof(ProtoJsonConverter<Evaluation>))] Evaluation Evaluation,
+    string? ExpertKey = null,
+    [property: JsonConverter(typeof(ProtoJsonConverter<EvaluationFollowUp>))] EvaluationFollowUp? FollowUp = null);
+
 /// <summary>All the data files.</summary>
 public sealed record DemoDataSet(
     IReadOnlyList<CourseEntry> Courses,
     IReadOnlyList<AssistanceRequestEntry> Requests,
     IReadOnlyList<DonorEntry> Donors,
     IReadOnlyList<ConventionStatusEntry> ConventionStatuses,
-    IReadOnlyList<OfferEntry> Offers);
+    IReadOnlyList<OfferEntry> Offers,
+    DeliveryData Delivery);

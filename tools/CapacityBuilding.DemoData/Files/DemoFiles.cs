@@ -5,7 +5,7 @@ using CapacityBuilding.DemoData.Lifecycle;
 namespace CapacityBuilding.DemoData.Files;
 
 /// <summary>
-/// Reads <c>courses.json</c>, <c>requests.json</c>, <c>donors.json</c>, <c>convention-statuses.json</c> and <c>offers.json</c> from one folder and
+/// Reads <c>courses.json</c>, <c>requests.json</c>, <c>donors.json</c>, <c>convention-statuses.json</c>, <c>offers.json</c> and <c>delivery.json</c> from one folder and
 /// checks that they fit together, so a mistake in the files stops the loader before its first call.
 /// </summary>
 public static class DemoFiles
@@ -17,22 +17,24 @@ public static class DemoFiles
             Read(directory, "requests.json", DemoJsonContext.Default.IReadOnlyListAssistanceRequestEntry),
             Read(directory, "donors.json", DemoJsonContext.Default.IReadOnlyListDonorEntry),
             Read(directory, "convention-statuses.json", DemoJsonContext.Default.IReadOnlyListConventionStatusEntry),
-            Read(directory, "offers.json", DemoJsonContext.Default.IReadOnlyListOfferEntry));
+            Read(directory, "offers.json", DemoJsonContext.Default.IReadOnlyListOfferEntry),
+            Read(directory, "delivery.json", DemoJsonContext.Default.DeliveryData));
         EnsureCourseKeysExist(data);
         EnsureTargetStatesReachable(data);
         EnsureAllocationsFundApprovedRequests(data);
         EnsureOutcomesOnApprovedRequests(data);
         DemoOfferChecks.EnsureOffersFit(data);
+        EnsureEventsServeApprovedRequestsWithKnownExperts(data);
         return data;
     }
 
-    private static IReadOnlyList<TEntry> Read<TEntry>(string directory, string fileName, JsonTypeInfo<IReadOnlyList<TEntry>> typeInfo)
+    private static T Read<T>(string directory, string fileName, JsonTypeInfo<T> typeInfo)
     {
         var path = Path.Combine(directory, fileName);
         try
         {
             using var file = File.OpenRead(path);
-            return JsonSerializer.Deserialize(file, typeInfo) ?? throw new DemoDataException($"{path} holds null instead of a list.");
+            return JsonSerializer.Deserialize(file, typeInfo) ?? throw new DemoDataException($"{path} holds null.");
         }
         catch (JsonException e)
         {
@@ -94,6 +96,30 @@ public static class DemoFiles
         {
             throw new DemoDataException(
                 $"request '{unapproved.Key}' reports outcomes, but its targetState {unapproved.TargetState} is never approved.");
+        }
+    }
+
+    /// <summary>Events serve approved requests and name experts of the file; an expert evaluates only an event it is on.</summary>
+    private static void EnsureEventsServeApprovedRequestsWithKnownExperts(DemoDataSet data)
+    {
+        var requests = data.Requests.ToDictionary(request => request.Key, StringComparer.Ordinal);
+        var experts = data.Delivery.Experts.Select(expert => expert.Key).ToHashSet(StringComparer.Ordinal);
+        foreach (var deliveryEvent in data.Delivery.Events)
+        {
+            if (!requests.TryGetValue(deliveryEvent.RequestKey, out var request) || !LifecycleRoute.PassesApproval(request.TargetState))
+            {
+                throw new DemoDataException($"event '{deliveryEvent.Key}' serves request '{deliveryEvent.RequestKey}', which requests.json does not define as approved.");
+            }
+
+            if (deliveryEvent.ExpertKeys.FirstOrDefault(key => !experts.Contains(key)) is { } unknown)
+            {
+                throw new DemoDataException($"event '{deliveryEvent.Key}' names expert '{unknown}', which delivery.json does not define.");
+            }
+
+            if (deliveryEvent.Evaluations.FirstOrDefault(evaluation => evaluation.ExpertKey is { } key && !deliveryEvent.ExpertKeys.Contains(key)) is { } stray)
+            {
+                throw new DemoDataException($"evaluation '{stray.Key}' is by expert '{stray.ExpertKey}', who is not on event '{deliveryEvent.Key}'.");
+            }
         }
     }
 }

@@ -13,6 +13,7 @@ namespace CapacityBuilding.DemoData.Files;
 [JsonSerializable(typeof(IReadOnlyList<DonorEntry>))]
 [JsonSerializable(typeof(IReadOnlyList<ConventionStatusEntry>))]
 [JsonSerializable(typeof(IReadOnlyList<OfferEntry>))]
+[JsonSerializable(typeof(DeliveryData))]
 // The generator also walks the messages inside the entries (which ProtoJsonConverter reads);
 // four of them nest an enum called State, so each gets a name of its own.
 [JsonSerializable(typeof(Contracts.Assistance.V1.AssistanceRequest.Types.State), TypeInfoPropertyName = "AssistanceRequestState")]
@@ -20,4 +21,7 @@ namespace CapacityBuilding.DemoData.Files;
 [JsonSerializable(typeof(Contracts.Funding.V1.Allocation.Types.State), TypeInfoPropertyName = "AllocationState")]
 [JsonSerializable(typeof(Contracts.Assistance.V1.ConventionStatus.Types.Status), TypeInfoPropertyName = "ConventionStatusStatus")]
 [JsonSerializable(typeof(Contracts.Assistance.V1.Offer.Types.State), TypeInfoPropertyName = "OfferState")]
+[JsonSerializable(typeof(Contracts.Training.V1.DeliveryEvent.Types.State), TypeInfoPropertyName = "DeliveryEventState")]
+// ... and two an enum called Kind.
+[JsonSerializable(typeof(Contracts.Training.V1.DeliveryEvent.Types.Kind), TypeInfoPropertyName = "DeliveryEventKind")]
 internal sealed partial class DemoJsonContext : JsonSerializerContext;

@@ -27,6 +27,13 @@ public static class CourseNames
     /// <summary>The parent that lists enrolments of every session of every course (AIP-159).</summary>
     public const string EverySession = "courses/-/sessions/-";
 
+    public static readonly ResourceName<ExpertName> Expert = new("Expert", "experts/{expert}", ids => new(ids[0]));
+
+    public static readonly ResourceName<DeliveryEventName> DeliveryEvent = new("DeliveryEvent", "events/{event}", ids => new(ids[0]));
+
+    public static readonly ResourceName<EventEvaluationName> EventEvaluation = new("Evaluation", "events/{event}/evaluations/{evaluation}",
+        ids => new(ids[0], ids[1]));
+
     public const string EvaluationSummaryType = "EvaluationSummary";
 
     public const string EvaluationSummarySegment = "evaluationSummary";
@@ -52,3 +59,12 @@ public sealed record OfferName(string RequestId, string OfferId);
 
 /// <summary><c>requests/{request}</c>, of the assistance service.</summary>
 public sealed record AssistanceRequestName(string RequestId);
+
+/// <summary><c>experts/{expert}</c></summary>
+public sealed record ExpertName(string ExpertId);
+
+/// <summary><c>events/{event}</c></summary>
+public sealed record DeliveryEventName(string EventId);
+
+/// <summary><c>events/{event}/evaluations/{evaluation}</c></summary>
+public sealed record EventEvaluationName(string EventId, string EvaluationId);

@@ -34,7 +34,7 @@ public sealed class EnrolmentValidator : IRequestRules<CreateEnrolmentRequest>
     // A plausibility check (one @, something on each side, a dot in the domain, no spaces), not
     // RFC 5322: the address is for people to write to, and delivery is the real test. It checks
     // the trimmed address, the participant's key, which an annotation cannot do.
-    private static void RequireEmail(FieldViolations violations, string field, string email)
+    internal static void RequireEmail(FieldViolations violations, string field, string email)
     {
         var value = email.Trim();
         if (value.Length == 0)

@@ -6,8 +6,9 @@ using CapacityBuilding.Training.Domain.Courses;
 namespace CapacityBuilding.Training.Domain.Evaluations;
 
 /// <summary>
-/// The rule of an evaluation that its proto's annotations cannot state: it evaluates an enrolment
-/// of the session it is filed under. The ratings' ranges are annotations.
+/// The rules of a session's evaluation that its proto's annotations cannot state: it evaluates an
+/// enrolment of the session it is filed under, as a participant, with a participant's questions
+/// (<see cref="EvaluationQuestions"/>). The ratings' ranges are annotations.
 /// </summary>
 public sealed class EvaluationValidator(ApiErrors errors) : IRequestRules<CreateEvaluationRequest>
 {
@@ -36,6 +37,17 @@ public sealed class EvaluationValidator(ApiErrors errors) : IRequestRules<Create
             return string.Empty;
         }
 
+        if (evaluation.Respondent is not (Respondent.Unspecified or Respondent.Participant))
+        {
+            violations.Add("evaluation.respondent", "must be RESPONDENT_PARTICIPANT (or unset) for a session: its participants evaluate it.");
+        }
+
+        if (evaluation.Expert.Length > 0)
+        {
+            violations.Add("evaluation.expert", "must be empty for a session's evaluation.");
+        }
+
+        EvaluationQuestions.AddViolations(violations, evaluation);
         var enrolment = CourseNames.Enrolment.TryParse(evaluation.Enrolment);
         if (enrolment is null || enrolment.CourseId != session.CourseId || enrolment.SessionId != session.SessionId)
         {

@@ -23,8 +23,20 @@ internal static class TrainingScripts
     /// <summary>Cancels an enrolment and gives a freed seat to the first on the waitlist.</summary>
     public static readonly string EnrolmentCancel = Load(SeatFunctions, "enrolment-cancel.lua");
 
-    /// <summary>Records an evaluation and adds it to the session's and the course's summaries.</summary>
-    public static readonly string EvaluationCreate = Load(LuaScripts.IdempotencyFunctions, "evaluation-create.lua");
+    /// <summary>Records an evaluation and adds it to the session's, the course's and its request's summaries.</summary>
+    public static readonly string EvaluationCreate = Load(LuaScripts.IdempotencyFunctions, "evaluation-summary.lua", "evaluation-create.lua");
+
+    /// <summary>Records an evaluation of a delivered event and adds it to the event's and request's summaries.</summary>
+    public static readonly string EventEvaluationCreate = Load(LuaScripts.IdempotencyFunctions, "evaluation-summary.lua", "event-evaluation-create.lua");
+
+    /// <summary>Records an evaluation's follow-up (levels 3 and 4) and adds it to its summaries.</summary>
+    public static readonly string EvaluationFollowUp = Load("evaluation-summary.lua", "evaluation-follow-up.lua");
+
+    /// <summary>Creates or replaces a delivery event with its expert bookings, refusing overlapping bookings.</summary>
+    public static readonly string EventWrite = Load(LuaScripts.IdempotencyFunctions, "event-write.lua");
+
+    /// <summary>Notes how many of an event's steps are on its request's history.</summary>
+    public static readonly string EventStepRecorded = Load("event-step-recorded.lua");
 
     /// <summary>Creates a session if its course allows it.</summary>
     public static readonly string SessionCreate = Load(LuaScripts.IdempotencyFunctions, "session-create.lua");

@@ -1,0 +1,92 @@
+using CapacityBuilding.Contracts.Assistance.V1;
+using CapacityBuilding.Contracts.Training.V1;
+using CapacityBuilding.DemoData.Files;
+using Grpc.Net.Client;
+using State = CapacityBuilding.Contracts.Training.V1.DeliveryEvent.Types.State;
+
+namespace CapacityBuilding.DemoData;
+
+/// <summary>
+/// Loads <c>delivery.json</c> once the requests are approved: the experts, then each event for its
+/// request with its experts, moved on to its target state, then its evaluations and their
+/// follow-ups. Creates carry the request id <c>demo:{key}</c> and return what an earlier run made;
+/// a step or a follow-up is applied only when the answer shows it missing, so a rerun changes nothing.
+/// </summary>
+public sealed class DeliveryDemoLoader(GrpcChannel channel, TextWriter output)
+{
+    private const string RequestIdPrefix = "demo:";
+
+    private static readonly State[] Route = [State.Planned, State.Confirmed, State.Delivered];
+
+    private readonly TrainingService.TrainingServiceClient training = new(channel);
+
+    public async Task LoadAsync(DeliveryData data, IReadOnlyDictionary<string, AssistanceRequest> requests, CancellationToken cancellationToken)
+    {
+        var experts = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var entry in data.Experts)
+        {
+            var create = new CreateExpertRequest { Expert = entry.Expert, RequestId = RequestIdPrefix + entry.Key };
+            experts[entry.Key] = (await GatewayCall.RunAsync(
+                $"creating expert '{entry.Key}'", options => training.CreateExpertAsync(create, options).ResponseAsync, cancellationToken)).Expert.Name;
+        }
+
+        var (steps, evaluations, followUps) = (0, 0, 0);
+        foreach (var entry in data.Events)
+        {
+            var deliveryEvent = entry.DeliveryEvent.Clone();
+            deliveryEvent.AssistanceRequest = requests[entry.RequestKey].Name;
+            deliveryEvent.Experts.Add(entry.ExpertKeys.Select(key => experts[key]));
+            var create = new CreateDeliveryEventRequest { DeliveryEvent = deliveryEvent, RequestId = RequestIdPrefix + entry.Key };
+            var current = (await GatewayCall.RunAsync(
+                $"creating event '{entry.Key}'", options => training.CreateDeliveryEventAsync(create, options).ResponseAsync, cancellationToken)).DeliveryEvent;
+            while (Array.IndexOf(Route, current.State) is var at && at >= 0 && at < Array.IndexOf(Route, entry.TargetState))
+            {
+                current = await StepAsync(entry.Key, current, cancellationToken);
+                steps++;
+            }
+
+            foreach (var evaluationEntry in entry.Evaluations)
+            {
+                followUps += await EvaluateAsync(current, evaluationEntry, experts, cancellationToken) ? 1 : 0;
+                evaluations++;
+            }
+        }
+
+        await output.WriteLineAsync($"experts: {experts.Count} loaded");
+        await output.WriteLineAsync($"events: {data.Events.Count} loaded, {steps} lifecycle steps applied now");
+        await output.WriteLineAsync($"event evaluations: {evaluations} loaded, {followUps} follow-ups recorded now");
+    }
+
+    private async Task<DeliveryEvent> StepAsync(string key, DeliveryEvent current, CancellationToken cancellationToken) => current.State switch
+    {
+        State.Planned => (await GatewayCall.RunAsync($"confirming event '{key}'",
+            options => training.ConfirmDeliveryEventAsync(new ConfirmDeliveryEventRequest { Name = current.Name, Etag = current.Etag }, options).ResponseAsync,
+            cancellationToken)).DeliveryEvent,
+        _ => (await GatewayCall.RunAsync($"completing event '{key}'",
+            options => training.CompleteDeliveryEventAsync(new CompleteDeliveryEventRequest { Name = current.Name, Etag = current.Etag }, options).ResponseAsync,
+            cancellationToken)).DeliveryEvent,
+    };
+
+    /// <returns>Whether this call recorded the entry's follow-up (false when there is none or an earlier run did).</returns>
+    private async Task<bool> EvaluateAsync(DeliveryEvent evaluated, EventEvaluationEntry entry, Dictionary<string, string> experts, CancellationToken cancellationToken)
+    {
+        var evaluation = entry.Evaluation.Clone();
+        if (entry.ExpertKey is { } expertKey)
+        {
+            evaluation.Expert = experts[expertKey];
+        }
+
+        var create = new CreateDeliveryEventEvaluationRequest { Parent = evaluated.Name, Evaluation = evaluation, RequestId = RequestIdPrefix + entry.Key };
+        var stored = (await GatewayCall.RunAsync($"recording evaluation '{entry.Key}'",
+            options => training.CreateDeliveryEventEvaluationAsync(create, options).ResponseAsync, cancellationToken)).Evaluation;
+        if (entry.FollowUp is null || stored.FollowUp is not null)
+        {
+            return false;
+        }
+
+        var followUp = new RecordEvaluationFollowUpRequest { Name = stored.Name, FollowUp = entry.FollowUp };
+        await GatewayCall.RunAsync($"recording the follow-up of evaluation '{entry.Key}'",
+            options => training.RecordEvaluationFollowUpAsync(followUp, options).ResponseAsync, cancellationToken);
+        return true;
+    }
+}
