@@ -95,7 +95,7 @@ public sealed class IatiExportTests(SuiteFixture suite)
     public async Task A_withdrawn_request_with_money_paid_out_is_a_cancelled_activity()
     {
         var donor = await scenario.DonorAsync("Withdrawn donor", "XM-DAC-7");
-        var pledge = (await scenario.Funding.CreatePledgeAsync(new CreatePledgeRequest { Parent = donor.Name, Pledge = SampleData.Pledge(100) })).Pledge;
+        var pledge = await scenario.CommittedAsync(new CreatePledgeRequest { Parent = donor.Name, Pledge = SampleData.Pledge(100) });
         var request = await scenario.RequestAsync();
         await scenario.ConsentToPublishAsync(request);
         var allocation = (await scenario.Funding.CreateAllocationAsync(FundingScenario.Allocation(pledge, request, new Money { CurrencyCode = "USD", Units = 10 }))).Allocation;

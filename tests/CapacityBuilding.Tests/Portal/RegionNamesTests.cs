@@ -13,9 +13,9 @@ public sealed class RegionNamesTests
     private const string KeyPrefix = "Region_";
 
     [Fact]
-    public void The_portal_names_exactly_the_M49_areas_of_the_funding_services_table()
+    public void The_portal_names_exactly_the_M49_areas_of_the_services_region_table()
     {
-        var table = Path.Combine(RepositoryLayout.Root.FullName, "services", "CapacityBuilding.Funding", "Data", "un-m49-regions.csv");
+        var table = Path.Combine(RepositoryLayout.Root.FullName, "services", "CapacityBuilding.ServiceDefaults", "Data", "un-m49-regions.csv");
         var names = Path.Combine(RepositoryLayout.Root.FullName, "services", "CapacityBuilding.Portal", "Resources", "Localization", "CodeListNames.resx");
 
         // Columns: state, alpha-2, then code and name of the region, sub-region and intermediate region.
