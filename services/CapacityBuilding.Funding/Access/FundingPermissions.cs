@@ -35,5 +35,6 @@ public static class FundingPermissions
         .Allow(nameof(Service.FundingServiceBase.ReopenRequestFunding), CallerRole.Service)
         .Allow(nameof(Service.FundingServiceBase.GetFundingSummary), Coordinator, Donor, Auditor)
         .Allow(nameof(Service.FundingServiceBase.ExportIatiActivities), Coordinator, Donor, Auditor)
+        .Allow(nameof(Service.FundingServiceBase.ExportPublicIatiActivities), CallerRole.Service)
         .Build();
 }

@@ -46,6 +46,7 @@ public static class ApplicationServiceExtensions
         builder.Services.AddScoped<Disburser>();
         builder.Services.AddScoped<FundingReports>();
         builder.Services.AddScoped<IatiActivitiesExport>();
+        builder.Services.AddSingleton<PublicIatiPageTokens>();
         builder.Services.AddValidatedOptions<IatiOptions, IatiOptionsValidator>(builder.Configuration, IatiOptions.SectionName);
         return builder;
     }

@@ -33,6 +33,7 @@ public sealed class FundingService(
     PledgeLedgerVerifier ledgerVerifier,
     FundingReports reports,
     IatiActivitiesExport iatiExport,
+    PublicIatiPageTokens publicPageTokens,
     DonorOwnership ownership,
     PageTokens pageTokens,
     ApiErrors errors,
@@ -225,6 +226,15 @@ public sealed class FundingService(
             WithheldActivityCount = export.WithheldCount,
             NextPageToken = PageTokens.Encode(export.LastAllocationId, scope),
         };
+    }
+
+    public override async Task<ExportPublicIatiActivitiesResponse> ExportPublicIatiActivities(ExportPublicIatiActivitiesRequest request, ServerCallContext context)
+    {
+        // The calling app (the gateway's public route) sees what a coordinator's export publishes: consented requests only.
+        var export = await iatiExport.ExportAsync(
+            context.GetCaller(), pageTokens.NormalizePageSize(request.PageSize), publicPageTokens.Decode(request.PageToken), context.CancellationToken);
+        PublicIatiValidators.WriteTo(context.GetHttpContext().Response, export);
+        return new() { Xml = export.Xml, ActivityCount = export.ActivityCount, NextPageToken = publicPageTokens.Encode(export.LastAllocationId) };
     }
 
     private async Task<Pledge> TransitionAsync(string name, string etag, PledgeTransition transition)

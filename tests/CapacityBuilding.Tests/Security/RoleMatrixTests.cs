@@ -71,6 +71,7 @@ public sealed class RoleMatrixTests(SuiteFixture suite)
         FundingService/GetFundingSummary                 C D A
         FundingService/ExportIatiActivities              C D A
         AssistanceService/SetAssistanceRequestPublicationConsent M
+        FundingService/ExportPublicIatiActivities
         """;
 
     private static readonly Dictionary<char, CallerRole> RolesByLetter = new()

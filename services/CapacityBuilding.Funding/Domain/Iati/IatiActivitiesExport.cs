@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using System.Text;
 using System.Xml;
 using CapacityBuilding.Funding.Access;
@@ -11,8 +12,14 @@ using AllocationState = CapacityBuilding.Contracts.Funding.V1.Allocation.Types.S
 
 namespace CapacityBuilding.Funding.Domain.Iati;
 
-/// <summary>One page of the export: the document (empty when there is nothing to publish), how many activities it holds, how many funded requests it withheld, and the last allocation it covered when more follow.</summary>
-public sealed record IatiExport(string Xml, int ActivityCount, int WithheldCount, string? LastAllocationId);
+/// <summary>
+/// One page of the export: the document (empty when there is nothing to publish), how many
+/// activities it holds, how many funded requests it withheld, the last allocation it covered when
+/// more follow, the page's HTTP validators: <see cref="ContentHash"/> of the activities (not the
+/// time the file was made) and <see cref="LastModified"/>, the latest change to any funded request
+/// the page walked, withheld ones included, so that withdrawing consent changes it (null when none).
+/// </summary>
+public sealed record IatiExport(string Xml, int ActivityCount, int WithheldCount, string? LastAllocationId, string ContentHash, DateTimeOffset? LastModified);
 
 /// <summary>
 /// The programme as an IATI 2.03 <c>iati-activities</c> document: one activity per funded request
@@ -68,9 +75,11 @@ public sealed class IatiActivitiesExport(
         var funded = await assistanceRequests.GetManyAsync(byRequest.Keys.Order(StringComparer.Ordinal).Select(id => FundingNames.AssistanceRequest.Format(id)), cancellationToken);
         var requests = funded.Where(request => request.PublicationConsent?.Publish == true).ToList();
         var withheld = funded.Count - requests.Count;
+        var now = clock.GetUtcNow();
+        DateTimeOffset? requestsChanged = funded.Select(request => request.UpdateTime?.ToDateTimeOffset()).Max();
         if (requests.Count == 0)
         {
-            return new IatiExport("", 0, withheld, lastAllocationId);
+            return new IatiExport("", 0, withheld, lastAllocationId, Convert.ToHexString(SHA256.HashData([])), requestsChanged);
         }
 
         var published = requests.Select(RequestFacts.IdOf).SelectMany(id => byRequest[id]).ToList();
@@ -80,22 +89,30 @@ public sealed class IatiActivitiesExport(
             .ToLookup(disbursement => requestOfAllocation[disbursement.AllocationId], StringComparer.Ordinal);
         cancellationToken.ThrowIfCancellationRequested();
 
-        var now = clock.GetUtcNow();
         using var document = new MemoryStream();
+        long activitiesStart;
         using (var writer = XmlWriter.Create(document, new XmlWriterSettings { Indent = true, Encoding = new UTF8Encoding(false) }))
         {
             writer.WriteStartElement("iati-activities");
             writer.WriteAttributeString("version", IatiCodes.Version);
             writer.WriteAttributeString("generated-datetime", IatiActivityElement.DateTime(now));
+            writer.Flush();
+            activitiesStart = document.Length;
             foreach (var request in requests)
             {
                 var id = RequestFacts.IdOf(request);
-                IatiActivityElement.Build(new FundedActivity(request, byRequest[id], [.. disbursementsByRequest[id]], donorsById), iati, now).WriteTo(writer);
+                var activity = new FundedActivity(request, byRequest[id], [.. disbursementsByRequest[id]], donorsById);
+                var changed = activity.LastChanged(now);
+                requestsChanged = requestsChanged is { } known && known > changed ? known : changed;
+                IatiActivityElement.Build(activity, iati, now).WriteTo(writer);
             }
 
             writer.WriteEndElement();
         }
 
-        return new IatiExport(Encoding.UTF8.GetString(document.GetBuffer(), 0, (int)document.Length), requests.Count, withheld, lastAllocationId);
+        // Everything after the root's attributes, so the time the file was made does not change it.
+        var contentHash = Convert.ToHexString(SHA256.HashData(document.GetBuffer().AsSpan((int)activitiesStart, (int)(document.Length - activitiesStart))));
+        return new IatiExport(
+            Encoding.UTF8.GetString(document.GetBuffer(), 0, (int)document.Length), requests.Count, withheld, lastAllocationId, contentHash, requestsChanged);
     }
 }
