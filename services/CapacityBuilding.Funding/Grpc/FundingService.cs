@@ -1,11 +1,13 @@
 using CapacityBuilding.Contracts.Funding.V1;
 using CapacityBuilding.Funding.Access;
 using CapacityBuilding.Funding.Domain.Allocations;
+using CapacityBuilding.Funding.Domain.Contributions;
 using CapacityBuilding.Funding.Domain.Disbursements;
 using CapacityBuilding.Funding.Domain.Donors;
 using CapacityBuilding.Funding.Domain.ExchangeRates;
 using CapacityBuilding.Funding.Domain.Iati;
 using CapacityBuilding.Funding.Domain.Ledger;
+using CapacityBuilding.Funding.Domain.OpenNeeds;
 using CapacityBuilding.Funding.Domain.Pledges;
 using CapacityBuilding.Funding.Domain.Summaries;
 using CapacityBuilding.Funding.Repositories;
@@ -30,8 +32,11 @@ public sealed class FundingService(
     Allocator allocator,
     RequestClosures closures,
     Disburser disburser,
+    Contributor contributor,
+    RedisContributionRepository contributions,
     PledgeLedgerVerifier ledgerVerifier,
     FundingReports reports,
+    OpenNeedsFinder openNeeds,
     IatiActivitiesExport iatiExport,
     PublicIatiPageTokens publicPageTokens,
     DonorOwnership ownership,
@@ -118,9 +123,13 @@ public sealed class FundingService(
     public override Task<VerifyPledgeLedgerResponse> VerifyPledgeLedger(VerifyPledgeLedgerRequest request, ServerCallContext context) =>
         ledgerVerifier.VerifyAsync(request);
 
-    // Only coordinators allocate and disburse, and they read everything: a replay needs no row-level check.
+    // A replay is the caller's own (its request id is scoped to the caller), and a donor may only name its own pledge.
     public override async Task<CreateAllocationResponse> CreateAllocation(CreateAllocationRequest request, ServerCallContext context) =>
-        new() { Allocation = (await allocator.AllocateAsync(request, IdempotentCreate.Of(context.GetCaller(), request), context.CancellationToken)).ToMessage() };
+        new()
+        {
+            Allocation = (await allocator.AllocateAsync(request, context.GetCaller(), IdempotentCreate.Of(context.GetCaller(), request), context.CancellationToken))
+                .ToMessage(),
+        };
 
     public override async Task<GetAllocationResponse> GetAllocation(GetAllocationRequest request, ServerCallContext context)
     {
@@ -156,7 +165,10 @@ public sealed class FundingService(
     }
 
     public override async Task<ReleaseAllocationResponse> ReleaseAllocation(ReleaseAllocationRequest request, ServerCallContext context) =>
-        new() { Allocation = (await allocator.ReleaseAsync(request)).ToMessage() };
+        new() { Allocation = (await allocator.ReleaseAsync(request, context.GetCaller())).ToMessage() };
+
+    public override async Task<ConfirmAllocationResponse> ConfirmAllocation(ConfirmAllocationRequest request, ServerCallContext context) =>
+        new() { Allocation = (await allocator.ConfirmAsync(request)).ToMessage() };
 
     public override async Task<CreateDisbursementResponse> CreateDisbursement(CreateDisbursementRequest request, ServerCallContext context) =>
         new() { Disbursement = (await disburser.DisburseAsync(request, IdempotentCreate.Of(context.GetCaller(), request))).ToMessage() };
@@ -236,6 +248,28 @@ public sealed class FundingService(
         PublicIatiValidators.WriteTo(context.GetHttpContext().Response, export);
         return new() { Xml = export.Xml, ActivityCount = export.ActivityCount, NextPageToken = publicPageTokens.Encode(export.LastAllocationId) };
     }
+
+    // Only coordinators record contributions, and they read everything: a replay needs no row-level check.
+    public override async Task<CreateContributionResponse> CreateContribution(CreateContributionRequest request, ServerCallContext context) =>
+        new() { Contribution = (await contributor.ContributeAsync(request, IdempotentCreate.Of(context.GetCaller(), request))).ToMessage() };
+
+    public override async Task<ListContributionsResponse> ListContributions(ListContributionsRequest request, ServerCallContext context)
+    {
+        var name = FundingNames.Pledge.Parse(request.Parent, "parent", errors);
+        ownership.EnsureVisible(context, name.DonorId, FundingNames.Pledge.ResourceType, request.Parent);
+        _ = await pledges.GetAsync(name.DonorId, name.PledgeId) ?? throw errors.NotFound(FundingNames.Pledge.ResourceType, request.Parent);
+        var pageSize = pageTokens.NormalizePageSize(request.PageSize);
+        var afterId = pageTokens.Decode(request.PageToken, request.Parent);
+        var (items, lastId) = await contributions.ListAsync(name.PledgeId, pageSize, afterId);
+        return new ListContributionsResponse
+        {
+            Contributions = { items.Select(contribution => contribution.ToMessage()) },
+            NextPageToken = PageTokens.Encode(lastId, request.Parent),
+        };
+    }
+
+    public override Task<ListOpenNeedsResponse> ListOpenNeeds(ListOpenNeedsRequest request, ServerCallContext context) =>
+        openNeeds.ListAsync(request, context);
 
     private async Task<Pledge> TransitionAsync(string name, string etag, PledgeTransition transition)
     {

@@ -148,4 +148,16 @@ public static class ErrorReasons
 
     /// <summary>FAILED_PRECONDITION: a total beyond what google.type.Money can carry exactly.</summary>
     public const string TotalOutOfRange = "TOTAL_OUT_OF_RANGE";
+
+    /// <summary>FAILED_PRECONDITION: money is allocated or proposed from a pledge that is not COMMITTED.</summary>
+    public const string PledgeNotCommitted = "PLEDGE_NOT_COMMITTED";
+
+    /// <summary>FAILED_PRECONDITION: a released allocation is confirmed.</summary>
+    public const string AllocationReleased = "ALLOCATION_RELEASED";
+
+    /// <summary>FAILED_PRECONDITION: a pledge's contributions would add up to more than its amount.</summary>
+    public const string ContributionsExceedPledge = "CONTRIBUTIONS_EXCEED_PLEDGE";
+
+    /// <summary>FAILED_PRECONDITION: the assistance service releases an offer's hold that the requesting state already accepted.</summary>
+    public const string AllocationConfirmed = "ALLOCATION_CONFIRMED";
 }

@@ -22,6 +22,9 @@ internal sealed class FundingScenario(SuiteFixture suite)
     /// </summary>
     public FundingService.FundingServiceClient Direct { get; } = new(suite.Channel(suite.FundingAddress));
 
+    /// <summary>The assistance service as itself, straight to the funding process: as it confirms and releases an offer's hold.</summary>
+    public FundingService.FundingServiceClient AssistanceAsService { get; } = new(suite.Channel(suite.FundingAddress, suite.ServiceTokens.MintFor("assistance")));
+
     public static Date Today => FromDateTime(System.DateTime.UtcNow);
 
     public static Date FromDateTime(System.DateTime day) => new() { Year = day.Year, Month = day.Month, Day = day.Day };
@@ -29,7 +32,11 @@ internal sealed class FundingScenario(SuiteFixture suite)
     public async Task<Donor> DonorAsync(string name = "Norway", string iatiIdentifier = "XM-DAC-8") =>
         (await Funding.CreateDonorAsync(new CreateDonorRequest { Donor = SampleData.Donor(name, iatiIdentifier) })).Donor;
 
-    public async Task<Pledge> PledgeAsync(Money amount, Earmarks? earmarks = null, Date? validFrom = null, Date? validUntil = null)
+    /// <summary>
+    /// A new donor's pledge, COMMITTED unless <paramref name="committed"/> is false: only committed
+    /// money can be allocated or proposed.
+    /// </summary>
+    public async Task<Pledge> PledgeAsync(Money amount, Earmarks? earmarks = null, Date? validFrom = null, Date? validUntil = null, bool committed = true)
     {
         var donor = await DonorAsync();
         var pledge = new Pledge
@@ -39,10 +46,19 @@ internal sealed class FundingScenario(SuiteFixture suite)
             ValidUntil = validUntil ?? FromDateTime(System.DateTime.UtcNow.AddDays(365)),
             Earmarks = earmarks,
         };
-        return (await Funding.CreatePledgeAsync(new CreatePledgeRequest { Parent = donor.Name, Pledge = pledge })).Pledge;
+        var create = new CreatePledgeRequest { Parent = donor.Name, Pledge = pledge };
+        return committed ? await CommittedAsync(create) : (await Funding.CreatePledgeAsync(create)).Pledge;
     }
 
-    public Task<Pledge> PledgeAsync(long units, string currency = "USD") => PledgeAsync(new Money { CurrencyCode = currency, Units = units });
+    /// <summary>Commits a pledge made through <see cref="Funding"/> directly, so that its money can be allocated.</summary>
+    public async Task<Pledge> CommittedAsync(CreatePledgeRequest create)
+    {
+        var created = (await Funding.CreatePledgeAsync(create)).Pledge;
+        return (await Funding.CommitPledgeAsync(new CommitPledgeRequest { Name = created.Name })).Pledge;
+    }
+
+    public Task<Pledge> PledgeAsync(long units, string currency = "USD", bool committed = true) =>
+        PledgeAsync(new Money { CurrencyCode = currency, Units = units }, committed: committed);
 
     /// <summary>A complete request brought to APPROVED (or <paramref name="state"/>) through the assistance API.</summary>
     public async Task<AssistanceRequest> RequestAsync(
@@ -73,6 +89,14 @@ internal sealed class FundingScenario(SuiteFixture suite)
         Allocation = new Allocation { Pledge = pledge.Name, AssistanceRequest = request.Name, Amount = amount },
         RequestId = requestId,
     };
+
+    /// <summary>Money held for <paramref name="request"/> until its requesting state accepts: a PROPOSED allocation.</summary>
+    public static CreateAllocationRequest Proposal(Pledge pledge, AssistanceRequest request, Money amount, string requestId = "")
+    {
+        var proposal = Allocation(pledge, request, amount, requestId);
+        proposal.PendingAcceptance = true;
+        return proposal;
+    }
 
     public async Task<Money> RemainingAsync(Pledge pledge) =>
         (await Funding.GetPledgeAsync(new GetPledgeRequest { Name = pledge.Name })).Pledge.RemainingBalance;

@@ -25,7 +25,7 @@ public sealed class IatiExportTests(SuiteFixture suite)
     public async Task Money_in_is_an_incoming_commitment_from_the_donor_and_money_paid_out_an_expenditure_of_the_reporting_organisation()
     {
         var donor = await scenario.DonorAsync("IATI donor", "XM-DAC-7");
-        var pledge = (await scenario.Funding.CreatePledgeAsync(new CreatePledgeRequest { Parent = donor.Name, Pledge = SampleData.Pledge(5_000, "EUR") })).Pledge;
+        var pledge = await scenario.CommittedAsync(new CreatePledgeRequest { Parent = donor.Name, Pledge = SampleData.Pledge(5_000, "EUR") });
         var request = await scenario.RequestAsync("PRY");
         await scenario.ConsentToPublishAsync(request);
         var allocation = (await scenario.Funding.CreateAllocationAsync(
@@ -95,7 +95,7 @@ public sealed class IatiExportTests(SuiteFixture suite)
     public async Task A_withdrawn_request_with_money_paid_out_is_a_cancelled_activity()
     {
         var donor = await scenario.DonorAsync("Withdrawn donor", "XM-DAC-7");
-        var pledge = (await scenario.Funding.CreatePledgeAsync(new CreatePledgeRequest { Parent = donor.Name, Pledge = SampleData.Pledge(100) })).Pledge;
+        var pledge = await scenario.CommittedAsync(new CreatePledgeRequest { Parent = donor.Name, Pledge = SampleData.Pledge(100) });
         var request = await scenario.RequestAsync();
         await scenario.ConsentToPublishAsync(request);
         var allocation = (await scenario.Funding.CreateAllocationAsync(FundingScenario.Allocation(pledge, request, new Money { CurrencyCode = "USD", Units = 10 }))).Allocation;
@@ -121,7 +121,7 @@ public sealed class IatiExportTests(SuiteFixture suite)
         var approved = await new Assistance.RequestLifecycleDriver(scenario.Assistance).CreateInStateAsync(AssistanceRequest.Types.State.Approved, request);
         await scenario.ConsentToPublishAsync(approved);
         var donor = await scenario.DonorAsync("Donor\uFFFF", "XM-DAC-8");
-        var pledge = (await scenario.Funding.CreatePledgeAsync(new CreatePledgeRequest { Parent = donor.Name, Pledge = SampleData.Pledge(100) })).Pledge;
+        var pledge = await scenario.CommittedAsync(new CreatePledgeRequest { Parent = donor.Name, Pledge = SampleData.Pledge(100) });
         var allocation = (await scenario.Funding.CreateAllocationAsync(FundingScenario.Allocation(pledge, approved, new Money { CurrencyCode = "USD", Units = 10 }))).Allocation;
         try
         {

@@ -52,6 +52,10 @@ internal sealed class FundingFuzzProperties(SuiteFixture suite, FuzzCalls calls)
             [nameof(Service.FundingServiceBase.ReopenRequestFunding)] = properties => properties.ReopenRequestFundingAsync(),
             [nameof(Service.FundingServiceBase.GetFundingSummary)] = properties => properties.GetFundingSummaryAsync(),
             [nameof(Service.FundingServiceBase.ExportIatiActivities)] = properties => properties.ExportIatiActivitiesAsync(),
+            [nameof(Service.FundingServiceBase.ConfirmAllocation)] = properties => properties.ConfirmAllocationAsync(),
+            [nameof(Service.FundingServiceBase.CreateContribution)] = properties => properties.CreateContributionAsync(),
+            [nameof(Service.FundingServiceBase.ListContributions)] = properties => properties.ListContributionsAsync(),
+            [nameof(Service.FundingServiceBase.ListOpenNeeds)] = properties => properties.ListOpenNeedsAsync(),
         };
 
     /// <summary>Currencies whose rates no other test reads, besides codes the load must refuse.</summary>
@@ -309,6 +313,86 @@ internal sealed class FundingFuzzProperties(SuiteFixture suite, FuzzCalls calls)
         await ReleaseAsync(allocations);
     }
 
+    /// <summary>A proposal or an active allocation is ACTIVE after confirming, and confirming again changes nothing.</summary>
+    private async Task ConfirmAllocationAsync()
+    {
+        var (pledges, allocations) = await PledgePoolAsync();
+        var proposal = FundingScenario.Proposal(pledges[1], await scenario.RequestAsync(), new Money { CurrencyCode = "USD", Units = 50 });
+        var proposed = (await coordinator.CreateAllocationAsync(proposal)).Allocation;
+        string[] names = [.. allocations.Select(allocation => allocation.Name), proposed.Name];
+        await calls.CheckAsync(FuzzValues.NameOf("allocations", names).Select(name => new ConfirmAllocationRequest { Name = name }),
+            async request =>
+            {
+                var confirmed = (await assistance.ConfirmAllocationAsync(request)).Allocation;
+                Assert.Equal(Allocation.Types.State.Active, confirmed.State);
+                Assert.Equal(confirmed, await ReadAllocationAsync(confirmed.Name));
+            },
+            request => ReadAllocationAsync(request.Name),
+            cases: 30);
+        await ReleaseAsync([.. allocations, proposed]);
+    }
+
+    /// <summary>A contribution is paid against a committed pledge of the same currency, never beyond it; a refused one changes nothing.</summary>
+    private async Task CreateContributionAsync()
+    {
+        var (pledges, allocations) = await PledgePoolAsync();
+        string[] names = [.. pledges.Select(pledge => pledge.Name)];
+        var requests =
+            from parent in FuzzValues.Mostly(Gen.Elements(names), FuzzValues.NameOf(ParentOf(names[0]) + "/pledges", names))
+            from amount in FuzzValues.Mostly(
+                Gen.OneOf(
+                    FuzzValues.SmallAmount().Select(money => (Money?)new Money { CurrencyCode = money!.CurrencyCode, Units = money.Units / 100, Nanos = money.Nanos | 1 }),
+                    Gen.Elements<Money?>(new Money { CurrencyCode = "USD", Units = 5_000 }, new Money { CurrencyCode = "EUR", Units = 1 })),
+                FuzzValues.Amount)
+            from day in FuzzValues.Mostly(FuzzValues.DayWithin(-30, 0), FuzzValues.DayWithin(1, 30))
+            from description in FuzzValues.Mostly(FuzzValues.ValidOptionalText, FuzzValues.Text)
+            from requestId in FuzzValues.Mostly(FuzzValues.ValidRequestId, FuzzValues.RequestId)
+            from omitted in Gen.Elements(false, false, false, false, true)
+            select new CreateContributionRequest
+            {
+                Parent = parent,
+                Contribution = omitted ? null : new Contribution { Amount = amount, ReceivedDate = day, Description = description },
+                RequestId = requestId,
+            };
+        await calls.CheckAsync(requests,
+            async request =>
+            {
+                var created = (await coordinator.CreateContributionAsync(request)).Contribution;
+                Assert.StartsWith(request.Parent + "/contributions/", created.Name, StringComparison.Ordinal);
+                Assert.Equal(request.Contribution.Amount, created.Amount);
+            },
+            request => ReadPledgeAsync(request.Parent),
+            cases: 40);
+        await ReleaseAsync(allocations);
+    }
+
+    private async Task ListContributionsAsync()
+    {
+        var (pledges, allocations) = await PledgePoolAsync();
+        string[] names = [.. pledges.Select(pledge => pledge.Name)];
+        await calls.CheckAsync(
+            from parent in FuzzValues.NameOf(ParentOf(names[0]) + "/pledges", names)
+            from size in FuzzValues.PageSize
+            from token in FuzzValues.PageTokenFor(names[1])
+            select new ListContributionsRequest { Parent = parent, PageSize = size, PageToken = token },
+            call => coordinator.ListContributionsAsync(call).ResponseAsync, cases: 30);
+        await ReleaseAsync(allocations);
+    }
+
+    private async Task ListOpenNeedsAsync()
+    {
+        var (pledges, allocations) = await PledgePoolAsync();
+        var donor = ParentOf(pledges[0].Name);
+        await calls.CheckAsync(
+            from parent in FuzzValues.NameOf("donors", donor)
+            from size in FuzzValues.PageSize
+            from token in FuzzValues.PageTokenFor(donor)
+            from asOf in Gen.OneOf(Gen.Constant<Date?>(null), FuzzValues.CalendarDate)
+            select new ListOpenNeedsRequest { Parent = parent, PageSize = size, PageToken = token, AsOf = asOf },
+            call => coordinator.ListOpenNeedsAsync(call).ResponseAsync, cases: 20);
+        await ReleaseAsync(allocations);
+    }
+
     private async Task CreateDisbursementAsync()
     {
         var (_, allocations) = await PledgePoolAsync();
@@ -404,6 +488,7 @@ internal sealed class FundingFuzzProperties(SuiteFixture suite, FuzzCalls calls)
         finally
         {
             await ReleaseAsync(allocations);
+            await CancelPledgesAsync(huge);
         }
     }
 
@@ -420,6 +505,7 @@ internal sealed class FundingFuzzProperties(SuiteFixture suite, FuzzCalls calls)
         finally
         {
             await ReleaseAsync(allocations);
+            await CancelPledgesAsync(allocations);
         }
     }
 
@@ -462,7 +548,8 @@ internal sealed class FundingFuzzProperties(SuiteFixture suite, FuzzCalls calls)
                 var approved = await scenario.ConsentToPublishAsync(
                     await new RequestLifecycleDriver(scenario.Assistance).CreateInStateAsync(Contracts.Assistance.V1.AssistanceRequest.Types.State.Approved, request));
                 var donor = (await coordinator.CreateDonorAsync(new CreateDonorRequest { Donor = SampleData.Donor(text, "XM-DAC-8") })).Donor;
-                var pledge = (await coordinator.CreatePledgeAsync(new CreatePledgeRequest { Parent = donor.Name, Pledge = SampleData.Pledge(100) })).Pledge;
+                var pledged = (await coordinator.CreatePledgeAsync(new CreatePledgeRequest { Parent = donor.Name, Pledge = SampleData.Pledge(100) })).Pledge;
+                var pledge = (await coordinator.CommitPledgeAsync(new CommitPledgeRequest { Name = pledged.Name })).Pledge;
                 var allocation = (await coordinator.CreateAllocationAsync(FundingScenario.Allocation(pledge, approved, new Money { CurrencyCode = "USD", Units = 10 }))).Allocation;
                 allocations.Add(allocation);
                 if (paidOut > 0)
@@ -541,9 +628,9 @@ internal sealed class FundingFuzzProperties(SuiteFixture suite, FuzzCalls calls)
 
         var request = await scenario.RequestAsync();
         var allocations = new List<Allocation>();
-        foreach (var (pledge, units) in new[] { (pledged, 400L), (committed, 300L) })
+        foreach (var units in new[] { 400L, 300L })
         {
-            allocations.Add((await coordinator.CreateAllocationAsync(FundingScenario.Allocation(pledge, request, new Money { CurrencyCode = "USD", Units = units }))).Allocation);
+            allocations.Add((await coordinator.CreateAllocationAsync(FundingScenario.Allocation(committed, request, new Money { CurrencyCode = "USD", Units = units }))).Allocation);
         }
 
         await coordinator.CreateDisbursementAsync(new CreateDisbursementRequest
@@ -574,6 +661,15 @@ internal sealed class FundingFuzzProperties(SuiteFixture suite, FuzzCalls calls)
         }
 
         return (request, allocations);
+    }
+
+    /// <summary>Cancels the (released) allocations' pledges: committed money counts in programme totals too, which huge pledges would put out of range.</summary>
+    private async Task CancelPledgesAsync(IEnumerable<Allocation> allocations)
+    {
+        foreach (var pledge in allocations.Select(allocation => allocation.Pledge).Distinct())
+        {
+            await coordinator.CancelPledgeAsync(new CancelPledgeRequest { Name = pledge });
+        }
     }
 
     /// <summary>Releases what is still active and undisbursed, so that programme totals other tests read stay small.</summary>

@@ -57,7 +57,7 @@ public sealed class RoleMatrixTests(SuiteFixture suite)
         FundingService/CommitPledge                      C
         FundingService/CancelPledge                      C
         FundingService/VerifyPledgeLedger                C A
-        FundingService/CreateAllocation                  C
+        FundingService/CreateAllocation                  C D
         FundingService/GetAllocation                     C D A
         FundingService/ListAllocations                   C D A
         FundingService/ReleaseAllocation                 C
@@ -65,13 +65,17 @@ public sealed class RoleMatrixTests(SuiteFixture suite)
         FundingService/ListDisbursements                 C D A
         FundingService/LoadExchangeRates                 C
         FundingService/ListExchangeRates                 C D A
-        FundingService/GetRequestFunding                 C D A
+        FundingService/GetRequestFunding                 M C D A
         FundingService/CloseRequestFunding
         FundingService/ReopenRequestFunding
         FundingService/GetFundingSummary                 C D A
         FundingService/ExportIatiActivities              C D A
         AssistanceService/SetAssistanceRequestPublicationConsent M
         FundingService/ExportPublicIatiActivities
+        FundingService/ConfirmAllocation
+        FundingService/CreateContribution                C
+        FundingService/ListContributions                 C D A
+        FundingService/ListOpenNeeds                     C D
         """;
 
     private static readonly Dictionary<char, CallerRole> RolesByLetter = new()

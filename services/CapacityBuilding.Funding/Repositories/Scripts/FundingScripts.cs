@@ -19,11 +19,17 @@ internal static class FundingScripts
     /// <summary>Releases an undisbursed allocation back to its pledge.</summary>
     public static readonly string AllocationRelease = Load(LedgerFunctions, ChainFunctions, "allocation-release.lua");
 
+    /// <summary>Confirms a proposed allocation, unless its request was closed to funding.</summary>
+    public static readonly string AllocationConfirm = Load(ChainFunctions, "allocation-confirm.lua");
+
     /// <summary>Closes a request to funding unless money is allocated to it.</summary>
     public static readonly string RequestFundingClose = Load("request-funding-close.lua");
 
     /// <summary>Disburses part of an allocation, never more than is left of it.</summary>
     public static readonly string AllocationDisburse = Load(LuaScripts.IdempotencyFunctions, LedgerFunctions, ChainFunctions, "allocation-disburse.lua");
+
+    /// <summary>Records money paid in against a committed pledge, never beyond its amount.</summary>
+    public static readonly string ContributionCreate = Load(LuaScripts.IdempotencyFunctions, LedgerFunctions, ChainFunctions, "contribution-create.lua");
 
     /// <summary>Creates a pledge and its ledger.</summary>
     public static readonly string PledgeCreate = Load(LuaScripts.IdempotencyFunctions, ChainFunctions, "pledge-create.lua");
