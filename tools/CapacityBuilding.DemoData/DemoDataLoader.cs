@@ -12,7 +12,8 @@ namespace CapacityBuilding.DemoData;
 /// Creates the demo data through the public gRPC API, in dependency order: courses with their
 /// sessions; the requests that name them, moved along their lifecycle as far as approval; donors
 /// and their pledges, committed; allocations to the approved requests and disbursements from
-/// them; last the delivery steps, which only funded requests take. Every create carries the
+/// them; the approved requests' results (outcomes and their indicators); last the delivery steps,
+/// which only funded requests take. Every create carries the
 /// request id <c>demo:{key}</c>, so the services return what an earlier run created (as it is now)
 /// instead of creating a duplicate; every transition starts from the state that answer reports
 /// and applies only the steps still missing. Running the loader again is safe and completes an
@@ -33,6 +34,7 @@ public sealed class DemoDataLoader(GrpcChannel channel, TextWriter output)
         var courseNames = await LoadCoursesAsync(data.Courses, cancellationToken);
         var requests = await LoadRequestsAsync(data.Requests, courseNames, cancellationToken);
         var fundingDonorId = await LoadDonorsAsync(data.Donors, requests, cancellationToken);
+        await ReportResultsAsync(data.Requests, requests, cancellationToken);
         await DeliverAsync(data.Requests, requests, cancellationToken);
         return new DemoLoadResult(fundingDonorId);
     }
@@ -179,6 +181,40 @@ public sealed class DemoDataLoader(GrpcChannel channel, TextWriter output)
         var create = new CreateDisbursementRequest { Parent = allocation.Name, Disbursement = disbursement, RequestId = RequestIdPrefix + entry.Key };
         await GatewayCall.RunAsync(
             $"disbursing '{entry.Key}'", options => funding.CreateDisbursementAsync(create, options).ResponseAsync, cancellationToken);
+    }
+
+    /// <summary>The requests' outcomes, once they are approved and before their delivery steps (a completion requires them).</summary>
+    private async Task ReportResultsAsync(
+        IReadOnlyList<AssistanceRequestEntry> entries, Dictionary<string, AssistanceRequest> requests, CancellationToken cancellationToken)
+    {
+        var count = 0;
+        foreach (var entry in entries)
+        {
+            var request = requests[entry.Key];
+            foreach (var outcomeEntry in entry.Outcomes ?? [])
+            {
+                var outcome = outcomeEntry.Outcome.Clone();
+                foreach (var actual in outcome.Indicators.SelectMany(indicator => indicator.Actuals).Where(actual => actual.Date is null))
+                {
+                    actual.Date = DayOf(request.CreateTime.ToDateTime());
+                }
+
+                var create = new CreateOutcomeRequest { Parent = request.Name, Outcome = outcome, RequestId = RequestIdPrefix + outcomeEntry.Key };
+                await GatewayCall.RunAsync($"reporting outcome '{outcomeEntry.Key}' of request '{entry.Key}' (now {request.State})",
+                    options => assistance.CreateOutcomeAsync(create, options).ResponseAsync, cancellationToken);
+                count++;
+            }
+
+            if (entry.Outcomes is { Count: > 0 })
+            {
+                // Each outcome is an entry of the request's history, which gave the request a new etag.
+                var get = new GetAssistanceRequestRequest { Name = request.Name };
+                requests[entry.Key] = (await GatewayCall.RunAsync($"reading request '{entry.Key}'",
+                    options => assistance.GetAssistanceRequestAsync(get, options).ResponseAsync, cancellationToken)).AssistanceRequest;
+            }
+        }
+
+        await output.WriteLineAsync($"outcomes: {count} loaded");
     }
 
     /// <summary>The steps after approval (delivery), now that the money is allocated; then what every request ended as.</summary>

@@ -30,5 +30,9 @@ public static class AssistancePermissions
         .Allow(nameof(Service.AssistanceServiceBase.VerifyAssistanceRequestHistory), Coordinator, Auditor)
         .Allow(nameof(Service.AssistanceServiceBase.RecordDeliveryEvent), CallerRole.Service)
         .Allow(nameof(Service.AssistanceServiceBase.SetAssistanceRequestPublicationConsent), MemberState)
+        .Allow(nameof(Service.AssistanceServiceBase.CreateOutcome), MemberState, Coordinator)
+        .Allow(nameof(Service.AssistanceServiceBase.GetOutcome), MemberState, Coordinator, Donor, Auditor, CallerRole.Service)
+        .Allow(nameof(Service.AssistanceServiceBase.ListOutcomes), MemberState, Coordinator, Donor, Auditor, CallerRole.Service)
+        .Allow(nameof(Service.AssistanceServiceBase.UpdateOutcome), MemberState, Coordinator)
         .Build();
 }

@@ -1,6 +1,8 @@
 using CapacityBuilding.Assistance.Access;
 using CapacityBuilding.Assistance.Clients;
+using CapacityBuilding.Assistance.Domain.Delivery;
 using CapacityBuilding.Assistance.Domain.Requests;
+using CapacityBuilding.Assistance.Domain.Results;
 using CapacityBuilding.Assistance.Repositories;
 using CapacityBuilding.ServiceDefaults.Audit;
 using CapacityBuilding.ServiceDefaults.Invocation;
@@ -32,6 +34,12 @@ public static class ApplicationServiceExtensions
         builder.Services.AddSingleton<RequestWithdrawal>();
         builder.Services.AddSingleton<PublicationConsents>();
         builder.Services.AddChainCheckpoints(builder.Configuration);
+        builder.Services.AddSingleton<RedisDeliveryStepRepository>();
+        builder.Services.AddSingleton<DeliveryEventSteps>();
+        builder.Services.AddValidator<DeliveryEventStepRules>();
+        builder.Services.AddSingleton<RedisOutcomeRepository>();
+        builder.Services.AddSingleton<RequestResults>();
+        builder.Services.AddValidator<OutcomeValidator>();
         return builder;
     }
 }

@@ -70,7 +70,9 @@ public sealed partial class AssistanceService
 
     public override async Task<CompleteAssistanceRequestResponse> CompleteAssistanceRequest(CompleteAssistanceRequestRequest request, ServerCallContext context)
     {
-        var stored = await TransitionAsync(request.Name, request.Etag, Action.Complete, request.Reason, context);
+        var id = AssistanceRequestNames.Request.Parse(request.Name, "name", errors).RequestId;
+        var stored = await changes.ApplyAsync(request.Name, id, request.Etag, Action.Complete, context.GetCaller(), request.Reason.Trim(), [],
+            current => current, current => results.EnsureReportedAsync(request.Name, current));
         return new CompleteAssistanceRequestResponse { AssistanceRequest = stored.ToMessage() };
     }
 

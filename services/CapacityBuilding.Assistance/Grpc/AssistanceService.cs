@@ -1,7 +1,9 @@
 using CapacityBuilding.Assistance.Access;
 using CapacityBuilding.Assistance.Clients;
+using CapacityBuilding.Assistance.Domain.Delivery;
 using CapacityBuilding.Assistance.Domain.History;
 using CapacityBuilding.Assistance.Domain.Requests;
+using CapacityBuilding.Assistance.Domain.Results;
 using CapacityBuilding.Assistance.Repositories;
 using CapacityBuilding.Contracts.Assistance.V1;
 using CapacityBuilding.ServiceDefaults.Audit;
@@ -29,7 +31,11 @@ public sealed partial class AssistanceService(
     PageTokens pageTokens,
     ChainCheckpoints checkpoints,
     ApiErrors errors,
-    TimeProvider clock) : Contracts.Assistance.V1.AssistanceService.AssistanceServiceBase
+    TimeProvider clock,
+    DeliveryEventSteps deliverySteps,
+    DeliveryEventStepRules deliveryStepRules,
+    RequestResults results,
+    OutcomeValidator outcomeValidator) : Contracts.Assistance.V1.AssistanceService.AssistanceServiceBase
 {
     public override async Task<CreateAssistanceRequestResponse> CreateAssistanceRequest(
         CreateAssistanceRequestRequest request, ServerCallContext context)

@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using CapacityBuilding.Assistance.Domain.History;
 using CapacityBuilding.Assistance.Domain.Requests;
+using CapacityBuilding.Assistance.Domain.Results;
 
 namespace CapacityBuilding.Assistance.Repositories;
 
@@ -9,4 +10,5 @@ namespace CapacityBuilding.Assistance.Repositories;
 [JsonSerializable(typeof(StoredHistoryEntry))]
 [JsonSerializable(typeof(HistoryEntryContent))]
 [JsonSerializable(typeof(HistoryEntryContentV1))]
+[JsonSerializable(typeof(StoredOutcome))]
 internal sealed partial class AssistanceJsonContext : JsonSerializerContext;

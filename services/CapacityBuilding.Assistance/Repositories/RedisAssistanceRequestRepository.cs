@@ -145,9 +145,9 @@ public sealed class RedisAssistanceRequestRepository(RedisKeyspace keyspace)
         return ScriptReply.RunScriptAsync(database, AssistanceScripts.RequestWrite, keys, arguments);
     }
 
-    private static RedisKey KeyOf(string id) => $"requests:{id}";
+    internal static RedisKey KeyOf(string id) => $"requests:{id}";
 
-    private static RedisKey HistoryKeyOf(string id) => $"requests:{id}:history";
+    internal static RedisKey HistoryKeyOf(string id) => $"requests:{id}:history";
 
     private static StoredAssistanceRequest? Deserialize(RedisValue value) =>
         value.IsNull ? null : JsonSerializer.Deserialize((ReadOnlySpan<byte>)(byte[])value!, AssistanceJsonContext.Default.StoredAssistanceRequest);

@@ -160,4 +160,15 @@ public static class ErrorReasons
 
     /// <summary>FAILED_PRECONDITION: the assistance service releases an offer's hold that the requesting state already accepted.</summary>
     public const string AllocationConfirmed = "ALLOCATION_CONFIRMED";
+
+    // Assistance: results
+
+    /// <summary>
+    /// FAILED_PRECONDITION: a request is completed before its results are reported: it has no
+    /// outcome, or an indicator has no actual value yet (the metadata says which).
+    /// </summary>
+    public const string ResultsNotReported = "RESULTS_NOT_REPORTED";
+
+    /// <summary>FAILED_PRECONDITION: an outcome is added to a request that holds as many as it may.</summary>
+    public const string OutcomeLimitReached = "OUTCOME_LIMIT_REACHED";
 }

@@ -30,15 +30,15 @@ public sealed class RequestHistoryTests(SuiteFixture suite)
         var history = await driver.HistoryAsync(request.Name);
 
         Assert.Equal(
-            [Action.Create, Action.Submit, Action.BeginReview, Action.Approve, Action.StartDelivery, Action.Complete],
+            [Action.Create, Action.Submit, Action.BeginReview, Action.Approve, Action.StartDelivery, Action.ResultsUpdate, Action.Complete],
             history.Select(entry => entry.Action));
-        Assert.Equal(Enumerable.Range(1, 6).Select(i => (long)i), history.Select(entry => entry.Sequence));
+        Assert.Equal(Enumerable.Range(1, 7).Select(i => (long)i), history.Select(entry => entry.Sequence));
         Assert.Equal(new string('0', 64), history[0].PreviousHash);
         Assert.All(history.Skip(1).Zip(history), pair => Assert.Equal(pair.Second.Hash, pair.First.PreviousHash));
         Assert.All(history, entry => Assert.Equal("history-coordinator", entry.Actor));
         Assert.Equal(State.Completed, history[^1].ToState);
         var verdict = await VerifyAsync(request.Name);
-        Assert.Equal((true, 6L, 0L), (verdict.Intact, verdict.CheckedEntries, verdict.FirstBrokenSequence));
+        Assert.Equal((true, 7L, 0L), (verdict.Intact, verdict.CheckedEntries, verdict.FirstBrokenSequence));
     }
 
     public static TheoryData<string, Func<IDatabase, RedisKey, Task>, long> Tamperings => new()

@@ -49,11 +49,47 @@ internal sealed class RequestLifecycleDriver(AssistanceService.AssistanceService
         foreach (var step in AssistanceRequestLifecycle.PathTo(state))
         {
             current = await ActAsync(current.Name, step.Action);
+            if (step.After == State.InDelivery)
+            {
+                current = await ReportResultsAsync(current.Name);
+            }
         }
 
         Assert.Equal(state, current.State);
         return current;
     }
+
+    /// <summary>An outcome whose one indicator has an actual, what a completion requires; the request after it.</summary>
+    public async Task<AssistanceRequest> ReportResultsAsync(string name)
+    {
+        await assistance.CreateOutcomeAsync(new CreateOutcomeRequest { Parent = name, Outcome = MeasuredOutcome() });
+        return (await assistance.GetAssistanceRequestAsync(new GetAssistanceRequestRequest { Name = name })).AssistanceRequest;
+    }
+
+    /// <summary>An outcome with one indicator measured at its baseline, its target and once since.</summary>
+    public static Outcome MeasuredOutcome()
+    {
+        var outcome = Outcome("Investigators seize and preserve electronic evidence so that courts admit it");
+        outcome.Indicators[0].Actuals.Add(new IndicatorValue { Value = 12, Date = SampleData.Day(System.DateTime.UtcNow.Date), Comment = "Certified after the first workshop" });
+        return outcome;
+    }
+
+    /// <summary>An outcome with one indicator, not measured yet.</summary>
+    public static Outcome Outcome(string statement) => new()
+    {
+        Statement = statement,
+        Indicators =
+        {
+            new Indicator
+            {
+                Title = "Investigators certified in electronic evidence handling",
+                Measure = Indicator.Types.Measure.Unit,
+                Unit = "investigators",
+                Baseline = new IndicatorValue { Value = 3, Date = new Date { Year = 2025, Month = 1, Day = 15 } },
+                Target = new IndicatorValue { Value = 40, Date = new Date { Year = 2028, Month = 12, Day = 31 } },
+            },
+        },
+    };
 
     /// <summary>Applies one action through its API method, with a reason, without an etag.</summary>
     public async Task<AssistanceRequest> ActAsync(string name, Action action, string etag = "", string reason = "because the test says so")

@@ -10,7 +10,8 @@ namespace CapacityBuilding.Tests.Demo;
 
 /// <summary>
 /// The demo loader through a real gateway, twice: the second run changes nothing, every request
-/// ends in its target state with one allocation per entry, the IATI export of it passes IATI's checks, and the demo donor sees what it funds. The demo's donors, requests and
+/// ends in its target state with one allocation per entry and its outcomes once each, measured,
+/// the IATI export of it passes IATI's checks, and the demo donor sees what it funds. The demo's donors, requests and
 /// allocations would change what other tests count, so the loader gets services, a gateway and a
 /// Redis database of its own (the fixture's redis-server, database 1).
 /// </summary>
@@ -38,6 +39,17 @@ public sealed class DemoDataLoadTests(SuiteFixture suite)
         Assert.Equal(
             data.Requests.Select(entry => (entry.AssistanceRequest.Title, entry.TargetState)).Order(),
             stored.Select(request => (request.Title, request.State)).Order());
+
+        var outcomeEntries = data.Requests.Where(entry => entry.Outcomes is { Count: > 0 }).ToList();
+        Assert.NotEmpty(outcomeEntries);
+        Assert.Contains($"outcomes: {outcomeEntries.Sum(entry => entry.Outcomes!.Count)} loaded", secondOutput.ToString(), StringComparison.Ordinal);
+        foreach (var entry in outcomeEntries)
+        {
+            var request = stored.Single(request => request.Title == entry.AssistanceRequest.Title);
+            var outcomes = (await assistance.ListOutcomesAsync(new ListOutcomesRequest { Parent = request.Name })).Outcomes;
+            Assert.Equal(entry.Outcomes!.Select(outcome => outcome.Outcome.Statement), outcomes.Select(outcome => outcome.Statement));
+            Assert.All(outcomes.SelectMany(outcome => outcome.Indicators), indicator => Assert.NotEmpty(indicator.Actuals));
+        }
 
         var funding = new FundingService.FundingServiceClient(suite.Channel(gateway));
         var allocations = (await funding.ListAllocationsAsync(new ListAllocationsRequest { PageSize = 100 })).Allocations;

@@ -29,7 +29,26 @@ public sealed class DemoFilesTests
     }
 
     [Fact]
+    public void Outcomes_on_a_request_that_is_never_approved_are_refused()
+    {
+        // demo-request-06 stays a draft in the shipped files; give it demo-request-01's outcomes.
+        var refusal = RefusalOfEditedRequests(requests => requests.Single(request => (string?)request!["key"] == "demo-request-06")!["outcomes"] =
+            requests.Single(request => (string?)request!["key"] == "demo-request-01")!["outcomes"]!.DeepClone());
+
+        Assert.Contains("request 'demo-request-06' reports outcomes", refusal.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void An_allocation_to_a_request_that_is_never_approved_is_refused()
+    {
+        // demo-request-01 is funded in the shipped files; keep it a draft.
+        var refusal = RefusalOfEditedRequests(requests => requests.Single(request => (string?)request!["key"] == "demo-request-01")!["targetState"] = "STATE_DRAFT");
+
+        Assert.Contains("funds request 'demo-request-01'", refusal.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>What reading the shipped files refuses once <paramref name="edit"/> has changed a copy of requests.json.</summary>
+    private static DemoDataException RefusalOfEditedRequests(Action<JsonArray> edit)
     {
         var folder = Directory.CreateTempSubdirectory("demo-data-");
         try
@@ -39,15 +58,12 @@ public sealed class DemoFilesTests
                 File.Copy(file, Path.Combine(folder.FullName, Path.GetFileName(file)));
             }
 
-            // demo-request-01 is funded in the shipped files; keep it a draft.
             var requestsPath = Path.Combine(folder.FullName, "requests.json");
             var requests = JsonNode.Parse(File.ReadAllText(requestsPath))!.AsArray();
-            requests.Single(request => (string?)request!["key"] == "demo-request-01")!["targetState"] = "STATE_DRAFT";
+            edit(requests);
             File.WriteAllText(requestsPath, requests.ToJsonString());
 
-            var refusal = Assert.Throws<DemoDataException>(() => DemoFiles.Read(folder.FullName));
-
-            Assert.Contains("funds request 'demo-request-01'", refusal.Message, StringComparison.Ordinal);
+            return Assert.Throws<DemoDataException>(() => DemoFiles.Read(folder.FullName));
         }
         finally
         {

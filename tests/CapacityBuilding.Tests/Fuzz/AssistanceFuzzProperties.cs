@@ -8,6 +8,7 @@ using FsCheck;
 using FsCheck.Fluent;
 using Google.Protobuf;
 using FieldMask = Google.Protobuf.WellKnownTypes.FieldMask;
+using Outcome = CapacityBuilding.Contracts.Assistance.V1.Outcome;
 using Service = CapacityBuilding.Contracts.Assistance.V1.AssistanceService;
 using State = CapacityBuilding.Contracts.Assistance.V1.AssistanceRequest.Types.State;
 using Timestamp = Google.Protobuf.WellKnownTypes.Timestamp;
@@ -54,6 +55,11 @@ internal sealed class AssistanceFuzzProperties(SuiteFixture suite, FuzzCalls cal
             [nameof(Service.AssistanceServiceBase.ListHistoryEntries)] = properties => properties.ListHistoryAsync(),
             [nameof(Service.AssistanceServiceBase.VerifyAssistanceRequestHistory)] = properties => properties.VerifyHistoryAsync(),
             [nameof(Service.AssistanceServiceBase.SetAssistanceRequestPublicationConsent)] = properties => properties.SetPublicationConsentAsync(),
+            [nameof(Service.AssistanceServiceBase.RecordDeliveryEvent)] = properties => properties.RecordDeliveryEventAsync(),
+            [nameof(Service.AssistanceServiceBase.CreateOutcome)] = properties => properties.CreateOutcomeAsync(),
+            [nameof(Service.AssistanceServiceBase.GetOutcome)] = properties => properties.GetOutcomeAsync(),
+            [nameof(Service.AssistanceServiceBase.ListOutcomes)] = properties => properties.ListOutcomesAsync(),
+            [nameof(Service.AssistanceServiceBase.UpdateOutcome)] = properties => properties.UpdateOutcomeAsync(),
         };
 
     private static readonly string[] EditableFields =
@@ -67,6 +73,9 @@ internal sealed class AssistanceFuzzProperties(SuiteFixture suite, FuzzCalls cal
 
     private readonly Service.AssistanceServiceClient memberState =
         new(suite.Channel(suite.GatewayGrpcAddress, suite.Tokens.Mint(CallerRole.MemberState, "fuzz-member-state", country: "GHA")));
+
+    private readonly Service.AssistanceServiceClient trainingService =
+        new(suite.Channel(suite.AssistanceAddress, suite.ServiceTokens.MintFor("training")));
 
     private readonly TrainingService.TrainingServiceClient training =
         new(suite.Channel(suite.GatewayGrpcAddress, suite.Tokens.Mint(CallerRole.Coordinator, "fuzz-coordinator")));
@@ -241,6 +250,170 @@ internal sealed class AssistanceFuzzProperties(SuiteFixture suite, FuzzCalls cal
                 Assert.True(verdict.Intact, $"{request.Name}: {verdict.Problem}");
             },
             cases: 30);
+    }
+
+    /// <summary>
+    /// Steps of delivery events, sent as the training service: an accepted step is the entry its
+    /// request's history holds at that place, sending it again answers the same entry, and every
+    /// history still verifies afterwards.
+    /// </summary>
+    private async Task RecordDeliveryEventAsync()
+    {
+        var pool = await PoolAsync();
+        var events = Enumerable.Range(0, 3).Select(_ => $"events/{Guid.CreateVersion7():N}").ToArray();
+        var requests =
+            from name in FuzzValues.Mostly(Gen.Elements([.. pool.Select(request => request.Name)]), FuzzValues.NameOf("requests", [.. pool.Select(request => request.Name)]))
+            from eventName in FuzzValues.Mostly(Gen.Elements(events), FuzzValues.NameIn("events"))
+            from action in FuzzValues.Mostly(
+                Gen.Elements(HistoryEntry.Types.Action.EventPlan, HistoryEntry.Types.Action.EventConfirm, HistoryEntry.Types.Action.EventDeliver, HistoryEntry.Types.Action.EventCancel),
+                FuzzValues.Enum<HistoryEntry.Types.Action>())
+            from reason in FuzzValues.Mostly(FuzzValues.ValidOptionalText, FuzzValues.Text)
+            select new RecordDeliveryEventRequest { Name = name, Event = eventName, Action = action, Reason = reason };
+
+        await calls.CheckAsync(requests, async request =>
+        {
+            var entry = (await trainingService.RecordDeliveryEventAsync(request)).HistoryEntry;
+            Assert.Equal((request.Event, request.Action), (entry.Subject, entry.Action));
+            Assert.Equal(entry, (await trainingService.RecordDeliveryEventAsync(request)).HistoryEntry);
+        });
+        await AssertConsistentAsync(pool);
+    }
+
+    /// <summary>Outcomes of any shape on requests in every state: an accepted one reads back as answered; the histories still verify.</summary>
+    private async Task CreateOutcomeAsync()
+    {
+        var pool = await PoolAsync();
+        var requests =
+            from parent in FuzzValues.Mostly(Gen.Elements([.. pool.Select(request => request.Name)]), FuzzValues.NameOf("requests", [.. pool.Select(request => request.Name)]))
+            from outcome in FuzzValues.Mostly(AnyOutcome().Select(outcome => (Outcome?)outcome), Gen.Constant<Outcome?>(null))
+            from requestId in FuzzValues.Mostly(FuzzValues.ValidRequestId, FuzzValues.RequestId)
+            select new CreateOutcomeRequest { Parent = parent, Outcome = outcome, RequestId = requestId };
+
+        foreach (var client in new[] { coordinator, memberState })
+        {
+            await calls.CheckAsync(requests, async request =>
+            {
+                var created = (await client.CreateOutcomeAsync(request)).Outcome;
+                Assert.Equal(created, await ReadOutcomeAsync(created.Name));
+            });
+        }
+
+        await AssertConsistentAsync(pool);
+    }
+
+    private async Task GetOutcomeAsync()
+    {
+        var existing = (await OutcomePoolAsync())[0].Name;
+        foreach (var client in new[] { coordinator, memberState })
+        {
+            await calls.CheckAsync(FuzzValues.NameOf("requests/0123456789abcdef0123456789abcdef/outcomes", existing).Select(name => new GetOutcomeRequest { Name = name }),
+                request => client.GetOutcomeAsync(request).ResponseAsync, cases: 30);
+        }
+    }
+
+    private async Task ListOutcomesAsync()
+    {
+        var parent = (await OutcomePoolAsync())[0].Name.Split("/outcomes/")[0];
+        var requests =
+            from name in FuzzValues.Mostly(Gen.Constant(parent), FuzzValues.NameOf("requests", parent))
+            from size in FuzzValues.Mostly(Gen.Choose(0, 5), FuzzValues.PageSize)
+            from token in Gen.OneOf(Gen.Constant(""), FuzzValues.PageTokenFor(parent + "/outcomes"))
+            select new ListOutcomesRequest { Parent = name, PageSize = size, PageToken = token };
+
+        foreach (var client in new[] { coordinator, memberState })
+        {
+            await calls.CheckAsync(requests, request => client.ListOutcomesAsync(request).ResponseAsync, cases: 30);
+        }
+    }
+
+    /// <summary>Changes of any shape to outcomes of requests in every state: a refused one leaves the outcome as it was, an accepted one reads back as answered.</summary>
+    private async Task UpdateOutcomeAsync()
+    {
+        var outcomes = await OutcomePoolAsync();
+        var requests =
+            from target in FuzzValues.Target("requests/0123456789abcdef0123456789abcdef/outcomes", [.. outcomes.Select(outcome => (outcome.Name, outcome.Etag))])
+            from patch in FuzzValues.Mostly(AnyOutcome().Select(outcome => (Outcome?)outcome), Gen.Constant<Outcome?>(null))
+            from mask in FuzzValues.Mask("statement", "indicators")
+            select new UpdateOutcomeRequest { Outcome = WithName(patch, target.Name, target.Etag), UpdateMask = mask };
+
+        foreach (var client in new[] { coordinator, memberState })
+        {
+            await calls.CheckAsync(requests,
+                async request =>
+                {
+                    var updated = (await client.UpdateOutcomeAsync(request)).Outcome;
+                    Assert.Equal(updated, await ReadOutcomeAsync(updated.Name));
+                },
+                request => ReadOutcomeAsync(request.Outcome?.Name ?? ""));
+        }
+
+        Assert.Empty(await AssistanceKeyspaceAudit.PartialWritesAsync(suite.Redis.ConnectionString));
+    }
+
+    /// <summary>An outcome on each request of the pool that takes one (those not final), measured where the request is being delivered.</summary>
+    private async Task<IReadOnlyList<Outcome>> OutcomePoolAsync()
+    {
+        var outcomes = new List<Outcome>();
+        foreach (var request in await PoolAsync())
+        {
+            var outcome = request.State is State.Approved or State.InDelivery ? RequestLifecycleDriver.MeasuredOutcome() : RequestLifecycleDriver.Outcome("Fuzzed");
+            if (request.State is not (State.Completed or State.Rejected or State.Withdrawn))
+            {
+                outcomes.Add((await coordinator.CreateOutcomeAsync(new CreateOutcomeRequest { Parent = request.Name, Outcome = outcome })).Outcome);
+            }
+        }
+
+        return outcomes;
+    }
+
+    /// <summary>Outcomes of any shape: each field random, at a boundary, or left out.</summary>
+    private static Gen<Outcome> AnyOutcome() =>
+        from statement in FuzzValues.Mostly(FuzzValues.ValidTitle, FuzzValues.Text)
+        from indicators in FuzzValues.Mostly(
+            Gen.Choose(1, 3).SelectMany(count => ValidIndicator.ArrayOf(count)).Select(items => items.DistinctBy(item => item.Title).ToArray()),
+            AnyIndicator.ArrayOf())
+        select new Outcome { Statement = statement, Indicators = { indicators } };
+
+    private static Gen<Indicator> ValidIndicator =>
+        from title in FuzzValues.ValidTitle
+        from baseline in Gen.Choose(0, 100)
+        from target in Gen.Choose(0, 1000)
+        from actuals in Gen.Choose(0, 100).Select(value => new IndicatorValue { Value = value, Date = FuzzValues.Day(System.DateTime.UtcNow.Date.AddDays(-value)) }).ArrayOf()
+        select new Indicator
+        {
+            Title = title, Measure = Indicator.Types.Measure.Unit, Unit = "officers",
+            Baseline = new IndicatorValue { Value = baseline, Date = FuzzValues.Day(System.DateTime.UtcNow.Date.AddDays(-400)) },
+            Target = new IndicatorValue { Value = target, Date = FuzzValues.Day(System.DateTime.UtcNow.Date.AddDays(400)) },
+            Actuals = { actuals.Take(3) },
+        };
+
+    private static Gen<Indicator> AnyIndicator =>
+        from title in FuzzValues.Mostly(FuzzValues.ValidTitle, FuzzValues.Text)
+        from measure in FuzzValues.Enum<Indicator.Types.Measure>()
+        from unit in FuzzValues.Mostly(FuzzValues.ValidOptionalText, FuzzValues.Text)
+        from baseline in Gen.OneOf(Gen.Constant<IndicatorValue?>(null), AnyValue)
+        from target in Gen.OneOf(Gen.Constant<IndicatorValue?>(null), AnyValue)
+        from actuals in AnyValue.ArrayOf()
+        select new Indicator { Title = title, Measure = measure, Unit = unit, Baseline = baseline, Target = target, Actuals = { actuals.OfType<IndicatorValue>() } };
+
+    private static Gen<IndicatorValue?> AnyValue =>
+        from value in Gen.OneOf(Gen.Choose(-10, 2000).Select(number => number / 2.0), Gen.Elements(double.NaN, double.PositiveInfinity, double.NegativeInfinity, -0.0, 1e9, 1e9 + 1, double.MaxValue, double.Epsilon))
+        from date in FuzzValues.CalendarDate
+        from comment in FuzzValues.Mostly(FuzzValues.ValidOptionalText, FuzzValues.Text)
+        select (IndicatorValue?)new IndicatorValue { Value = value, Date = date, Comment = comment };
+
+    private async Task<IMessage?> ReadOutcomeAsync(string name) =>
+        await FuzzCalls.ReadOrNullAsync(async () => (await coordinator.GetOutcomeAsync(new GetOutcomeRequest { Name = name })).Outcome);
+
+    private static Outcome? WithName(Outcome? patch, string name, string etag)
+    {
+        if (patch is not null)
+        {
+            patch.Name = name;
+            patch.Etag = etag;
+        }
+
+        return patch;
     }
 
     /// <summary>Requests of any shape: each field random, at a boundary, or left out.</summary>

@@ -48,6 +48,10 @@ public sealed class CrossTenantReadSweepTests(SuiteFixture suite)
             await b.ListHistoryEntriesAsync(new ListHistoryEntriesRequest { Parent = name })),
         ["AssistanceService/VerifyAssistanceRequestHistory"] = test => test.RequestProbeAsync(async (b, name) =>
             await b.VerifyAssistanceRequestHistoryAsync(new VerifyAssistanceRequestHistoryRequest { Name = name })),
+        ["AssistanceService/GetOutcome"] = test => test.OutcomeProbeAsync(async (b, outcome) =>
+            await b.GetOutcomeAsync(new GetOutcomeRequest { Name = outcome })),
+        ["AssistanceService/ListOutcomes"] = test => test.OutcomeProbeAsync(async (b, outcome) =>
+            await b.ListOutcomesAsync(new ListOutcomesRequest { Parent = outcome.Split("/outcomes/")[0] })),
         ["TrainingService/GetEnrolment"] = test => test.EnrolmentProbeAsync(async (b, enrolment, _) =>
             await b.GetEnrolmentAsync(new GetEnrolmentRequest { Name = enrolment })),
         ["TrainingService/ListEnrolments"] = test => test.EnrolmentProbeAsync(async (b, _, session) =>
@@ -138,6 +142,19 @@ public sealed class CrossTenantReadSweepTests(SuiteFixture suite)
         var request = (await suite.AssistanceClient(MemberState("GHA")).CreateAssistanceRequestAsync(new CreateAssistanceRequestRequest { AssistanceRequest = draft })).AssistanceRequest;
         var kenya = suite.AssistanceClient(MemberState("KEN"));
         return new Probe([request.Name, title], async () => await read(kenya, request.Name));
+    }
+
+    /// <summary>An outcome of a Ghanaian request, written by Ghana's focal point; Kenya's focal point reads it.</summary>
+    private async Task<Probe> OutcomeProbeAsync(Func<Contracts.Assistance.V1.AssistanceService.AssistanceServiceClient, string, Task<IMessage>> read)
+    {
+        var ghana = suite.AssistanceClient(MemberState("GHA"));
+        var draft = SampleData.Request(SampleData.UniqueTitle("sweep"));
+        draft.RequestingState = "GHA";
+        var request = (await ghana.CreateAssistanceRequestAsync(new CreateAssistanceRequestRequest { AssistanceRequest = draft })).AssistanceRequest;
+        var statement = SampleData.UniqueTitle("sweep outcome");
+        var outcome = (await ghana.CreateOutcomeAsync(new CreateOutcomeRequest { Parent = request.Name, Outcome = Assistance.RequestLifecycleDriver.Outcome(statement) })).Outcome;
+        var kenya = suite.AssistanceClient(MemberState("KEN"));
+        return new Probe([outcome.Name, statement], async () => await read(kenya, outcome.Name));
     }
 
     /// <summary>A Ghanaian national's evaluated enrolment in a completed session; Kenya's focal point reads it.</summary>

@@ -28,6 +28,7 @@ public sealed class IdempotencyScopeTests(SuiteFixture suite)
     private static Dictionary<string, Func<IdempotencyScopeTests, Task<Create>>> Rows => new()
     {
         ["AssistanceService/CreateAssistanceRequest"] = test => Task.FromResult(test.AssistanceRequests()),
+        ["AssistanceService/CreateOutcome"] = test => test.OutcomesAsync(),
         ["TrainingService/CreateCourse"] = test => Task.FromResult(test.Courses()),
         ["TrainingService/CreateSession"] = test => test.SessionsAsync(),
         ["TrainingService/CreateEnrolment"] = test => test.EnrolmentsAsync(),
@@ -97,6 +98,20 @@ public sealed class IdempotencyScopeTests(SuiteFixture suite)
             var client = tenantB ? b : a;
             return (await client.CreateAssistanceRequestAsync(new CreateAssistanceRequestRequest { AssistanceRequest = draft, RequestId = requestId })).AssistanceRequest.Name;
         };
+    }
+
+    /// <summary>Two coordinators adding outcomes to one request.</summary>
+    private async Task<Create> OutcomesAsync()
+    {
+        var request = await new Assistance.RequestLifecycleDriver(suite.AssistanceClient(suite.CoordinatorToken)).CreateAsync();
+        var (a, b) = (suite.AssistanceClient(Coordinator("a")), suite.AssistanceClient(Coordinator("b")));
+        return async (tenantB, variant, requestId) =>
+            (await (tenantB ? b : a).CreateOutcomeAsync(new CreateOutcomeRequest
+            {
+                Parent = request.Name,
+                Outcome = Assistance.RequestLifecycleDriver.Outcome($"Idempotency {variant}"),
+                RequestId = requestId,
+            })).Outcome.Name;
     }
 
     private Create Courses()

@@ -30,6 +30,11 @@ public sealed class RoleMatrixTests(SuiteFixture suite)
         AssistanceService/MatchAssistanceRequestCourses  C
         AssistanceService/ListHistoryEntries             M C A
         AssistanceService/VerifyAssistanceRequestHistory C A
+        AssistanceService/RecordDeliveryEvent
+        AssistanceService/CreateOutcome                  M C
+        AssistanceService/GetOutcome                     M C D A
+        AssistanceService/ListOutcomes                   M C D A
+        AssistanceService/UpdateOutcome                  M C
         TrainingService/CreateCourse                     C
         TrainingService/UpdateCourse                     C
         TrainingService/GetCourse                        M C D A

@@ -22,14 +22,25 @@ public sealed record SessionEntry(
 /// <summary>
 /// An entry of <c>requests.json</c>; <c>courseKeys</c> are keys of <c>courses.json</c>. The loader
 /// moves the request to <c>targetState</c> through the lifecycle methods; <c>reason</c> goes with
-/// the step that asks for one (the review decision or the withdrawal).
+/// the step that asks for one (the review decision or the withdrawal); <c>outcomes</c> are its
+/// results, reported once it is approved.
 /// </summary>
 public sealed record AssistanceRequestEntry(
     string Key,
     IReadOnlyList<string> CourseKeys,
     [property: JsonConverter(typeof(ProtoEnumJsonConverter<AssistanceRequest.Types.State>))] AssistanceRequest.Types.State TargetState,
     [property: JsonConverter(typeof(ProtoJsonConverter<AssistanceRequest>))] AssistanceRequest AssistanceRequest,
-    string? Reason = null);
+    string? Reason = null,
+    IReadOnlyList<OutcomeEntry>? Outcomes = null);
+
+/// <summary>
+/// An outcome inside an <see cref="AssistanceRequestEntry"/>, with its indicators. An actual
+/// written without a <c>date</c> is dated the day its request was created: measured, and the same
+/// on every load (a reload replays the request id, which must carry the same payload).
+/// </summary>
+public sealed record OutcomeEntry(
+    string Key,
+    [property: JsonConverter(typeof(ProtoJsonConverter<Outcome>))] Outcome Outcome);
 
 /// <summary>An entry of <c>donors.json</c>, with the donor's pledges.</summary>
 public sealed record DonorEntry(

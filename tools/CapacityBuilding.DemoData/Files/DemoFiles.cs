@@ -19,6 +19,7 @@ public static class DemoFiles
         EnsureCourseKeysExist(data);
         EnsureTargetStatesReachable(data);
         EnsureAllocationsFundApprovedRequests(data);
+        EnsureOutcomesOnApprovedRequests(data);
         return data;
     }
 
@@ -79,6 +80,17 @@ public static class DemoFiles
                 throw new DemoDataException(
                     $"allocation '{allocation.Key}' funds request '{allocation.RequestKey}', whose targetState {request.TargetState} is never approved.");
             }
+        }
+    }
+
+    /// <summary>Results are reported once a request is approved (its actuals measured during delivery), so a request with outcomes must pass approval on its way.</summary>
+    private static void EnsureOutcomesOnApprovedRequests(DemoDataSet data)
+    {
+        var unapproved = data.Requests.FirstOrDefault(request => request.Outcomes is { Count: > 0 } && !LifecycleRoute.PassesApproval(request.TargetState));
+        if (unapproved is not null)
+        {
+            throw new DemoDataException(
+                $"request '{unapproved.Key}' reports outcomes, but its targetState {unapproved.TargetState} is never approved.");
         }
     }
 }

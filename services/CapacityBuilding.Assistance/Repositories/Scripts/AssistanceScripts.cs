@@ -11,5 +11,11 @@ internal static class AssistanceScripts
     /// <summary>One page of index members matching every filter, within a scan budget.</summary>
     public static readonly string RequestPage = Load("request-page.lua");
 
+    /// <summary>Records one step of a delivery event on its request's history, once.</summary>
+    public static readonly string DeliveryStepRecord = Load("request-history.lua", "delivery-step-record.lua");
+
+    /// <summary>Writes an outcome of a request with the history entry recording it.</summary>
+    public static readonly string OutcomeWrite = Load(LuaScripts.IdempotencyFunctions, "request-history.lua", "outcome-write.lua");
+
     private static string Load(params string[] files) => LuaScripts.Load(typeof(AssistanceScripts).Assembly, files);
 }
