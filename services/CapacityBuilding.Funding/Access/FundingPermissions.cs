@@ -42,5 +42,6 @@ public static class FundingPermissions
         .Allow(nameof(Service.FundingServiceBase.CreateContribution), Coordinator)
         .Allow(nameof(Service.FundingServiceBase.ListContributions), Coordinator, Donor, Auditor)
         .Allow(nameof(Service.FundingServiceBase.ListOpenNeeds), Coordinator, Donor)
+        .Allow(nameof(Service.FundingServiceBase.ListPublishedProjects), CallerRole.Service)
         .Build();
 }

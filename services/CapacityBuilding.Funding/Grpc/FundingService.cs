@@ -39,6 +39,7 @@ public sealed class FundingService(
     OpenNeedsFinder openNeeds,
     IatiActivitiesExport iatiExport,
     PublicIatiPageTokens publicPageTokens,
+    PublishedProjectRegistry registry,
     DonorOwnership ownership,
     PageTokens pageTokens,
     ApiErrors errors,
@@ -245,7 +246,7 @@ public sealed class FundingService(
         // The calling app (the gateway's public route) sees what a coordinator's export publishes: consented requests only.
         var export = await iatiExport.ExportAsync(
             context.GetCaller(), pageTokens.NormalizePageSize(request.PageSize), publicPageTokens.Decode(request.PageToken), context.CancellationToken);
-        PublicIatiValidators.WriteTo(context.GetHttpContext().Response, export);
+        PublicIatiValidators.WriteTo(context.GetHttpContext().Response, export.ContentHash, export.LastAllocationId, export.LastModified);
         return new() { Xml = export.Xml, ActivityCount = export.ActivityCount, NextPageToken = publicPageTokens.Encode(export.LastAllocationId) };
     }
 
@@ -270,6 +271,15 @@ public sealed class FundingService(
 
     public override Task<ListOpenNeedsResponse> ListOpenNeeds(ListOpenNeedsRequest request, ServerCallContext context) =>
         openNeeds.ListAsync(request, context);
+
+    public override async Task<ListPublishedProjectsResponse> ListPublishedProjects(ListPublishedProjectsRequest request, ServerCallContext context)
+    {
+        var (projects, page) = await registry.ListAsync(
+            context.GetCaller(), request, pageTokens.NormalizePageSize(request.PageSize), publicPageTokens.Decode(request.PageToken), context.CancellationToken);
+        var response = new ListPublishedProjectsResponse { Projects = { projects }, NextPageToken = publicPageTokens.Encode(page.LastAllocationId) };
+        PublicIatiValidators.WriteTo(context.GetHttpContext().Response, string.Join('\n', projects), page.LastAllocationId, page.LastModified);
+        return response;
+    }
 
     private async Task<Pledge> TransitionAsync(string name, string etag, PledgeTransition transition)
     {

@@ -24,7 +24,7 @@ public sealed class GatewayDoorTests(SuiteFixture suite)
     private static readonly HashSet<string> ReportRoutes = ["funding-summary-grpc", "iati-export-grpc", "funding-summary-rest", "iati-activities-rest-custom"];
 
     /// <summary>The public routes (issue 18): anonymous, their own rate limit; the services give them the public view only.</summary>
-    private static readonly HashSet<string> PublicRoutes = ["public-iati-rest"];
+    private static readonly HashSet<string> PublicRoutes = ["public-iati-rest", "public-projects-rest"];
 
     [Theory]
     [MemberData(nameof(Routes))]

@@ -81,6 +81,7 @@ public sealed class RoleMatrixTests(SuiteFixture suite)
         FundingService/CreateContribution                C
         FundingService/ListContributions                 C D A
         FundingService/ListOpenNeeds                     C D
+        FundingService/ListPublishedProjects
         """;
 
     private static readonly Dictionary<char, CallerRole> RolesByLetter = new()
