@@ -18,6 +18,9 @@ public static class CallerRateLimiting
     /// <summary>The report routes' policy: their own smaller bucket per caller, until reports stop reading every allocation.</summary>
     public const string ReportsPolicyName = "reports";
 
+    /// <summary>The public routes' policy: anonymous readers, a bucket per client address (they have no token to tell them apart).</summary>
+    public const string PublicPolicyName = "public";
+
     public static IServiceCollection AddCallerRateLimiting(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddValidatedOptions<RateLimitingOptions, RateLimitingOptionsValidator>(configuration, RateLimitingOptions.SectionName);
@@ -30,6 +33,8 @@ public static class CallerRateLimiting
                 _ => RateLimitRejection.Bucket(options.BurstLimit, options.PermitsPerSecond, TimeSpan.FromSeconds(1))));
             limiter.AddPolicy(ReportsPolicyName, context => RateLimitPartition.GetTokenBucketLimiter(PartitionKeyOf(context),
                 _ => RateLimitRejection.Bucket(options.ReportBurstLimit, options.ReportPermitsPerMinute, TimeSpan.FromMinutes(1))));
+            limiter.AddPolicy(PublicPolicyName, context => RateLimitPartition.GetTokenBucketLimiter("ip:" + context.Connection.RemoteIpAddress,
+                _ => RateLimitRejection.Bucket(options.PublicBurstLimit, options.PublicPermitsPerMinute, TimeSpan.FromMinutes(1))));
         });
         services.AddSingleton<ClientAddressRateLimitMiddleware>();
         return services;

@@ -8,6 +8,8 @@ namespace CapacityBuilding.Gateway.Security;
 /// app of the suite that relays it (<see cref="RelayingAppInterceptor"/>), so that a token stolen
 /// from a user opens the public door and nothing behind it. What a client sent in the headers that
 /// name an app (the gateway's own, and Dapr's <c>dapr-caller-app-id</c>) is dropped, never passed on.
+/// On a <see cref="PublicRoutes">public route</see> the gateway is the caller too: its own token
+/// replaces whatever <c>authorization</c> the client sent.
 /// </summary>
 public static class GatewayAppIdentity
 {
@@ -17,6 +19,7 @@ public static class GatewayAppIdentity
         proxy.AddTransforms(context =>
         {
             var tokens = context.Services.GetRequiredService<ServiceTokens>();
+            var isPublic = PublicRoutes.IsPublic(context.Route);
             context.AddRequestTransform(transform =>
             {
                 var headers = transform.ProxyRequest.Headers;
@@ -24,6 +27,12 @@ public static class GatewayAppIdentity
                 headers.Remove(DaprSidecarIdentity.AppApiTokenHeader);
                 headers.Remove(RelayingAppHeader.Name);
                 headers.TryAddWithoutValidation(RelayingAppHeader.Name, RelayingAppHeader.Format(tokens.Current()));
+                if (isPublic)
+                {
+                    // A public route asks as the gateway, whatever token the client sent: the service gives it the public view only.
+                    headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", tokens.Current());
+                }
+
                 return ValueTask.CompletedTask;
             });
         });

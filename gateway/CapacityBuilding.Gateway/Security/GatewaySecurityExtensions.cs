@@ -27,6 +27,12 @@ public static class GatewaySecurityExtensions
             .WithMethods("GET", "POST", "PATCH", "DELETE")
             .WithHeaders("authorization", "content-type", "x-grpc-web", "grpc-timeout")
             .WithExposedHeaders("grpc-status", "grpc-message", "grpc-status-details-bin", "retry-after")));
+        builder.Services.AddCors(cors => cors.AddPolicy(PublicRoutes.CorsPolicyName, policy => policy
+            .AllowAnyOrigin()
+            .WithMethods("GET")
+            .WithHeaders("if-none-match", "if-modified-since")
+            .WithExposedHeaders("etag", "last-modified", "retry-after")));
+        builder.Services.AddSingleton<PublicConditionalRequests>();
         builder.ConfigureKestrelDefaults();
         return builder;
     }
@@ -41,6 +47,7 @@ public static class GatewaySecurityExtensions
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();
+        app.UseMiddleware<PublicConditionalRequests>();
         return app;
     }
 }

@@ -3,8 +3,8 @@ namespace CapacityBuilding.Gateway.Security;
 /// <summary>
 /// Configuration section <c>RateLimiting</c>: a token bucket per client address, taken before
 /// authentication so that floods of anonymous or bad-token calls are limited too, one per caller
-/// once the token is known, and a smaller one per caller for the report routes (funding summary,
-/// IATI export), which read every allocation. All are per gateway replica (docs/security.md).
+/// once the token is known, a smaller one per caller for the report routes (funding summary,
+/// IATI export), which read every allocation, and one per address for the anonymous public routes. All are per gateway replica (docs/security.md).
 /// </summary>
 public sealed class RateLimitingOptions
 {
@@ -27,4 +27,10 @@ public sealed class RateLimitingOptions
 
     /// <summary>Report calls a caller may make per minute, sustained.</summary>
     public int ReportPermitsPerMinute { get; set; } = 30;
+
+    /// <summary>Anonymous calls to the public routes (route policy <c>public</c>) one client address may make at once.</summary>
+    public int PublicBurstLimit { get; set; } = 20;
+
+    /// <summary>Public calls one client address may make per minute, sustained; conditional requests answered 304 count too.</summary>
+    public int PublicPermitsPerMinute { get; set; } = 60;
 }

@@ -2,7 +2,7 @@ using Microsoft.Extensions.Options;
 
 namespace CapacityBuilding.Gateway.Security;
 
-/// <summary><c>RateLimiting</c>: buckets that let a caller, an address and a report caller through at all.</summary>
+/// <summary><c>RateLimiting</c>: buckets that let a caller, an address, a report caller and a public reader through at all.</summary>
 internal sealed class RateLimitingOptionsValidator : IValidateOptions<RateLimitingOptions>
 {
     public ValidateOptionsResult Validate(string? name, RateLimitingOptions options)
@@ -16,6 +16,8 @@ internal sealed class RateLimitingOptionsValidator : IValidateOptions<RateLimiti
             (nameof(RateLimitingOptions.PerAddressPermitsPerSecond), options.PerAddressPermitsPerSecond),
             (nameof(RateLimitingOptions.ReportBurstLimit), options.ReportBurstLimit),
             (nameof(RateLimitingOptions.ReportPermitsPerMinute), options.ReportPermitsPerMinute),
+            (nameof(RateLimitingOptions.PublicBurstLimit), options.PublicBurstLimit),
+            (nameof(RateLimitingOptions.PublicPermitsPerMinute), options.PublicPermitsPerMinute),
         ];
         foreach (var (key, value) in limits.Where(limit => limit.Value < 1))
         {

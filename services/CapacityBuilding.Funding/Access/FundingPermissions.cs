@@ -37,9 +37,11 @@ public static class FundingPermissions
         .Allow(nameof(Service.FundingServiceBase.ReopenRequestFunding), CallerRole.Service)
         .Allow(nameof(Service.FundingServiceBase.GetFundingSummary), Coordinator, Donor, Auditor)
         .Allow(nameof(Service.FundingServiceBase.ExportIatiActivities), Coordinator, Donor, Auditor)
+        .Allow(nameof(Service.FundingServiceBase.ExportPublicIatiActivities), CallerRole.Service)
         .Allow(nameof(Service.FundingServiceBase.ConfirmAllocation), CallerRole.Service)
         .Allow(nameof(Service.FundingServiceBase.CreateContribution), Coordinator)
         .Allow(nameof(Service.FundingServiceBase.ListContributions), Coordinator, Donor, Auditor)
         .Allow(nameof(Service.FundingServiceBase.ListOpenNeeds), Coordinator, Donor)
+        .Allow(nameof(Service.FundingServiceBase.ListPublishedProjects), CallerRole.Service)
         .Build();
 }

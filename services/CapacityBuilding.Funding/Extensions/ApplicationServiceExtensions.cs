@@ -51,7 +51,10 @@ public static class ApplicationServiceExtensions
         builder.Services.AddScoped<Contributor>();
         builder.Services.AddScoped<FundingReports>();
         builder.Services.AddScoped<OpenNeedsFinder>();
+        builder.Services.AddScoped<PublishedActivityPages>();
         builder.Services.AddScoped<IatiActivitiesExport>();
+        builder.Services.AddScoped<PublishedProjectRegistry>();
+        builder.Services.AddSingleton<PublicIatiPageTokens>();
         builder.Services.AddValidatedOptions<IatiOptions, IatiOptionsValidator>(builder.Configuration, IatiOptions.SectionName);
         return builder;
     }

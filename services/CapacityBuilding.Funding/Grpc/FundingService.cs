@@ -38,6 +38,8 @@ public sealed class FundingService(
     FundingReports reports,
     OpenNeedsFinder openNeeds,
     IatiActivitiesExport iatiExport,
+    PublicIatiPageTokens publicPageTokens,
+    PublishedProjectRegistry registry,
     DonorOwnership ownership,
     PageTokens pageTokens,
     ApiErrors errors,
@@ -239,6 +241,15 @@ public sealed class FundingService(
         };
     }
 
+    public override async Task<ExportPublicIatiActivitiesResponse> ExportPublicIatiActivities(ExportPublicIatiActivitiesRequest request, ServerCallContext context)
+    {
+        // The calling app (the gateway's public route) sees what a coordinator's export publishes: consented requests only.
+        var export = await iatiExport.ExportAsync(
+            context.GetCaller(), pageTokens.NormalizePageSize(request.PageSize), publicPageTokens.Decode(request.PageToken), context.CancellationToken);
+        PublicIatiValidators.WriteTo(context.GetHttpContext().Response, export.ContentHash, export.LastAllocationId, export.LastModified);
+        return new() { Xml = export.Xml, ActivityCount = export.ActivityCount, NextPageToken = publicPageTokens.Encode(export.LastAllocationId) };
+    }
+
     // Only coordinators record contributions, and they read everything: a replay needs no row-level check.
     public override async Task<CreateContributionResponse> CreateContribution(CreateContributionRequest request, ServerCallContext context) =>
         new() { Contribution = (await contributor.ContributeAsync(request, IdempotentCreate.Of(context.GetCaller(), request))).ToMessage() };
@@ -260,6 +271,15 @@ public sealed class FundingService(
 
     public override Task<ListOpenNeedsResponse> ListOpenNeeds(ListOpenNeedsRequest request, ServerCallContext context) =>
         openNeeds.ListAsync(request, context);
+
+    public override async Task<ListPublishedProjectsResponse> ListPublishedProjects(ListPublishedProjectsRequest request, ServerCallContext context)
+    {
+        var (projects, page) = await registry.ListAsync(
+            context.GetCaller(), request, pageTokens.NormalizePageSize(request.PageSize), publicPageTokens.Decode(request.PageToken), context.CancellationToken);
+        var response = new ListPublishedProjectsResponse { Projects = { projects }, NextPageToken = publicPageTokens.Encode(page.LastAllocationId) };
+        PublicIatiValidators.WriteTo(context.GetHttpContext().Response, string.Join('\n', projects), page.LastAllocationId, page.LastModified);
+        return response;
+    }
 
     private async Task<Pledge> TransitionAsync(string name, string etag, PledgeTransition transition)
     {

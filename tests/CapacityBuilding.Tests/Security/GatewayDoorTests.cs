@@ -8,9 +8,10 @@ using Grpc.Core;
 namespace CapacityBuilding.Tests.Security;
 
 /// <summary>
-/// The gateway as configured in its real appsettings.json: every API route needs a token, is
+/// The gateway as configured in its real appsettings.json: every API route but the public ones needs a token, is
 /// rate-limited per caller, and REST answers carry security headers. The portal's catch-all
-/// route is the one without a token: the portal signs its users in (PortalGatewayTests).
+/// route is without a token (the portal signs its users in: PortalGatewayTests), and so are the
+/// public routes (PublicIatiFileTests), which the services answer with the public view only.
 /// </summary>
 [Collection(SuiteDefinition.Name)]
 public sealed class GatewayDoorTests(SuiteFixture suite)
@@ -22,16 +23,35 @@ public sealed class GatewayDoorTests(SuiteFixture suite)
     /// <summary>The report routes (whole-ledger reads) have their own smaller limit (issue 14); every other route the per-caller one.</summary>
     private static readonly HashSet<string> ReportRoutes = ["funding-summary-grpc", "iati-export-grpc", "funding-summary-rest", "iati-activities-rest-custom"];
 
+    /// <summary>The public routes (issue 18): anonymous, their own rate limit; the services give them the public view only.</summary>
+    private static readonly HashSet<string> PublicRoutes = ["public-iati-rest", "public-projects-rest"];
+
     [Theory]
     [MemberData(nameof(Routes))]
     public void Every_route_names_the_caller_policy_and_the_rate_limiter(string route)
     {
         var config = ReadRoutes().Single(candidate => candidate.Name == route).Value;
+        var isPublic = config.TryGetProperty("Metadata", out var metadata) && metadata.TryGetProperty("Public", out var flag) && flag.GetString() == "true";
 
         // A misspelt key ("Authorization Policy") is silently ignored by configuration binding.
-        Assert.Equal("caller", config.GetProperty("AuthorizationPolicy").GetString());
-        Assert.Equal(ReportRoutes.Contains(route) ? "reports" : "per-caller", config.GetProperty("RateLimiterPolicy").GetString());
+        Assert.Equal(PublicRoutes.Contains(route), isPublic);
+        Assert.Equal(isPublic ? "anonymous" : "caller", config.GetProperty("AuthorizationPolicy").GetString());
+        Assert.Equal(isPublic ? "public" : ReportRoutes.Contains(route) ? "reports" : "per-caller", config.GetProperty("RateLimiterPolicy").GetString());
         Assert.Equal("api", config.GetProperty("TimeoutPolicy").GetString());
+    }
+
+    /// <summary>Every route but the public ones and the portal refuses a call without a token, at a path made from its own pattern.</summary>
+    [Theory]
+    [MemberData(nameof(Routes))]
+    public async Task Every_route_but_the_public_ones_refuses_an_anonymous_call(string route)
+    {
+        var path = ReadRoutes().Single(candidate => candidate.Name == route).Value.GetProperty("Match").GetProperty("Path").GetString()!
+            .Replace("{**rest}", "anything", StringComparison.Ordinal).Replace("{method}", "Anything", StringComparison.Ordinal).Replace("{verb}", "anything", StringComparison.Ordinal);
+        using var anonymous = suite.RestClient("");
+
+        using var response = await anonymous.GetAsync(new Uri(path, UriKind.Relative));
+
+        Assert.Equal(PublicRoutes.Contains(route) ? HttpStatusCode.OK : HttpStatusCode.Unauthorized, response.StatusCode);
     }
 
     [Theory]

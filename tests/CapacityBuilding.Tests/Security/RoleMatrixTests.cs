@@ -101,6 +101,8 @@ public sealed class RoleMatrixTests(SuiteFixture suite)
         FundingService/CreateContribution                C
         FundingService/ListContributions                 C D A
         FundingService/ListOpenNeeds                     C D
+        FundingService/ExportPublicIatiActivities
+        FundingService/ListPublishedProjects
         """;
 
     private static readonly Dictionary<char, CallerRole> RolesByLetter = new()

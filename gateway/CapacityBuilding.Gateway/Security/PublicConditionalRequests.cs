@@ -1,0 +1,63 @@
+using Microsoft.AspNetCore.Http.Headers;
+using Microsoft.Net.Http.Headers;
+
+namespace CapacityBuilding.Gateway.Security;
+
+/// <summary>
+/// Conditional GETs on the public routes (RFC 9110 section 13): the service writes the validators
+/// (<c>ETag</c>, <c>Last-Modified</c>) of what it answers, and the gateway answers 304 Not
+/// Modified, without the body, when the client's <c>If-None-Match</c> names that tag, or, when it
+/// sends none, its <c>If-Modified-Since</c> is not before <c>Last-Modified</c>. Public answers may
+/// be cached by anyone for a minute and revalidated after.
+/// </summary>
+public sealed class PublicConditionalRequests : IMiddleware
+{
+    private const string CacheControl = "public, max-age=60, must-revalidate";
+
+    public async Task InvokeAsync(HttpContext context, RequestDelegate next)
+    {
+        if (!PublicRoutes.IsPublic(context) || !HttpMethods.IsGet(context.Request.Method))
+        {
+            await next(context);
+            return;
+        }
+
+        var body = context.Response.Body;
+        using var buffer = new MemoryStream();
+        context.Response.Body = buffer;
+        try
+        {
+            await next(context);
+        }
+        finally
+        {
+            context.Response.Body = body;
+        }
+
+        var response = context.Response;
+        if (response.StatusCode == StatusCodes.Status200OK)
+        {
+            response.Headers.CacheControl = CacheControl;
+            if (IsNotModified(context.Request.GetTypedHeaders(), response.GetTypedHeaders()))
+            {
+                response.StatusCode = StatusCodes.Status304NotModified;
+                response.ContentLength = null;
+                response.Headers.ContentType = default;
+                return;
+            }
+        }
+
+        buffer.Position = 0;
+        await buffer.CopyToAsync(body, context.RequestAborted);
+    }
+
+    private static bool IsNotModified(RequestHeaders request, ResponseHeaders response)
+    {
+        if (request.IfNoneMatch is { Count: > 0 } tags)
+        {
+            return response.ETag is { } etag && tags.Any(tag => tag.Equals(EntityTagHeaderValue.Any) || tag.Compare(etag, useStrongComparison: false));
+        }
+
+        return request.IfModifiedSince is { } since && response.LastModified is { } lastModified && lastModified <= since;
+    }
+}
