@@ -66,6 +66,12 @@ internal sealed partial class AssistanceFuzzProperties(SuiteFixture suite, FuzzC
             [nameof(Service.AssistanceServiceBase.GetOutcome)] = properties => properties.GetOutcomeAsync(),
             [nameof(Service.AssistanceServiceBase.ListOutcomes)] = properties => properties.ListOutcomesAsync(),
             [nameof(Service.AssistanceServiceBase.UpdateOutcome)] = properties => properties.UpdateOutcomeAsync(),
+            [nameof(Service.AssistanceServiceBase.CreateOffer)] = properties => properties.CreateOfferAsync(),
+            [nameof(Service.AssistanceServiceBase.GetOffer)] = properties => properties.GetOfferAsync(),
+            [nameof(Service.AssistanceServiceBase.ListOffers)] = properties => properties.ListOffersAsync(),
+            [nameof(Service.AssistanceServiceBase.AcceptOffer)] = properties => properties.AcceptOfferAsync(),
+            [nameof(Service.AssistanceServiceBase.DeclineOffer)] = properties => properties.DeclineOfferAsync(),
+            [nameof(Service.AssistanceServiceBase.WithdrawOffer)] = properties => properties.WithdrawOfferAsync(),
         };
 
     private static readonly string[] EditableFields =

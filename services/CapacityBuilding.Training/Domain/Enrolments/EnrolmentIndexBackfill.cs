@@ -8,45 +8,25 @@ namespace CapacityBuilding.Training.Domain.Enrolments;
 /// <summary>
 /// Once per Redis database: puts enrolments made before the nationality and cross-session indexes
 /// existed into them, so that a member state's listing of its nationals' enrolments includes them.
-/// Runs in the background at start-up, course by course and session by session, and retries while
-/// Redis is away; the marker key <c>migrations:enrolment-nationality-index</c> records that it is done.
+/// Goes course by course and session by session; the marker key
+/// <c>migrations:enrolment-nationality-index</c> records that it is done (<see cref="OneTimeMigration"/>).
 /// </summary>
 public sealed partial class EnrolmentIndexBackfill(
     RedisCourseRepository courses,
     RedisSessionRepository sessions,
     RedisEnrolmentRepository enrolments,
     RedisKeyspace keyspace,
-    ILogger<EnrolmentIndexBackfill> logger) : BackgroundService
+    ILogger<EnrolmentIndexBackfill> logger) : OneTimeMigration(keyspace)
 {
     private const int CoursesPerPage = 100;
-    private static readonly RedisKey Done = "migrations:enrolment-nationality-index";
-    private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(5);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                if (await keyspace.Database.KeyExistsAsync(Done))
-                {
-                    return;
-                }
+    protected override RedisKey Done => "migrations:enrolment-nationality-index";
 
-                var indexed = await IndexAllAsync(stoppingToken);
-                await keyspace.Database.StringSetAsync(Done, DateTimeOffset.UtcNow.ToString("O"));
-                LogIndexed(logger, indexed);
-                return;
-            }
-            catch (RedisException exception)
-            {
-                LogRetry(logger, exception.Message);
-                await Task.Delay(RetryDelay, stoppingToken);
-            }
-        }
-    }
+    protected override void LogMigrated(int count) => LogIndexed(logger, count);
 
-    private async Task<int> IndexAllAsync(CancellationToken stoppingToken)
+    protected override void LogWaitingForRedis(string reason) => LogRetry(logger, reason);
+
+    protected override async Task<int> MigrateAsync(CancellationToken cancellationToken)
     {
         var count = 0;
         string? afterId = null;
@@ -56,7 +36,7 @@ public sealed partial class EnrolmentIndexBackfill(
             var sessionsByCourse = await sessions.ListAllAsync([.. page.Select(course => course.Id)]);
             foreach (var session in sessionsByCourse.Values.SelectMany(list => list))
             {
-                stoppingToken.ThrowIfCancellationRequested();
+                cancellationToken.ThrowIfCancellationRequested();
                 count += await enrolments.IndexAsync(session.Id);
             }
 
