@@ -264,6 +264,7 @@ write_demo_tokens() {
 
 load_demo_data() {
   CAPACITYBUILDING_TOKEN=$(mint_token coordinator --subject demo-data-loader) \
+    CAPACITYBUILDING_MEMBER_STATE_TOKEN=$(mint_token member_state --country GHA --subject focal.point@gh) \
     dotnet "$ROOT/$LOADER_DLL" "http://localhost:$GATEWAY_GRPC_PORT" "$DEMO_DONOR_ID_FILE" &
   LOADER_PID=$!
   wait "$LOADER_PID" || die "loading the demo data failed (its message is above); the suite is stopped."

@@ -12,13 +12,17 @@ namespace CapacityBuilding.DemoData;
 /// Creates the demo data through the public gRPC API, in dependency order: courses with their
 /// sessions; the requests that name them, moved along their lifecycle as far as approval; donors
 /// and their pledges, committed; allocations to the approved requests and disbursements from
-/// them; last the delivery steps, which only funded requests take. Every create carries the
+/// them; the delivery steps, which only funded requests take; last the offers on approved and
+/// in-delivery requests, answered by the requesting state when the loader has a member state's
+/// channel (offers are found again by their terms, since their expire time moves with the day
+/// of the load and so would their request id's fingerprint). Every create carries the
 /// request id <c>demo:{key}</c>, so the services return what an earlier run created (as it is now)
 /// instead of creating a duplicate; every transition starts from the state that answer reports
 /// and applies only the steps still missing. Running the loader again is safe and completes an
 /// interrupted run.
 /// </summary>
-public sealed class DemoDataLoader(GrpcChannel channel, TextWriter output)
+/// <param name="memberState">A channel as the focal point of the country whose offers the data answers, or null to leave them open.</param>
+public sealed class DemoDataLoader(GrpcChannel channel, TextWriter output, GrpcChannel? memberState = null)
 {
     private const string RequestIdPrefix = "demo:";
     private const string DonorNamePrefix = "donors/";
@@ -27,6 +31,8 @@ public sealed class DemoDataLoader(GrpcChannel channel, TextWriter output)
     private readonly AssistanceService.AssistanceServiceClient assistance = new(channel);
     private readonly FundingService.FundingServiceClient funding = new(channel);
     private readonly RequestLifecycleDriver lifecycle = new(new AssistanceService.AssistanceServiceClient(channel));
+    private readonly Dictionary<string, string> sessionNames = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> pledgeNames = new(StringComparer.Ordinal);
 
     public async Task<DemoLoadResult> LoadAsync(DemoDataSet data, CancellationToken cancellationToken)
     {
@@ -34,6 +40,8 @@ public sealed class DemoDataLoader(GrpcChannel channel, TextWriter output)
         var requests = await LoadRequestsAsync(data.Requests, courseNames, cancellationToken);
         var fundingDonorId = await LoadDonorsAsync(data.Donors, requests, cancellationToken);
         await DeliverAsync(data.Requests, requests, cancellationToken);
+        await new DemoOffers(assistance, memberState is null ? null : new AssistanceService.AssistanceServiceClient(memberState), output)
+            .LoadAsync(data.Offers, requests, sessionNames, pledgeNames, cancellationToken);
         return new DemoLoadResult(fundingDonorId);
     }
 
@@ -51,8 +59,9 @@ public sealed class DemoDataLoader(GrpcChannel channel, TextWriter output)
             foreach (var session in entry.Sessions)
             {
                 var sessionRequest = new CreateSessionRequest { Parent = response.Course.Name, Session = session.Session, RequestId = RequestIdPrefix + session.Key };
-                await GatewayCall.RunAsync(
+                var created = await GatewayCall.RunAsync(
                     $"creating session '{session.Key}'", options => training.CreateSessionAsync(sessionRequest, options).ResponseAsync, cancellationToken);
+                sessionNames[session.Key] = created.Session.Name;
                 sessionCount++;
             }
         }
@@ -101,6 +110,7 @@ public sealed class DemoDataLoader(GrpcChannel channel, TextWriter output)
                 var pledgeRequest = new CreatePledgeRequest { Parent = donor.Name, Pledge = pledgeEntry.Pledge, RequestId = RequestIdPrefix + pledgeEntry.Key };
                 var pledge = (await GatewayCall.RunAsync(
                     $"creating pledge '{pledgeEntry.Key}'", options => funding.CreatePledgeAsync(pledgeRequest, options).ResponseAsync, cancellationToken)).Pledge;
+                pledgeNames[pledgeEntry.Key] = pledge.Name;
                 pledgeCount++;
                 if (pledgeEntry.Committed)
                 {

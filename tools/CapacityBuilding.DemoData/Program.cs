@@ -15,6 +15,9 @@ if (string.IsNullOrWhiteSpace(token))
     return 2;
 }
 
+// Optional: a focal point's token, to answer the demo offers made to its country (run.sh mints one for GHA).
+var memberStateToken = Environment.GetEnvironmentVariable("CAPACITYBUILDING_MEMBER_STATE_TOKEN");
+
 var address = args.Length > 0 ? args[0] : "http://localhost:8081";
 if (!Uri.TryCreate(address, UriKind.Absolute, out var gateway))
 {
@@ -28,21 +31,10 @@ Console.CancelKeyPress += (_, e) => { e.Cancel = true; cancellation.Cancel(); };
 try
 {
     var data = DemoFiles.Read(Path.Combine(AppContext.BaseDirectory, "Data"));
-    using var channel = GrpcChannel.ForAddress(gateway, new()
-    {
-        ThrowOperationCanceledOnCancellation = true,
-        HttpHandler = Http2ClientHandler.Create(),
-        DisposeHttpClient = true,
-        Credentials = ChannelCredentials.Create(ChannelCredentials.Insecure, CallCredentials.FromInterceptor((_, metadata) =>
-        {
-            metadata.Add("authorization", "Bearer " + token);
-            return Task.CompletedTask;
-        })),
-        // Local runs speak cleartext HTTP/2 on loopback; behind TLS this switch is unnecessary.
-        UnsafeUseInsecureChannelCallCredentials = gateway.Scheme == Uri.UriSchemeHttp,
-    });
+    using var channel = ChannelWith(token);
+    using var memberState = string.IsNullOrWhiteSpace(memberStateToken) ? null : ChannelWith(memberStateToken);
     await GatewayReadiness.WaitAsync(channel, TimeSpan.FromSeconds(60), cancellation.Token);
-    var result = await new DemoDataLoader(channel, Console.Out).LoadAsync(data, cancellation.Token);
+    var result = await new DemoDataLoader(channel, Console.Out, memberState).LoadAsync(data, cancellation.Token);
     if (args.Length > 1)
     {
         await File.WriteAllTextAsync(args[1], result.FundingDonorId ?? "", cancellation.Token);
@@ -60,3 +52,17 @@ catch (OperationCanceledException)
     Console.Error.WriteLine("demo data: cancelled; what was loaded stays, and a rerun completes it without duplicates.");
     return 130;
 }
+
+GrpcChannel ChannelWith(string bearer) => GrpcChannel.ForAddress(gateway, new()
+{
+    ThrowOperationCanceledOnCancellation = true,
+    HttpHandler = Http2ClientHandler.Create(),
+    DisposeHttpClient = true,
+    Credentials = ChannelCredentials.Create(ChannelCredentials.Insecure, CallCredentials.FromInterceptor((_, metadata) =>
+    {
+        metadata.Add("authorization", "Bearer " + bearer);
+        return Task.CompletedTask;
+    })),
+    // Local runs speak cleartext HTTP/2 on loopback; behind TLS this switch is unnecessary.
+    UnsafeUseInsecureChannelCallCredentials = gateway.Scheme == Uri.UriSchemeHttp,
+});

@@ -28,5 +28,11 @@ public static class AssistancePermissions
         .Allow(nameof(Service.AssistanceServiceBase.ListHistoryEntries), MemberState, Coordinator, Auditor)
         .Allow(nameof(Service.AssistanceServiceBase.VerifyAssistanceRequestHistory), Coordinator, Auditor)
         .Allow(nameof(Service.AssistanceServiceBase.RecordDeliveryEvent), CallerRole.Service)
+        .Allow(nameof(Service.AssistanceServiceBase.CreateOffer), Coordinator, Donor)
+        .Allow(nameof(Service.AssistanceServiceBase.GetOffer), MemberState, Coordinator, Donor, Auditor)
+        .Allow(nameof(Service.AssistanceServiceBase.ListOffers), MemberState, Coordinator, Donor, Auditor)
+        .Allow(nameof(Service.AssistanceServiceBase.AcceptOffer), MemberState)
+        .Allow(nameof(Service.AssistanceServiceBase.DeclineOffer), MemberState)
+        .Allow(nameof(Service.AssistanceServiceBase.WithdrawOffer), Coordinator, Donor)
         .Build();
 }

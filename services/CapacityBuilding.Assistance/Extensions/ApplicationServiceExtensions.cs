@@ -31,6 +31,7 @@ public static class ApplicationServiceExtensions
         builder.Services.AddSingleton<FundingClosures>();
         builder.Services.AddSingleton<RequestWithdrawal>();
         builder.Services.AddChainCheckpoints(builder.Configuration);
+        builder.AddOffers();
         return builder;
     }
 }

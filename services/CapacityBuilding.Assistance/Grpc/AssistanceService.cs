@@ -1,6 +1,7 @@
 using CapacityBuilding.Assistance.Access;
 using CapacityBuilding.Assistance.Clients;
 using CapacityBuilding.Assistance.Domain.History;
+using CapacityBuilding.Assistance.Domain.Offers;
 using CapacityBuilding.Assistance.Domain.Requests;
 using CapacityBuilding.Assistance.Repositories;
 using CapacityBuilding.Contracts.Assistance.V1;
@@ -28,7 +29,13 @@ public sealed partial class AssistanceService(
     PageTokens pageTokens,
     ChainCheckpoints checkpoints,
     ApiErrors errors,
-    TimeProvider clock) : Contracts.Assistance.V1.AssistanceService.AssistanceServiceBase
+    TimeProvider clock,
+    RedisOfferRepository offers,
+    OfferAccess offerAccess,
+    OfferValidator offerValidator,
+    OfferWrites offerWrites,
+    OfferSaga offerSaga,
+    OfferListing offerListing) : Contracts.Assistance.V1.AssistanceService.AssistanceServiceBase
 {
     public override async Task<CreateAssistanceRequestResponse> CreateAssistanceRequest(
         CreateAssistanceRequestRequest request, ServerCallContext context)

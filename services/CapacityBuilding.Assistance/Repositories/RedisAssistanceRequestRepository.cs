@@ -145,9 +145,11 @@ public sealed class RedisAssistanceRequestRepository(RedisKeyspace keyspace)
         return ScriptReply.RunScriptAsync(database, AssistanceScripts.RequestWrite, keys, arguments);
     }
 
-    private static RedisKey KeyOf(string id) => $"requests:{id}";
+    /// <summary>The request's document key; offer writes that are events of its history write it too.</summary>
+    public static RedisKey KeyOf(string id) => $"requests:{id}";
 
-    private static RedisKey HistoryKeyOf(string id) => $"requests:{id}:history";
+    /// <summary>The request's history list key.</summary>
+    public static RedisKey HistoryKeyOf(string id) => $"requests:{id}:history";
 
     private static StoredAssistanceRequest? Deserialize(RedisValue value) =>
         value.IsNull ? null : JsonSerializer.Deserialize((ReadOnlySpan<byte>)(byte[])value!, AssistanceJsonContext.Default.StoredAssistanceRequest);

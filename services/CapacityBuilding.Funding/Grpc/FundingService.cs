@@ -116,9 +116,13 @@ public sealed class FundingService(
     public override Task<VerifyPledgeLedgerResponse> VerifyPledgeLedger(VerifyPledgeLedgerRequest request, ServerCallContext context) =>
         ledgerVerifier.VerifyAsync(request);
 
-    // Only coordinators allocate and disburse, and they read everything: a replay needs no row-level check.
+    // A replay is the caller's own (its request id is scoped to the caller), and a donor may only name its own pledge.
     public override async Task<CreateAllocationResponse> CreateAllocation(CreateAllocationRequest request, ServerCallContext context) =>
-        new() { Allocation = (await allocator.AllocateAsync(request, IdempotentCreate.Of(context.GetCaller(), request), context.CancellationToken)).ToMessage() };
+        new()
+        {
+            Allocation = (await allocator.AllocateAsync(request, context.GetCaller(), IdempotentCreate.Of(context.GetCaller(), request), context.CancellationToken))
+                .ToMessage(),
+        };
 
     public override async Task<GetAllocationResponse> GetAllocation(GetAllocationRequest request, ServerCallContext context)
     {
@@ -155,6 +159,9 @@ public sealed class FundingService(
 
     public override async Task<ReleaseAllocationResponse> ReleaseAllocation(ReleaseAllocationRequest request, ServerCallContext context) =>
         new() { Allocation = (await allocator.ReleaseAsync(request)).ToMessage() };
+
+    public override async Task<ConfirmAllocationResponse> ConfirmAllocation(ConfirmAllocationRequest request, ServerCallContext context) =>
+        new() { Allocation = (await allocator.ConfirmAsync(request)).ToMessage() };
 
     public override async Task<CreateDisbursementResponse> CreateDisbursement(CreateDisbursementRequest request, ServerCallContext context) =>
         new() { Disbursement = (await disburser.DisburseAsync(request, IdempotentCreate.Of(context.GetCaller(), request))).ToMessage() };

@@ -1,5 +1,6 @@
 using CapacityBuilding.Funding.Domain.Allocations;
 using CapacityBuilding.Funding.Domain.Money;
+using PledgeState = CapacityBuilding.Contracts.Funding.V1.Pledge.Types.State;
 
 namespace CapacityBuilding.Funding.Repositories;
 
@@ -19,6 +20,9 @@ public abstract record AllocateOutcome
     public sealed record PledgeMissing : AllocateOutcome;
 
     public sealed record PledgeCancelled : AllocateOutcome;
+
+    /// <summary>The pledge is only PLEDGED: an intention, from which nothing can be allocated or proposed.</summary>
+    public sealed record PledgeNotCommitted(PledgeState State) : AllocateOutcome;
 
     /// <summary>The request is closed to funding: it is being, or has been, withdrawn.</summary>
     public sealed record RequestClosed : AllocateOutcome;

@@ -18,7 +18,7 @@ namespace CapacityBuilding.Funding.Repositories;
 /// prefix:
 /// <list type="bullet">
 /// <item><c>allocations:{id}</c>: the allocation's fixed terms, JSON (<see cref="StoredAllocation"/>).</item>
-/// <item><c>allocations:{id}:ledger</c>: hash of what changes: <c>state</c> (ACTIVE, RELEASED),
+/// <item><c>allocations:{id}:ledger</c>: hash of what changes: <c>state</c> (PROPOSED, ACTIVE, RELEASED),
 /// <c>amount_units</c>/<c>amount_nanos</c>, <c>undisbursed_units</c>/<c>undisbursed_nanos</c>,
 /// <c>etag</c>, <c>release_time</c> (Unix ms, once released).</item>
 /// <item><c>allocations:index</c>, <c>requests:{request}:allocations</c> and
@@ -52,12 +52,15 @@ public sealed class RedisAllocationRepository(RedisKeyspace keyspace, PledgeLedg
     /// <summary>The allocation an earlier call of <paramref name="create"/> made, if any.</summary>
     public Task<string?> FindEarlierAsync(IdempotentCreate? create) => EarlierCreates.FindAsync(database, "allocations", create);
 
-    public async Task<AllocateOutcome> AllocateAsync(StoredAllocation allocation, IdempotentCreate? create, DateTimeOffset now)
+    /// <param name="proposed">True to hold the money as a PROPOSED allocation until the requesting state accepts.</param>
+    public async Task<AllocateOutcome> AllocateAsync(StoredAllocation allocation, bool proposed, IdempotentCreate? create, DateTimeOffset now)
     {
         var idempotencyKey = create?.KeyIn("allocations");
         var amount = allocation.Amount;
         var etag = Etags.New();
-        var reply = await chain.AppendAsync(allocation.DonorId, allocation.PledgeId, LedgerEvent.Allocate, FundingNames.Allocation.Format(allocation.Id),
+        var state = proposed ? State.Proposed : State.Active;
+        var reply = await chain.AppendAsync(allocation.DonorId, allocation.PledgeId, proposed ? LedgerEvent.Propose : LedgerEvent.Allocate,
+            FundingNames.Allocation.Format(allocation.Id),
             amount, now, (chainKey, chainArguments) => ScriptReply.RunScriptAsync(database, FundingScripts.AllocationAllocate,
             [
                 RedisPledgeRepository.LedgerKeyOf(allocation.PledgeId), KeyOf(allocation.Id), LedgerKeyOf(allocation.Id), Index,
@@ -66,15 +69,16 @@ public sealed class RedisAllocationRepository(RedisKeyspace keyspace, PledgeLedg
             [
                 allocation.Id, JsonSerializer.SerializeToUtf8Bytes(allocation, FundingJsonContext.Default.StoredAllocation),
                 amount.UnitsText, amount.NanosText, Negated(amount.Units), Negated(amount.Nanos), Etags.New(), etag, now.ToUnixTimeMilliseconds(),
-                .. chainArguments, create?.Fingerprint ?? "",
+                proposed ? "PROPOSED" : "ACTIVE", .. chainArguments, create?.Fingerprint ?? "",
             ]));
         return reply.Status switch
         {
             "CREATED" => new AllocateOutcome.Created(
-                new AllocationRecord(allocation, new AllocationLedger(State.Active, amount, amount, etag, null)), AmountAt(reply, 0)),
+                new AllocationRecord(allocation, new AllocationLedger(state, amount, amount, etag, null)), AmountAt(reply, 0)),
             "EXISTING" => new AllocateOutcome.AlreadyCreated(reply.Text(0)),
             "MISSING" => new AllocateOutcome.PledgeMissing(),
             "CANCELLED" => new AllocateOutcome.PledgeCancelled(),
+            "NOT_COMMITTED" => new AllocateOutcome.PledgeNotCommitted(RedisPledgeRepository.ParseState(reply.Text(0))),
             "CLOSED" => new AllocateOutcome.RequestClosed(),
             "INSUFFICIENT" => new AllocateOutcome.InsufficientBalance(AmountAt(reply, 0)),
             _ => throw reply.Unexpected("allocation"),
@@ -95,6 +99,26 @@ public sealed class RedisAllocationRepository(RedisKeyspace keyspace, PledgeLedg
             "STATE" => new ReleaseOutcome.WrongState(ParseState(reply.Text(0))),
             "DISBURSED" => new ReleaseOutcome.HasDisbursements(allocation.Amount - AmountAt(reply, 0)),
             _ => throw reply.Unexpected("release"),
+        };
+    }
+
+    /// <summary>
+    /// Makes a PROPOSED allocation ACTIVE, unless its request was closed to funding since: one
+    /// script with the closure check, as allocating is.
+    /// </summary>
+    public async Task<ConfirmOutcome> ConfirmAsync(StoredAllocation allocation, DateTimeOffset now)
+    {
+        var reply = await chain.AppendAsync(allocation.DonorId, allocation.PledgeId, LedgerEvent.Confirm, FundingNames.Allocation.Format(allocation.Id),
+            allocation.Amount, now, (chainKey, chainArguments) => ScriptReply.RunScriptAsync(database, FundingScripts.AllocationConfirm,
+                [LedgerKeyOf(allocation.Id), RedisPledgeRepository.LedgerKeyOf(allocation.PledgeId), chainKey, ClosuresOf(allocation.RequestId)],
+                [Etags.New(), Etags.New(), now.ToUnixTimeMilliseconds(), .. chainArguments]));
+        return reply.Status switch
+        {
+            "CONFIRMED" => new ConfirmOutcome.Confirmed(ReadLedger(RedisPledgeRepository.ToHashEntries(reply.Values))),
+            "MISSING" => new ConfirmOutcome.Missing(),
+            "STATE" => new ConfirmOutcome.WrongState(ParseState(reply.Text(0))),
+            "CLOSED" => new ConfirmOutcome.RequestClosed(),
+            _ => throw reply.Unexpected("confirmation"),
         };
     }
 
@@ -266,6 +290,7 @@ public sealed class RedisAllocationRepository(RedisKeyspace keyspace, PledgeLedg
     private static State ParseState(string state) => state switch
     {
         "ACTIVE" => State.Active,
+        "PROPOSED" => State.Proposed,
         "RELEASED" => State.Released,
         _ => throw new InvalidOperationException($"Unknown allocation state '{state}' in Redis."),
     };

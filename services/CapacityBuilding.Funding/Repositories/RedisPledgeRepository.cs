@@ -122,7 +122,7 @@ public sealed class RedisPledgeRepository(RedisKeyspace keyspace, PledgeLedgerCh
             fields.GetValueOrDefault("chain_head", LedgerChain.Genesis));
     }
 
-    private static State ParseState(string state) => state switch
+    internal static State ParseState(string state) => state switch
     {
         "PLEDGED" => State.Pledged,
         "COMMITTED" => State.Committed,

@@ -148,4 +148,38 @@ public static class ErrorReasons
 
     /// <summary>FAILED_PRECONDITION: a total beyond what google.type.Money can carry exactly.</summary>
     public const string TotalOutOfRange = "TOTAL_OUT_OF_RANGE";
+
+    // Training: seat holds
+
+    /// <summary>FAILED_PRECONDITION: fewer seats of the session are free than the hold asks for (metadata <c>free_seats</c>).</summary>
+    public const string SeatsUnavailable = "SEATS_UNAVAILABLE";
+
+    /// <summary>FAILED_PRECONDITION: a released seat hold is confirmed; its seats went back to the session.</summary>
+    public const string SeatHoldReleased = "SEAT_HOLD_RELEASED";
+
+    /// <summary>ALREADY_EXISTS: a seat hold is created with a seat_hold_id another hold has.</summary>
+    public const string SeatHoldExists = "SEAT_HOLD_EXISTS";
+
+    /// <summary>FAILED_PRECONDITION: money is allocated or proposed from a pledge that is not COMMITTED.</summary>
+    public const string PledgeNotCommitted = "PLEDGE_NOT_COMMITTED";
+
+    /// <summary>FAILED_PRECONDITION: a released allocation is confirmed.</summary>
+    public const string AllocationReleased = "ALLOCATION_RELEASED";
+
+    // Offers (assistance)
+
+    /// <summary>FAILED_PRECONDITION: an offer is answered or withdrawn after its expire_time.</summary>
+    public const string OfferExpired = "OFFER_EXPIRED";
+
+    /// <summary>FAILED_PRECONDITION: an offer is accepted, declined or withdrawn when it is no longer open (its state in the metadata).</summary>
+    public const string OfferNotOpen = "OFFER_NOT_OPEN";
+
+    /// <summary>
+    /// FAILED_PRECONDITION: an accepted offer could not take effect because what it held is gone, and
+    /// the owning service gave no reason of its own (it normally does, and its reason is answered).
+    /// </summary>
+    public const string OfferHoldGone = "OFFER_HOLD_GONE";
+
+    /// <summary>FAILED_PRECONDITION: a request is withdrawn or completed while offers on it are open or being accepted.</summary>
+    public const string RequestHasOpenOffers = "REQUEST_HAS_OPEN_OFFERS";
 }

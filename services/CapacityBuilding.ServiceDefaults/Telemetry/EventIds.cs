@@ -39,4 +39,19 @@ public static class EventIds
 
     /// <summary>Portal: a page asked for a UI string that no resource file has (strict mode shows a marker).</summary>
     public const int MissingUiString = 5001;
+
+    /// <summary>Assistance: the hold of an offer that did not take effect could not be released now; the sweeper retries.</summary>
+    public const int OfferHoldReleaseFailed = 2100;
+
+    /// <summary>Assistance: an accepted offer could not be finished now (the owning service unreachable); it stays accepting and the sweeper finishes it.</summary>
+    public const int OfferAcceptUnfinished = 2101;
+
+    /// <summary>Assistance: an offer lapsed on acceptance because what it held was gone.</summary>
+    public const int OfferLapsed = 2102;
+
+    /// <summary>Assistance: a round of the offer sweeper failed; the next round tries again.</summary>
+    public const int OfferSweepFailed = 2103;
+
+    /// <summary>Assistance: the hold made for an offer that was not stored could not be released.</summary>
+    public const int OfferOrphanHold = 2104;
 }

@@ -7,6 +7,8 @@ namespace CapacityBuilding.Training.Access;
 /// <summary>
 /// Who may call what on the training service: everyone reads the catalogue and its sessions,
 /// coordinators keep them, member states enrol their own participants and evaluate what they attended.
+/// Seats are held for a country by a coordinator or the assistance service (its offers, made with
+/// the proposer's token), confirmed only by the assistance service (the requesting state accepted).
 /// </summary>
 public static class TrainingPermissions
 {
@@ -29,5 +31,10 @@ public static class TrainingPermissions
         .Allow(nameof(Service.TrainingServiceBase.CreateEvaluation), MemberState, Coordinator)
         .Allow(nameof(Service.TrainingServiceBase.ListEvaluations), Coordinator, Auditor)
         .Allow(nameof(Service.TrainingServiceBase.GetEvaluationSummary), MemberState, Coordinator, Donor, Auditor)
+        .Allow(nameof(Service.TrainingServiceBase.CreateSeatHold), Coordinator, CallerRole.Service)
+        .Allow(nameof(Service.TrainingServiceBase.GetSeatHold), MemberState, Coordinator, Auditor, CallerRole.Service)
+        .Allow(nameof(Service.TrainingServiceBase.ListSeatHolds), MemberState, Coordinator, Auditor, CallerRole.Service)
+        .Allow(nameof(Service.TrainingServiceBase.ConfirmSeatHold), CallerRole.Service)
+        .Allow(nameof(Service.TrainingServiceBase.ReleaseSeatHold), Coordinator, CallerRole.Service)
         .Build();
 }

@@ -5,6 +5,7 @@ using CapacityBuilding.Training.Domain.Enrolments;
 using CapacityBuilding.Training.Domain.Evaluations;
 using CapacityBuilding.Training.Domain.Matching;
 using CapacityBuilding.Training.Domain.Search;
+using CapacityBuilding.Training.Domain.SeatHolds;
 using CapacityBuilding.Training.Domain.Sessions;
 using CapacityBuilding.Training.Repositories;
 
@@ -20,10 +21,12 @@ public static class ApplicationServiceExtensions
         builder.Services.AddSingleton<RedisSessionRepository>();
         builder.Services.AddSingleton<RedisEnrolmentRepository>();
         builder.Services.AddSingleton<RedisEvaluationRepository>();
+        builder.Services.AddSingleton<RedisSeatHoldRepository>();
         builder.Services.AddValidator<CourseValidator>();
         builder.Services.AddValidator<SessionValidator>();
         builder.Services.AddValidator<EnrolmentValidator>();
         builder.Services.AddValidator<EvaluationValidator>();
+        builder.Services.AddValidator<SeatHoldValidator>();
         builder.Services.AddValidator<SearchRequestReader>();
         builder.Services.AddValidator<MatchRequestValidator>();
         return builder;

@@ -40,5 +40,8 @@ internal static class EnrolmentMessages
         Arrival = enrolment.Arrival,
         CreateTime = Timestamp.FromDateTimeOffset(enrolment.CreateTime),
         UpdateTime = Timestamp.FromDateTimeOffset(enrolment.UpdateTime),
+        SeatHold = enrolment.State == EnrolmentState.Confirmed && enrolment.SeatHoldId is { } hold
+            ? CourseNames.SeatHold.Format(enrolment.CourseId, enrolment.SessionId, hold)
+            : "",
     };
 }

@@ -36,9 +36,9 @@ internal static class SessionMessages
         Etag = Etags.New(),
     };
 
-    public static Session ToMessage(this SessionWithSeats seats) => seats.Session.ToMessage(seats.ConfirmedCount, seats.WaitlistCount);
+    public static Session ToMessage(this SessionWithSeats seats) => seats.Session.ToMessage(seats.ConfirmedCount, seats.WaitlistCount, seats.HeldSeatCount);
 
-    public static Session ToMessage(this StoredSession session, int confirmedCount, int waitlistCount) => new()
+    public static Session ToMessage(this StoredSession session, int confirmedCount, int waitlistCount, int heldSeatCount) => new()
     {
         Name = CourseNames.Session.Format(session.CourseId, session.Id),
         StartTime = Timestamp.FromDateTimeOffset(session.StartTime),
@@ -49,6 +49,7 @@ internal static class SessionMessages
         Status = session.Status,
         ConfirmedCount = confirmedCount,
         WaitlistCount = waitlistCount,
+        HeldSeatCount = heldSeatCount,
         CreateTime = Timestamp.FromDateTimeOffset(session.CreateTime),
         UpdateTime = Timestamp.FromDateTimeOffset(session.UpdateTime),
         Etag = session.Etag,

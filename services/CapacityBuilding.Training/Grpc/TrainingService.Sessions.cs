@@ -63,7 +63,7 @@ public sealed partial class TrainingService
         var current = await ExistingSessionAsync(request.Session.Name, "session.name");
         var violations = new FieldViolations();
         var mask = SessionMessages.UpdatableFields.Resolve(request.UpdateMask, request.Session, violations);
-        var updated = SessionMessages.UpdatableFields.Merge(mask, current.ToMessage(0, 0), request.Session);
+        var updated = SessionMessages.UpdatableFields.Merge(mask, current.ToMessage(0, 0, 0), request.Session);
         sessionValidator.ValidateUpdated(violations, updated, mask.Paths.Contains("status"));
         if (Etags.IsStale(request.Session.Etag, current.Etag))
         {

@@ -13,6 +13,7 @@ using CapacityBuilding.Training.Domain.Enrolments;
 using CapacityBuilding.Training.Domain.Evaluations;
 using CapacityBuilding.Training.Domain.Matching;
 using CapacityBuilding.Training.Domain.Search;
+using CapacityBuilding.Training.Domain.SeatHolds;
 using CapacityBuilding.Training.Domain.Sessions;
 using CapacityBuilding.Training.Repositories;
 using Grpc.Core;
@@ -21,18 +22,20 @@ namespace CapacityBuilding.Training.Grpc;
 
 /// <summary>
 /// The training catalogue's gRPC service: maps messages and outcomes to answers, nothing else.
-/// One file per resource (courses here; sessions, enrolments, evaluations and matching beside it).
+/// One file per resource (courses here; sessions, enrolments, evaluations, seat holds and matching beside it).
 /// </summary>
 public sealed partial class TrainingService(
     RedisCourseRepository courses,
     RedisSessionRepository sessions,
     RedisEnrolmentRepository enrolments,
     RedisEvaluationRepository evaluations,
+    RedisSeatHoldRepository seatHolds,
     CourseValidator courseValidator,
     SessionValidator sessionValidator,
     EnrolmentValidator enrolmentValidator,
     EnrolmentAccess enrolmentAccess,
     EvaluationValidator evaluationValidator,
+    SeatHoldValidator seatHoldValidator,
     SearchRequestReader searchReader,
     MatchRequestValidator matchValidator,
     PageTokens pageTokens,

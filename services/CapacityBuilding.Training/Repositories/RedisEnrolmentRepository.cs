@@ -1,6 +1,7 @@
 using System.Text.Json;
 using CapacityBuilding.Contracts.Training.V1;
 using CapacityBuilding.ServiceDefaults.Redis;
+using CapacityBuilding.ServiceDefaults.Resources;
 using CapacityBuilding.Training.Domain.Enrolments;
 using CapacityBuilding.Training.Repositories.Scripts;
 using StackExchange.Redis;
@@ -21,12 +22,14 @@ namespace CapacityBuilding.Training.Repositories;
 /// <item><c>sessions:{id}:enrolments</c>: sorted set of all enrolment ids, scored by arrival.</item>
 /// <item><c>enrolments:request-ids:{scope}</c>: the id a create with that request id made and its fingerprint (<see cref="IdempotentCreate"/>).</item>
 /// </list>
-/// Seats change only in the enrolment scripts (<c>Scripts/enrolment-enrol.lua</c>, <c>Scripts/enrolment-cancel.lua</c>).
+/// Seats change only in the scripts that start with <c>Scripts/seats.lua</c>: the enrolment
+/// scripts here and the seat hold scripts (<see cref="RedisSeatHoldRepository"/>).
 /// </summary>
 public sealed class RedisEnrolmentRepository(RedisKeyspace keyspace)
 {
     private readonly IDatabase database = keyspace.Database;
     private readonly string documentKeyPrefix = keyspace.Prefix + "enrolments:";
+    private readonly string holdKeyPrefix = keyspace.Prefix + RedisSeatHoldRepository.DocumentKeyPrefix;
     private readonly RedisJsonStore<StoredEnrolment> store = new(keyspace, TrainingJsonContext.Default.StoredEnrolment);
 
     /// <summary>Confirms or waitlists the enrolment; see <see cref="TrainingScripts.EnrolmentEnrol"/>.</summary>
@@ -37,7 +40,7 @@ public sealed class RedisEnrolmentRepository(RedisKeyspace keyspace)
         [
             SessionKeys.Document(sessionId), SessionKeys.Confirmed(sessionId), SessionKeys.Waitlist(sessionId),
             SessionKeys.Participants(sessionId), SessionKeys.Arrivals(sessionId), SessionKeys.Enrolments(sessionId),
-            KeyOf(enrolment.Id),
+            KeyOf(enrolment.Id), SessionKeys.HeldSeats(sessionId), SessionKeys.OpenHolds(sessionId),
         ];
         if (create is not null)
         {
@@ -46,7 +49,8 @@ public sealed class RedisEnrolmentRepository(RedisKeyspace keyspace)
 
         var json = JsonSerializer.Serialize(enrolment, TrainingJsonContext.Default.StoredEnrolment);
         var reply = await ScriptReply.RunScriptAsync(
-            database, TrainingScripts.EnrolmentEnrol, [.. keys], [enrolment.Id, json, enrolment.ParticipantKey, enrolment.CourseId, create?.Fingerprint ?? ""]);
+            database, TrainingScripts.EnrolmentEnrol, [.. keys],
+            [enrolment.Id, json, enrolment.ParticipantKey, enrolment.CourseId, holdKeyPrefix, TimeJson(enrolment.CreateTime), Etags.New(), create?.Fingerprint ?? ""]);
         return reply.Status switch
         {
             "CREATED" => new EnrolOutcome.Enrolled(new EnrolmentWithPosition(Deserialize(reply.Text(0)), (int)reply.Values[1])),
@@ -65,10 +69,10 @@ public sealed class RedisEnrolmentRepository(RedisKeyspace keyspace)
         RedisKey[] keys =
         [
             KeyOf(id), SessionKeys.Document(sessionId), SessionKeys.Confirmed(sessionId),
-            SessionKeys.Waitlist(sessionId), SessionKeys.Participants(sessionId),
+            SessionKeys.Waitlist(sessionId), SessionKeys.Participants(sessionId), SessionKeys.HeldSeats(sessionId), SessionKeys.OpenHolds(sessionId),
         ];
-        var nowJson = JsonSerializer.Serialize(now, TrainingJsonContext.Default.DateTimeOffset).Trim('"');
-        var reply = await ScriptReply.RunScriptAsync(database, TrainingScripts.EnrolmentCancel, keys, [sessionId, nowJson, documentKeyPrefix]);
+        var reply = await ScriptReply.RunScriptAsync(
+            database, TrainingScripts.EnrolmentCancel, keys, [sessionId, TimeJson(now), documentKeyPrefix, holdKeyPrefix, Etags.New()]);
         return reply.Status switch
         {
             "CANCELLED" => new CancelOutcome.Cancelled(
@@ -117,6 +121,9 @@ public sealed class RedisEnrolmentRepository(RedisKeyspace keyspace)
     private static StoredEnrolment Deserialize(string json) =>
         JsonSerializer.Deserialize(json, TrainingJsonContext.Default.StoredEnrolment)
             ?? throw new InvalidOperationException("A script returned an empty enrolment.");
+
+    /// <summary>A time as the stored documents' JSON writes it, for a script to store.</summary>
+    internal static string TimeJson(DateTimeOffset time) => JsonSerializer.Serialize(time, TrainingJsonContext.Default.DateTimeOffset).Trim('"');
 
     private static RedisKey KeyOf(string id) => $"enrolments:{id}";
 }

@@ -14,7 +14,8 @@ namespace CapacityBuilding.Training.Repositories;
 /// <item><c>sessions:request-ids:{scope}</c>: the id a create with that request id made and its fingerprint (<see cref="IdempotentCreate"/>).</item>
 /// </list>
 /// Seat counts are read from the enrolment keys <c>sessions:{id}:confirmed</c> and
-/// <c>sessions:{id}:waitlist</c> (<see cref="RedisEnrolmentRepository"/>).
+/// <c>sessions:{id}:waitlist</c> (<see cref="RedisEnrolmentRepository"/>) and the seat hold key
+/// <c>sessions:{id}:held-seats</c> (<see cref="RedisSeatHoldRepository"/>).
 /// </summary>
 public sealed class RedisSessionRepository(RedisKeyspace keyspace)
 {
@@ -75,9 +76,11 @@ public sealed class RedisSessionRepository(RedisKeyspace keyspace)
         var batch = database.CreateBatch();
         var confirmed = sessions.Select(session => batch.SetLengthAsync(SessionKeys.Confirmed(session.Id))).ToList();
         var waitlisted = sessions.Select(session => batch.SortedSetLengthAsync(SessionKeys.Waitlist(session.Id))).ToList();
+        var held = sessions.Select(session => batch.StringGetAsync(SessionKeys.HeldSeats(session.Id))).ToList();
         batch.Execute();
         await Task.WhenAll(confirmed.Concat(waitlisted));
-        return [.. sessions.Select((session, i) => new SessionWithSeats(session, (int)confirmed[i].Result, (int)waitlisted[i].Result))];
+        await Task.WhenAll(held);
+        return [.. sessions.Select((session, i) => new SessionWithSeats(session, (int)confirmed[i].Result, (int)waitlisted[i].Result, (int?)held[i].Result ?? 0))];
     }
 
     /// <summary>Replaces the session unless it changed since <paramref name="current"/> was read.</summary>

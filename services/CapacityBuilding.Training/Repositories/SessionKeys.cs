@@ -29,6 +29,18 @@ internal static class SessionKeys
     /// <summary><c>sessions:{id}:enrolments</c>: all enrolment ids scored by arrival, for listing.</summary>
     public static RedisKey Enrolments(string sessionId) => $"sessions:{sessionId}:enrolments";
 
+    /// <summary><c>sessions:{id}:held-seats</c>: counter of the unused seats of the session's HELD and CONFIRMED holds.</summary>
+    public static RedisKey HeldSeats(string sessionId) => $"sessions:{sessionId}:held-seats";
+
+    /// <summary><c>sessions:{id}:open-holds</c>: the CONFIRMED holds with unused seats, members <c>{country}:{hold id}</c>, score 0.</summary>
+    public static RedisKey OpenHolds(string sessionId) => $"sessions:{sessionId}:open-holds";
+
+    /// <summary><c>sessions:{id}:seat-holds</c>: the session's hold ids, score 0 (ids sort by creation).</summary>
+    public static RedisKey SeatHolds(string sessionId) => $"sessions:{sessionId}:seat-holds";
+
+    /// <summary><c>sessions:{id}:seat-holds:{country}</c>: the hold ids of one country, score 0, so that a member state's page is read whole.</summary>
+    public static RedisKey SeatHoldsOf(string sessionId, string country) => $"sessions:{sessionId}:seat-holds:{country}";
+
     /// <summary><c>sessions:{id}:evaluations</c>: evaluation ids, score 0 (creation order).</summary>
     public static RedisKey Evaluations(string sessionId) => $"sessions:{sessionId}:evaluations";
 

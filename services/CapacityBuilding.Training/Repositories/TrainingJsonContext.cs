@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using CapacityBuilding.Training.Domain.Courses;
 using CapacityBuilding.Training.Domain.Enrolments;
 using CapacityBuilding.Training.Domain.Evaluations;
+using CapacityBuilding.Training.Domain.SeatHolds;
 using CapacityBuilding.Training.Domain.Sessions;
 
 namespace CapacityBuilding.Training.Repositories;
@@ -15,5 +16,6 @@ namespace CapacityBuilding.Training.Repositories;
 [JsonSerializable(typeof(StoredSession))]
 [JsonSerializable(typeof(StoredEnrolment))]
 [JsonSerializable(typeof(StoredEvaluation))]
+[JsonSerializable(typeof(StoredSeatHold))]
 [JsonSerializable(typeof(DateTimeOffset))]
 internal sealed partial class TrainingJsonContext : JsonSerializerContext;

@@ -121,8 +121,12 @@ internal sealed class AllocationCases
             ValidFrom = new Date { Year = today.Year, Month = today.Month, Day = today.Day },
             ValidUntil = new Date { Year = today.Year + 1, Month = 1, Day = 1 },
         };
-        var created = await Task.WhenAll(Enumerable.Range(0, count).Select(_ =>
-            funding.CreatePledgeAsync(new CreatePledgeRequest { Parent = donor.Name, Pledge = pledge }).ResponseAsync));
-        return [.. created.Select(reply => reply.Pledge)];
+        // Committed: only committed money can be allocated.
+        var created = await Task.WhenAll(Enumerable.Range(0, count).Select(async _ =>
+        {
+            var pledged = (await funding.CreatePledgeAsync(new CreatePledgeRequest { Parent = donor.Name, Pledge = pledge })).Pledge;
+            return (await funding.CommitPledgeAsync(new CommitPledgeRequest { Name = pledged.Name })).Pledge;
+        }));
+        return created;
     }
 }

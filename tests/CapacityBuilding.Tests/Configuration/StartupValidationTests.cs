@@ -54,6 +54,9 @@ public sealed class StartupValidationTests
         { Assistance, "Authentication__ServiceTokens__SigningKey", "dG9vIHNob3J0", "Authentication:ServiceTokens:SigningKey" },
         { Gateway, "Authentication__ServiceTokens__SigningKey", PublishedSigningKeys.DevOverlayServiceTokens, "Authentication:ServiceTokens:SigningKey" },
         { Funding, "Authentication__ServiceTokens__Issuer", "capacitybuilding-local", "Authentication:ServiceTokens:Issuer" },
+        { Assistance, "Offers__Sweep__Interval", "00:00:00", "Offers:Sweep:Interval" },
+        { Assistance, "Offers__Sweep__AcceptingGrace", "00:00:00.5", "Offers:Sweep:AcceptingGrace" },
+        { Assistance, "Offers__Sweep__BatchSize", "0", "Offers:Sweep:BatchSize" },
     };
 
     [Theory]

@@ -22,16 +22,19 @@ public sealed class DemoDataLoadTests(SuiteFixture suite)
     {
         var data = DemoFiles.Read(DemoFilesTests.DataFolder);
         var gateway = await StartOwnStackAsync();
-        var loader = new DemoDataLoader(suite.Channel(gateway), TextWriter.Null);
+        // Every answered demo offer is to Ghana's request: its focal point answers them.
+        var ghana = suite.Channel(gateway, suite.Tokens.Mint(CallerRole.MemberState, "focal.point@gh", country: "GHA"));
+        var loader = new DemoDataLoader(suite.Channel(gateway), TextWriter.Null, ghana);
 
         var first = await loader.LoadAsync(data, CancellationToken.None);
         var secondOutput = new StringWriter();
-        var second = await new DemoDataLoader(suite.Channel(gateway), secondOutput).LoadAsync(data, CancellationToken.None);
+        var second = await new DemoDataLoader(suite.Channel(gateway), secondOutput, ghana).LoadAsync(data, CancellationToken.None);
 
         Assert.Equal(first.FundingDonorId, second.FundingDonorId);
         Assert.Contains($"requests: {data.Requests.Count} loaded, 0 lifecycle steps up to approval applied now", secondOutput.ToString(), StringComparison.Ordinal);
         Assert.Contains("(0 now)", secondOutput.ToString(), StringComparison.Ordinal);
         Assert.Contains("requests: 0 delivery steps applied now", secondOutput.ToString(), StringComparison.Ordinal);
+        Assert.Contains($"offers: {data.Offers.Count} loaded, 0 made now, 0 answered now", secondOutput.ToString(), StringComparison.Ordinal);
 
         var assistance = new AssistanceService.AssistanceServiceClient(suite.Channel(gateway));
         var stored = (await assistance.ListAssistanceRequestsAsync(new ListAssistanceRequestsRequest { PageSize = 100 })).AssistanceRequests;
@@ -42,8 +45,10 @@ public sealed class DemoDataLoadTests(SuiteFixture suite)
         var funding = new FundingService.FundingServiceClient(suite.Channel(gateway));
         var allocations = (await funding.ListAllocationsAsync(new ListAllocationsRequest { PageSize = 100 })).Allocations;
         var allocationEntries = data.Donors.SelectMany(donor => donor.Pledges).SelectMany(pledge => pledge.Allocations ?? []).ToList();
-        Assert.Equal(allocationEntries.Count, allocations.Count);
-        Assert.All(allocations, allocation => Assert.Equal(Allocation.Types.State.Active, allocation.State));
+        // Besides the allocations of the data, the demo's money offers hold (or held) theirs.
+        var moneyOffers = data.Offers.Where(entry => entry.PledgeKey is not null).ToList();
+        Assert.Equal(allocationEntries.Count + moneyOffers.Count, allocations.Count);
+        Assert.Equal(allocationEntries.Count, allocations.Count(allocation => allocation.State == Allocation.Types.State.Active));
         var disbursements = await Task.WhenAll(allocations.Select(async allocation =>
             (await funding.ListDisbursementsAsync(new ListDisbursementsRequest { Parent = allocation.Name })).Disbursements.Count));
         Assert.Equal(allocationEntries.Sum(entry => entry.Disbursements?.Count ?? 0), disbursements.Sum());
@@ -59,6 +64,22 @@ public sealed class DemoDataLoadTests(SuiteFixture suite)
         Assert.Equal(
             data.Requests.Where(entry => fundedKeys.Contains(entry.Key)).Select(entry => entry.AssistanceRequest.Title).Order(),
             seen.Select(request => request.Title).Order());
+
+        // Open offers, an accepted and a declined one, each once, on the requests the data names.
+        var offers = new List<Offer>();
+        foreach (var request in stored)
+        {
+            offers.AddRange((await assistance.ListOffersAsync(new ListOffersRequest { Parent = request.Name })).Offers);
+        }
+
+        Assert.Equal(
+            data.Offers.Select(entry => (entry.Offer.Terms, entry.Answer switch
+            {
+                OfferAnswer.Accept => Offer.Types.State.Accepted,
+                OfferAnswer.Decline => Offer.Types.State.Declined,
+                _ => Offer.Types.State.Open,
+            })).Order(),
+            offers.Select(offer => (offer.Terms, offer.State)).Order());
     }
 
     /// <summary>Training, assistance, funding and a gateway on a Redis database no other test uses; returns the gateway's gRPC address.</summary>

@@ -101,7 +101,7 @@ public sealed class DonorMoneyTests(SuiteFixture suite)
     }
 
     private async Task<Pledge> PledgeAsync(Donor donor) =>
-        (await scenario.Funding.CreatePledgeAsync(new CreatePledgeRequest { Parent = donor.Name, Pledge = SampleData.Pledge(1_000, "USD") })).Pledge;
+        await scenario.CommittedAsync(new CreatePledgeRequest { Parent = donor.Name, Pledge = SampleData.Pledge(1_000, "USD") });
 
     private static (string Donor, string Pledge, string Allocation) ResourcesOf(string pledge, string allocation) =>
         (pledge[..pledge.IndexOf("/pledges/", StringComparison.Ordinal)], pledge, allocation);

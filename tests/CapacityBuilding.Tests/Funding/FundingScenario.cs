@@ -29,7 +29,11 @@ internal sealed class FundingScenario(SuiteFixture suite)
     public async Task<Donor> DonorAsync(string name = "Norway", string iatiIdentifier = "XM-DAC-8") =>
         (await Funding.CreateDonorAsync(new CreateDonorRequest { Donor = SampleData.Donor(name, iatiIdentifier) })).Donor;
 
-    public async Task<Pledge> PledgeAsync(Money amount, Earmarks? earmarks = null, Date? validFrom = null, Date? validUntil = null)
+    /// <summary>
+    /// A new donor's pledge, COMMITTED unless <paramref name="committed"/> is false: only committed
+    /// money can be allocated or proposed.
+    /// </summary>
+    public async Task<Pledge> PledgeAsync(Money amount, Earmarks? earmarks = null, Date? validFrom = null, Date? validUntil = null, bool committed = true)
     {
         var donor = await DonorAsync();
         var pledge = new Pledge
@@ -39,10 +43,19 @@ internal sealed class FundingScenario(SuiteFixture suite)
             ValidUntil = validUntil ?? FromDateTime(System.DateTime.UtcNow.AddDays(365)),
             Earmarks = earmarks,
         };
-        return (await Funding.CreatePledgeAsync(new CreatePledgeRequest { Parent = donor.Name, Pledge = pledge })).Pledge;
+        var create = new CreatePledgeRequest { Parent = donor.Name, Pledge = pledge };
+        return committed ? await CommittedAsync(create) : (await Funding.CreatePledgeAsync(create)).Pledge;
     }
 
-    public Task<Pledge> PledgeAsync(long units, string currency = "USD") => PledgeAsync(new Money { CurrencyCode = currency, Units = units });
+    /// <summary>Commits a pledge made through <see cref="Funding"/> directly, so that its money can be allocated.</summary>
+    public async Task<Pledge> CommittedAsync(CreatePledgeRequest create)
+    {
+        var created = (await Funding.CreatePledgeAsync(create)).Pledge;
+        return (await Funding.CommitPledgeAsync(new CommitPledgeRequest { Name = created.Name })).Pledge;
+    }
+
+    public Task<Pledge> PledgeAsync(long units, string currency = "USD", bool committed = true) =>
+        PledgeAsync(new Money { CurrencyCode = currency, Units = units }, committed: committed);
 
     /// <summary>A complete request brought to APPROVED (or <paramref name="state"/>) through the assistance API.</summary>
     public async Task<AssistanceRequest> RequestAsync(
@@ -68,6 +81,14 @@ internal sealed class FundingScenario(SuiteFixture suite)
         Allocation = new Allocation { Pledge = pledge.Name, AssistanceRequest = request.Name, Amount = amount },
         RequestId = requestId,
     };
+
+    /// <summary>Money held for <paramref name="request"/> until its requesting state accepts: a PROPOSED allocation.</summary>
+    public static CreateAllocationRequest Proposal(Pledge pledge, AssistanceRequest request, Money amount, string requestId = "")
+    {
+        var proposal = Allocation(pledge, request, amount, requestId);
+        proposal.PendingAcceptance = true;
+        return proposal;
+    }
 
     public async Task<Money> RemainingAsync(Pledge pledge) =>
         (await Funding.GetPledgeAsync(new GetPledgeRequest { Name = pledge.Name })).Pledge.RemainingBalance;

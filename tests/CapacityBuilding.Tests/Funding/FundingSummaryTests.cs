@@ -70,7 +70,7 @@ public sealed class FundingSummaryTests(SuiteFixture suite)
     public async Task Programme_summary_groups_by_theme_region_and_donor()
     {
         var donor = await scenario.DonorAsync("Summary donor");
-        var pledge = (await scenario.Funding.CreatePledgeAsync(new CreatePledgeRequest { Parent = donor.Name, Pledge = SampleData.Pledge(1_000, "USD") })).Pledge;
+        var pledge = await scenario.CommittedAsync(new CreatePledgeRequest { Parent = donor.Name, Pledge = SampleData.Pledge(1_000, "USD") });
         var request = await scenario.RequestAsync("VNM", [ThematicArea.Network247, ThematicArea.MutualLegalAssistance]);
         await scenario.Funding.CreateAllocationAsync(FundingScenario.Allocation(pledge, request, Money("USD", 40, 0)));
 

@@ -18,7 +18,7 @@ public sealed class IatiExportTests(SuiteFixture suite)
     {
         var schemas = IatiSchemas();
         var donor = await scenario.DonorAsync("IATI donor", "XM-DAC-7");
-        var pledge = (await scenario.Funding.CreatePledgeAsync(new CreatePledgeRequest { Parent = donor.Name, Pledge = SampleData.Pledge(5_000, "EUR") })).Pledge;
+        var pledge = await scenario.CommittedAsync(new CreatePledgeRequest { Parent = donor.Name, Pledge = SampleData.Pledge(5_000, "EUR") });
         var request = await scenario.RequestAsync("PRY");
         var allocation = (await scenario.Funding.CreateAllocationAsync(
             FundingScenario.Allocation(pledge, request, new Money { CurrencyCode = "EUR", Units = 1_200, Nanos = 500_000_000 }))).Allocation;
@@ -54,7 +54,7 @@ public sealed class IatiExportTests(SuiteFixture suite)
         var approved = await new Assistance.RequestLifecycleDriver(scenario.Assistance).CreateInStateAsync(
             Contracts.Assistance.V1.AssistanceRequest.Types.State.Approved, request);
         var donor = await scenario.DonorAsync("Donor\uFFFF", "XM-DAC-8");
-        var pledge = (await scenario.Funding.CreatePledgeAsync(new CreatePledgeRequest { Parent = donor.Name, Pledge = SampleData.Pledge(100) })).Pledge;
+        var pledge = await scenario.CommittedAsync(new CreatePledgeRequest { Parent = donor.Name, Pledge = SampleData.Pledge(100) });
         var allocation = (await scenario.Funding.CreateAllocationAsync(FundingScenario.Allocation(pledge, approved, new Money { CurrencyCode = "USD", Units = 10 }))).Allocation;
         try
         {
@@ -76,7 +76,7 @@ public sealed class IatiExportTests(SuiteFixture suite)
     public async Task A_withdrawn_request_with_money_paid_out_is_a_cancelled_activity()
     {
         var donor = await scenario.DonorAsync("Withdrawn donor", "XM-DAC-7");
-        var pledge = (await scenario.Funding.CreatePledgeAsync(new CreatePledgeRequest { Parent = donor.Name, Pledge = SampleData.Pledge(100) })).Pledge;
+        var pledge = await scenario.CommittedAsync(new CreatePledgeRequest { Parent = donor.Name, Pledge = SampleData.Pledge(100) });
         var request = await scenario.RequestAsync();
         var allocation = (await scenario.Funding.CreateAllocationAsync(FundingScenario.Allocation(pledge, request, new Money { CurrencyCode = "USD", Units = 10 }))).Allocation;
         await scenario.Funding.CreateDisbursementAsync(new CreateDisbursementRequest

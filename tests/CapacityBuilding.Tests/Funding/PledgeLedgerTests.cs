@@ -80,7 +80,7 @@ public sealed class PledgeLedgerTests(SuiteFixture suite)
         await scenario.Funding.CreateAllocationAsync(FundingScenario.Allocation(pledge, request, Usd(100)));
 
         var verdict = await VerifyAsync(pledge.Name, checkpoint);
-        Assert.Equal((true, 2L), (verdict.Intact, verdict.CheckedEntries));
+        Assert.Equal((true, 3L), (verdict.Intact, verdict.CheckedEntries));
 
         var forged = checkpoint.Clone();
         forged.HeadHash = new string('c', 64);
@@ -127,14 +127,13 @@ public sealed class PledgeLedgerTests(SuiteFixture suite)
 
         Assert.Equal(ErrorReasons.RequestIdReused, error.ErrorInfo()?.Reason);
         var verdict = await VerifyAsync(pledge.Name);
-        Assert.Equal((true, 3L), (verdict.Intact, verdict.CheckedEntries));
+        Assert.Equal((true, 4L), (verdict.Intact, verdict.CheckedEntries));
     }
 
     /// <summary>A pledge created, committed, allocated from twice, disbursed from, and one allocation released: six ledger entries.</summary>
     private async Task<Pledge> PledgeWithHistoryAsync()
     {
         var pledge = await scenario.PledgeAsync(1_000);
-        await scenario.Funding.CommitPledgeAsync(new CommitPledgeRequest { Name = pledge.Name });
         var request = await scenario.RequestAsync();
         var disbursed = (await scenario.Funding.CreateAllocationAsync(FundingScenario.Allocation(pledge, request, Usd(300)))).Allocation;
         var released = (await scenario.Funding.CreateAllocationAsync(FundingScenario.Allocation(pledge, request, Usd(200)))).Allocation;

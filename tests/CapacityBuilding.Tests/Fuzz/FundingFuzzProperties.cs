@@ -52,6 +52,7 @@ internal sealed class FundingFuzzProperties(SuiteFixture suite, FuzzCalls calls)
             [nameof(Service.FundingServiceBase.ReopenRequestFunding)] = properties => properties.ReopenRequestFundingAsync(),
             [nameof(Service.FundingServiceBase.GetFundingSummary)] = properties => properties.GetFundingSummaryAsync(),
             [nameof(Service.FundingServiceBase.ExportIatiActivities)] = properties => properties.ExportIatiActivitiesAsync(),
+            [nameof(Service.FundingServiceBase.ConfirmAllocation)] = properties => properties.ConfirmAllocationAsync(),
         };
 
     /// <summary>Currencies whose rates no other test reads, besides codes the load must refuse.</summary>
@@ -309,6 +310,25 @@ internal sealed class FundingFuzzProperties(SuiteFixture suite, FuzzCalls calls)
         await ReleaseAsync(allocations);
     }
 
+    /// <summary>A proposal or an active allocation is ACTIVE after confirming, and confirming again changes nothing.</summary>
+    private async Task ConfirmAllocationAsync()
+    {
+        var (pledges, allocations) = await PledgePoolAsync();
+        var proposal = FundingScenario.Proposal(pledges[1], await scenario.RequestAsync(), new Money { CurrencyCode = "USD", Units = 50 });
+        var proposed = (await coordinator.CreateAllocationAsync(proposal)).Allocation;
+        string[] names = [.. allocations.Select(allocation => allocation.Name), proposed.Name];
+        await calls.CheckAsync(FuzzValues.NameOf("allocations", names).Select(name => new ConfirmAllocationRequest { Name = name }),
+            async request =>
+            {
+                var confirmed = (await assistance.ConfirmAllocationAsync(request)).Allocation;
+                Assert.Equal(Allocation.Types.State.Active, confirmed.State);
+                Assert.Equal(confirmed, await ReadAllocationAsync(confirmed.Name));
+            },
+            request => ReadAllocationAsync(request.Name),
+            cases: 30);
+        await ReleaseAsync([.. allocations, proposed]);
+    }
+
     private async Task CreateDisbursementAsync()
     {
         var (_, allocations) = await PledgePoolAsync();
@@ -441,7 +461,8 @@ internal sealed class FundingFuzzProperties(SuiteFixture suite, FuzzCalls calls)
                 request.Description = text;
                 var approved = await new RequestLifecycleDriver(scenario.Assistance).CreateInStateAsync(Contracts.Assistance.V1.AssistanceRequest.Types.State.Approved, request);
                 var donor = (await coordinator.CreateDonorAsync(new CreateDonorRequest { Donor = SampleData.Donor(text, "XM-DAC-8") })).Donor;
-                var pledge = (await coordinator.CreatePledgeAsync(new CreatePledgeRequest { Parent = donor.Name, Pledge = SampleData.Pledge(100) })).Pledge;
+                var pledged = (await coordinator.CreatePledgeAsync(new CreatePledgeRequest { Parent = donor.Name, Pledge = SampleData.Pledge(100) })).Pledge;
+                var pledge = (await coordinator.CommitPledgeAsync(new CommitPledgeRequest { Name = pledged.Name })).Pledge;
                 allocations.Add((await coordinator.CreateAllocationAsync(FundingScenario.Allocation(pledge, approved, new Money { CurrencyCode = "USD", Units = 10 }))).Allocation);
             }
 
@@ -511,9 +532,9 @@ internal sealed class FundingFuzzProperties(SuiteFixture suite, FuzzCalls calls)
 
         var request = await scenario.RequestAsync();
         var allocations = new List<Allocation>();
-        foreach (var (pledge, units) in new[] { (pledged, 400L), (committed, 300L) })
+        foreach (var units in new[] { 400L, 300L })
         {
-            allocations.Add((await coordinator.CreateAllocationAsync(FundingScenario.Allocation(pledge, request, new Money { CurrencyCode = "USD", Units = units }))).Allocation);
+            allocations.Add((await coordinator.CreateAllocationAsync(FundingScenario.Allocation(committed, request, new Money { CurrencyCode = "USD", Units = units }))).Allocation);
         }
 
         await coordinator.CreateDisbursementAsync(new CreateDisbursementRequest

@@ -164,7 +164,7 @@ public sealed class CrossTenantReadSweepTests(SuiteFixture suite)
         var scenario = new FundingScenario(suite);
         var donorA = await scenario.DonorAsync(SampleData.UniqueTitle("Sweep donor A"));
         var donorB = await scenario.DonorAsync(SampleData.UniqueTitle("Sweep donor B"));
-        var pledge = (await scenario.Funding.CreatePledgeAsync(new CreatePledgeRequest { Parent = donorA.Name, Pledge = SampleData.Pledge(1_000, "USD") })).Pledge;
+        var pledge = await scenario.CommittedAsync(new CreatePledgeRequest { Parent = donorA.Name, Pledge = SampleData.Pledge(1_000, "USD") });
         var request = await scenario.RequestAsync();
         var allocation = (await scenario.Funding.CreateAllocationAsync(
             FundingScenario.Allocation(pledge, request, new Money { CurrencyCode = "USD", Units = 100 }))).Allocation;

@@ -57,7 +57,7 @@ public sealed class RoleMatrixTests(SuiteFixture suite)
         FundingService/CommitPledge                      C
         FundingService/CancelPledge                      C
         FundingService/VerifyPledgeLedger                C A
-        FundingService/CreateAllocation                  C
+        FundingService/CreateAllocation                  C D
         FundingService/GetAllocation                     C D A
         FundingService/ListAllocations                   C D A
         FundingService/ReleaseAllocation                 C
@@ -70,6 +70,7 @@ public sealed class RoleMatrixTests(SuiteFixture suite)
         FundingService/ReopenRequestFunding
         FundingService/GetFundingSummary                 C D A
         FundingService/ExportIatiActivities              C D A
+        FundingService/ConfirmAllocation
         """;
 
     private static readonly Dictionary<char, CallerRole> RolesByLetter = new()

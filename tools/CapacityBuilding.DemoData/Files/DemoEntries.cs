@@ -59,8 +59,9 @@ public sealed record DisbursementEntry(
     string Key,
     [property: JsonConverter(typeof(ProtoJsonConverter<Disbursement>))] Disbursement Disbursement);
 
-/// <summary>All three data files.</summary>
+/// <summary>All the data files.</summary>
 public sealed record DemoDataSet(
     IReadOnlyList<CourseEntry> Courses,
     IReadOnlyList<AssistanceRequestEntry> Requests,
-    IReadOnlyList<DonorEntry> Donors);
+    IReadOnlyList<DonorEntry> Donors,
+    IReadOnlyList<OfferEntry> Offers);

@@ -5,7 +5,7 @@ using CapacityBuilding.DemoData.Lifecycle;
 namespace CapacityBuilding.DemoData.Files;
 
 /// <summary>
-/// Reads <c>courses.json</c>, <c>requests.json</c> and <c>donors.json</c> from one folder and
+/// Reads <c>courses.json</c>, <c>requests.json</c>, <c>donors.json</c> and <c>offers.json</c> from one folder and
 /// checks that they fit together, so a mistake in the files stops the loader before its first call.
 /// </summary>
 public static class DemoFiles
@@ -15,10 +15,12 @@ public static class DemoFiles
         var data = new DemoDataSet(
             Read(directory, "courses.json", DemoJsonContext.Default.IReadOnlyListCourseEntry),
             Read(directory, "requests.json", DemoJsonContext.Default.IReadOnlyListAssistanceRequestEntry),
-            Read(directory, "donors.json", DemoJsonContext.Default.IReadOnlyListDonorEntry));
+            Read(directory, "donors.json", DemoJsonContext.Default.IReadOnlyListDonorEntry),
+            Read(directory, "offers.json", DemoJsonContext.Default.IReadOnlyListOfferEntry));
         EnsureCourseKeysExist(data);
         EnsureTargetStatesReachable(data);
         EnsureAllocationsFundApprovedRequests(data);
+        DemoOfferChecks.EnsureOffersFit(data);
         return data;
     }
 

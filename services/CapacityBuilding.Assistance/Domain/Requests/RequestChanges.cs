@@ -1,5 +1,6 @@
 using CapacityBuilding.Assistance.Access;
 using CapacityBuilding.Assistance.Domain.History;
+using CapacityBuilding.Assistance.Domain.Offers;
 using CapacityBuilding.Assistance.Repositories;
 using CapacityBuilding.Contracts.Lifecycle;
 using CapacityBuilding.ServiceDefaults.Errors;
@@ -16,7 +17,7 @@ namespace CapacityBuilding.Assistance.Domain.Requests;
 /// another change got in first, a caller that sent no etag gets the change re-evaluated on the new
 /// version (which may now refuse it); a caller that sent one gets ABORTED.
 /// </summary>
-public sealed class RequestChanges(RedisAssistanceRequestRepository requests, RequestAccess access, ApiErrors errors, TimeProvider clock)
+public sealed class RequestChanges(RedisAssistanceRequestRepository requests, RequestAccess access, ApiErrors errors, TimeProvider clock, OpenOffers openOffers)
 {
     private const int MaxAttempts = 5;
 
@@ -47,6 +48,11 @@ public sealed class RequestChanges(RedisAssistanceRequestRepository requests, Re
             var entry = HistoryChain.Record(name, current.HistoryLength, current.HistoryHead, edited,
                 new HistoryEntryFacts(caller.Subject, now, action, current.State, reason, changedFields));
             var updated = edited with { HistoryLength = entry.Sequence, HistoryHead = entry.Hash };
+            if (OpenOffers.Blocks(action))
+            {
+                await openOffers.EnsureNoneAsync(name, id);
+            }
+
             if (beforeWrite is not null)
             {
                 await beforeWrite(current);

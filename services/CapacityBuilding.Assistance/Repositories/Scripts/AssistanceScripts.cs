@@ -11,5 +11,8 @@ internal static class AssistanceScripts
     /// <summary>One page of index members matching every filter, within a scan budget.</summary>
     public static readonly string RequestPage = Load("request-page.lua");
 
+    /// <summary>Writes an offer with its sets and, for an event of the request's history, the request and its entry.</summary>
+    public static readonly string OfferWrite = Load(LuaScripts.IdempotencyFunctions, "offer-write.lua");
+
     private static string Load(params string[] files) => LuaScripts.Load(typeof(AssistanceScripts).Assembly, files);
 }

@@ -1,12 +1,15 @@
 using CapacityBuilding.Contracts.Funding.V1;
+using CapacityBuilding.Funding.Access;
 using CapacityBuilding.Funding.Clients;
 using CapacityBuilding.Funding.Domain.Donors;
 using CapacityBuilding.Funding.Domain.Pledges;
 using CapacityBuilding.Funding.Repositories;
 using CapacityBuilding.ServiceDefaults.Errors;
+using CapacityBuilding.ServiceDefaults.Identity;
 using CapacityBuilding.ServiceDefaults.Redis;
 using CapacityBuilding.ServiceDefaults.Resources;
 using CapacityBuilding.ServiceDefaults.Validation;
+using AllocationState = CapacityBuilding.Contracts.Funding.V1.Allocation.Types.State;
 using AssistanceState = CapacityBuilding.Contracts.Assistance.V1.AssistanceRequest.Types.State;
 using PledgeState = CapacityBuilding.Contracts.Funding.V1.Pledge.Types.State;
 
@@ -27,10 +30,11 @@ public sealed class Allocator(
     ApiErrors errors,
     TimeProvider clock)
 {
-    public async Task<AllocationRecord> AllocateAsync(CreateAllocationRequest request, IdempotentCreate? create, CancellationToken cancellationToken)
+    public async Task<AllocationRecord> AllocateAsync(CreateAllocationRequest request, Caller caller, IdempotentCreate? create, CancellationToken cancellationToken)
     {
         var (donorId, pledgeId, requestId) = validator.ValidateCreate(request);
         var allocation = request.Allocation;
+        EnsureMayCreate(request, caller, donorId);
 
         // A retry of a call that succeeded returns its allocation, even if the pledge has run dry
         // or the request moved on since: the script checks again, this only saves the work.
@@ -51,6 +55,11 @@ public sealed class Allocator(
             throw PledgeCancelled(allocation.Pledge);
         }
 
+        if (pledge.Ledger.State != PledgeState.Committed)
+        {
+            throw PledgeNotCommitted(allocation.Pledge, pledge.Ledger.State);
+        }
+
         var today = CalendarDates.Today(clock);
         if (today < pledge.Pledge.ValidFrom || today > pledge.Pledge.ValidUntil)
         {
@@ -64,10 +73,12 @@ public sealed class Allocator(
         }
 
         var assistanceRequest = await assistanceRequests.GetAsync(allocation.AssistanceRequest, cancellationToken);
-        if (assistanceRequest.State != AssistanceState.Approved)
+        // An offer can be made while the request is delivered too (more seats, more money); money
+        // goes straight to an approved request only, as it always did.
+        if (assistanceRequest.State != AssistanceState.Approved && !(request.PendingAcceptance && assistanceRequest.State == AssistanceState.InDelivery))
         {
             throw errors.WrongState(ErrorReasons.RequestNotApproved,
-                $"{allocation.AssistanceRequest} is {ProtoEnumNames.Of(assistanceRequest.State)}; money can only be allocated to an APPROVED request.",
+                $"{allocation.AssistanceRequest} is {ProtoEnumNames.Of(assistanceRequest.State)}; money is allocated to an APPROVED request, or proposed to an APPROVED or IN_DELIVERY one.",
                 ProtoEnumNames.Of(assistanceRequest.State));
         }
 
@@ -80,12 +91,13 @@ public sealed class Allocator(
         var stored = new StoredAllocation(
             ResourceIds.New(), donorId, pledgeId, requestId, allocation.Amount.CurrencyCode, allocation.Amount.Units, allocation.Amount.Nanos,
             assistanceRequest.RequestingState, [.. assistanceRequest.ThematicAreas], today, now);
-        return await allocations.AllocateAsync(stored, create, now) switch
+        return await allocations.AllocateAsync(stored, request.PendingAcceptance, create, now) switch
         {
             AllocateOutcome.Created created => created.Allocation,
             AllocateOutcome.AlreadyCreated already => await ExistingAsync(already.AllocationId),
             AllocateOutcome.PledgeMissing => throw errors.NotFound(FundingNames.Pledge.ResourceType, allocation.Pledge),
             AllocateOutcome.PledgeCancelled => throw PledgeCancelled(allocation.Pledge),
+            AllocateOutcome.PledgeNotCommitted notCommitted => throw PledgeNotCommitted(allocation.Pledge, notCommitted.State),
             AllocateOutcome.RequestClosed => throw errors.FailedPrecondition(ErrorReasons.RequestClosedToFunding,
                 $"{allocation.AssistanceRequest} is being withdrawn or has been; no money can be allocated to it."),
             AllocateOutcome.InsufficientBalance insufficient => throw errors.FailedPrecondition(ErrorReasons.InsufficientPledgeBalance,
@@ -111,7 +123,7 @@ public sealed class Allocator(
             ReleaseOutcome.Missing => throw errors.NotFound(FundingNames.Allocation.ResourceType, request.Name),
             ReleaseOutcome.EtagMismatch => throw errors.StaleEtag(request.Name),
             ReleaseOutcome.WrongState wrong => throw errors.WrongState(ErrorReasons.AllocationNotActive,
-                $"{request.Name} is {ProtoEnumNames.Of(wrong.State)}; only an ACTIVE allocation can be released.",
+                $"{request.Name} is {ProtoEnumNames.Of(wrong.State)}; only an ACTIVE or PROPOSED allocation can be released.",
                 ProtoEnumNames.Of(wrong.State)),
             ReleaseOutcome.HasDisbursements disbursed => throw errors.FailedPrecondition(ErrorReasons.AllocationDisbursed,
                 $"{request.Name} has {disbursed.Disbursed.Format(existing.Allocation.CurrencyCode)} disbursed; money already paid out cannot go back to the pledge.",
@@ -120,8 +132,46 @@ public sealed class Allocator(
         };
     }
 
+    public async Task<AllocationRecord> ConfirmAsync(ConfirmAllocationRequest request)
+    {
+        var id = FundingNames.Allocation.Parse(request.Name, "name", errors).AllocationId;
+        var existing = await allocations.GetAsync(id) ?? throw errors.NotFound(FundingNames.Allocation.ResourceType, request.Name);
+        return await allocations.ConfirmAsync(existing.Allocation, clock.GetUtcNow()) switch
+        {
+            ConfirmOutcome.Confirmed confirmed => existing with { Ledger = confirmed.Ledger },
+            ConfirmOutcome.Missing => throw errors.NotFound(FundingNames.Allocation.ResourceType, request.Name),
+            ConfirmOutcome.WrongState => throw errors.WrongState(ErrorReasons.AllocationReleased,
+                $"{request.Name} was released: its money went back to the pledge, so there is nothing left to confirm.",
+                ProtoEnumNames.Of(AllocationState.Released)),
+            ConfirmOutcome.RequestClosed => throw errors.FailedPrecondition(ErrorReasons.RequestClosedToFunding,
+                $"{FundingNames.AssistanceRequest.Format(existing.Allocation.RequestId)} is being withdrawn or has been; the proposal cannot be confirmed."),
+            var other => throw new InvalidOperationException($"Unhandled confirmation result {other}."),
+        };
+    }
+
     public async Task<AllocationRecord> ExistingAsync(string id) =>
         await allocations.GetAsync(id) ?? throw new InvalidOperationException($"Allocation {id} is indexed but missing.");
+
+    /// <summary>
+    /// Coordinators allocate or propose; a donor only proposes, and only its own money (another
+    /// donor's pledge is NOT_FOUND, as everywhere a donor names what is not its own); the
+    /// assistance service only holds money for an offer, which the requesting state then accepts.
+    /// </summary>
+    private void EnsureMayCreate(CreateAllocationRequest request, Caller caller, string donorId)
+    {
+        if (caller.Role is CallerRole.Donor or CallerRole.Service && !request.PendingAcceptance)
+        {
+            throw errors.PermissionDenied("Only a coordinator allocates money directly; set pending_acceptance to propose it to the requesting state.");
+        }
+
+        if (!DonorOwnership.Owns(caller, donorId))
+        {
+            throw errors.NotFound(FundingNames.Pledge.ResourceType, request.Allocation.Pledge);
+        }
+    }
+
+    private global::Grpc.Core.RpcException PledgeNotCommitted(string pledgeName, PledgeState state) => errors.WrongState(ErrorReasons.PledgeNotCommitted,
+        $"{pledgeName} is {ProtoEnumNames.Of(state)}; only a COMMITTED pledge's money can be allocated or proposed.", ProtoEnumNames.Of(state));
 
     private global::Grpc.Core.RpcException PledgeCancelled(string pledgeName) => errors.WrongState(ErrorReasons.PledgeCancelled,
         $"{pledgeName} is CANCELLED; nothing can be allocated from it.", ProtoEnumNames.Of(PledgeState.Cancelled));

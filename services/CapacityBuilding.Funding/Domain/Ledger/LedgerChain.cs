@@ -9,7 +9,7 @@ namespace CapacityBuilding.Funding.Domain.Ledger;
 
 /// <summary>
 /// The tamper-evident ledger of one pledge: every change of its money or state (create, commit,
-/// cancel, allocate, release, disburse) appends an entry in the same script as the change. An
+/// cancel, allocate, propose, confirm, release, disburse) appends an entry in the same script as the change. An
 /// entry's hash is the SHA-256 of its content's JSON (source-generated, fixed property order),
 /// which includes the pledge's name and the previous entry's hash; the pledge's ledger hash keeps
 /// the chain's length and head. One chain per pledge, not one for all funding: every allocation
@@ -120,7 +120,7 @@ public static class LedgerChain
                 case LedgerEvent.PledgeCancel:
                     State = State.Cancelled;
                     break;
-                case LedgerEvent.Allocate:
+                case LedgerEvent.Allocate or LedgerEvent.Propose:
                     Remaining -= amount;
                     break;
                 case LedgerEvent.Release:

@@ -20,4 +20,10 @@ public enum LedgerEvent
 
     /// <summary>Part of an allocation was paid out (subject: the disbursement).</summary>
     Disburse,
+
+    /// <summary>Part of the pledge was proposed to a request, held until accepted (subject: the allocation).</summary>
+    Propose,
+
+    /// <summary>The requesting state accepted a proposal: its held money is allocated (subject: the allocation).</summary>
+    Confirm,
 }

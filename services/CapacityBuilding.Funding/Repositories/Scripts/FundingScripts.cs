@@ -19,6 +19,9 @@ internal static class FundingScripts
     /// <summary>Releases an undisbursed allocation back to its pledge.</summary>
     public static readonly string AllocationRelease = Load(LedgerFunctions, ChainFunctions, "allocation-release.lua");
 
+    /// <summary>Confirms a proposed allocation, unless its request was closed to funding.</summary>
+    public static readonly string AllocationConfirm = Load(ChainFunctions, "allocation-confirm.lua");
+
     /// <summary>Closes a request to funding unless money is allocated to it.</summary>
     public static readonly string RequestFundingClose = Load("request-funding-close.lua");
 

@@ -5,11 +5,14 @@
 -- KEYS[5] request index, KEYS[6] donor index, KEYS[7] pledge ledger chain, KEYS[8] the request's
 -- closures, KEYS[9] idempotency key (optional).
 -- ARGV[1] id, ARGV[2] document JSON, ARGV[3] units, ARGV[4] nanos, ARGV[5] -units, ARGV[6] -nanos,
--- ARGV[7] new pledge etag, ARGV[8] allocation etag, ARGV[9] time (Unix ms), ARGV[10] expected chain
--- head, ARGV[11] chain entry JSON, ARGV[12] its hash (chain-functions.lua), ARGV[13] the request's
+-- ARGV[7] new pledge etag, ARGV[8] allocation etag, ARGV[9] time (Unix ms), ARGV[10] the new
+-- allocation's state (ACTIVE, or PROPOSED: it holds the money all the same), ARGV[11] expected chain
+-- head, ARGV[12] chain entry JSON, ARGV[13] its hash (chain-functions.lua), ARGV[14] the request's
 -- fingerprint (last, as idempotency.lua expects).
+-- Only a COMMITTED pledge gives money: a pledge is an intention, a commitment is what can be spent.
 -- Returns {'CREATED', remaining_units, remaining_nanos} (after), {'EXISTING', id}, {'MISSING'},
--- {'CANCELLED'}, {'CLOSED'}, {'INSUFFICIENT', remaining_units, remaining_nanos} or {'CHAIN_MOVED'}.
+-- {'CANCELLED'}, {'NOT_COMMITTED', state}, {'CLOSED'}, {'INSUFFICIENT', remaining_units,
+-- remaining_nanos} or {'CHAIN_MOVED'}.
 -- Starts with idempotency.lua; a create's last argument is its request's fingerprint.
 local earlier = earlier_create(KEYS[9], ARGV[#ARGV])
 if earlier then return earlier end
@@ -18,17 +21,18 @@ local pledge = KEYS[1]
 local state = redis.call('HGET', pledge, 'state')
 if not state then return {'MISSING'} end
 if state == 'CANCELLED' then return {'CANCELLED'} end
+if state ~= 'COMMITTED' then return {'NOT_COMMITTED', state} end
 local remaining = redis.call('HMGET', pledge, 'remaining_units', 'remaining_nanos')
 if not amount_ge(remaining[1], remaining[2], ARGV[3], ARGV[4]) then
   return {'INSUFFICIENT', remaining[1], remaining[2]}
 end
 if redis.call('EXISTS', KEYS[2]) == 1 then return redis.error_reply('DUPLICATE_ID') end
-if chain_moved(pledge, ARGV[10]) then return {'CHAIN_MOVED'} end
-chain_append(pledge, KEYS[7], ARGV[11], ARGV[12])
+if chain_moved(pledge, ARGV[11]) then return {'CHAIN_MOVED'} end
+chain_append(pledge, KEYS[7], ARGV[12], ARGV[13])
 amount_sub(pledge, 'remaining_units', 'remaining_nanos', ARGV[5], ARGV[6])
 redis.call('HSET', pledge, 'etag', ARGV[7], 'update_time', ARGV[9])
 redis.call('SET', KEYS[2], ARGV[2])
-redis.call('HSET', KEYS[3], 'state', 'ACTIVE', 'amount_units', ARGV[3], 'amount_nanos', ARGV[4],
+redis.call('HSET', KEYS[3], 'state', ARGV[10], 'amount_units', ARGV[3], 'amount_nanos', ARGV[4],
   'undisbursed_units', ARGV[3], 'undisbursed_nanos', ARGV[4], 'etag', ARGV[8])
 redis.call('ZADD', KEYS[4], 0, ARGV[1])
 redis.call('ZADD', KEYS[5], 0, ARGV[1])

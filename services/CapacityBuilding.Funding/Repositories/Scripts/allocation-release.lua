@@ -1,4 +1,6 @@
--- Releases an undisbursed allocation and gives its amount back to the pledge. Starts with
+-- Releases an undisbursed (ACTIVE or PROPOSED) allocation and gives its amount back to the pledge.
+-- Releasing a released allocation changes nothing and answers as the release did, so a caller
+-- retrying (the assistance service letting go of an offer's hold) needs no etag. Starts with
 -- ledger-functions.lua. Returns {'RELEASED', ledger field, value, ...}, {'MISSING'},
 -- {'STALE'} (etag), {'STATE', state}, {'DISBURSED', undisbursed_units, undisbursed_nanos} or {'CHAIN_MOVED'}.
 -- KEYS[1] allocation ledger, KEYS[2] pledge ledger, KEYS[3] pledge ledger chain.
@@ -7,8 +9,13 @@
 local allocation = KEYS[1]
 local state = redis.call('HGET', allocation, 'state')
 if not state then return {'MISSING'} end
+if state == 'RELEASED' then
+  local result = redis.call('HGETALL', allocation)
+  table.insert(result, 1, 'RELEASED')
+  return result
+end
 if ARGV[1] ~= '' and ARGV[1] ~= redis.call('HGET', allocation, 'etag') then return {'STALE'} end
-if state ~= 'ACTIVE' then return {'STATE', state} end
+if state ~= 'ACTIVE' and state ~= 'PROPOSED' then return {'STATE', state} end
 local l = redis.call('HMGET', allocation, 'amount_units', 'amount_nanos', 'undisbursed_units', 'undisbursed_nanos')
 if l[1] ~= l[3] or l[2] ~= l[4] then return {'DISBURSED', l[3], l[4]} end
 if chain_moved(KEYS[2], ARGV[5]) then return {'CHAIN_MOVED'} end

@@ -15,6 +15,12 @@ public static class CourseNames
     public static readonly ResourceName<EvaluationName> Evaluation = new("Evaluation", "courses/{course}/sessions/{session}/evaluations/{evaluation}",
         ids => new(ids[0], ids[1], ids[2]));
 
+    public static readonly ResourceName<SeatHoldName> SeatHold = new("SeatHold", "courses/{course}/sessions/{session}/seatHolds/{seat_hold}",
+        ids => new(ids[0], ids[1], ids[2]));
+
+    /// <summary>The assistance service's offers, which seat holds serve.</summary>
+    public static readonly ResourceName<OfferName> Offer = new("Offer", "requests/{request}/offers/{offer}", ids => new(ids[0], ids[1]));
+
     /// <summary>The assistance service's requests, for which participants may be enrolled.</summary>
     public static readonly ResourceName<AssistanceRequestName> AssistanceRequest = new("AssistanceRequest", "requests/{request}", ids => new(ids[0]));
 
@@ -34,6 +40,12 @@ public sealed record EnrolmentName(string CourseId, string SessionId, string Enr
 
 /// <summary><c>courses/{course}/sessions/{session}/evaluations/{evaluation}</c></summary>
 public sealed record EvaluationName(string CourseId, string SessionId, string EvaluationId);
+
+/// <summary><c>courses/{course}/sessions/{session}/seatHolds/{seat_hold}</c></summary>
+public sealed record SeatHoldName(string CourseId, string SessionId, string SeatHoldId);
+
+/// <summary><c>requests/{request}/offers/{offer}</c>, of the assistance service.</summary>
+public sealed record OfferName(string RequestId, string OfferId);
 
 /// <summary><c>requests/{request}</c>, of the assistance service.</summary>
 public sealed record AssistanceRequestName(string RequestId);

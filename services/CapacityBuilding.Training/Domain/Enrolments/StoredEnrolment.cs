@@ -5,7 +5,9 @@ namespace CapacityBuilding.Training.Domain.Enrolments;
 /// <summary>
 /// An enrolment as stored. The enrol and cancel scripts set <see cref="State"/>,
 /// <see cref="Arrival"/> and <see cref="UpdateTime"/> and read <see cref="SessionId"/> and
-/// <see cref="ParticipantKey"/> by these property names.
+/// <see cref="ParticipantKey"/> by these property names; the seat scripts (<c>seats.lua</c>) read
+/// <see cref="Id"/> and <see cref="Nationality"/> and set <see cref="SeatHoldId"/>, the CONFIRMED
+/// hold whose seat a confirmed enrolment took (null for a free seat).
 /// </summary>
 public sealed record StoredEnrolment(
     string Id,
@@ -20,4 +22,5 @@ public sealed record StoredEnrolment(
     EnrolmentState State,
     long Arrival,
     DateTimeOffset CreateTime,
-    DateTimeOffset UpdateTime);
+    DateTimeOffset UpdateTime,
+    string? SeatHoldId = null);

@@ -5,6 +5,9 @@ namespace CapacityBuilding.Training.Repositories.Scripts;
 /// <summary>The Lua scripts of the training repositories: the <c>.lua</c> files beside this class, each documented at its top and run atomically in Redis.</summary>
 internal static class TrainingScripts
 {
+    /// <summary>The local functions that count and give seats, in front of every script that changes them.</summary>
+    private const string SeatFunctions = "seats.lua";
+
     /// <summary>Creates a course with its search index entries.</summary>
     public static readonly string CourseCreate = Load(LuaScripts.IdempotencyFunctions, "course-create.lua");
 
@@ -15,16 +18,25 @@ internal static class TrainingScripts
     public static readonly string DocumentReplace = Load("document-replace.lua");
 
     /// <summary>Enrols a participant: a seat or a place on the waitlist, in arrival order.</summary>
-    public static readonly string EnrolmentEnrol = Load(LuaScripts.IdempotencyFunctions, "enrolment-enrol.lua");
+    public static readonly string EnrolmentEnrol = Load(LuaScripts.IdempotencyFunctions, SeatFunctions, "enrolment-enrol.lua");
 
     /// <summary>Cancels an enrolment and gives a freed seat to the first on the waitlist.</summary>
-    public static readonly string EnrolmentCancel = Load("enrolment-cancel.lua");
+    public static readonly string EnrolmentCancel = Load(SeatFunctions, "enrolment-cancel.lua");
 
     /// <summary>Records an evaluation and adds it to the session's and the course's summaries.</summary>
     public static readonly string EvaluationCreate = Load(LuaScripts.IdempotencyFunctions, "evaluation-create.lua");
 
     /// <summary>Creates a session if its course allows it.</summary>
     public static readonly string SessionCreate = Load(LuaScripts.IdempotencyFunctions, "session-create.lua");
+
+    /// <summary>Holds seats of a session for one country if that many are free.</summary>
+    public static readonly string SeatHoldCreate = Load(LuaScripts.IdempotencyFunctions, SeatFunctions, "seat-hold-create.lua");
+
+    /// <summary>Confirms a seat hold and seats its country's waitlisted nationals.</summary>
+    public static readonly string SeatHoldConfirm = Load(SeatFunctions, "seat-hold-confirm.lua");
+
+    /// <summary>Releases a seat hold's unused seats to the session and its waitlist.</summary>
+    public static readonly string SeatHoldRelease = Load(SeatFunctions, "seat-hold-release.lua");
 
     private static string Load(params string[] files) => LuaScripts.Load(typeof(TrainingScripts).Assembly, files);
 }

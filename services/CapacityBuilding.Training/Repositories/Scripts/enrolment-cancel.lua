@@ -1,10 +1,13 @@
--- Cancels an enrolment; a confirmed seat of a scheduled session goes to the first on the
--- waitlist in the same step, so a seat is never lost or given twice.
+-- Cancels an enrolment. A confirmed seat goes back where it came from (seats.lua: to its
+-- CONFIRMED hold, else to the session) and, while the session is scheduled, to the first on the
+-- waitlist there is a seat for, in the same step, so a seat is never lost or given twice.
 -- KEYS[1] enrolment document, KEYS[2] session document, KEYS[3] confirmed set, KEYS[4]
--- waitlist, KEYS[5] participants hash.
+-- waitlist, KEYS[5] participants hash, KEYS[6] held seats counter, KEYS[7] open holds.
 -- ARGV[1] session id, ARGV[2] now (the JSON form of UpdateTime), ARGV[3] the prefixed key of
--- an enrolment document without its id (the promoted enrolment is only known here).
+-- an enrolment document without its id (the promoted enrolment is only known here), ARGV[4]
+-- the prefixed key of a hold without its id, ARGV[5] a new etag for a hold that changes.
 -- Returns { 'CANCELLED', json, promoted json or '' }, { 'NOT_FOUND' } or { 'ALREADY_CANCELLED' }.
+-- Starts with seats.lua.
 local enrolment = redis.call('GET', KEYS[1])
 if not enrolment then return { 'NOT_FOUND' } end
 enrolment = cjson.decode(enrolment)
@@ -12,19 +15,14 @@ if enrolment.SessionId ~= ARGV[1] then return { 'NOT_FOUND' } end
 if enrolment.State == 'Cancelled' then return { 'ALREADY_CANCELLED' } end
 local promoted = ''
 if enrolment.State == 'Confirmed' then
-  redis.call('SREM', KEYS[3], enrolment.Id)
   local session = cjson.decode(redis.call('GET', KEYS[2]))
+  local s = {
+    capacity = session.SeatCapacity, confirmed = KEYS[3], waitlist = KEYS[4], held = KEYS[6], open = KEYS[7],
+    hold_prefix = ARGV[4], enrolment_prefix = ARGV[3], now = ARGV[2], etag = ARGV[5],
+  }
+  give_back_seat(s, enrolment)
   if session.Status == 'Scheduled' then
-    local first = redis.call('ZRANGE', KEYS[4], 0, 0)[1]
-    if first then
-      redis.call('ZREM', KEYS[4], first)
-      redis.call('SADD', KEYS[3], first)
-      local next = cjson.decode(redis.call('GET', ARGV[3] .. first))
-      next.State = 'Confirmed'
-      next.UpdateTime = ARGV[2]
-      promoted = cjson.encode(next)
-      redis.call('SET', ARGV[3] .. first, promoted)
-    end
+    promoted = seat_waitlisted(s)[1] or ''
   end
 else
   redis.call('ZREM', KEYS[4], enrolment.Id)

@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using CapacityBuilding.Contracts.Assistance.V1;
-using CapacityBuilding.Contracts.Funding.V1;
 using CapacityBuilding.Tests.Assistance;
 using CapacityBuilding.Tests.Funding;
 using CapacityBuilding.Tests.Infrastructure;
@@ -116,7 +115,6 @@ public sealed class AuditFlowTests(SuiteFixture suite, BrowserFixture browser)
     {
         var scenario = new FundingScenario(suite);
         var pledge = await scenario.PledgeAsync(1_000);
-        await scenario.Funding.CommitPledgeAsync(new CommitPledgeRequest { Name = pledge.Name });
         var donor = string.Join('/', pledge.Name.Split('/')[..2]);
         await using var auditor = await SignedInAuditorAsync();
         await auditor.GoToAsync("/audit/pledges?donor=" + donor);

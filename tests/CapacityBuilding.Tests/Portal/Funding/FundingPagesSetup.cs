@@ -25,6 +25,9 @@ internal static class FundingPagesSetup
     {
         var pledge = SampleData.Pledge(units);
         pledge.Earmarks = new Earmarks { ThematicAreas = { ThematicArea.ElectronicEvidence }, Countries = { "GHA" } };
-        return (await new FundingService.FundingServiceClient(suite.Gateway).CreatePledgeAsync(new CreatePledgeRequest { Parent = donor, Pledge = pledge })).Pledge;
+        // Committed: only committed money can be allocated.
+        var funding = new FundingService.FundingServiceClient(suite.Gateway);
+        var created = (await funding.CreatePledgeAsync(new CreatePledgeRequest { Parent = donor, Pledge = pledge })).Pledge;
+        return (await funding.CommitPledgeAsync(new CommitPledgeRequest { Name = created.Name })).Pledge;
     }
 }

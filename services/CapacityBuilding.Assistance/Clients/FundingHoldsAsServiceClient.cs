@@ -1,0 +1,10 @@
+using Grpc.Core;
+
+namespace CapacityBuilding.Assistance.Clients;
+
+/// <summary>
+/// The funding client by which assistance confirms and releases what offers hold, with assistance's own
+/// identity: the member state accepting an offer has no rights in funding. A type of its own because
+/// the gRPC client factory keeps one set of interceptors and one unreachable answer per client type.
+/// </summary>
+public sealed class FundingHoldsAsServiceClient(CallInvoker callInvoker) : Contracts.Funding.V1.FundingService.FundingServiceClient(callInvoker);

@@ -1,0 +1,26 @@
+-- Releases a HELD or CONFIRMED hold: its unused seats go back to the session (seats.lua) and,
+-- while the session is scheduled, to the waitlist in arrival order in the same step. Seats its
+-- country's enrolments took stay theirs. A RELEASED hold is answered as it is (idempotent).
+-- KEYS[1] hold document, KEYS[2] session document, KEYS[3] confirmed set, KEYS[4] waitlist,
+-- KEYS[5] held seats counter, KEYS[6] open holds.
+-- ARGV[1] session id, ARGV[2] now (the JSON form of UpdateTime), ARGV[3] a new etag, ARGV[4]
+-- prefixed key of a hold without its id, ARGV[5] prefixed key of an enrolment without its id.
+-- Returns { 'CHANGED', json }, { 'UNCHANGED', json } or { 'NOT_FOUND' }.
+-- Starts with seats.lua.
+local hold = redis.call('GET', KEYS[1])
+if not hold then return { 'NOT_FOUND' } end
+local stored = hold
+hold = cjson.decode(hold)
+if hold.SessionId ~= ARGV[1] then return { 'NOT_FOUND' } end
+if hold.State == 'Released' then return { 'UNCHANGED', stored } end
+local session = cjson.decode(redis.call('GET', KEYS[2]))
+local s = {
+  capacity = session.SeatCapacity, confirmed = KEYS[3], waitlist = KEYS[4], held = KEYS[5], open = KEYS[6],
+  hold_prefix = ARGV[4], enrolment_prefix = ARGV[5], now = ARGV[2], etag = ARGV[3],
+}
+redis.call('DECRBY', KEYS[5], hold.Seats - hold.SeatsUsed)
+redis.call('ZREM', KEYS[6], open_member(hold))
+hold.State = 'Released'
+local json = save_hold(s, hold)
+if session.Status == 'Scheduled' then seat_waitlisted(s) end
+return { 'CHANGED', json }
