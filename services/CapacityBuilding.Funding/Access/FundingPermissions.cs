@@ -32,11 +32,14 @@ public static class FundingPermissions
         .Allow(nameof(Service.FundingServiceBase.ListDisbursements), Coordinator, Donor, Auditor)
         .Allow(nameof(Service.FundingServiceBase.LoadExchangeRates), Coordinator)
         .Allow(nameof(Service.FundingServiceBase.ListExchangeRates), Coordinator, Donor, Auditor)
-        .Allow(nameof(Service.FundingServiceBase.GetRequestFunding), Coordinator, Donor, Auditor)
+        .Allow(nameof(Service.FundingServiceBase.GetRequestFunding), Coordinator, Donor, Auditor, MemberState)
         .Allow(nameof(Service.FundingServiceBase.CloseRequestFunding), CallerRole.Service)
         .Allow(nameof(Service.FundingServiceBase.ReopenRequestFunding), CallerRole.Service)
         .Allow(nameof(Service.FundingServiceBase.GetFundingSummary), Coordinator, Donor, Auditor)
         .Allow(nameof(Service.FundingServiceBase.ExportIatiActivities), Coordinator, Donor, Auditor)
         .Allow(nameof(Service.FundingServiceBase.ConfirmAllocation), CallerRole.Service)
+        .Allow(nameof(Service.FundingServiceBase.CreateContribution), Coordinator)
+        .Allow(nameof(Service.FundingServiceBase.ListContributions), Coordinator, Donor, Auditor)
+        .Allow(nameof(Service.FundingServiceBase.ListOpenNeeds), Coordinator, Donor)
         .Build();
 }

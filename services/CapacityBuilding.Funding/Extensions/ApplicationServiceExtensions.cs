@@ -1,11 +1,13 @@
 using CapacityBuilding.Funding.Access;
 using CapacityBuilding.Funding.Clients;
 using CapacityBuilding.Funding.Domain.Allocations;
+using CapacityBuilding.Funding.Domain.Contributions;
 using CapacityBuilding.Funding.Domain.Disbursements;
 using CapacityBuilding.Funding.Domain.Donors;
 using CapacityBuilding.Funding.Domain.ExchangeRates;
 using CapacityBuilding.Funding.Domain.Iati;
 using CapacityBuilding.Funding.Domain.Ledger;
+using CapacityBuilding.Funding.Domain.OpenNeeds;
 using CapacityBuilding.Funding.Domain.Pledges;
 using CapacityBuilding.Funding.Domain.Summaries;
 using CapacityBuilding.Funding.Repositories;
@@ -30,12 +32,14 @@ public static class ApplicationServiceExtensions
         builder.Services.AddSingleton<PledgeLedgerVerifier>();
         builder.Services.AddSingleton<RedisAllocationRepository>();
         builder.Services.AddSingleton<RequestClosures>();
+        builder.Services.AddSingleton<RedisContributionRepository>();
         builder.Services.AddHostedService<DonorIndexBackfill>();
         builder.Services.AddSingleton<RedisExchangeRateRepository>();
         builder.Services.AddValidator<DonorValidator>();
         builder.Services.AddValidator<PledgeValidator>();
         builder.Services.AddValidator<AllocationValidator>();
         builder.Services.AddValidator<DisbursementValidator>();
+        builder.Services.AddValidator<ContributionValidator>();
         builder.Services.AddValidator<ExchangeRateValidator>();
         // Funding reads requests as itself and applies a donor's rule on them itself
         // (DonorRequestAccess): with the donor's token, assistance would ask funding back.
@@ -44,7 +48,9 @@ public static class ApplicationServiceExtensions
         builder.Services.AddSingleton<DonorRequestAccess>();
         builder.Services.AddScoped<Allocator>();
         builder.Services.AddScoped<Disburser>();
+        builder.Services.AddScoped<Contributor>();
         builder.Services.AddScoped<FundingReports>();
+        builder.Services.AddScoped<OpenNeedsFinder>();
         builder.Services.AddScoped<IatiActivitiesExport>();
         builder.Services.AddValidatedOptions<IatiOptions, IatiOptionsValidator>(builder.Configuration, IatiOptions.SectionName);
         return builder;

@@ -1,5 +1,6 @@
 using CapacityBuilding.Contracts.Funding.V1;
 using CapacityBuilding.Funding.Domain.Allocations;
+using CapacityBuilding.Funding.Domain.Contributions;
 using CapacityBuilding.Funding.Domain.Disbursements;
 using CapacityBuilding.Funding.Domain.Donors;
 using CapacityBuilding.Funding.Domain.ExchangeRates;
@@ -57,6 +58,7 @@ internal static class FundingMessages
             ValidUntil = CalendarDates.ToMessage(pledge.ValidUntil),
             State = ledger.State,
             RemainingBalance = ledger.Remaining.ToMoney(pledge.CurrencyCode),
+            Paid = ledger.Paid.ToMoney(pledge.CurrencyCode),
             CreateTime = Timestamp.FromDateTimeOffset(pledge.CreateTime),
             UpdateTime = Timestamp.FromDateTimeOffset(ledger.UpdateTime),
             Etag = ledger.Etag,
@@ -106,6 +108,15 @@ internal static class FundingMessages
         DisbursementDate = CalendarDates.ToMessage(disbursement.DisbursementDate),
         Description = disbursement.Description,
         CreateTime = Timestamp.FromDateTimeOffset(disbursement.CreateTime),
+    };
+
+    public static Contribution ToMessage(this StoredContribution contribution) => new()
+    {
+        Name = FundingNames.Contribution.Format(contribution.DonorId, contribution.PledgeId, contribution.Id),
+        Amount = new Google.Type.Money { CurrencyCode = contribution.CurrencyCode, Units = contribution.Units, Nanos = contribution.Nanos },
+        ReceivedDate = CalendarDates.ToMessage(contribution.ReceivedDate),
+        Description = contribution.Description,
+        CreateTime = Timestamp.FromDateTimeOffset(contribution.CreateTime),
     };
 
     public static ExchangeRate ToMessage(this StoredExchangeRate rate) => new()

@@ -1,11 +1,13 @@
 using CapacityBuilding.Contracts.Funding.V1;
 using CapacityBuilding.Funding.Access;
 using CapacityBuilding.Funding.Domain.Allocations;
+using CapacityBuilding.Funding.Domain.Contributions;
 using CapacityBuilding.Funding.Domain.Disbursements;
 using CapacityBuilding.Funding.Domain.Donors;
 using CapacityBuilding.Funding.Domain.ExchangeRates;
 using CapacityBuilding.Funding.Domain.Iati;
 using CapacityBuilding.Funding.Domain.Ledger;
+using CapacityBuilding.Funding.Domain.OpenNeeds;
 using CapacityBuilding.Funding.Domain.Pledges;
 using CapacityBuilding.Funding.Domain.Summaries;
 using CapacityBuilding.Funding.Repositories;
@@ -30,8 +32,11 @@ public sealed class FundingService(
     Allocator allocator,
     RequestClosures closures,
     Disburser disburser,
+    Contributor contributor,
+    RedisContributionRepository contributions,
     PledgeLedgerVerifier ledgerVerifier,
     FundingReports reports,
+    OpenNeedsFinder openNeeds,
     IatiActivitiesExport iatiExport,
     DonorOwnership ownership,
     PageTokens pageTokens,
@@ -158,7 +163,7 @@ public sealed class FundingService(
     }
 
     public override async Task<ReleaseAllocationResponse> ReleaseAllocation(ReleaseAllocationRequest request, ServerCallContext context) =>
-        new() { Allocation = (await allocator.ReleaseAsync(request)).ToMessage() };
+        new() { Allocation = (await allocator.ReleaseAsync(request, context.GetCaller())).ToMessage() };
 
     public override async Task<ConfirmAllocationResponse> ConfirmAllocation(ConfirmAllocationRequest request, ServerCallContext context) =>
         new() { Allocation = (await allocator.ConfirmAsync(request)).ToMessage() };
@@ -220,6 +225,28 @@ public sealed class FundingService(
 
     public override async Task<ExportIatiActivitiesResponse> ExportIatiActivities(ExportIatiActivitiesRequest request, ServerCallContext context) =>
         new() { Xml = await iatiExport.ExportAsync(context.GetCaller(), context.CancellationToken) };
+
+    // Only coordinators record contributions, and they read everything: a replay needs no row-level check.
+    public override async Task<CreateContributionResponse> CreateContribution(CreateContributionRequest request, ServerCallContext context) =>
+        new() { Contribution = (await contributor.ContributeAsync(request, IdempotentCreate.Of(context.GetCaller(), request))).ToMessage() };
+
+    public override async Task<ListContributionsResponse> ListContributions(ListContributionsRequest request, ServerCallContext context)
+    {
+        var name = FundingNames.Pledge.Parse(request.Parent, "parent", errors);
+        ownership.EnsureVisible(context, name.DonorId, FundingNames.Pledge.ResourceType, request.Parent);
+        _ = await pledges.GetAsync(name.DonorId, name.PledgeId) ?? throw errors.NotFound(FundingNames.Pledge.ResourceType, request.Parent);
+        var pageSize = pageTokens.NormalizePageSize(request.PageSize);
+        var afterId = pageTokens.Decode(request.PageToken, request.Parent);
+        var (items, lastId) = await contributions.ListAsync(name.PledgeId, pageSize, afterId);
+        return new ListContributionsResponse
+        {
+            Contributions = { items.Select(contribution => contribution.ToMessage()) },
+            NextPageToken = PageTokens.Encode(lastId, request.Parent),
+        };
+    }
+
+    public override Task<ListOpenNeedsResponse> ListOpenNeeds(ListOpenNeedsRequest request, ServerCallContext context) =>
+        openNeeds.ListAsync(request, context);
 
     private async Task<Pledge> TransitionAsync(string name, string etag, PledgeTransition transition)
     {

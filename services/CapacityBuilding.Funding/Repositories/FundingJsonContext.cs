@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using CapacityBuilding.Funding.Domain.Allocations;
+using CapacityBuilding.Funding.Domain.Contributions;
 using CapacityBuilding.Funding.Domain.Disbursements;
 using CapacityBuilding.Funding.Domain.Donors;
 using CapacityBuilding.Funding.Domain.Ledger;
@@ -12,6 +13,7 @@ namespace CapacityBuilding.Funding.Repositories;
 [JsonSerializable(typeof(StoredPledge))]
 [JsonSerializable(typeof(StoredAllocation))]
 [JsonSerializable(typeof(StoredDisbursement))]
+[JsonSerializable(typeof(StoredContribution))]
 [JsonSerializable(typeof(LedgerEntryContent))]
 [JsonSerializable(typeof(StoredLedgerEntry))]
 internal sealed partial class FundingJsonContext : JsonSerializerContext;

@@ -85,12 +85,13 @@ public sealed class RedisAllocationRepository(RedisKeyspace keyspace, PledgeLedg
         };
     }
 
-    public async Task<ReleaseOutcome> ReleaseAsync(StoredAllocation allocation, string expectedEtag, DateTimeOffset now)
+    /// <param name="proposedOnly">True to release a PROPOSED allocation only, refusing an ACTIVE one.</param>
+    public async Task<ReleaseOutcome> ReleaseAsync(StoredAllocation allocation, string expectedEtag, bool proposedOnly, DateTimeOffset now)
     {
         var reply = await chain.AppendAsync(allocation.DonorId, allocation.PledgeId, LedgerEvent.Release, FundingNames.Allocation.Format(allocation.Id),
             allocation.Amount, now, (chainKey, chainArguments) => ScriptReply.RunScriptAsync(database, FundingScripts.AllocationRelease,
                 [LedgerKeyOf(allocation.Id), RedisPledgeRepository.LedgerKeyOf(allocation.PledgeId), chainKey],
-                [expectedEtag, Etags.New(), Etags.New(), now.ToUnixTimeMilliseconds(), .. chainArguments]));
+                [expectedEtag, Etags.New(), Etags.New(), now.ToUnixTimeMilliseconds(), proposedOnly ? "1" : "0", .. chainArguments]));
         return reply.Status switch
         {
             "RELEASED" => new ReleaseOutcome.Released(ReadLedger(RedisPledgeRepository.ToHashEntries(reply.Values))),

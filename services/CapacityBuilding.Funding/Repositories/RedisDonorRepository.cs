@@ -34,5 +34,12 @@ public sealed class RedisDonorRepository(RedisKeyspace keyspace)
     public Task<(IReadOnlyList<StoredDonor> Items, string? LastId)> ListAsync(int pageSize, string? afterId) =>
         store.ListNewestFirstAsync(Index, KeyOf, pageSize, afterId);
 
+    /// <summary>The ids of every donor (for programme summaries, which walk each donor's pledges).</summary>
+    public async Task<IReadOnlyList<string>> AllIdsAsync()
+    {
+        var ids = await keyspace.Database.SortedSetRangeByRankAsync(Index);
+        return [.. ids.Select(id => (string)id!)];
+    }
+
     private static RedisKey KeyOf(string id) => $"donors:{id}";
 }

@@ -18,8 +18,10 @@ namespace CapacityBuilding.Funding.Repositories;
 /// unique across donors, the donor id is inside.</item>
 /// <item><c>pledges:{id}:ledger</c>: hash of what changes: <c>state</c> (PLEDGED, COMMITTED,
 /// CANCELLED), <c>amount_units</c>/<c>amount_nanos</c>, <c>remaining_units</c>/<c>remaining_nanos</c>
-/// (amount minus active allocations), <c>etag</c>, <c>update_time</c> (Unix ms). Allocation and
-/// release scripts (<see cref="RedisAllocationRepository"/>) change it too.</item>
+/// (amount minus active and proposed allocations), <c>unpaid_units</c>/<c>unpaid_nanos</c> (amount
+/// minus contributions; absent until the first), <c>etag</c>, <c>update_time</c> (Unix ms).
+/// Allocation, release and contribution scripts (<see cref="RedisAllocationRepository"/>,
+/// <see cref="RedisContributionRepository"/>) change it too.</item>
 /// <item><c>pledges:{id}:chain</c>: the pledge's ledger chain (<see cref="PledgeLedgerChain"/>),
 /// whose length and head the ledger hash keeps in <c>chain_length</c> and <c>chain_head</c>.</item>
 /// <item><c>donors:{donor}:pledges</c>: sorted set of that donor's pledge ids, score 0
@@ -29,6 +31,9 @@ namespace CapacityBuilding.Funding.Repositories;
 /// </summary>
 public sealed class RedisPledgeRepository(RedisKeyspace keyspace, PledgeLedgerChain chain)
 {
+    /// <summary>Pledges read at a time when walking all of them.</summary>
+    private const int PageSize = 500;
+
     private readonly IDatabase database = keyspace.Database;
     private readonly RedisJsonStore<StoredPledge> store = new(keyspace, FundingJsonContext.Default.StoredPledge);
 
@@ -49,7 +54,7 @@ public sealed class RedisPledgeRepository(RedisKeyspace keyspace, PledgeLedgerCh
         {
             // As later reads will see it: the ledger keeps update times in whole milliseconds.
             var updateTime = DateTimeOffset.FromUnixTimeMilliseconds(now.ToUnixTimeMilliseconds());
-            return new PledgeRecord(pledge, new PledgeLedger(State.Pledged, amount, amount, etag, updateTime, 1, (string)firstEntry[1]!));
+            return new PledgeRecord(pledge, new PledgeLedger(State.Pledged, amount, amount, etag, updateTime, 1, (string)firstEntry[1]!, Amount.Zero));
         }
 
         return await GetAsync(reply.Text(0))
@@ -77,6 +82,26 @@ public sealed class RedisPledgeRepository(RedisKeyspace keyspace, PledgeLedgerCh
         var (documents, lastId) = await store.ListNewestFirstAsync(DonorIndexOf(donorId), KeyOf, pageSize, afterId);
         var ledgers = await Task.WhenAll(documents.Select(document => database.HashGetAllAsync(LedgerKeyOf(document.Id))));
         return ([.. documents.Zip(ledgers, (document, ledger) => new PledgeRecord(document, ReadLedger(ledger)))], lastId);
+    }
+
+    /// <summary>Every pledge of these donors (for summaries and open needs), read page by page.</summary>
+    public async IAsyncEnumerable<PledgeRecord> AllAsync(IEnumerable<string> donorIds)
+    {
+        foreach (var id in donorIds)
+        {
+            string? afterId = null;
+            do
+            {
+                var (items, lastId) = await ListAsync(id, PageSize, afterId);
+                foreach (var item in items)
+                {
+                    yield return item;
+                }
+
+                afterId = lastId;
+            }
+            while (afterId is not null);
+        }
     }
 
     /// <summary>Changes the pledge's state in one script, checking etag, state and (to cancel) that nothing is allocated.</summary>
@@ -109,17 +134,19 @@ public sealed class RedisPledgeRepository(RedisKeyspace keyspace, PledgeLedgerCh
         return [.. Enumerable.Range(0, values.Length / 2).Select(i => new HashEntry(values[2 * i], values[(2 * i) + 1]))];
     }
 
-    private static PledgeLedger ReadLedger(HashEntry[] entries)
+    internal static PledgeLedger ReadLedger(HashEntry[] entries)
     {
         var fields = entries.ToDictionary(entry => (string)entry.Name!, entry => (string)entry.Value!, StringComparer.Ordinal);
+        var amount = Amount.Parse(fields["amount_units"], fields["amount_nanos"]);
         return new PledgeLedger(
             ParseState(fields["state"]),
-            Amount.Parse(fields["amount_units"], fields["amount_nanos"]),
+            amount,
             Amount.Parse(fields["remaining_units"], fields["remaining_nanos"]),
             fields["etag"],
             DateTimeOffset.FromUnixTimeMilliseconds(long.Parse(fields["update_time"], CultureInfo.InvariantCulture)),
             fields.TryGetValue("chain_length", out var length) ? long.Parse(length, CultureInfo.InvariantCulture) : 0,
-            fields.GetValueOrDefault("chain_head", LedgerChain.Genesis));
+            fields.GetValueOrDefault("chain_head", LedgerChain.Genesis),
+            fields.TryGetValue("unpaid_units", out var unpaidUnits) ? amount - Amount.Parse(unpaidUnits, fields["unpaid_nanos"]) : Amount.Zero);
     }
 
     internal static State ParseState(string state) => state switch

@@ -182,4 +182,10 @@ public static class ErrorReasons
 
     /// <summary>FAILED_PRECONDITION: a request is withdrawn or completed while offers on it are open or being accepted.</summary>
     public const string RequestHasOpenOffers = "REQUEST_HAS_OPEN_OFFERS";
+
+    /// <summary>FAILED_PRECONDITION: a pledge's contributions would add up to more than its amount.</summary>
+    public const string ContributionsExceedPledge = "CONTRIBUTIONS_EXCEED_PLEDGE";
+
+    /// <summary>FAILED_PRECONDITION: the assistance service releases an offer's hold that the requesting state already accepted.</summary>
+    public const string AllocationConfirmed = "ALLOCATION_CONFIRMED";
 }

@@ -20,8 +20,7 @@ public sealed class AllocationProposalTests(SuiteFixture suite)
 
     private readonly FundingScenario scenario = new(suite);
 
-    /// <summary>The assistance service as itself, as it confirms and releases an offer's hold.</summary>
-    private readonly FundingService.FundingServiceClient assistance = new(suite.Channel(suite.FundingAddress, suite.ServiceTokens.MintFor("assistance")));
+    private FundingService.FundingServiceClient Assistance => scenario.AssistanceAsService;
 
     [Fact]
     public async Task A_proposal_holds_its_money_until_confirmed_and_confirming_again_changes_nothing()
@@ -33,8 +32,8 @@ public sealed class AllocationProposalTests(SuiteFixture suite)
         Assert.Equal(State.Proposed, proposed.State);
         Assert.Equal(60, (await scenario.RemainingAsync(pledge)).Units);
 
-        var confirmed = (await assistance.ConfirmAllocationAsync(new ConfirmAllocationRequest { Name = proposed.Name })).Allocation;
-        var again = (await assistance.ConfirmAllocationAsync(new ConfirmAllocationRequest { Name = proposed.Name })).Allocation;
+        var confirmed = (await Assistance.ConfirmAllocationAsync(new ConfirmAllocationRequest { Name = proposed.Name })).Allocation;
+        var again = (await Assistance.ConfirmAllocationAsync(new ConfirmAllocationRequest { Name = proposed.Name })).Allocation;
 
         Assert.Equal(State.Active, confirmed.State);
         Assert.Equal(confirmed, again);
@@ -49,10 +48,10 @@ public sealed class AllocationProposalTests(SuiteFixture suite)
         var request = await scenario.RequestAsync();
         var proposed = (await scenario.Funding.CreateAllocationAsync(FundingScenario.Proposal(pledge, request, Forty))).Allocation;
 
-        var released = (await assistance.ReleaseAllocationAsync(new ReleaseAllocationRequest { Name = proposed.Name })).Allocation;
-        var releasedAgain = (await assistance.ReleaseAllocationAsync(new ReleaseAllocationRequest { Name = proposed.Name })).Allocation;
+        var released = (await Assistance.ReleaseAllocationAsync(new ReleaseAllocationRequest { Name = proposed.Name })).Allocation;
+        var releasedAgain = (await Assistance.ReleaseAllocationAsync(new ReleaseAllocationRequest { Name = proposed.Name })).Allocation;
         var refusal = await RichErrors.FailsWith(StatusCode.FailedPrecondition,
-            () => assistance.ConfirmAllocationAsync(new ConfirmAllocationRequest { Name = proposed.Name }).ResponseAsync);
+            () => Assistance.ConfirmAllocationAsync(new ConfirmAllocationRequest { Name = proposed.Name }).ResponseAsync);
 
         Assert.Equal(State.Released, released.State);
         Assert.Equal(released, releasedAgain);
@@ -126,9 +125,9 @@ public sealed class AllocationProposalTests(SuiteFixture suite)
         var proposed = (await scenario.Funding.CreateAllocationAsync(FundingScenario.Proposal(pledge, request, Forty))).Allocation;
 
         // A proposal holds no allocated money: it does not stop the withdrawal, which then stops the proposal.
-        await assistance.CloseRequestFundingAsync(new CloseRequestFundingRequest { AssistanceRequest = request.Name, ClosureId = Guid.NewGuid().ToString() });
+        await Assistance.CloseRequestFundingAsync(new CloseRequestFundingRequest { AssistanceRequest = request.Name, ClosureId = Guid.NewGuid().ToString() });
         var refusal = await RichErrors.FailsWith(StatusCode.FailedPrecondition,
-            () => assistance.ConfirmAllocationAsync(new ConfirmAllocationRequest { Name = proposed.Name }).ResponseAsync);
+            () => Assistance.ConfirmAllocationAsync(new ConfirmAllocationRequest { Name = proposed.Name }).ResponseAsync);
 
         Assert.Equal(ErrorReasons.RequestClosedToFunding, refusal.ErrorInfo()?.Reason);
         Assert.Equal(State.Proposed, (await scenario.Funding.GetAllocationAsync(new GetAllocationRequest { Name = proposed.Name })).Allocation.State);

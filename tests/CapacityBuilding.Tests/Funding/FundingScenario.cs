@@ -22,6 +22,9 @@ internal sealed class FundingScenario(SuiteFixture suite)
     /// </summary>
     public FundingService.FundingServiceClient Direct { get; } = new(suite.Channel(suite.FundingAddress));
 
+    /// <summary>The assistance service as itself, straight to the funding process: as it confirms and releases an offer's hold.</summary>
+    public FundingService.FundingServiceClient AssistanceAsService { get; } = new(suite.Channel(suite.FundingAddress, suite.ServiceTokens.MintFor("assistance")));
+
     public static Date Today => FromDateTime(System.DateTime.UtcNow);
 
     public static Date FromDateTime(System.DateTime day) => new() { Year = day.Year, Month = day.Month, Day = day.Day };

@@ -40,10 +40,11 @@ public sealed class FundingTotalsRangeTests(SuiteFixture suite)
         }
         finally
         {
-            // Programme summaries add up every allocation in the suite: leave none this large behind.
+            // Programme summaries add up every allocation and committed pledge in the suite: leave none this large behind.
             foreach (var allocation in new[] { first, second }.OfType<Allocation>())
             {
                 await scenario.Funding.ReleaseAllocationAsync(new ReleaseAllocationRequest { Name = allocation.Name });
+                await scenario.Funding.CancelPledgeAsync(new CancelPledgeRequest { Name = allocation.Pledge });
             }
         }
     }

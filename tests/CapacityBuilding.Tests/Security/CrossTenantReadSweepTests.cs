@@ -76,6 +76,10 @@ public sealed class CrossTenantReadSweepTests(SuiteFixture suite)
             await b.GetFundingSummaryAsync(new GetFundingSummaryRequest())),
         ["FundingService/ExportIatiActivities"] = test => test.MoneyProbeAsync(async (b, _) =>
             await b.ExportIatiActivitiesAsync(new ExportIatiActivitiesRequest())),
+        ["FundingService/ListContributions"] = test => test.MoneyProbeAsync(async (b, a) =>
+            await b.ListContributionsAsync(new ListContributionsRequest { Parent = a.Pledge })),
+        ["FundingService/ListOpenNeeds"] = test => test.MoneyProbeAsync(async (b, a) =>
+            await b.ListOpenNeedsAsync(new ListOpenNeedsRequest { Parent = a.Donor })),
     };
 
     [Fact]

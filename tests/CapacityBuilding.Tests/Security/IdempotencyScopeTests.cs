@@ -36,6 +36,7 @@ public sealed class IdempotencyScopeTests(SuiteFixture suite)
         ["FundingService/CreatePledge"] = test => test.PledgesAsync(),
         ["FundingService/CreateAllocation"] = test => test.AllocationsAsync(),
         ["FundingService/CreateDisbursement"] = test => test.DisbursementsAsync(),
+        ["FundingService/CreateContribution"] = test => test.ContributionsAsync(),
     };
 
     [Fact]
@@ -219,6 +220,19 @@ public sealed class IdempotencyScopeTests(SuiteFixture suite)
                 },
                 RequestId = requestId,
             })).Disbursement.Name;
+    }
+
+    private async Task<Create> ContributionsAsync()
+    {
+        var pledge = await new FundingScenario(suite).PledgeAsync(1_000_000);
+        var (a, b) = (suite.FundingClient(Coordinator("a")), suite.FundingClient(Coordinator("b")));
+        return async (tenantB, variant, requestId) =>
+            (await (tenantB ? b : a).CreateContributionAsync(new CreateContributionRequest
+            {
+                Parent = pledge.Name,
+                Contribution = new Contribution { Amount = new Money { CurrencyCode = "USD", Units = 10 + variant }, ReceivedDate = FundingScenario.Today },
+                RequestId = requestId,
+            })).Contribution.Name;
     }
 
     private static Enrolment National(string country, string email)

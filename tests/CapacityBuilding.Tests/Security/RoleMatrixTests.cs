@@ -65,12 +65,15 @@ public sealed class RoleMatrixTests(SuiteFixture suite)
         FundingService/ListDisbursements                 C D A
         FundingService/LoadExchangeRates                 C
         FundingService/ListExchangeRates                 C D A
-        FundingService/GetRequestFunding                 C D A
+        FundingService/GetRequestFunding                 M C D A
         FundingService/CloseRequestFunding
         FundingService/ReopenRequestFunding
         FundingService/GetFundingSummary                 C D A
         FundingService/ExportIatiActivities              C D A
         FundingService/ConfirmAllocation
+        FundingService/CreateContribution                C
+        FundingService/ListContributions                 C D A
+        FundingService/ListOpenNeeds                     C D
         """;
 
     private static readonly Dictionary<char, CallerRole> RolesByLetter = new()

@@ -113,15 +113,23 @@ public sealed class Allocator(
         };
     }
 
-    public async Task<AllocationRecord> ReleaseAsync(ReleaseAllocationRequest request)
+    /// <summary>
+    /// Coordinators release proposed or active money. The assistance service releases only what an
+    /// offer holds: a PROPOSED allocation; one the requesting state accepted meanwhile is refused
+    /// (ALLOCATION_CONFIRMED), so of an acceptance and a release racing each other exactly one wins.
+    /// </summary>
+    public async Task<AllocationRecord> ReleaseAsync(ReleaseAllocationRequest request, Caller caller)
     {
         var id = FundingNames.Allocation.Parse(request.Name, "name", errors).AllocationId;
         var existing = await allocations.GetAsync(id) ?? throw errors.NotFound(FundingNames.Allocation.ResourceType, request.Name);
-        return await allocations.ReleaseAsync(existing.Allocation, request.Etag, clock.GetUtcNow()) switch
+        var proposedOnly = caller.Role == CallerRole.Service;
+        return await allocations.ReleaseAsync(existing.Allocation, request.Etag, proposedOnly, clock.GetUtcNow()) switch
         {
             ReleaseOutcome.Released released => existing with { Ledger = released.Ledger },
             ReleaseOutcome.Missing => throw errors.NotFound(FundingNames.Allocation.ResourceType, request.Name),
             ReleaseOutcome.EtagMismatch => throw errors.StaleEtag(request.Name),
+            ReleaseOutcome.WrongState { State: AllocationState.Active } when proposedOnly => throw errors.WrongState(ErrorReasons.AllocationConfirmed,
+                $"{request.Name} was accepted and is ACTIVE; only a coordinator releases allocated money.", ProtoEnumNames.Of(AllocationState.Active)),
             ReleaseOutcome.WrongState wrong => throw errors.WrongState(ErrorReasons.AllocationNotActive,
                 $"{request.Name} is {ProtoEnumNames.Of(wrong.State)}; only an ACTIVE or PROPOSED allocation can be released.",
                 ProtoEnumNames.Of(wrong.State)),

@@ -13,6 +13,9 @@ public static class FundingNames
     public static readonly ResourceName<DisbursementName> Disbursement = new("Disbursement", "allocations/{allocation}/disbursements/{disbursement}",
         ids => new(ids[0], ids[1]));
 
+    public static readonly ResourceName<ContributionName> Contribution = new("Contribution", "donors/{donor}/pledges/{pledge}/contributions/{contribution}",
+        ids => new(ids[0], ids[1], ids[2]));
+
     /// <summary>The assistance service's requests, which allocations refer to.</summary>
     public static readonly ResourceName<AssistanceRequestName> AssistanceRequest = new("AssistanceRequest", "requests/{request}", ids => new(ids[0]));
 }
@@ -28,6 +31,9 @@ public sealed record AllocationName(string AllocationId);
 
 /// <summary><c>allocations/{allocation}/disbursements/{disbursement}</c></summary>
 public sealed record DisbursementName(string AllocationId, string DisbursementId);
+
+/// <summary><c>donors/{donor}/pledges/{pledge}/contributions/{contribution}</c></summary>
+public sealed record ContributionName(string DonorId, string PledgeId, string ContributionId);
 
 /// <summary><c>requests/{request}</c>, of the assistance service.</summary>
 public sealed record AssistanceRequestName(string RequestId);

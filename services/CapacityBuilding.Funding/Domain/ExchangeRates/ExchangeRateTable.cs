@@ -43,6 +43,19 @@ public sealed class ExchangeRateTable
         return DivideRoundingHalfToEven(totalNanos * rate.TotalNanos, Amount.NanosPerUnit);
     }
 
+    /// <summary>USD nanos as an amount in <paramref name="currencyCode"/> (the inverse of <see cref="ToUsdNanos"/>, rounded the same way), or null without a rate.</summary>
+    public BigInteger? FromUsdNanos(string currencyCode, BigInteger usdNanos)
+    {
+        if (currencyCode == ReportingCurrency)
+        {
+            return usdNanos;
+        }
+
+        return rateByCurrency.TryGetValue(currencyCode, out var rate) && !rate.IsZero
+            ? DivideRoundingHalfToEven(usdNanos * Amount.NanosPerUnit, rate.TotalNanos)
+            : null;
+    }
+
     private static BigInteger DivideRoundingHalfToEven(BigInteger dividend, BigInteger divisor)
     {
         var quotient = BigInteger.DivRem(dividend, divisor, out var remainder);

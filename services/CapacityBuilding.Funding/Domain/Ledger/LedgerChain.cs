@@ -9,13 +9,13 @@ namespace CapacityBuilding.Funding.Domain.Ledger;
 
 /// <summary>
 /// The tamper-evident ledger of one pledge: every change of its money or state (create, commit,
-/// cancel, allocate, propose, confirm, release, disburse) appends an entry in the same script as the change. An
+/// cancel, allocate, propose, confirm, release, disburse, contribute) appends an entry in the same script as the change. An
 /// entry's hash is the SHA-256 of its content's JSON (source-generated, fixed property order),
 /// which includes the pledge's name and the previous entry's hash; the pledge's ledger hash keeps
 /// the chain's length and head. One chain per pledge, not one for all funding: every allocation
 /// already runs a script on its pledge, so the chain adds no contention between pledges.
-/// Verification replays the chain: for a pledge whose chain starts with its creation, the state
-/// and the remaining balance the replay gives must be the stored ones, so editing a balance in
+/// Verification replays the chain: for a pledge whose chain starts with its creation, the state,
+/// the remaining balance and the paid total the replay gives must be the stored ones, so editing a balance in
 /// Redis is found even when no entry was touched.
 /// </summary>
 public static class LedgerChain
@@ -57,10 +57,10 @@ public static class LedgerChain
             return (Math.Max(ledger.ChainLength, 1), "the last entry is not the one the pledge records as its latest.");
         }
 
-        if (replay.Complete && (replay.State != ledger.State || replay.Amount != ledger.Amount || replay.Remaining != ledger.Remaining))
+        if (replay.Complete && (replay.State != ledger.State || replay.Amount != ledger.Amount || replay.Remaining != ledger.Remaining || replay.Paid != ledger.Paid))
         {
             return (Math.Max(entries.Count, 1),
-                $"replaying the ledger gives {replay.State}, {replay.Remaining} of {replay.Amount} remaining; the pledge says {ledger.State}, {ledger.Remaining} of {ledger.Amount}.");
+                $"replaying the ledger gives {replay.State}, {replay.Remaining} of {replay.Amount} remaining, {replay.Paid} paid; the pledge says {ledger.State}, {ledger.Remaining} of {ledger.Amount}, {ledger.Paid} paid.");
         }
 
         return null;
@@ -106,6 +106,8 @@ public static class LedgerChain
 
         public Amount Remaining { get; private set; }
 
+        public Amount Paid { get; private set; }
+
         public void Apply(LedgerEntryContent entry)
         {
             var amount = new Amount(entry.Units, entry.Nanos);
@@ -125,6 +127,9 @@ public static class LedgerChain
                     break;
                 case LedgerEvent.Release:
                     Remaining += amount;
+                    break;
+                case LedgerEvent.Contribute:
+                    Paid += amount;
                     break;
             }
         }

@@ -26,4 +26,7 @@ public enum LedgerEvent
 
     /// <summary>The requesting state accepted a proposal: its held money is allocated (subject: the allocation).</summary>
     Confirm,
+
+    /// <summary>Money was paid in against the pledge (subject: the contribution).</summary>
+    Contribute,
 }

@@ -26,6 +26,10 @@ public static class M49Regions
 
     public static M49Region? Of(string alpha3) => RegionsByState.GetValueOrDefault(alpha3);
 
+    /// <summary>The sub-regions that are, or lie within, the area <paramref name="code"/> (a region, sub-region or intermediate region).</summary>
+    public static IEnumerable<string> SubRegionsWithin(string code) =>
+        RegionsByState.Values.Where(region => region.Codes.Contains(code, StringComparer.Ordinal)).Select(region => region.SubRegionCode).Distinct(StringComparer.Ordinal);
+
     public static bool IsAreaCode(string code) => NamesByCode.ContainsKey(code);
 
     public static string? NameOf(string code) => NamesByCode.GetValueOrDefault(code);

@@ -2,7 +2,6 @@ using CapacityBuilding.Contracts.Common.V1;
 using CapacityBuilding.Contracts.Funding.V1;
 using CapacityBuilding.Funding.Access;
 using CapacityBuilding.Funding.Clients;
-using CapacityBuilding.Funding.Domain.Allocations;
 using CapacityBuilding.Funding.Domain.Donors;
 using CapacityBuilding.Funding.Domain.ExchangeRates;
 using CapacityBuilding.Funding.Domain.Money;
@@ -11,13 +10,13 @@ using CapacityBuilding.Funding.Repositories;
 using CapacityBuilding.ServiceDefaults.Errors;
 using CapacityBuilding.ServiceDefaults.Identity;
 using CapacityBuilding.ServiceDefaults.Validation;
-using AllocationState = CapacityBuilding.Contracts.Funding.V1.Allocation.Types.State;
 
 namespace CapacityBuilding.Funding.Domain.Summaries;
 
 /// <summary>
-/// Funding per request and for the whole programme. Allocated counts active allocations only;
-/// disbursed counts every disbursement; budgets come from the assistance service. Groups by
+/// Funding per request and for the whole programme (<see cref="TotalsBuilder"/> says what each
+/// figure counts); budgets come from the assistance service, the approved one measuring the gap
+/// when set. A member state reads the funding of its own country's requests, every donor's part. Groups by
 /// thematic area overlap (a request with two areas counts in both); regions are the UN M49
 /// sub-regions of the requesting states. A donor's figures are of its own money: its own
 /// allocations and disbursements, against the budgets of the requests it funds
@@ -26,6 +25,7 @@ namespace CapacityBuilding.Funding.Domain.Summaries;
 /// </summary>
 public sealed class FundingReports(
     RedisAllocationRepository allocations,
+    RedisPledgeRepository pledges,
     RedisDonorRepository donors,
     RedisExchangeRateRepository exchangeRates,
     AssistanceRequests assistanceRequests,
@@ -43,26 +43,33 @@ public sealed class FundingReports(
         }
 
         var assistanceRequest = await assistanceRequests.GetAsync(request.AssistanceRequest, cancellationToken);
-        var totals = new TotalsBuilder();
-        if (RequestFacts.IndicativeBudget(assistanceRequest) is { } budget)
+        // A member state reads its own country's requests only; another's answers as a missing one.
+        if (caller.Role == CallerRole.MemberState && !string.Equals(caller.Country, assistanceRequest.RequestingState, StringComparison.Ordinal))
         {
-            totals.AddBudget(budget);
+            throw errors.NotFound(AssistanceRequests.ResourceType, request.AssistanceRequest);
         }
 
+        var totals = new TotalsBuilder();
+        totals.AddBudget(assistanceRequest.IndicativeBudget, assistanceRequest.ApprovedBudget);
+        var byDonor = new SortedDictionary<string, TotalsBuilder>(StringComparer.Ordinal);
         await foreach (var allocation in allocations.AllAsync(requestId))
         {
             if (DonorOwnership.Owns(caller, allocation.Allocation.DonorId))
             {
-                AddAllocation(totals, allocation);
+                totals.AddAllocation(allocation);
+                GroupOf(byDonor, allocation.Allocation.DonorId).AddAllocation(allocation);
             }
         }
 
-        return new RequestFunding
+        var rates = await RatesAsync(asOf);
+        var funding = new RequestFunding
         {
             AssistanceRequest = request.AssistanceRequest,
             AsOf = CalendarDates.ToMessage(asOf),
-            Totals = Build(totals, await RatesAsync(asOf)),
+            Totals = Build(totals, rates),
         };
+        funding.Donors.AddRange(await ByDonorAsync(byDonor, rates));
+        return funding;
     }
 
     public async Task<FundingSummary> ForProgrammeAsync(GetFundingSummaryRequest request, Caller caller, CancellationToken cancellationToken)
@@ -76,14 +83,14 @@ public sealed class FundingReports(
 
         foreach (var assistanceRequest in await assistanceRequests.ListInStatesAsync(RequestFacts.FundedStates, cancellationToken))
         {
-            if (RequestFacts.IndicativeBudget(assistanceRequest) is not { } budget || visible?.Contains(RequestFacts.IdOf(assistanceRequest)) == false)
+            if (visible?.Contains(RequestFacts.IdOf(assistanceRequest)) == false)
             {
                 continue;
             }
 
             foreach (var group in GroupsOf(assistanceRequest.RequestingState, assistanceRequest.ThematicAreas, byTheme, byRegion).Append(programme))
             {
-                group.AddBudget(budget);
+                group.AddBudget(assistanceRequest.IndicativeBudget, assistanceRequest.ApprovedBudget);
             }
         }
 
@@ -99,7 +106,20 @@ public sealed class FundingReports(
                 .Append(GroupOf(byDonor, allocation.Allocation.DonorId));
             foreach (var group in groups)
             {
-                AddAllocation(group, allocation);
+                group.AddAllocation(allocation);
+            }
+        }
+
+        // Pledge-side money counts for the programme, its donor, and the themes and regions it is earmarked for.
+        await foreach (var pledge in pledges.AllAsync(caller.Role == CallerRole.Donor ? [caller.DonorId!] : await donors.AllIdsAsync()))
+        {
+            var groups = EarmarkGroups.ThemesOf(pledge.Pledge.Earmarks).Select(theme => GroupOf(byTheme, theme))
+                .Concat(EarmarkGroups.SubRegionsOf(pledge.Pledge.Earmarks).Select(subRegion => GroupOf(byRegion, subRegion)))
+                .Append(programme)
+                .Append(GroupOf(byDonor, pledge.Pledge.DonorId));
+            foreach (var group in groups)
+            {
+                group.AddPledge(pledge);
             }
         }
 
@@ -113,28 +133,19 @@ public sealed class FundingReports(
             RegionName = M49Regions.NameOf(entry.Key) ?? string.Empty,
             Totals = Build(entry.Value, rates),
         }));
-        var donorsById = await donors.GetManyAsync(byDonor.Keys);
-        foreach (var (donorId, totals) in byDonor)
-        {
-            summary.Donors.Add(new FundingSummary.Types.DonorFunding
-            {
-                Donor = FundingNames.Donor.Format(donorId),
-                DisplayName = donorsById.GetValueOrDefault(donorId)?.DisplayName ?? string.Empty,
-                Totals = Build(totals, rates),
-            });
-        }
-
+        summary.Donors.AddRange(await ByDonorAsync(byDonor, rates));
         return summary;
     }
 
-    private static void AddAllocation(TotalsBuilder totals, AllocationRecord allocation)
+    private async Task<IEnumerable<FundingSummary.Types.DonorFunding>> ByDonorAsync(SortedDictionary<string, TotalsBuilder> byDonor, ExchangeRateTable rates)
     {
-        if (allocation.Ledger.State == AllocationState.Active)
+        var donorsById = await donors.GetManyAsync(byDonor.Keys);
+        return [.. byDonor.Select(entry => new FundingSummary.Types.DonorFunding
         {
-            totals.AddAllocated(allocation.Allocation.CurrencyCode, allocation.Ledger.Amount);
-        }
-
-        totals.AddDisbursed(allocation.Allocation.CurrencyCode, allocation.Ledger.Disbursed);
+            Donor = FundingNames.Donor.Format(entry.Key),
+            DisplayName = donorsById.GetValueOrDefault(entry.Key)?.DisplayName ?? string.Empty,
+            Totals = Build(entry.Value, rates),
+        })];
     }
 
     private static IEnumerable<TotalsBuilder> GroupsOf(

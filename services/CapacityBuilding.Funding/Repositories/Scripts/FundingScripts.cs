@@ -28,6 +28,9 @@ internal static class FundingScripts
     /// <summary>Disburses part of an allocation, never more than is left of it.</summary>
     public static readonly string AllocationDisburse = Load(LuaScripts.IdempotencyFunctions, LedgerFunctions, ChainFunctions, "allocation-disburse.lua");
 
+    /// <summary>Records money paid in against a committed pledge, never beyond its amount.</summary>
+    public static readonly string ContributionCreate = Load(LuaScripts.IdempotencyFunctions, LedgerFunctions, ChainFunctions, "contribution-create.lua");
+
     /// <summary>Creates a pledge and its ledger.</summary>
     public static readonly string PledgeCreate = Load(LuaScripts.IdempotencyFunctions, ChainFunctions, "pledge-create.lua");
 

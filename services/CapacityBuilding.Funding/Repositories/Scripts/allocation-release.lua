@@ -5,7 +5,9 @@
 -- {'STALE'} (etag), {'STATE', state}, {'DISBURSED', undisbursed_units, undisbursed_nanos} or {'CHAIN_MOVED'}.
 -- KEYS[1] allocation ledger, KEYS[2] pledge ledger, KEYS[3] pledge ledger chain.
 -- ARGV[1] expected etag ('' for any), ARGV[2] new allocation etag, ARGV[3] new pledge etag, ARGV[4] time,
--- ARGV[5] expected chain head, ARGV[6] chain entry JSON, ARGV[7] its hash (chain-functions.lua).
+-- ARGV[5] '1' to release a PROPOSED allocation only (the assistance service letting go of an
+-- offer's hold: one the requesting state accepted meanwhile stays ACTIVE), '0' for either,
+-- ARGV[6] expected chain head, ARGV[7] chain entry JSON, ARGV[8] its hash (chain-functions.lua).
 local allocation = KEYS[1]
 local state = redis.call('HGET', allocation, 'state')
 if not state then return {'MISSING'} end
@@ -15,11 +17,11 @@ if state == 'RELEASED' then
   return result
 end
 if ARGV[1] ~= '' and ARGV[1] ~= redis.call('HGET', allocation, 'etag') then return {'STALE'} end
-if state ~= 'ACTIVE' and state ~= 'PROPOSED' then return {'STATE', state} end
+if state ~= 'PROPOSED' and (state ~= 'ACTIVE' or ARGV[5] == '1') then return {'STATE', state} end
 local l = redis.call('HMGET', allocation, 'amount_units', 'amount_nanos', 'undisbursed_units', 'undisbursed_nanos')
 if l[1] ~= l[3] or l[2] ~= l[4] then return {'DISBURSED', l[3], l[4]} end
-if chain_moved(KEYS[2], ARGV[5]) then return {'CHAIN_MOVED'} end
-chain_append(KEYS[2], KEYS[3], ARGV[6], ARGV[7])
+if chain_moved(KEYS[2], ARGV[6]) then return {'CHAIN_MOVED'} end
+chain_append(KEYS[2], KEYS[3], ARGV[7], ARGV[8])
 amount_add(KEYS[2], 'remaining_units', 'remaining_nanos', l[1], l[2])
 redis.call('HSET', KEYS[2], 'etag', ARGV[3], 'update_time', ARGV[4])
 redis.call('HSET', allocation, 'state', 'RELEASED', 'etag', ARGV[2], 'release_time', ARGV[4])
