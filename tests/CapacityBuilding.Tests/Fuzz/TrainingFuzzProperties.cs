@@ -15,7 +15,8 @@ namespace CapacityBuilding.Tests.Fuzz;
 
 /// <summary>
 /// A property per method of the training service, called through the gateway as a coordinator
-/// (every method is open to one) and, for enrolment, also as a member state.
+/// (every method but ConfirmSeatHold is open to one) and, for enrolment, also as a member state;
+/// seat holds are confirmed by the assistance service calling as itself.
 /// </summary>
 internal sealed class TrainingFuzzProperties(SuiteFixture suite, FuzzCalls calls)
 {
@@ -40,6 +41,11 @@ internal sealed class TrainingFuzzProperties(SuiteFixture suite, FuzzCalls calls
             [nameof(Service.TrainingServiceBase.CreateEvaluation)] = properties => properties.CreateEvaluationAsync(),
             [nameof(Service.TrainingServiceBase.ListEvaluations)] = properties => properties.ListEvaluationsAsync(),
             [nameof(Service.TrainingServiceBase.GetEvaluationSummary)] = properties => properties.GetEvaluationSummaryAsync(),
+            [nameof(Service.TrainingServiceBase.CreateSeatHold)] = properties => properties.CreateSeatHoldAsync(),
+            [nameof(Service.TrainingServiceBase.GetSeatHold)] = properties => properties.GetSeatHoldAsync(),
+            [nameof(Service.TrainingServiceBase.ListSeatHolds)] = properties => properties.ListSeatHoldsAsync(),
+            [nameof(Service.TrainingServiceBase.ConfirmSeatHold)] = properties => properties.ConfirmSeatHoldAsync(),
+            [nameof(Service.TrainingServiceBase.ReleaseSeatHold)] = properties => properties.ReleaseSeatHoldAsync(),
         };
 
     private static readonly string[] CourseFields =
@@ -53,6 +59,9 @@ internal sealed class TrainingFuzzProperties(SuiteFixture suite, FuzzCalls calls
 
     private readonly Service.TrainingServiceClient memberState =
         new(suite.Channel(suite.GatewayGrpcAddress, suite.Tokens.Mint(CallerRole.MemberState, "fuzz-member-state", country: "GHA")));
+
+    private readonly Service.TrainingServiceClient assistance =
+        new(suite.Channel(suite.TrainingAddress, suite.ServiceTokens.MintFor("assistance")));
 
     private TrainingSetup Setup => new(coordinator);
 
@@ -345,6 +354,109 @@ internal sealed class TrainingFuzzProperties(SuiteFixture suite, FuzzCalls calls
             cases: 40);
     }
 
+    private async Task CreateSeatHoldAsync()
+    {
+        var pool = await SessionPoolAsync();
+        var open = await Setup.SessionAsync(seats: 25);
+        var names = pool.Select(session => session.Name).Append(open.Name).ToArray();
+        var requests =
+            from parent in FuzzValues.Mostly(Gen.Elements(names), FuzzValues.NameOf(ParentOf(names[0]) + "/sessions", names))
+            from country in FuzzValues.Mostly(FuzzValues.ValidCountry, FuzzValues.Country)
+            from seats in FuzzValues.Mostly(Gen.Choose(1, 2), Gen.OneOf(Gen.Choose(-2, 30), Gen.Elements(int.MinValue, int.MaxValue)))
+            from offer in FuzzValues.Mostly(Gen.Constant(""), FuzzValues.NameIn("requests/0123456789abcdef0123456789abcdef/offers"))
+            from holdId in FuzzValues.Mostly(Gen.Constant(""), Gen.OneOf(Gen.Fresh(() => Guid.NewGuid().ToString("N")), FuzzValues.Text))
+            from requestId in FuzzValues.Mostly(FuzzValues.ValidRequestId, FuzzValues.RequestId)
+            from omitted in Gen.Elements(false, false, false, true)
+            select new CreateSeatHoldRequest
+            {
+                Parent = parent,
+                SeatHold = omitted ? null : new SeatHold { Country = country, Seats = seats, Offer = offer },
+                SeatHoldId = holdId,
+                RequestId = requestId,
+            };
+        await calls.CheckAsync(requests,
+            async request =>
+            {
+                var created = (await coordinator.CreateSeatHoldAsync(request)).SeatHold;
+                Assert.Equal(created, await ReadSeatHoldAsync(created.Name));
+                Assert.Equal((SeatHold.Types.State.Held, request.SeatHold.Seats, request.SeatHold.Country), (created.State, created.Seats, created.Country));
+            },
+            request => ReadSessionAsync(request.Parent),
+            cases: 60);
+    }
+
+    private async Task GetSeatHoldAsync()
+    {
+        var (session, hold) = await SeatHoldAsync();
+        await calls.CheckAsync(FuzzValues.NameOf(session.Name + "/seatHolds", hold.Name).Select(name => new GetSeatHoldRequest { Name = name }),
+            request => coordinator.GetSeatHoldAsync(request).ResponseAsync, cases: 30);
+    }
+
+    private async Task ListSeatHoldsAsync()
+    {
+        var (session, _) = await SeatHoldAsync();
+        await calls.CheckAsync(
+            from parent in FuzzValues.NameOf(ParentOf(session.Name) + "/sessions", session.Name)
+            from size in FuzzValues.PageSize
+            from token in FuzzValues.PageTokenFor(session.Name)
+            select new ListSeatHoldsRequest { Parent = parent, PageSize = size, PageToken = token },
+            request => coordinator.ListSeatHoldsAsync(request).ResponseAsync, cases: 40);
+    }
+
+    private async Task ConfirmSeatHoldAsync()
+    {
+        var (session, hold) = await SeatHoldAsync();
+        var released = await ReleasedSeatHoldAsync(session);
+        await calls.CheckAsync(
+            FuzzValues.NameOf(session.Name + "/seatHolds", hold.Name, released.Name).Select(name => new ConfirmSeatHoldRequest { Name = name }),
+            async request =>
+            {
+                var confirmed = (await assistance.ConfirmSeatHoldAsync(request)).SeatHold;
+                Assert.Equal(SeatHold.Types.State.Confirmed, confirmed.State);
+                Assert.Equal(confirmed, await ReadSeatHoldAsync(confirmed.Name));
+            },
+            request => ReadSeatHoldAsync(request.Name),
+            cases: 30);
+    }
+
+    private async Task ReleaseSeatHoldAsync()
+    {
+        var (session, hold) = await SeatHoldAsync();
+        await calls.CheckAsync(
+            FuzzValues.NameOf(session.Name + "/seatHolds", hold.Name).Select(name => new ReleaseSeatHoldRequest { Name = name }),
+            async request =>
+            {
+                var released = (await coordinator.ReleaseSeatHoldAsync(request)).SeatHold;
+                Assert.Equal(SeatHold.Types.State.Released, released.State);
+                Assert.Equal(released, await ReadSeatHoldAsync(released.Name));
+                Assert.Equal(0, ((Session?)await ReadSessionAsync(session.Name))!.HeldSeatCount);
+            },
+            request => ReadSeatHoldAsync(request.Name),
+            cases: 30);
+    }
+
+    /// <summary>A session of five seats, two of them held for Ghana.</summary>
+    private async Task<(Session Session, SeatHold Hold)> SeatHoldAsync()
+    {
+        var session = await Setup.SessionAsync(seats: 5);
+        var hold = (await coordinator.CreateSeatHoldAsync(new CreateSeatHoldRequest
+        {
+            Parent = session.Name,
+            SeatHold = new SeatHold { Country = "GHA", Seats = 2 },
+        })).SeatHold;
+        return (session, hold);
+    }
+
+    private async Task<SeatHold> ReleasedSeatHoldAsync(Session session)
+    {
+        var hold = (await coordinator.CreateSeatHoldAsync(new CreateSeatHoldRequest
+        {
+            Parent = session.Name,
+            SeatHold = new SeatHold { Country = "KEN", Seats = 1 },
+        })).SeatHold;
+        return (await coordinator.ReleaseSeatHoldAsync(new ReleaseSeatHoldRequest { Name = hold.Name })).SeatHold;
+    }
+
     private async Task CreateEvaluationAsync()
     {
         var (session, enrolments) = await CompletedSessionAsync();
@@ -523,6 +635,9 @@ internal sealed class TrainingFuzzProperties(SuiteFixture suite, FuzzCalls calls
 
     private async Task<IMessage?> ReadEnrolmentAsync(string name) =>
         await FuzzCalls.ReadOrNullAsync(async () => (await coordinator.GetEnrolmentAsync(new GetEnrolmentRequest { Name = name })).Enrolment);
+
+    private async Task<IMessage?> ReadSeatHoldAsync(string name) =>
+        await FuzzCalls.ReadOrNullAsync(async () => (await coordinator.GetSeatHoldAsync(new GetSeatHoldRequest { Name = name })).SeatHold);
 
     private async Task<IMessage?> ReadSummaryAsync(string name) =>
         await FuzzCalls.ReadOrNullAsync(async () => (await coordinator.GetEvaluationSummaryAsync(new GetEvaluationSummaryRequest { Name = name })).EvaluationSummary);

@@ -54,6 +54,10 @@ public sealed class CrossTenantReadSweepTests(SuiteFixture suite)
             await b.ListEnrolmentsAsync(new ListEnrolmentsRequest { Parent = session })),
         ["TrainingService/ListEvaluations"] = test => test.EnrolmentProbeAsync(async (b, _, session) =>
             await b.ListEvaluationsAsync(new ListEvaluationsRequest { Parent = session })),
+        ["TrainingService/GetSeatHold"] = test => test.SeatHoldProbeAsync(async (b, hold, _) =>
+            await b.GetSeatHoldAsync(new GetSeatHoldRequest { Name = hold })),
+        ["TrainingService/ListSeatHolds"] = test => test.SeatHoldProbeAsync(async (b, _, session) =>
+            await b.ListSeatHoldsAsync(new ListSeatHoldsRequest { Parent = session })),
         ["FundingService/GetDonor"] = test => test.MoneyProbeAsync(async (b, a) =>
             await b.GetDonorAsync(new GetDonorRequest { Name = a.Donor })),
         ["FundingService/ListDonors"] = test => test.MoneyProbeAsync(async (b, _) =>
@@ -158,6 +162,20 @@ public sealed class CrossTenantReadSweepTests(SuiteFixture suite)
         })).Evaluation;
         var kenya = suite.TrainingClient(MemberState("KEN"));
         return new Probe([enrolment.Name, email, evaluation.Name], async () => await read(kenya, enrolment.Name, session.Name));
+    }
+
+    /// <summary>Seats held for Ghana; Kenya's focal point reads the hold.</summary>
+    private async Task<Probe> SeatHoldProbeAsync(Func<Contracts.Training.V1.TrainingService.TrainingServiceClient, string, string, Task<IMessage>> read)
+    {
+        var coordinator = suite.TrainingClient(suite.CoordinatorToken);
+        var session = await new TrainingSetup(coordinator).SessionAsync();
+        var hold = (await coordinator.CreateSeatHoldAsync(new CreateSeatHoldRequest
+        {
+            Parent = session.Name,
+            SeatHold = new SeatHold { Country = "GHA", Seats = 2 },
+        })).SeatHold;
+        var kenya = suite.TrainingClient(MemberState("KEN"));
+        return new Probe([hold.Name], async () => await read(kenya, hold.Name, session.Name));
     }
 
     private sealed record DonorMoney(string Donor, string Pledge, string Allocation, string Disbursement, string Request);

@@ -32,6 +32,7 @@ public sealed class IdempotencyScopeTests(SuiteFixture suite)
         ["TrainingService/CreateSession"] = test => test.SessionsAsync(),
         ["TrainingService/CreateEnrolment"] = test => test.EnrolmentsAsync(),
         ["TrainingService/CreateEvaluation"] = test => test.EvaluationsAsync(),
+        ["TrainingService/CreateSeatHold"] = test => test.SeatHoldsAsync(),
         ["FundingService/CreateDonor"] = test => Task.FromResult(test.Donors()),
         ["FundingService/CreatePledge"] = test => test.PledgesAsync(),
         ["FundingService/CreateAllocation"] = test => test.AllocationsAsync(),
@@ -121,6 +122,19 @@ public sealed class IdempotencyScopeTests(SuiteFixture suite)
                 Session = SampleData.Session(TrainingSetup.NextYear, seats: 10 + variant),
                 RequestId = requestId,
             })).Session.Name;
+    }
+
+    private async Task<Create> SeatHoldsAsync()
+    {
+        var session = await new TrainingSetup(suite.TrainingClient(suite.CoordinatorToken)).SessionAsync();
+        var (a, b) = (suite.TrainingClient(Coordinator("a")), suite.TrainingClient(Coordinator("b")));
+        return async (tenantB, variant, requestId) =>
+            (await (tenantB ? b : a).CreateSeatHoldAsync(new CreateSeatHoldRequest
+            {
+                Parent = session.Name,
+                SeatHold = new SeatHold { Country = "GHA", Seats = 1 + variant },
+                RequestId = requestId,
+            })).SeatHold.Name;
     }
 
     private async Task<Create> EnrolmentsAsync()

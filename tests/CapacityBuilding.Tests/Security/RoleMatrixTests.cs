@@ -48,6 +48,11 @@ public sealed class RoleMatrixTests(SuiteFixture suite)
         TrainingService/CreateEvaluation                 M C
         TrainingService/ListEvaluations                  C A
         TrainingService/GetEvaluationSummary             M C D A
+        TrainingService/CreateSeatHold                   C
+        TrainingService/GetSeatHold                      M C A
+        TrainingService/ListSeatHolds                    M C A
+        TrainingService/ConfirmSeatHold
+        TrainingService/ReleaseSeatHold                  C
         FundingService/CreateDonor                       C
         FundingService/GetDonor                          C D A
         FundingService/ListDonors                        C D A
