@@ -36,6 +36,7 @@ public sealed class DemoDataLoader(GrpcChannel channel, TextWriter output, GrpcC
 
     public async Task<DemoLoadResult> LoadAsync(DemoDataSet data, CancellationToken cancellationToken)
     {
+        await LoadConventionStatusesAsync(data.ConventionStatuses, cancellationToken);
         var courseNames = await LoadCoursesAsync(data.Courses, cancellationToken);
         var requests = await LoadRequestsAsync(data.Requests, courseNames, cancellationToken);
         var fundingDonorId = await LoadDonorsAsync(data.Donors, requests, cancellationToken);
@@ -43,6 +44,24 @@ public sealed class DemoDataLoader(GrpcChannel channel, TextWriter output, GrpcC
         await new DemoOffers(assistance, memberState is null ? null : new AssistanceService.AssistanceServiceClient(memberState), output)
             .LoadAsync(data.Offers, requests, sessionNames, pledgeNames, cancellationToken);
         return new DemoLoadResult(fundingDonorId);
+    }
+
+    /// <summary>Sets each demo state's status toward the Convention (an upsert: running again changes nothing).</summary>
+    private async Task LoadConventionStatusesAsync(IReadOnlyList<ConventionStatusEntry> statuses, CancellationToken cancellationToken)
+    {
+        foreach (var entry in statuses)
+        {
+            var request = new UpdateConventionStatusRequest
+            {
+                ConventionStatus = entry.ConventionStatus,
+                UpdateMask = new Google.Protobuf.WellKnownTypes.FieldMask { Paths = { "*" } },
+                AllowMissing = true,
+            };
+            await GatewayCall.RunAsync(
+                $"setting {entry.ConventionStatus.Name}", options => assistance.UpdateConventionStatusAsync(request, options).ResponseAsync, cancellationToken);
+        }
+
+        await output.WriteLineAsync($"convention statuses: {statuses.Count} loaded");
     }
 
     /// <returns>Each course's resource name by its key in the data files.</returns>

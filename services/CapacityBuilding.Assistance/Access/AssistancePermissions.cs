@@ -34,5 +34,11 @@ public static class AssistancePermissions
         .Allow(nameof(Service.AssistanceServiceBase.AcceptOffer), MemberState)
         .Allow(nameof(Service.AssistanceServiceBase.DeclineOffer), MemberState)
         .Allow(nameof(Service.AssistanceServiceBase.WithdrawOffer), Coordinator, Donor)
+        .Allow(nameof(Service.AssistanceServiceBase.FindAssistanceRequestOverlaps), Coordinator, Auditor)
+        .Allow(nameof(Service.AssistanceServiceBase.GetConventionStatus), MemberState, Coordinator, Donor, Auditor, CallerRole.Service)
+        .Allow(nameof(Service.AssistanceServiceBase.ListConventionStatuses), MemberState, Coordinator, Donor, Auditor, CallerRole.Service)
+        .Allow(nameof(Service.AssistanceServiceBase.UpdateConventionStatus), Coordinator)
+        .Allow(nameof(Service.AssistanceServiceBase.GetConventionCoverage), MemberState, Coordinator, Donor, Auditor)
+        .Allow(nameof(Service.AssistanceServiceBase.GetPipelineReport), MemberState, Coordinator, Donor, Auditor)
         .Build();
 }

@@ -17,6 +17,7 @@ public static class ApplicationServiceExtensions
         builder.Services.AddSingleton(AssistancePermissions.Table);
         builder.Services.AddSingleton<RedisAssistanceRequestRepository>();
         builder.Services.AddValidator<AssistanceRequestValidator>();
+        builder.Services.AddIntake();
         builder.Services.AddSingleton<RequestChanges>();
         builder.Services.AddSingleton<RequestAccess>();
         builder.Services.AddServiceClient<TrainingClient>(builder.Configuration, AssistanceApp.TrainingAppId, AssistanceApp.TrainingUnreachable);

@@ -6,7 +6,6 @@ using CapacityBuilding.ServiceDefaults.FieldMasks;
 using CapacityBuilding.ServiceDefaults.Resources;
 using CapacityBuilding.ServiceDefaults.Validation;
 using Google.Protobuf.WellKnownTypes;
-using Google.Type;
 
 namespace CapacityBuilding.Assistance.Grpc;
 
@@ -18,6 +17,7 @@ internal static class AssistanceRequestMessages
     [
         "requesting_state", "title", "description", "thematic_areas", "courses", "focal_point", "beneficiary_institutions",
         "assistance_types", "desired_start", "desired_end", "languages", "estimated_participants", "indicative_budget", "target_audiences",
+        "needs_baselines", "endorsing_authority", "endorsement_date",
     ],
     subfields: true,
     rejection: path => $"'{path}' is not an editable field of AssistanceRequest.");
@@ -38,7 +38,7 @@ internal static class AssistanceRequestMessages
     public static StoredAssistanceRequest WithFields(StoredAssistanceRequest stored, AssistanceRequest message)
     {
         var incomeGroup = DacRecipients.GroupOf(message.RequestingState);
-        return stored with
+        return (stored with
         {
             RequestingState = message.RequestingState,
             Title = message.Title.Trim(),
@@ -54,11 +54,11 @@ internal static class AssistanceRequestMessages
             DesiredEnd = CalendarDates.TryParse(message.DesiredEnd),
             Languages = [.. message.Languages],
             EstimatedParticipants = message.EstimatedParticipants,
-            IndicativeBudget = message.IndicativeBudget is { } budget ? new StoredMoney(budget.CurrencyCode, budget.Units, budget.Nanos) : null,
+            IndicativeBudget = message.IndicativeBudget.ToStored(),
             TargetAudiences = [.. message.TargetAudiences],
             DacIncomeGroup = incomeGroup,
             PriorityScore = PriorityScore.Of(incomeGroup, message.EstimatedParticipants, message.ThematicAreas),
-        };
+        }).WithIntakeFields(message);
     }
 
     public static AssistanceRequest ToMessage(this StoredAssistanceRequest request)
@@ -84,15 +84,15 @@ internal static class AssistanceRequestMessages
             DesiredEnd = CalendarDates.ToMessage(request.DesiredEnd),
             Languages = { request.Languages },
             EstimatedParticipants = request.EstimatedParticipants,
-            IndicativeBudget = request.IndicativeBudget is { } budget
-                ? new Money { CurrencyCode = budget.CurrencyCode, Units = budget.Units, Nanos = budget.Nanos }
-                : null,
+            IndicativeBudget = request.IndicativeBudget.ToMessage(),
             TargetAudiences = { request.TargetAudiences },
             DacEligible = request.DacIncomeGroup != DacIncomeGroup.Unspecified,
             DacIncomeGroup = request.DacIncomeGroup,
             PriorityScore = request.PriorityScore,
             CourseProposal = request.CourseProposal?.ToMessage(),
+            ApprovedBudget = request.ApprovedBudget.ToMessage(),
         };
+        IntakeMessages.AddIntakeFields(message, request);
         return message;
     }
 

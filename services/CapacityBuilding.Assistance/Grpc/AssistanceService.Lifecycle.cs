@@ -2,6 +2,7 @@ using CapacityBuilding.Assistance.Domain.Requests;
 using CapacityBuilding.Contracts.Assistance.V1;
 using CapacityBuilding.ServiceDefaults.Errors;
 using CapacityBuilding.ServiceDefaults.Identity;
+using CapacityBuilding.ServiceDefaults.Validation;
 using Grpc.Core;
 using Action = CapacityBuilding.Contracts.Assistance.V1.HistoryEntry.Types.Action;
 using Decision = CapacityBuilding.Contracts.Assistance.V1.ReviewAssistanceRequestRequest.Types.Decision;
@@ -43,9 +44,11 @@ public sealed partial class AssistanceService
             Decision.Return => Action.Return,
             _ => throw errors.InvalidArgument("decision", "must be DECISION_APPROVE, DECISION_REJECT or DECISION_RETURN."),
         };
+        intake.ReviewRules.EnsureValid(request, errors);
         var approving = action == Action.Approve;
-        var stored = await TransitionAsync(request.Name, request.Etag, action, request.Reason, context,
-            current => approving ? current with { CourseProposal = courseMatcher.Pending() } : current);
+        var stored = approving
+            ? await ApproveAsync(request, context)
+            : await TransitionAsync(request.Name, request.Etag, action, request.Reason, context);
         if (approving)
         {
             // After the approval is stored: training being away must not undo or block it.

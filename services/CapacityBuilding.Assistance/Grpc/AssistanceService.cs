@@ -35,7 +35,8 @@ public sealed partial class AssistanceService(
     OfferValidator offerValidator,
     OfferWrites offerWrites,
     OfferSaga offerSaga,
-    OfferListing offerListing) : Contracts.Assistance.V1.AssistanceService.AssistanceServiceBase
+    OfferListing offerListing,
+    AssistanceIntake intake) : Contracts.Assistance.V1.AssistanceService.AssistanceServiceBase
 {
     public override async Task<CreateAssistanceRequestResponse> CreateAssistanceRequest(
         CreateAssistanceRequestRequest request, ServerCallContext context)

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using CapacityBuilding.Assistance.Domain.Convention;
 using CapacityBuilding.Assistance.Domain.History;
 using CapacityBuilding.Assistance.Domain.Offers;
 using CapacityBuilding.Assistance.Domain.Requests;
@@ -12,4 +13,6 @@ namespace CapacityBuilding.Assistance.Repositories;
 [JsonSerializable(typeof(HistoryEntryContentV1))]
 [JsonSerializable(typeof(Contracts.Assistance.V1.Offer.Types.State), TypeInfoPropertyName = "OfferState")]
 [JsonSerializable(typeof(StoredOffer))]
+[JsonSerializable(typeof(StoredConventionStatus))]
+[JsonSerializable(typeof(Contracts.Assistance.V1.ConventionStatus.Types.Status), TypeInfoPropertyName = "ConventionStatusStatus")]
 internal sealed partial class AssistanceJsonContext : JsonSerializerContext;

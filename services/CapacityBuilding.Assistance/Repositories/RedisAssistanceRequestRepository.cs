@@ -2,6 +2,7 @@ using System.Text.Json;
 using CapacityBuilding.Assistance.Domain.History;
 using CapacityBuilding.Assistance.Domain.Requests;
 using CapacityBuilding.Assistance.Repositories.Scripts;
+using CapacityBuilding.Contracts.Assistance.V1;
 using CapacityBuilding.ServiceDefaults.Redis;
 using StackExchange.Redis;
 
@@ -16,9 +17,10 @@ namespace CapacityBuilding.Assistance.Repositories;
 /// <item><c>requests:index</c>, <c>requests:priority-index</c> and their per-filter variants:
 /// sorted sets for listing, described in <see cref="RequestIndexes"/>.</item>
 /// <item><c>requests:request-ids:{scope}</c>: the id a create with that request id made and its fingerprint (<see cref="IdempotentCreate"/>).</item>
+/// <item><c>requests:pipeline</c>, <c>requests:coverage</c>, <c>requests:counted</c>: counters of requests, described in <see cref="RequestCounters"/>.</item>
 /// </list>
 /// Every write is one Lua script (<c>Scripts/request-write.lua</c>): document, history entry,
-/// index changes and idempotency key land together or not at all, and a replacement happens
+/// index and counter changes and idempotency key land together or not at all, and a replacement happens
 /// only if the stored etag is still the one the change was computed from.
 /// </summary>
 public sealed class RedisAssistanceRequestRepository(RedisKeyspace keyspace)
@@ -33,7 +35,9 @@ public sealed class RedisAssistanceRequestRepository(RedisKeyspace keyspace)
     /// <summary>Stores the new request and its first history entry, or returns the one an earlier create with the same request id stored.</summary>
     public async Task<StoredAssistanceRequest> CreateAsync(StoredAssistanceRequest request, StoredHistoryEntry entry, IdempotentCreate? create)
     {
-        var changes = RequestIndexes.EntriesOf(request).Select(e => (e.Key, "+" + e.Member)).ToList();
+        var changes = RequestIndexes.EntriesOf(request).Select(e => (e.Key, "+" + e.Member))
+            .Concat(CounterChanges(null, request))
+            .ToList();
         var reply = await WriteAsync("create", request, entry, "", create, changes);
         if (reply.Status == "EXISTING")
         {
@@ -53,6 +57,7 @@ public sealed class RedisAssistanceRequestRepository(RedisKeyspace keyspace)
         var after = RequestIndexes.EntriesOf(updated).Select(e => (e.Key, e.Member)).ToHashSet();
         var changes = before.Except(after).Select(e => (e.Key, "-" + e.Member))
             .Concat(after.Except(before).Select(e => (e.Key, "+" + e.Member)))
+            .Concat(CounterChanges(current, updated))
             .ToList();
         var reply = await WriteAsync("replace", updated, entry, current.Etag, null, changes);
         return reply.ToReplaceOutcome(updated);
@@ -109,6 +114,22 @@ public sealed class RedisAssistanceRequestRepository(RedisKeyspace keyspace)
         return ([.. page.Select(entry => entry.Request)], matching.Count > pageSize ? page[^1].Member : null);
     }
 
+    /// <summary>
+    /// The requests of one requesting state in any of <paramref name="states"/>, newest first: the
+    /// state's own index walked in Redis (<c>Scripts/request-ids-among.lua</c>), so the cost is that
+    /// state's number of requests, never every request stored; only the matching ones are read.
+    /// </summary>
+    public async Task<IReadOnlyList<StoredAssistanceRequest>> ListOfCountryInAsync(string country, IReadOnlyList<AssistanceRequest.Types.State> states)
+    {
+        RedisKey[] keys =
+        [
+            RequestIndexes.KeyOf(RequestOrder.CreateTime, (RequestIndexes.Country, country)),
+            .. states.Select(state => RequestIndexes.KeyOf(RequestOrder.CreateTime, (RequestIndexes.State, state.ToString()))),
+        ];
+        var ids = (RedisValue[])(await database.ScriptEvaluateAsync(AssistanceScripts.RequestIdsAmong, keys))!;
+        return [.. (await GetManyAsync([.. ids.Select(id => (string)id!)])).OrderByDescending(request => request.Id, StringComparer.Ordinal)];
+    }
+
     public async Task<IReadOnlyList<StoredAssistanceRequest>> GetManyAsync(string[] ids)
     {
         if (ids.Length == 0)
@@ -130,7 +151,11 @@ public sealed class RedisAssistanceRequestRepository(RedisKeyspace keyspace)
     private Task<ScriptReply> WriteAsync(string mode, StoredAssistanceRequest request, StoredHistoryEntry? entry, string expectedEtag,
         IdempotentCreate? create, IReadOnlyList<(RedisKey Key, string Change)> indexChanges)
     {
-        RedisKey[] keys = [KeyOf(request.Id), HistoryKeyOf(request.Id), create?.KeyIn(Collection) ?? KeyOf(request.Id), .. indexChanges.Select(c => c.Key)];
+        RedisKey[] keys =
+        [
+            KeyOf(request.Id), HistoryKeyOf(request.Id), create?.KeyIn(Collection) ?? KeyOf(request.Id), .. indexChanges.Select(c => c.Key),
+            RequestCounters.Counted,
+        ];
         RedisValue[] arguments =
         [
             mode,
@@ -144,6 +169,9 @@ public sealed class RedisAssistanceRequestRepository(RedisKeyspace keyspace)
         ];
         return ScriptReply.RunScriptAsync(database, AssistanceScripts.RequestWrite, keys, arguments);
     }
+
+    private static IEnumerable<(RedisKey Key, string Change)> CounterChanges(StoredAssistanceRequest? before, StoredAssistanceRequest after) =>
+        RequestCounters.Changes(before, after).Select(change => (change.Key, RequestCounters.Argument(change.Field, change.Delta)));
 
     /// <summary>The request's document key; offer writes that are events of its history write it too.</summary>
     public static RedisKey KeyOf(string id) => $"requests:{id}";

@@ -109,6 +109,7 @@ internal sealed class AllocationCases
             Name = created.Name,
             Decision = ReviewAssistanceRequestRequest.Types.Decision.Approve,
             Reason = Reason,
+            OverlapConfirmation = "Benchmark: its requests share a state, areas and dates.",
         })).AssistanceRequest;
     }
 

@@ -62,6 +62,7 @@ internal static class UnaryCases
             Name = request,
             Decision = Decision.Approve,
             Reason = "Fits the programme's e-evidence priorities.",
+            OverlapConfirmation = "Benchmark: the chain's requests share a state, areas and dates.",
         });
         await funding.CreateAllocationAsync(new CreateAllocationRequest
         {

@@ -77,8 +77,15 @@ internal sealed class RequestLifecycleDriver(AssistanceService.AssistanceService
         };
     }
 
+    /// <summary>The driver's approvals confirm any overlap: the suite's requests of a state share their dates and areas, and only the overlap tests are about overlaps.</summary>
+    public const string OverlapConfirmation = "Approved by a test that is not about overlaps.";
+
     private async Task<AssistanceRequest> ReviewAsync(string name, Decision decision, string etag, string reason) =>
-        (await assistance.ReviewAssistanceRequestAsync(new ReviewAssistanceRequestRequest { Name = name, Etag = etag, Decision = decision, Reason = reason })).AssistanceRequest;
+        (await assistance.ReviewAssistanceRequestAsync(new ReviewAssistanceRequestRequest
+        {
+            Name = name, Etag = etag, Decision = decision, Reason = reason,
+            OverlapConfirmation = decision == Decision.Approve ? OverlapConfirmation : "",
+        })).AssistanceRequest;
 
     public async Task<IReadOnlyList<HistoryEntry>> HistoryAsync(string name)
     {

@@ -18,7 +18,7 @@ namespace CapacityBuilding.Tests.Fuzz;
 /// A property per method of the assistance service, called through the gateway as a coordinator
 /// (every method is open to one) and, where ownership is checked on the data, as a member state.
 /// </summary>
-internal sealed class AssistanceFuzzProperties(SuiteFixture suite, FuzzCalls calls)
+internal sealed partial class AssistanceFuzzProperties(SuiteFixture suite, FuzzCalls calls)
 {
     public static readonly IReadOnlyDictionary<string, Func<AssistanceFuzzProperties, Task>> ByMethod =
         new Dictionary<string, Func<AssistanceFuzzProperties, Task>>
@@ -53,12 +53,19 @@ internal sealed class AssistanceFuzzProperties(SuiteFixture suite, FuzzCalls cal
                 async (client, request) => (await client.MatchAssistanceRequestCoursesAsync(request)).AssistanceRequest),
             [nameof(Service.AssistanceServiceBase.ListHistoryEntries)] = properties => properties.ListHistoryAsync(),
             [nameof(Service.AssistanceServiceBase.VerifyAssistanceRequestHistory)] = properties => properties.VerifyHistoryAsync(),
+            [nameof(Service.AssistanceServiceBase.FindAssistanceRequestOverlaps)] = properties => properties.FindOverlapsAsync(),
+            [nameof(Service.AssistanceServiceBase.GetConventionStatus)] = properties => properties.GetConventionStatusAsync(),
+            [nameof(Service.AssistanceServiceBase.ListConventionStatuses)] = properties => properties.ListConventionStatusesAsync(),
+            [nameof(Service.AssistanceServiceBase.UpdateConventionStatus)] = properties => properties.UpdateConventionStatusAsync(),
+            [nameof(Service.AssistanceServiceBase.GetConventionCoverage)] = properties => properties.GetConventionCoverageAsync(),
+            [nameof(Service.AssistanceServiceBase.GetPipelineReport)] = properties => properties.GetPipelineReportAsync(),
         };
 
     private static readonly string[] EditableFields =
     [
         "requesting_state", "title", "description", "thematic_areas", "courses", "focal_point", "focal_point.email", "beneficiary_institutions",
         "assistance_types", "desired_start", "desired_end", "languages", "estimated_participants", "indicative_budget", "target_audiences",
+        "needs_baselines", "endorsing_authority", "endorsement_date",
     ];
 
     private readonly Service.AssistanceServiceClient coordinator =
@@ -244,8 +251,12 @@ internal sealed class AssistanceFuzzProperties(SuiteFixture suite, FuzzCalls cal
         from participants in FuzzValues.Mostly(Gen.Choose(0, 100_000), Gen.OneOf(Gen.Choose(-5, 100_005), Gen.Elements(int.MinValue, int.MaxValue, 100_000, 100_001)))
         from budget in FuzzValues.Mostly(Gen.OneOf(Gen.Constant<Google.Type.Money?>(null), FuzzValues.SmallAmount()), FuzzValues.Amount)
         from audiences in FuzzValues.Mostly(FuzzValues.DefinedEnums<TargetAudience>(), FuzzValues.Enum<TargetAudience>().ArrayOf())
+        from baselines in FuzzValues.Mostly(BaselinesOf(areas), AnyBaselines)
+        from authority in FuzzValues.Mostly(FuzzValues.ValidOptionalText, FuzzValues.Text)
+        from endorsed in FuzzValues.Mostly(FuzzValues.DayWithin(-400, -1), FuzzValues.CalendarDate)
         select new AssistanceRequest
         {
+            NeedsBaselines = { baselines }, EndorsingAuthority = authority, EndorsementDate = endorsed,
             RequestingState = state, Title = title, Description = description, ThematicAreas = { areas }, Courses = { courses },
             FocalPoint = focalPoint, BeneficiaryInstitutions = { institutions }, AssistanceTypes = { types }, DesiredStart = start,
             DesiredEnd = end, Languages = { languages }, EstimatedParticipants = participants, IndicativeBudget = budget,

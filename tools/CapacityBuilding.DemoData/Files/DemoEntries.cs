@@ -59,9 +59,18 @@ public sealed record DisbursementEntry(
     string Key,
     [property: JsonConverter(typeof(ProtoJsonConverter<Disbursement>))] Disbursement Disbursement);
 
+/// <summary>
+/// An entry of <c>convention-statuses.json</c>: a demo state's status toward the Convention, set
+/// by a coordinator. Demo statuses are illustrative, not the depositary's record; their
+/// <c>source</c> says so.
+/// </summary>
+public sealed record ConventionStatusEntry(
+    [property: JsonConverter(typeof(ProtoJsonConverter<ConventionStatus>))] ConventionStatus ConventionStatus);
+
 /// <summary>All the data files.</summary>
 public sealed record DemoDataSet(
     IReadOnlyList<CourseEntry> Courses,
     IReadOnlyList<AssistanceRequestEntry> Requests,
     IReadOnlyList<DonorEntry> Donors,
-    IReadOnlyList<OfferEntry> Offers);
+    IReadOnlyList<OfferEntry> Offers,
+    IReadOnlyList<ConventionStatusEntry> ConventionStatuses);

@@ -5,7 +5,7 @@ using CapacityBuilding.DemoData.Lifecycle;
 namespace CapacityBuilding.DemoData.Files;
 
 /// <summary>
-/// Reads <c>courses.json</c>, <c>requests.json</c>, <c>donors.json</c> and <c>offers.json</c> from one folder and
+/// Reads <c>courses.json</c>, <c>requests.json</c>, <c>donors.json</c>, <c>offers.json</c> and <c>convention-statuses.json</c> from one folder and
 /// checks that they fit together, so a mistake in the files stops the loader before its first call.
 /// </summary>
 public static class DemoFiles
@@ -16,7 +16,8 @@ public static class DemoFiles
             Read(directory, "courses.json", DemoJsonContext.Default.IReadOnlyListCourseEntry),
             Read(directory, "requests.json", DemoJsonContext.Default.IReadOnlyListAssistanceRequestEntry),
             Read(directory, "donors.json", DemoJsonContext.Default.IReadOnlyListDonorEntry),
-            Read(directory, "offers.json", DemoJsonContext.Default.IReadOnlyListOfferEntry));
+            Read(directory, "offers.json", DemoJsonContext.Default.IReadOnlyListOfferEntry),
+            Read(directory, "convention-statuses.json", DemoJsonContext.Default.IReadOnlyListConventionStatusEntry));
         EnsureCourseKeysExist(data);
         EnsureTargetStatesReachable(data);
         EnsureAllocationsFundApprovedRequests(data);

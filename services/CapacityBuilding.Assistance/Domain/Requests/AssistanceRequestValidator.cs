@@ -1,3 +1,4 @@
+using CapacityBuilding.Assistance.Domain.Intake;
 using CapacityBuilding.Contracts.Assistance.V1;
 using CapacityBuilding.ServiceDefaults.Errors;
 using CapacityBuilding.ServiceDefaults.Validation;
@@ -8,9 +9,10 @@ namespace CapacityBuilding.Assistance.Domain.Requests;
 /// The rules of a request that its proto's annotations cannot state: a requesting state and a
 /// budget's currency from the ISO lists, real dates in order, course names, an e-mail address,
 /// items named when they repeat. Every broken rule is reported. A draft may leave fields empty;
-/// <see cref="MissingForSubmission"/> says what a submission still lacks.
+/// <see cref="MissingForSubmission"/> says what a submission still lacks. The needs assessment
+/// and mandate are checked by <see cref="IntakeFieldRules"/>.
 /// </summary>
-public sealed class AssistanceRequestValidator(AnnotatedFieldRules annotated, ApiErrors errors) : IRequestRules<CreateAssistanceRequestRequest>
+public sealed class AssistanceRequestValidator(AnnotatedFieldRules annotated, IntakeFieldRules intake, ApiErrors errors) : IRequestRules<CreateAssistanceRequestRequest>
 {
     public const int EmailMaxLength = 254;
 
@@ -23,6 +25,7 @@ public sealed class AssistanceRequestValidator(AnnotatedFieldRules annotated, Ap
         else
         {
             ValidateFields(violations, "assistance_request", assistanceRequest);
+            intake.AddViolations(violations, "assistance_request", assistanceRequest);
         }
     }
 
@@ -31,6 +34,7 @@ public sealed class AssistanceRequestValidator(AnnotatedFieldRules annotated, Ap
         var violations = new FieldViolations();
         violations.AddRange(annotated.Check(merged, "assistance_request"));
         ValidateFields(violations, "assistance_request", merged);
+        intake.AddViolations(violations, "assistance_request", merged);
         violations.ThrowIfAny(errors);
     }
 

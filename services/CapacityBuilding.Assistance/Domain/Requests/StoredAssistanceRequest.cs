@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using CapacityBuilding.Contracts.Assistance.V1;
 using CapacityBuilding.Contracts.Common.V1;
 using State = CapacityBuilding.Contracts.Assistance.V1.AssistanceRequest.Types.State;
@@ -7,7 +8,9 @@ namespace CapacityBuilding.Assistance.Domain.Requests;
 /// <summary>
 /// An assistance request as the assistance service stores it. <see cref="HistoryLength"/> and
 /// <see cref="HistoryHead"/> record the end of its hash-chained history, written in the same
-/// script as the entry, so that a truncated history is detected too.
+/// script as the entry, so that a truncated history is detected too. Fields added later are left
+/// out of the JSON while unset, so that requests stored before them keep their digest
+/// (<see cref="History.RequestDigest"/>) and their history verifies.
 /// </summary>
 public sealed record StoredAssistanceRequest(
     string Id,
@@ -33,9 +36,16 @@ public sealed record StoredAssistanceRequest(
     int PriorityScore,
     StoredCourseProposal? CourseProposal,
     long HistoryLength,
-    string HistoryHead);
+    string HistoryHead,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] StoredMoney? ApprovedBudget = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<StoredNeedsBaseline>? NeedsBaselines = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? EndorsingAuthority = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DateOnly? EndorsementDate = null);
 
 public sealed record StoredFocalPoint(string DisplayName, string Email, string Institution);
+
+/// <summary>The requesting state's self-assessed capacity in one thematic area, 1 to 5, with what it rests on.</summary>
+public sealed record StoredNeedsBaseline(ThematicArea ThematicArea, int Level, string Note);
 
 /// <summary>google.type.Money as stored: never a floating-point number.</summary>
 public sealed record StoredMoney(string CurrencyCode, long Units, int Nanos);

@@ -13,6 +13,14 @@ internal static class AssistanceScripts
 
     /// <summary>Writes an offer with its sets and, for an event of the request's history, the request and its entry.</summary>
     public static readonly string OfferWrite = Load(LuaScripts.IdempotencyFunctions, "offer-write.lua");
+    /// <summary>Adds a request stored before the counters existed to them, once.</summary>
+    public static readonly string RequestCount = Load("request-count.lua");
+
+    /// <summary>Writes a state's status toward the Convention if it is still the version the change was made from.</summary>
+    public static readonly string ConventionStatusWrite = Load("convention-status-write.lua");
+
+    /// <summary>The ids of one index that are also in any of the others.</summary>
+    public static readonly string RequestIdsAmong = Load("request-ids-among.lua");
 
     private static string Load(params string[] files) => LuaScripts.Load(typeof(AssistanceScripts).Assembly, files);
 }

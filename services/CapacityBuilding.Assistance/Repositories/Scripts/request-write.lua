@@ -1,14 +1,16 @@
--- Writes a request, its history entry and its index changes together or not at all.
+-- Writes a request, its history entry, its index changes and its counter changes together or not at all.
 -- KEYS[1] document, KEYS[2] history list, KEYS[3] idempotency key (create; else KEYS[1] again),
--- KEYS[4..] index keys. ARGV[1] 'create' or 'replace', ARGV[2] etag the stored document must
+-- KEYS[4..n-1] index and counter keys, KEYS[n] the set of counted request ids. ARGV[1] 'create' or 'replace', ARGV[2] etag the stored document must
 -- have (replace), ARGV[3] document JSON, ARGV[4] history entry JSON ('' for none), ARGV[5] id,
--- ARGV[6] '1' when KEYS[3] is an idempotency key, ARGV[6 + i] '+member' or '-member' for KEYS[3 + i],
+-- ARGV[6] '1' when KEYS[3] is an idempotency key, ARGV[6 + i] '+member' or '-member' for KEYS[3 + i]
+-- (a sorted set), or '#delta:field' (a hash: HINCRBY, the field removed at zero; only for a request in KEYS[n]),
 -- then the request's fingerprint (create).
 -- Returns {'CREATED'}, {'EXISTING', id} (idempotent retry), {'REQUEST_ID_REUSED'}, {'REPLACED'}, {'NOT_FOUND'} or
 -- {'STALE', etag}.
 -- Starts with idempotency.lua; a create's last argument is its request's fingerprint.
 local idempotency = nil
 if ARGV[6] == '1' then idempotency = KEYS[3] end
+local counted_key = KEYS[#KEYS]
 if ARGV[1] == 'create' then
   local earlier = earlier_create(idempotency, ARGV[#ARGV])
   if earlier then return earlier end
@@ -16,6 +18,7 @@ if ARGV[1] == 'create' then
     return redis.error_reply('DUPLICATE_ID')
   end
   remember_create(idempotency, ARGV[5], ARGV[#ARGV])
+  redis.call('SADD', counted_key, ARGV[5])
 else
   local current = redis.call('GET', KEYS[1])
   if not current then return {'NOT_FOUND'} end
@@ -24,12 +27,17 @@ else
   redis.call('SET', KEYS[1], ARGV[3])
 end
 if ARGV[4] ~= '' then redis.call('RPUSH', KEYS[2], ARGV[4]) end
-for i = 4, #KEYS do
+local counted = redis.call('SISMEMBER', counted_key, ARGV[5]) == 1
+for i = 4, #KEYS - 1 do
   local change = ARGV[i + 3]
-  if string.sub(change, 1, 1) == '+' then
+  local kind = string.sub(change, 1, 1)
+  if kind == '+' then
     redis.call('ZADD', KEYS[i], 0, string.sub(change, 2))
-  else
+  elseif kind == '-' then
     redis.call('ZREM', KEYS[i], string.sub(change, 2))
+  elseif counted then
+    local delta, field = string.match(change, '^#(-?%d+):(.*)$')
+    if redis.call('HINCRBY', KEYS[i], field, delta) == 0 then redis.call('HDEL', KEYS[i], field) end
   end
 end
 if ARGV[1] == 'create' then return {'CREATED'} end

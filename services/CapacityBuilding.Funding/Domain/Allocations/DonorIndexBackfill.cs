@@ -7,39 +7,19 @@ namespace CapacityBuilding.Funding.Domain.Allocations;
 
 /// <summary>
 /// Once per Redis database: puts allocations made before the per-donor index existed into it, so
-/// that a donor's listing (and the assistance requests its money funds) includes them. Runs in
-/// the background at start-up and retries while Redis is away; the marker key
-/// <c>migrations:donor-allocation-index</c> records that it is done.
+/// that a donor's listing (and the assistance requests its money funds) includes them. The marker
+/// key <c>migrations:donor-allocation-index</c> records that it is done (<see cref="OneTimeMigration"/>).
 /// </summary>
 public sealed partial class DonorIndexBackfill(RedisAllocationRepository allocations, RedisKeyspace keyspace, ILogger<DonorIndexBackfill> logger)
-    : BackgroundService
+    : OneTimeMigration(keyspace)
 {
-    private static readonly RedisKey Done = "migrations:donor-allocation-index";
-    private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(5);
+    protected override RedisKey Done => "migrations:donor-allocation-index";
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                if (await keyspace.Database.KeyExistsAsync(Done))
-                {
-                    return;
-                }
+    protected override Task<int> MigrateAsync(CancellationToken cancellationToken) => allocations.IndexByDonorAsync();
 
-                var indexed = await allocations.IndexByDonorAsync();
-                await keyspace.Database.StringSetAsync(Done, DateTimeOffset.UtcNow.ToString("O"));
-                LogIndexed(logger, indexed);
-                return;
-            }
-            catch (RedisException exception)
-            {
-                LogRetry(logger, exception.Message);
-                await Task.Delay(RetryDelay, stoppingToken);
-            }
-        }
-    }
+    protected override void LogMigrated(int count) => LogIndexed(logger, count);
+
+    protected override void LogWaitingForRedis(string reason) => LogRetry(logger, reason);
 
     [LoggerMessage(EventId = EventIds.DonorIndexBackfilled, Level = LogLevel.Information, Message = "Indexed {Count} allocations by donor")]
     private static partial void LogIndexed(ILogger logger, int count);

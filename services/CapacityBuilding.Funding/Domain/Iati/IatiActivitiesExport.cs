@@ -9,7 +9,7 @@ using CapacityBuilding.Funding.Domain.Allocations;
 using CapacityBuilding.Funding.Domain.Disbursements;
 using CapacityBuilding.Funding.Domain.Donors;
 using CapacityBuilding.Funding.Domain.Money;
-using CapacityBuilding.Funding.Domain.Regions;
+using CapacityBuilding.ServiceDefaults.Regions;
 using CapacityBuilding.Funding.Repositories;
 using CapacityBuilding.ServiceDefaults.Identity;
 using Microsoft.Extensions.Options;

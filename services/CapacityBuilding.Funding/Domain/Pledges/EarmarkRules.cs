@@ -1,5 +1,5 @@
 using CapacityBuilding.Contracts.Common.V1;
-using CapacityBuilding.Funding.Domain.Regions;
+using CapacityBuilding.ServiceDefaults.Regions;
 
 namespace CapacityBuilding.Funding.Domain.Pledges;
 

@@ -1,5 +1,5 @@
 using CapacityBuilding.Contracts.Funding.V1;
-using CapacityBuilding.Funding.Domain.Regions;
+using CapacityBuilding.ServiceDefaults.Regions;
 using CapacityBuilding.ServiceDefaults.Errors;
 using CapacityBuilding.ServiceDefaults.Validation;
 

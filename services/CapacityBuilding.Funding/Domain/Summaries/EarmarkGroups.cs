@@ -1,6 +1,6 @@
 using CapacityBuilding.Contracts.Common.V1;
 using CapacityBuilding.Funding.Domain.Pledges;
-using CapacityBuilding.Funding.Domain.Regions;
+using CapacityBuilding.ServiceDefaults.Regions;
 
 namespace CapacityBuilding.Funding.Domain.Summaries;
 

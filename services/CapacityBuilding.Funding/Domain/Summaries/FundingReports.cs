@@ -5,7 +5,7 @@ using CapacityBuilding.Funding.Clients;
 using CapacityBuilding.Funding.Domain.Donors;
 using CapacityBuilding.Funding.Domain.ExchangeRates;
 using CapacityBuilding.Funding.Domain.Money;
-using CapacityBuilding.Funding.Domain.Regions;
+using CapacityBuilding.ServiceDefaults.Regions;
 using CapacityBuilding.Funding.Repositories;
 using CapacityBuilding.ServiceDefaults.Errors;
 using CapacityBuilding.ServiceDefaults.Identity;

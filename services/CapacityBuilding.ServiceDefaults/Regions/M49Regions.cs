@@ -1,6 +1,6 @@
 using System.Collections.Frozen;
 
-namespace CapacityBuilding.Funding.Domain.Regions;
+namespace CapacityBuilding.ServiceDefaults.Regions;
 
 /// <summary>
 /// The UN M49 geographic regions of every ISO 3166-1 alpha-3 state, shipped as data

@@ -1,4 +1,4 @@
-namespace CapacityBuilding.Funding.Domain.Regions;
+namespace CapacityBuilding.ServiceDefaults.Regions;
 
 /// <summary>
 /// Where a state lies in the UN M49 standard: its region, sub-region and, in Africa, the

@@ -1,0 +1,30 @@
+using CapacityBuilding.Assistance.Domain.Approvals;
+using CapacityBuilding.Assistance.Domain.Convention;
+using CapacityBuilding.Assistance.Domain.Intake;
+using CapacityBuilding.Assistance.Domain.Reports;
+using CapacityBuilding.Assistance.Grpc;
+using CapacityBuilding.Assistance.Repositories;
+using CapacityBuilding.ServiceDefaults.Validation;
+
+namespace CapacityBuilding.Assistance.Extensions;
+
+public static class IntakeServiceExtensions
+{
+    /// <summary>Intake: approval rules and overlaps, needs assessment and mandate, Convention statuses, the counters and the reports read from them.</summary>
+    public static IServiceCollection AddIntake(this IServiceCollection services)
+    {
+        services.AddValidator<ReviewRules>();
+        services.AddSingleton<IntakeFieldRules>();
+        services.AddSingleton<OverlapFinder>();
+        services.AddSingleton<RequestApproval>();
+        services.AddSingleton<RedisConventionStatusRepository>();
+        services.AddSingleton<ConventionStatusRules>();
+        services.AddSingleton<ConventionStatusChanges>();
+        services.AddSingleton<RedisRequestCounterRepository>();
+        services.AddSingleton<PipelineReport>();
+        services.AddSingleton<ConventionCoverageReport>();
+        services.AddHostedService<RequestCounterBackfill>();
+        services.AddSingleton<AssistanceIntake>();
+        return services;
+    }
+}
