@@ -54,9 +54,16 @@ public static class EventIds
 
     /// <summary>Assistance: the hold made for an offer that was not stored could not be released.</summary>
     public const int OfferOrphanHold = 2104;
+
     /// <summary>Assistance: requests stored before the pipeline and coverage counters were added to them at start.</summary>
     public const int RequestCountersBackfilled = 2150;
 
     /// <summary>Assistance: counting earlier requests waits for Redis.</summary>
     public const int RequestCountersBackfillWaiting = 2151;
+
+    /// <summary>Training: enrolments were indexed by nationality and across sessions at start.</summary>
+    public const int EnrolmentIndexBackfilled = 2300;
+
+    /// <summary>Training: indexing enrolments by nationality waits for Redis.</summary>
+    public const int EnrolmentIndexBackfillWaiting = 2301;
 }

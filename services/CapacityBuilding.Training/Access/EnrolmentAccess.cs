@@ -25,6 +25,10 @@ public sealed class EnrolmentAccess(ApiErrors errors)
     /// </summary>
     public static bool IsVisibleTo(Caller caller, EnrolmentWithPosition enrolment) => IsVisibleTo(caller, enrolment.Enrolment);
 
+    /// <summary>The only nationality whose enrolments the caller may list, or null for all.</summary>
+    public static string? NationalityListedFor(Caller caller) =>
+        caller.Role == CallerRole.MemberState ? caller.Country : null;
+
     /// <inheritdoc cref="IsVisibleTo(Caller, EnrolmentWithPosition)"/>
     public static bool IsVisibleTo(Caller caller, StoredEnrolment enrolment) =>
         caller.Role != CallerRole.MemberState || enrolment.Nationality == caller.Country;

@@ -27,7 +27,7 @@ public static class TrainingPermissions
         .Allow(nameof(Service.TrainingServiceBase.CreateEnrolment), MemberState, Coordinator)
         .Allow(nameof(Service.TrainingServiceBase.CancelEnrolment), MemberState, Coordinator)
         .Allow(nameof(Service.TrainingServiceBase.GetEnrolment), MemberState, Coordinator, Auditor)
-        .Allow(nameof(Service.TrainingServiceBase.ListEnrolments), Coordinator, Auditor)
+        .Allow(nameof(Service.TrainingServiceBase.ListEnrolments), MemberState, Coordinator, Auditor)
         .Allow(nameof(Service.TrainingServiceBase.CreateEvaluation), MemberState, Coordinator)
         .Allow(nameof(Service.TrainingServiceBase.ListEvaluations), Coordinator, Auditor)
         .Allow(nameof(Service.TrainingServiceBase.GetEvaluationSummary), MemberState, Coordinator, Donor, Auditor)

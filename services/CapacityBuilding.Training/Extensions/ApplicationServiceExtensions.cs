@@ -20,6 +20,7 @@ public static class ApplicationServiceExtensions
         builder.Services.AddSingleton<RedisCourseRepository>();
         builder.Services.AddSingleton<RedisSessionRepository>();
         builder.Services.AddSingleton<RedisEnrolmentRepository>();
+        builder.Services.AddHostedService<EnrolmentIndexBackfill>();
         builder.Services.AddSingleton<RedisEvaluationRepository>();
         builder.Services.AddSingleton<RedisSeatHoldRepository>();
         builder.Services.AddValidator<CourseValidator>();

@@ -64,13 +64,26 @@ public sealed partial class TrainingService
 
     public override async Task<ListEnrolmentsResponse> ListEnrolments(ListEnrolmentsRequest request, ServerCallContext context)
     {
-        var session = await ExistingSessionAsync(request.Parent, "parent");
+        // A member state's listing reads the index of its own nationals, so its pages are full.
+        var nationality = EnrolmentAccess.NationalityListedFor(context.GetCaller());
+        var scope = nationality is null ? request.Parent : $"{request.Parent}?nationality={nationality}";
         var pageSize = pageTokens.NormalizePageSize(request.PageSize);
-        var (items, lastArrival) = await enrolments.ListAsync(session.Id, pageSize, DecodeArrival(request.PageToken, request.Parent));
+        if (request.Parent == CourseNames.EverySession)
+        {
+            var (all, lastId) = await enrolments.ListAcrossSessionsAsync(nationality, pageSize, pageTokens.Decode(request.PageToken, scope));
+            return new ListEnrolmentsResponse
+            {
+                Enrolments = { all.Select(enrolment => enrolment.ToMessage()) },
+                NextPageToken = PageTokens.Encode(lastId, scope),
+            };
+        }
+
+        var session = await ExistingSessionAsync(request.Parent, "parent");
+        var (items, lastArrival) = await enrolments.ListAsync(session.Id, nationality, pageSize, DecodeArrival(request.PageToken, scope));
         return new ListEnrolmentsResponse
         {
             Enrolments = { items.Select(enrolment => enrolment.ToMessage()) },
-            NextPageToken = PageTokens.Encode(lastArrival?.ToString(CultureInfo.InvariantCulture), request.Parent),
+            NextPageToken = PageTokens.Encode(lastArrival?.ToString(CultureInfo.InvariantCulture), scope),
         };
     }
 

@@ -20,6 +20,9 @@ namespace CapacityBuilding.Training.Repositories;
 /// for every enrolment that is not cancelled.</item>
 /// <item><c>sessions:{id}:arrivals</c>: counter giving each enrolment its arrival number.</item>
 /// <item><c>sessions:{id}:enrolments</c>: sorted set of all enrolment ids, scored by arrival.</item>
+/// <item><c>sessions:{id}:enrolments:{nationality}</c>: the same for one country's nationals.</item>
+/// <item><c>enrolments:all</c> and <c>enrolments:nationals:{nationality}</c>: every enrolment id,
+/// and one country's nationals', score 0 (ids sort by creation), for listing across sessions.</item>
 /// <item><c>enrolments:request-ids:{scope}</c>: the id a create with that request id made and its fingerprint (<see cref="IdempotentCreate"/>).</item>
 /// </list>
 /// Seats change only in the scripts that start with <c>Scripts/seats.lua</c>: the enrolment
@@ -41,6 +44,7 @@ public sealed class RedisEnrolmentRepository(RedisKeyspace keyspace)
             SessionKeys.Document(sessionId), SessionKeys.Confirmed(sessionId), SessionKeys.Waitlist(sessionId),
             SessionKeys.Participants(sessionId), SessionKeys.Arrivals(sessionId), SessionKeys.Enrolments(sessionId),
             KeyOf(enrolment.Id), SessionKeys.HeldSeats(sessionId), SessionKeys.OpenHolds(sessionId),
+            SessionKeys.EnrolmentsOf(sessionId, enrolment.Nationality), AllKey, NationalsKeyOf(enrolment.Nationality),
         ];
         if (create is not null)
         {
@@ -96,15 +100,45 @@ public sealed class RedisEnrolmentRepository(RedisKeyspace keyspace)
         return (await WithPositionsAsync([enrolment]))[0];
     }
 
-    /// <summary>One page of the session's enrolments in arrival order, after arrival <paramref name="afterArrival"/>.</summary>
-    public async Task<(IReadOnlyList<EnrolmentWithPosition> Items, long? LastArrival)> ListAsync(string sessionId, int pageSize, long afterArrival)
+    /// <summary>
+    /// One page of the session's enrolments (of one country's nationals, when given) in arrival
+    /// order, after arrival <paramref name="afterArrival"/>.
+    /// </summary>
+    public async Task<(IReadOnlyList<EnrolmentWithPosition> Items, long? LastArrival)> ListAsync(string sessionId, string? nationality, int pageSize, long afterArrival)
     {
-        var ids = await database.SortedSetRangeByScoreAsync(
-            SessionKeys.Enrolments(sessionId), afterArrival, double.PositiveInfinity, Exclude.Start, Order.Ascending, 0, pageSize + 1);
+        var index = nationality is null ? SessionKeys.Enrolments(sessionId) : SessionKeys.EnrolmentsOf(sessionId, nationality);
+        var ids = await database.SortedSetRangeByScoreAsync(index, afterArrival, double.PositiveInfinity, Exclude.Start, Order.Ascending, 0, pageSize + 1);
         var pageIds = ids.Take(pageSize).Select(id => KeyOf((string)id!)).ToArray();
         var enrolments = (await store.GetManyAsync(pageIds)).OfType<StoredEnrolment>().ToList();
         var items = await WithPositionsAsync(enrolments);
         return (items, ids.Length > pageSize ? items[^1].Enrolment.Arrival : null);
+    }
+
+    /// <summary>One page of the enrolments of every session (of one country's nationals, when given), newest first, after id <paramref name="afterId"/>.</summary>
+    public async Task<(IReadOnlyList<EnrolmentWithPosition> Items, string? LastId)> ListAcrossSessionsAsync(string? nationality, int pageSize, string? afterId)
+    {
+        var (enrolments, lastId) = await store.ListNewestFirstAsync(nationality is null ? AllKey : NationalsKeyOf(nationality), KeyOf, pageSize, afterId);
+        return (await WithPositionsAsync(enrolments), lastId);
+    }
+
+    /// <summary>
+    /// Puts the session's enrolments into the nationality and cross-session indexes (for
+    /// enrolments made before those existed); adding is idempotent. Returns how many it indexed.
+    /// </summary>
+    public async Task<int> IndexAsync(string sessionId)
+    {
+        var ids = await database.SortedSetRangeByRankAsync(SessionKeys.Enrolments(sessionId));
+        var enrolments = (await store.GetManyAsync([.. ids.Select(id => KeyOf((string)id!))])).OfType<StoredEnrolment>().ToList();
+        var batch = database.CreateBatch();
+        var writes = enrolments.SelectMany(enrolment => new Task[]
+        {
+            batch.SortedSetAddAsync(SessionKeys.EnrolmentsOf(sessionId, enrolment.Nationality), enrolment.Id, enrolment.Arrival),
+            batch.SortedSetAddAsync(AllKey, enrolment.Id, 0),
+            batch.SortedSetAddAsync(NationalsKeyOf(enrolment.Nationality), enrolment.Id, 0),
+        }).ToList();
+        batch.Execute();
+        await Task.WhenAll(writes);
+        return enrolments.Count;
     }
 
     private async Task<IReadOnlyList<EnrolmentWithPosition>> WithPositionsAsync(IReadOnlyList<StoredEnrolment> enrolments)
@@ -124,6 +158,10 @@ public sealed class RedisEnrolmentRepository(RedisKeyspace keyspace)
 
     /// <summary>A time as the stored documents' JSON writes it, for a script to store.</summary>
     internal static string TimeJson(DateTimeOffset time) => JsonSerializer.Serialize(time, TrainingJsonContext.Default.DateTimeOffset).Trim('"');
+
+    private static readonly RedisKey AllKey = "enrolments:all";
+
+    private static RedisKey NationalsKeyOf(string nationality) => $"enrolments:nationals:{nationality}";
 
     private static RedisKey KeyOf(string id) => $"enrolments:{id}";
 }

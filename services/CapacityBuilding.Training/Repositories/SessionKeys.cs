@@ -41,6 +41,9 @@ internal static class SessionKeys
     /// <summary><c>sessions:{id}:seat-holds:{country}</c>: the hold ids of one country, score 0, so that a member state's page is read whole.</summary>
     public static RedisKey SeatHoldsOf(string sessionId, string country) => $"sessions:{sessionId}:seat-holds:{country}";
 
+    /// <summary><c>sessions:{id}:enrolments:{nationality}</c>: the enrolment ids of one country's nationals scored by arrival, so that a member state's page is read whole.</summary>
+    public static RedisKey EnrolmentsOf(string sessionId, string nationality) => $"sessions:{sessionId}:enrolments:{nationality}";
+
     /// <summary><c>sessions:{id}:evaluations</c>: evaluation ids, score 0 (creation order).</summary>
     public static RedisKey Evaluations(string sessionId) => $"sessions:{sessionId}:evaluations";
 

@@ -44,7 +44,7 @@ public sealed class RoleMatrixTests(SuiteFixture suite)
         TrainingService/CreateEnrolment                  M C
         TrainingService/CancelEnrolment                  M C
         TrainingService/GetEnrolment                     M C A
-        TrainingService/ListEnrolments                   C A
+        TrainingService/ListEnrolments                   M C A
         TrainingService/CreateEvaluation                 M C
         TrainingService/ListEvaluations                  C A
         TrainingService/GetEvaluationSummary             M C D A

@@ -45,6 +45,23 @@ public sealed class TrainingRestTests(SuiteFixture suite)
         Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
     }
 
+    [Fact]
+    public async Task Seat_holds_over_rest_are_held_listed_and_released_and_seats_not_free_answer_400()
+    {
+        var session = await setup.SessionAsync(seats: 3);
+
+        var hold = await PostAsync($"/v1/{session.Name}/seatHolds", new { country = "GHA", seats = 2 });
+        var listed = await rest.GetFromJsonAsync<JsonElement>($"/v1/{session.Name}/seatHolds");
+        using var tooMany = await rest.PostAsJsonAsync($"/v1/{session.Name}/seatHolds", new { country = "KEN", seats = 2 });
+        var released = await PostAsync($"/v1/{hold.GetProperty("name").GetString()}:release", new { });
+
+        Assert.Equal("STATE_HELD", hold.GetProperty("state").GetString());
+        Assert.Equal(hold.GetProperty("name").GetString(), listed.GetProperty("seatHolds")[0].GetProperty("name").GetString());
+        Assert.Equal(HttpStatusCode.BadRequest, tooMany.StatusCode);
+        Assert.Contains("SEATS_UNAVAILABLE", await tooMany.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal("STATE_RELEASED", released.GetProperty("state").GetString());
+    }
+
     private async Task<JsonElement> PostAsync(string path, object body)
     {
         using var response = await rest.PostAsJsonAsync(path, body);

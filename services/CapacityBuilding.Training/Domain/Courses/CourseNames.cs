@@ -24,6 +24,9 @@ public static class CourseNames
     /// <summary>The assistance service's requests, for which participants may be enrolled.</summary>
     public static readonly ResourceName<AssistanceRequestName> AssistanceRequest = new("AssistanceRequest", "requests/{request}", ids => new(ids[0]));
 
+    /// <summary>The parent that lists enrolments of every session of every course (AIP-159).</summary>
+    public const string EverySession = "courses/-/sessions/-";
+
     public const string EvaluationSummaryType = "EvaluationSummary";
 
     public const string EvaluationSummarySegment = "evaluationSummary";
