@@ -117,7 +117,7 @@ public sealed class DemoDataLoader(GrpcChannel channel, TextWriter output, GrpcC
     private async Task<string?> LoadDonorsAsync(
         IReadOnlyList<DonorEntry> donors, Dictionary<string, AssistanceRequest> requests, CancellationToken cancellationToken)
     {
-        var (pledgeCount, committedCount, commitsNow, allocationCount, disbursementCount) = (0, 0, 0, 0, 0);
+        var (pledgeCount, committedCount, commitsNow, allocationCount, disbursementCount, contributionCount) = (0, 0, 0, 0, 0, 0);
         string? fundingDonorId = null;
         foreach (var entry in donors)
         {
@@ -135,6 +135,12 @@ public sealed class DemoDataLoader(GrpcChannel channel, TextWriter output, GrpcC
                 {
                     commitsNow += await CommitAsync(pledgeEntry.Key, pledge, cancellationToken) ? 1 : 0;
                     committedCount++;
+                }
+
+                foreach (var contributionEntry in pledgeEntry.Contributions ?? [])
+                {
+                    await ContributeAsync(contributionEntry, pledge, cancellationToken);
+                    contributionCount++;
                 }
 
                 foreach (var allocationEntry in pledgeEntry.Allocations ?? [])
@@ -155,6 +161,7 @@ public sealed class DemoDataLoader(GrpcChannel channel, TextWriter output, GrpcC
         await output.WriteLineAsync($"pledges: {pledgeCount} loaded, {committedCount} of them committed ({commitsNow} now)");
         await output.WriteLineAsync($"allocations: {allocationCount} loaded");
         await output.WriteLineAsync($"disbursements: {disbursementCount} loaded");
+        await output.WriteLineAsync($"contributions: {contributionCount} loaded");
         return fundingDonorId;
     }
 
@@ -182,6 +189,14 @@ public sealed class DemoDataLoader(GrpcChannel channel, TextWriter output, GrpcC
         return (await GatewayCall.RunAsync(
             $"allocating '{entry.Key}' to request '{entry.RequestKey}' (now {request.State})",
             options => funding.CreateAllocationAsync(create, options).ResponseAsync, cancellationToken)).Allocation;
+    }
+
+    /// <summary>Money paid in; a reload replays the request id, so it is recorded once.</summary>
+    private async Task ContributeAsync(ContributionEntry entry, Pledge pledge, CancellationToken cancellationToken)
+    {
+        var create = new CreateContributionRequest { Parent = pledge.Name, Contribution = entry.Contribution, RequestId = RequestIdPrefix + entry.Key };
+        await GatewayCall.RunAsync(
+            $"recording contribution '{entry.Key}'", options => funding.CreateContributionAsync(create, options).ResponseAsync, cancellationToken);
     }
 
     private async Task DisburseAsync(DisbursementEntry entry, Allocation allocation, CancellationToken cancellationToken)

@@ -53,6 +53,12 @@ public sealed class DemoDataLoadTests(SuiteFixture suite)
             (await funding.ListDisbursementsAsync(new ListDisbursementsRequest { Parent = allocation.Name })).Disbursements.Count));
         Assert.Equal(allocationEntries.Sum(entry => entry.Disbursements?.Count ?? 0), disbursements.Sum());
 
+        // Money paid in is recorded once however often the loader runs; the demo donor has open needs to fund.
+        var paidUnits = data.Donors.SelectMany(donor => donor.Pledges).SelectMany(pledge => pledge.Contributions ?? []).Sum(entry => entry.Contribution.Amount.Units);
+        Assert.True(paidUnits > 0);
+        Assert.Equal(paidUnits, (await funding.GetFundingSummaryAsync(new GetFundingSummaryRequest())).FundingSummary.Programme.PaidUsd.Units);
+        Assert.NotEmpty((await funding.ListOpenNeedsAsync(new ListOpenNeedsRequest { Parent = "donors/" + second.FundingDonorId })).OpenNeeds);
+
         // The loader names the first donor in donors.json whose pledges allocate money, and that
         // donor sees exactly the requests they fund.
         Assert.NotNull(second.FundingDonorId);

@@ -23,6 +23,9 @@ public sealed class DemoFilesTests
         Assert.Contains(pledges, pledge => pledge.Committed);
         Assert.Contains(pledges, pledge => !pledge.Committed);
         Assert.Single(pledges.SelectMany(pledge => pledge.Allocations ?? []).SelectMany(allocation => allocation.Disbursements ?? []));
+        // Only committed money is allocated or paid in against.
+        Assert.All(pledges.Where(pledge => pledge.Allocations is { Count: > 0 } || pledge.Contributions is { Count: > 0 }), pledge => Assert.True(pledge.Committed, pledge.Key));
+        Assert.NotEmpty(pledges.SelectMany(pledge => pledge.Contributions ?? []));
     }
 
     [Fact]

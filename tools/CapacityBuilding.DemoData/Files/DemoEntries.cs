@@ -37,12 +37,21 @@ public sealed record DonorEntry(
     [property: JsonConverter(typeof(ProtoJsonConverter<Donor>))] Donor Donor,
     IReadOnlyList<PledgeEntry> Pledges);
 
-/// <summary>A pledge inside a <see cref="DonorEntry"/>: <c>committed</c> when the agreement is signed, and the money it allocates.</summary>
+/// <summary>
+/// A pledge inside a <see cref="DonorEntry"/>: <c>committed</c> when the agreement is signed (only
+/// committed money can be allocated), the money it allocates, and the money paid in against it.
+/// </summary>
 public sealed record PledgeEntry(
     string Key,
     [property: JsonConverter(typeof(ProtoJsonConverter<Pledge>))] Pledge Pledge,
     bool Committed = false,
-    IReadOnlyList<AllocationEntry>? Allocations = null);
+    IReadOnlyList<AllocationEntry>? Allocations = null,
+    IReadOnlyList<ContributionEntry>? Contributions = null);
+
+/// <summary>A contribution (money the donor paid in) inside a <see cref="PledgeEntry"/>.</summary>
+public sealed record ContributionEntry(
+    string Key,
+    [property: JsonConverter(typeof(ProtoJsonConverter<Contribution>))] Contribution Contribution);
 
 /// <summary>
 /// Money from the enclosing pledge for the request with key <c>requestKey</c> (the allocation's
