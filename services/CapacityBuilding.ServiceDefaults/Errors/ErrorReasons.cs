@@ -188,6 +188,7 @@ public static class ErrorReasons
 
     /// <summary>FAILED_PRECONDITION: the assistance service releases an offer's hold that the requesting state already accepted.</summary>
     public const string AllocationConfirmed = "ALLOCATION_CONFIRMED";
+
     /// <summary>FAILED_PRECONDITION: an approval of a request that overlaps approved or in-delivery requests of the same state, without a confirmation.</summary>
     public const string RequestOverlaps = "REQUEST_OVERLAPS";
 }

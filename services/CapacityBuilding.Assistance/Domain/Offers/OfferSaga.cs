@@ -182,8 +182,7 @@ public sealed partial class OfferSaga(OfferWrites writes, OfferHolds holds, Redi
     {
         if (clock.GetUtcNow() >= offer.ExpireTime)
         {
-            throw errors.FailedPrecondition(ErrorReasons.OfferExpired, $"{offer.Name} expired at {offer.ExpireTime:O}; it can no longer be answered or withdrawn.",
-                new Dictionary<string, string> { ["expire_time"] = offer.ExpireTime.ToString("O", System.Globalization.CultureInfo.InvariantCulture) });
+            throw Expired(offer);
         }
 
         if (Etags.IsStale(expectedEtag, offer.Etag))
@@ -199,7 +198,12 @@ public sealed partial class OfferSaga(OfferWrites writes, OfferHolds holds, Redi
         errors.FailedPrecondition(reason, $"{offer.Name} could not take effect and has lapsed: {offer.AnswerReason}",
             new Dictionary<string, string> { ["offer"] = offer.Name, ["hold"] = offer.Hold });
 
-    private RpcException NotOpen(StoredOffer offer) =>
+    private RpcException Expired(StoredOffer offer) =>
+        errors.FailedPrecondition(ErrorReasons.OfferExpired, $"{offer.Name} expired at {offer.ExpireTime:O}; it can no longer be answered or withdrawn.",
+            new Dictionary<string, string> { ["expire_time"] = offer.ExpireTime.ToString("O", System.Globalization.CultureInfo.InvariantCulture) });
+
+    // An expired offer is OFFER_EXPIRED whether or not the sweeper has marked it yet.
+    private RpcException NotOpen(StoredOffer offer) => offer.State == State.Expired ? Expired(offer) :
         errors.WrongState(ErrorReasons.OfferNotOpen, $"{offer.Name} is {OfferLifecycle.NameOf(offer.State)}; only an open offer can be answered or withdrawn.",
             OfferLifecycle.NameOf(offer.State));
 
