@@ -76,8 +76,8 @@ public static class RequestFormMessages
         BudgetCurrency = request.IndicativeBudget?.CurrencyCode ?? "",
         BudgetAmount = request.IndicativeBudget is { } budget ? AmountOf(budget).ToString(CultureInfo.InvariantCulture) : "",
         TargetAudiences = [.. request.TargetAudiences],
-        BaselineLevels = request.NeedsBaselines.ToDictionary(baseline => baseline.ThematicArea.ToString(), baseline => baseline.Level.ToString(CultureInfo.InvariantCulture)),
-        BaselineNotes = request.NeedsBaselines.ToDictionary(baseline => baseline.ThematicArea.ToString(), baseline => baseline.Note),
+        BaselineLevels = request.NeedsBaselines.ToDictionary(baseline => baseline.ThematicArea.ToString(), baseline => (string?)baseline.Level.ToString(CultureInfo.InvariantCulture)),
+        BaselineNotes = request.NeedsBaselines.ToDictionary(baseline => baseline.ThematicArea.ToString(), baseline => (string?)baseline.Note),
         EndorsingAuthority = request.EndorsingAuthority,
         EndorsementDate = TextOf(request.EndorsementDate),
     };
@@ -115,8 +115,9 @@ public static class RequestFormMessages
     {
         foreach (var area in Enum.GetValues<Contracts.Common.V1.ThematicArea>())
         {
-            var level = form.BaselineLevels.GetValueOrDefault(area.ToString(), "");
-            var note = form.BaselineNotes.GetValueOrDefault(area.ToString(), "").Trim();
+            // An empty field binds as null.
+            var level = form.BaselineLevels.GetValueOrDefault(area.ToString()) ?? "";
+            var note = (form.BaselineNotes.GetValueOrDefault(area.ToString()) ?? "").Trim();
             if (level.Length == 0 && note.Length == 0)
             {
                 continue;
