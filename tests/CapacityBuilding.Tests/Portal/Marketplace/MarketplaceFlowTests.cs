@@ -101,6 +101,32 @@ public sealed class MarketplaceFlowTests(SuiteFixture suite, BrowserFixture brow
     }
 
     [Fact]
+    public async Task A_coordinators_offer_of_more_seats_than_are_free_is_refused_in_the_readers_language_and_one_that_fits_can_be_withdrawn()
+    {
+        var scenario = new OfferScenario(suite);
+        var request = await scenario.RequestAsync("GHA");
+        var session = await scenario.SessionAsync(3);
+        await using var coordinator = await SignedInAsync(DemoUsers.Coordinator);
+        await coordinator.SwitchLanguageAsync("fr");
+
+        await coordinator.GoToAsync(NewOfferPath(request));
+        await coordinator.Page.GetByLabel("Session", new() { Exact = true }).FillAsync(session.Name);
+        await coordinator.Page.GetByLabel("Nombre de places").FillAsync("5");
+        await coordinator.ClickAndWaitForAsync(Button(coordinator, "Faire l’offre"), coordinator.Page.Locator(".error-summary"));
+        Assert.Contains("La session n’a pas assez de places libres.", await coordinator.Page.Locator(".error-summary").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Equal(session.Name, await coordinator.Page.GetByLabel("Session", new() { Exact = true }).InputValueAsync());
+        await coordinator.AssertPageIsCleanAsync("/offer-new-refused");
+        Assert.Empty((await scenario.Coordinator().ListOffersAsync(new ListOffersRequest { Parent = request.Name })).Offers);
+
+        await coordinator.Page.GetByLabel("Nombre de places").FillAsync("3");
+        await coordinator.ClickAndWaitForAsync(Button(coordinator, "Faire l’offre"), coordinator.Page.Locator(".notice-success"));
+        await coordinator.Page.Locator("#withdraw-reason").FillAsync("La session est déplacée.");
+        await coordinator.ClickAndWaitForAsync(Button(coordinator, "Retirer l’offre"), coordinator.Page.Locator(".notice-success"));
+        var offer = Assert.Single((await scenario.Coordinator().ListOffersAsync(new ListOffersRequest { Parent = request.Name })).Offers);
+        Assert.Equal((OfferState.Withdrawn, "La session est déplacée."), (offer.State, offer.AnswerReason));
+    }
+
+    [Fact]
     public async Task A_coordinator_sees_the_overlaps_and_approves_an_overlapping_request_only_with_a_reason_and_a_budget()
     {
         var coordinator = RequestLifecycleDriver.Coordinator(suite, "portal-overlap-coordinator");
@@ -129,6 +155,8 @@ public sealed class MarketplaceFlowTests(SuiteFixture suite, BrowserFixture brow
         var approval = (await driver.HistoryAsync(reviewed.Name))[^1];
         Assert.Contains("The earlier request trains judges; this one prosecutors.", approval.Reason, StringComparison.Ordinal);
     }
+
+    private static string NewOfferPath(AssistanceRequest request) => $"/{request.Name}/offers/new";
 
     private static string ProposalPath(AssistanceRequest request, string pledge) => $"/{request.Name}/offers/new?pledge={Uri.EscapeDataString(pledge)}";
 
