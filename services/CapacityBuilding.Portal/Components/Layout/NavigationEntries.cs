@@ -26,6 +26,8 @@ public sealed class NavigationEntries
         new("Dashboards", "dashboards", Everyone),
         new("FundingExchangeRates", "funding/exchange-rates", [CallerRole.Coordinator, CallerRole.Donor, CallerRole.Auditor]),
         new("FundingIatiExport", "funding/iati", [CallerRole.Coordinator, CallerRole.Auditor]),
+        new("OpenNeeds", "funding/open-needs", [CallerRole.Donor]),
+        new("ConventionStatuses", "convention-statuses", Everyone),
     ];
 
     private NavigationEntries()

@@ -44,12 +44,23 @@ public sealed class DashboardFlowTests(SuiteFixture suite, BrowserFixture browse
             [.. summary.Regions.Select(region => Figures(region.Totals))],
             await TableFiguresAsync(auditor.Page, "funding-by-region"));
         Assert.Equal(
+            [.. summary.ThematicAreas.Select(area => PledgeFigures(area.Totals))],
+            await TableFiguresAsync(auditor.Page, "pledges-by-area"));
+        Assert.Equal(
+            [.. summary.Regions.Select(region => PledgeFigures(region.Totals))],
+            await TableFiguresAsync(auditor.Page, "pledges-by-region"));
+        var assistance = new AssistanceService.AssistanceServiceClient(suite.Channel(suite.GatewayGrpcAddress, suite.Tokens.Mint(CallerRole.Auditor, "auditor@oios")));
+        var coverage = await assistance.GetConventionCoverageAsync(new GetConventionCoverageRequest());
+        Assert.Equal(
+            [.. coverage.AreaTotals.Select(area => new decimal[] { area.SupportedStates, area.InDeliveryStates, area.RequestedStates, area.NeverStates })],
+            await TableFiguresAsync(auditor.Page, "coverage-by-area"));
+        Assert.Equal(
             [.. summary.Regions.Select(region => region.RegionName)],
             await auditor.Page.Locator("#funding-by-region-table tbody th").AllInnerTextsAsync());
         // The newest course is on the catalogue's first page: its two sessions' seats, none taken yet.
         var seats = auditor.Page.Locator("#training-seats-table tbody tr", new() { Has = auditor.Page.GetByRole(AriaRole.Rowheader, new() { Name = course.Title }) });
         Assert.Equal(["23", "0", "0"], await seats.Locator("td").AllInnerTextsAsync());
-        foreach (var chart in new[] { "funding-by-area", "funding-by-region", "funding-by-donor", "pipeline-by-state", "training-seats" })
+        foreach (var chart in new[] { "funding-by-area", "pledges-by-area", "funding-by-region", "pledges-by-region", "funding-by-donor", "pipeline-by-state", "coverage-by-area", "training-seats" })
         {
             await AssertChartWritesItsTableAsync(auditor.Page, chart);
         }
@@ -65,15 +76,16 @@ public sealed class DashboardFlowTests(SuiteFixture suite, BrowserFixture browse
         await ghana.AssertPageIsCleanAsync("dashboards-focal-point");
 
         var byState = await ghana.Page.Locator("#pipeline-by-state-table tbody td").AllInnerTextsAsync();
-        var byCountry = await ghana.Page.Locator("#pipeline-by-country-table tbody td").AllInnerTextsAsync();
+        // The pipeline report's per-state table: its last column is each state's total.
+        var byCountry = await ghana.Page.Locator("#pipeline-by-country tbody td:last-child").AllInnerTextsAsync();
         var counted = await ghana.Page.Locator("section[aria-labelledby=pipeline-title] > p").First.InnerTextAsync();
 
         Assert.Equal(byState.Sum(Parse), byCountry.Sum(Parse));
-        // "N requests counted", or, past the page's cap (the suite's other tests make many Ghana
-        // requests), "The newest N requests are counted": N is the tables' sum either way.
-        Assert.Matches($@"^(The newest )?{byState.Sum(Parse).ToString(CultureInfo.InvariantCulture)} requests (are )?counted", counted.Replace(",", "", StringComparison.Ordinal));
-        // The service lists a focal point their own country's requests only.
-        Assert.Equal(["Ghana"], await ghana.Page.Locator("#pipeline-by-country-table tbody th").AllInnerTextsAsync());
+        // "N requests counted": the report's total, which is the tables' sum.
+        Assert.Matches($@"^{byState.Sum(Parse).ToString(CultureInfo.InvariantCulture)} requests counted", counted.Replace(",", "", StringComparison.Ordinal));
+        // The report gives a focal point their own country's requests only, and no regions.
+        Assert.Equal(["Ghana"], await ghana.Page.Locator("#pipeline-by-country tbody th").AllInnerTextsAsync());
+        Assert.Equal(0, await ghana.Page.Locator("#pipeline-by-region").CountAsync());
         Assert.Equal(0, await ghana.Page.Locator("#funding-title").CountAsync());
     }
 
@@ -112,7 +124,10 @@ public sealed class DashboardFlowTests(SuiteFixture suite, BrowserFixture browse
 
     /// <summary>Budget, allocated, disbursed and gap in USD, as the table's columns are.</summary>
     private static decimal[] Figures(FundingTotals totals) =>
-        [ToDecimal(totals.IndicativeBudgetUsd), ToDecimal(totals.AllocatedUsd), ToDecimal(totals.DisbursedUsd), ToDecimal(totals.GapUsd)];
+        [ToDecimal(totals.BudgetUsd), ToDecimal(totals.AllocatedUsd), ToDecimal(totals.OfferedUsd), ToDecimal(totals.DisbursedUsd), ToDecimal(totals.GapUsd)];
+
+    private static decimal[] PledgeFigures(FundingTotals totals) =>
+        [ToDecimal(totals.PledgedUsd), ToDecimal(totals.CommittedUsd), ToDecimal(totals.PaidUsd)];
 
     // The tables show money to the cent.
     private static decimal ToDecimal(Money? money) => money is null ? 0m : Math.Round(money.Units + (money.Nanos / 1_000_000_000m), 2);

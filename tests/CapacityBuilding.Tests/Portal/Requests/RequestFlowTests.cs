@@ -1,3 +1,4 @@
+using CapacityBuilding.Contracts.Assistance.V1;
 using CapacityBuilding.Tests.Assistance;
 using CapacityBuilding.Tests.Infrastructure;
 using CapacityBuilding.Tests.Portal.Browser;
@@ -142,6 +143,33 @@ public sealed class RequestFlowTests(SuiteFixture suite, BrowserFixture browser)
 
         var edit = ghana.Page.Locator(".timeline > li").Last;
         Assert.Contains("Changed: Estimated participants", await edit.InnerTextAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_focal_point_records_a_needs_assessment_and_the_mandate_and_the_request_page_shows_them()
+    {
+        var draft = await coordinator.CreateAsync(RequestLifecycleDriver.CompleteRequest("GHA", $"Portal needs {Guid.NewGuid():N}"));
+        var area = draft.ThematicAreas[0];
+        await using var ghana = await BrowserSession.OpenAsync(browser, suite);
+        await ghana.SignInAsync(DemoUsers.FocalPointGhana);
+        await ghana.GoToAsync(RequestPageOf.Edit(draft.Name));
+
+        await ghana.Page.Locator($"select[name='Form.BaselineLevels[{area}]']").SelectOptionAsync("2");
+        await ghana.Page.Locator($"input[name='Form.BaselineNotes[{area}]']").FillAsync("A draft law, no trained prosecutors yet");
+        await ghana.Page.Locator("input[name='Form.EndorsingAuthority']").FillAsync("Ministry of Communications and Digitalisation");
+        await ghana.Page.Locator("input[name='Form.EndorsementDate']").FillAsync("2026-01-15");
+        await ghana.ClickAndWaitForAsync(new RequestFormPage(ghana.Page).SaveDraftButton, ghana.Page.Locator(".notice-success"));
+        await ghana.AssertPageIsCleanAsync("/request-edit-needs-saved");
+
+        var stored = (await RequestLifecycleDriver.Coordinator(suite, "portal-requests-coordinator").GetAssistanceRequestAsync(new GetAssistanceRequestRequest { Name = draft.Name })).AssistanceRequest;
+        var baseline = Assert.Single(stored.NeedsBaselines);
+        Assert.Equal((area, 2, "A draft law, no trained prosecutors yet"), (baseline.ThematicArea, baseline.Level, baseline.Note));
+        Assert.Equal(("Ministry of Communications and Digitalisation", 2026, 1, 15), (stored.EndorsingAuthority, stored.EndorsementDate.Year, stored.EndorsementDate.Month, stored.EndorsementDate.Day));
+
+        await ghana.GoToAsync(RequestPageOf.Detail(draft.Name));
+        var details = await ghana.Page.Locator("dl.request-details").InnerTextAsync();
+        Assert.Contains("2 – initial – A draft law, no trained prosecutors yet", details, StringComparison.Ordinal);
+        Assert.Contains("Ministry of Communications and Digitalisation", details, StringComparison.Ordinal);
     }
 
     [Fact]

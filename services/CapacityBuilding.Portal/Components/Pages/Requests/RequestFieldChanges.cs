@@ -13,6 +13,7 @@ public static class RequestFieldChanges
     [
         "requesting_state", "title", "description", "thematic_areas", "courses", "focal_point", "beneficiary_institutions",
         "assistance_types", "desired_start", "desired_end", "languages", "estimated_participants", "indicative_budget", "target_audiences",
+        "needs_baselines", "endorsing_authority", "endorsement_date",
     ];
 
     public static IReadOnlyList<string> Between(AssistanceRequest stored, AssistanceRequest edited) =>

@@ -28,6 +28,9 @@ public static class RequestFields
     public const string Budget = Prefix + "indicative_budget";
     public const string BudgetCurrency = Budget + ".currency_code";
     public const string TargetAudiences = Prefix + "target_audiences";
+    public const string NeedsBaselines = Prefix + "needs_baselines";
+    public const string EndorsingAuthority = Prefix + "endorsing_authority";
+    public const string EndorsementDate = Prefix + "endorsement_date";
 
     /// <summary>The fields in the order the form shows them, which is the order of its error summary.</summary>
     public static readonly IReadOnlyList<string> InFormOrder =
@@ -35,6 +38,7 @@ public static class RequestFields
         RequestingState, Title, Description, ThematicAreas, AssistanceTypes, TargetAudiences, Courses,
         FocalPointName, FocalPointEmail, FocalPointInstitution, BeneficiaryInstitutions,
         DesiredStart, DesiredEnd, Languages, EstimatedParticipants, BudgetCurrency, Budget,
+        NeedsBaselines, EndorsingAuthority, EndorsementDate,
     ];
 
     /// <summary>

@@ -65,5 +65,16 @@ public sealed class RequestForm
 
     public List<TargetAudience> TargetAudiences { get; set => field = value ?? []; } = [];
 
+    /// <summary>The self-assessed level (1 to 5, as text; empty for none) by thematic area name.</summary>
+    public Dictionary<string, string?> BaselineLevels { get; set => field = value ?? []; } = [];
+
+    /// <summary>What each level rests on, by thematic area name.</summary>
+    public Dictionary<string, string?> BaselineNotes { get; set => field = value ?? []; } = [];
+
+    public string EndorsingAuthority { get; set => field = value ?? ""; } = "";
+
+    /// <summary><c>yyyy-MM-dd</c>, as a date input posts it.</summary>
+    public string EndorsementDate { get; set => field = value ?? ""; } = "";
+
     public bool Submitting => Intent == SubmitIntent;
 }

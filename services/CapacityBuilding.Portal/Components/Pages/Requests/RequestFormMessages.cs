@@ -36,6 +36,9 @@ public static class RequestFormMessages
             DesiredEnd = DateOf(form.DesiredEnd, RequestFields.DesiredEnd, unreadable),
             EstimatedParticipants = WholeNumberOf(form.EstimatedParticipants, RequestFields.EstimatedParticipants, unreadable),
             IndicativeBudget = MoneyOf(form.BudgetCurrency, form.BudgetAmount, unreadable),
+            NeedsBaselines = { BaselinesOf(form, unreadable) },
+            EndorsingAuthority = form.EndorsingAuthority.Trim(),
+            EndorsementDate = DateOf(form.EndorsementDate, RequestFields.EndorsementDate, unreadable),
         };
         if (form.FocalPointName.Length + form.FocalPointEmail.Length + form.FocalPointInstitution.Length > 0)
         {
@@ -73,6 +76,10 @@ public static class RequestFormMessages
         BudgetCurrency = request.IndicativeBudget?.CurrencyCode ?? "",
         BudgetAmount = request.IndicativeBudget is { } budget ? AmountOf(budget).ToString(CultureInfo.InvariantCulture) : "",
         TargetAudiences = [.. request.TargetAudiences],
+        BaselineLevels = request.NeedsBaselines.ToDictionary(baseline => baseline.ThematicArea.ToString(), baseline => (string?)baseline.Level.ToString(CultureInfo.InvariantCulture)),
+        BaselineNotes = request.NeedsBaselines.ToDictionary(baseline => baseline.ThematicArea.ToString(), baseline => (string?)baseline.Note),
+        EndorsingAuthority = request.EndorsingAuthority,
+        EndorsementDate = TextOf(request.EndorsementDate),
     };
 
     /// <summary>A date the service stored, or null when it has none (or an impossible one).</summary>
@@ -100,6 +107,24 @@ public static class RequestFormMessages
         }
 
         return new Date { Year = date.Year, Month = date.Month, Day = date.Day };
+    }
+
+    // A baseline for each area given a level, in the areas' order; a note without a level is sent
+    // with level 0, for the service to say the level is missing.
+    private static IEnumerable<NeedsBaseline> BaselinesOf(RequestForm form, ICollection<string> unreadable)
+    {
+        foreach (var area in Enum.GetValues<Contracts.Common.V1.ThematicArea>())
+        {
+            // An empty field binds as null.
+            var level = form.BaselineLevels.GetValueOrDefault(area.ToString()) ?? "";
+            var note = (form.BaselineNotes.GetValueOrDefault(area.ToString()) ?? "").Trim();
+            if (level.Length == 0 && note.Length == 0)
+            {
+                continue;
+            }
+
+            yield return new NeedsBaseline { ThematicArea = area, Level = WholeNumberOf(level, RequestFields.NeedsBaselines, unreadable), Note = note };
+        }
     }
 
     private static string TextOf(Date? date) => DateOnlyOf(date)?.ToString(DateFormat, CultureInfo.InvariantCulture) ?? "";

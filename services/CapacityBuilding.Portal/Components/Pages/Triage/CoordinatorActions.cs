@@ -20,12 +20,16 @@ public static class CoordinatorActions
 
     public static IEnumerable<Action> AvailableIn(State state) => All.Where(action => AssistanceRequestLifecycle.Next(state, action) is not null);
 
-    /// <summary>Takes <paramref name="action"/> on the request, conditional on <paramref name="etag"/> (AIP-154).</summary>
-    public static async Task<AssistanceRequest> TakeAsync(AssistanceService.AssistanceServiceClient assistance, string name, Action action, string etag, string reason) =>
+    /// <summary>
+    /// Takes <paramref name="action"/> on the request, conditional on <paramref name="etag"/> (AIP-154);
+    /// an approval carries the <paramref name="approval"/>'s budget and overlap confirmation when given.
+    /// </summary>
+    public static async Task<AssistanceRequest> TakeAsync(
+        AssistanceService.AssistanceServiceClient assistance, string name, Action action, string etag, string reason, ApprovalTerms? approval = null) =>
         action switch
         {
             Action.BeginReview => (await assistance.BeginAssistanceRequestReviewAsync(new() { Name = name, Etag = etag, Reason = reason })).AssistanceRequest,
-            Action.Approve => await ReviewAsync(assistance, name, Decision.Approve, etag, reason),
+            Action.Approve => (await assistance.ReviewAssistanceRequestAsync((approval ?? ApprovalTerms.None).ApplyTo(new() { Name = name, Etag = etag, Decision = Decision.Approve, Reason = reason }))).AssistanceRequest,
             Action.Reject => await ReviewAsync(assistance, name, Decision.Reject, etag, reason),
             Action.Return => await ReviewAsync(assistance, name, Decision.Return, etag, reason),
             Action.StartDelivery => (await assistance.StartAssistanceRequestDeliveryAsync(new() { Name = name, Etag = etag, Reason = reason })).AssistanceRequest,
