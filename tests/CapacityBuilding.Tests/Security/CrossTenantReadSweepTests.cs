@@ -2,6 +2,7 @@ using CapacityBuilding.Contracts.Assistance.V1;
 using CapacityBuilding.Contracts.Funding.V1;
 using CapacityBuilding.Contracts.Training.V1;
 using CapacityBuilding.ServiceDefaults.Identity;
+using CapacityBuilding.Tests.Assistance.Offers;
 using CapacityBuilding.Tests.Delivery;
 using CapacityBuilding.Tests.Funding;
 using CapacityBuilding.Tests.Infrastructure;
@@ -22,7 +23,7 @@ namespace CapacityBuilding.Tests.Security;
 public sealed class CrossTenantReadSweepTests(SuiteFixture suite)
 {
     /// <summary>Tenant A's resource names, which B must never see, and B's read of one of them.</summary>
-    private sealed record Probe(IReadOnlyList<string> Secrets, Func<Task<IMessage>> ReadAsB);
+    private sealed record Probe(IReadOnlyList<string> Secrets, params Func<Task<IMessage>>[] ReadsAsB);
 
     private static readonly string[] ReadPrefixes = ["Get", "List", "BatchGet", "Verify", "Export"];
 
@@ -35,6 +36,8 @@ public sealed class CrossTenantReadSweepTests(SuiteFixture suite)
         "TrainingService/ListSessions",
         // Names a course's or session's summary: counts and means, no participant or enrolment.
         "TrainingService/GetEvaluationSummary",
+        // A public code list (each state's status toward the Convention) every role reads.
+        "AssistanceService/GetConventionStatus",
     ];
 
     public static TheoryData<string> ReadMethods => [.. Rows.Keys];
@@ -53,6 +56,10 @@ public sealed class CrossTenantReadSweepTests(SuiteFixture suite)
             await b.GetOutcomeAsync(new GetOutcomeRequest { Name = outcome })),
         ["AssistanceService/ListOutcomes"] = test => test.OutcomeProbeAsync(async (b, outcome) =>
             await b.ListOutcomesAsync(new ListOutcomesRequest { Parent = outcome.Split("/outcomes/")[0] })),
+        ["AssistanceService/GetOffer"] = test => test.OfferProbeAsync(async (b, offer) =>
+            await b.GetOfferAsync(new GetOfferRequest { Name = offer.Name })),
+        ["AssistanceService/ListOffers"] = test => test.OfferProbeAsync(async (b, offer) =>
+            await b.ListOffersAsync(new ListOffersRequest { Parent = offer.Name.Split("/offers/")[0] })),
         ["TrainingService/GetEnrolment"] = test => test.EnrolmentProbeAsync(async (b, enrolment, _) =>
             await b.GetEnrolmentAsync(new GetEnrolmentRequest { Name = enrolment })),
         ["TrainingService/ListEnrolments"] = test => test.EnrolmentProbeAsync(async (b, _, session) =>
@@ -116,10 +123,18 @@ public sealed class CrossTenantReadSweepTests(SuiteFixture suite)
     {
         var probe = await Rows[method](this);
 
+        foreach (var readAsB in probe.ReadsAsB)
+        {
+            await AssertFindsNothingAsync(probe.Secrets, readAsB);
+        }
+    }
+
+    private static async Task AssertFindsNothingAsync(IReadOnlyList<string> secrets, Func<Task<IMessage>> readAsB)
+    {
         IMessage answer;
         try
         {
-            answer = await probe.ReadAsB();
+            answer = await readAsB();
         }
         catch (RpcException refusal)
         {
@@ -128,7 +143,7 @@ public sealed class CrossTenantReadSweepTests(SuiteFixture suite)
         }
 
         var text = answer.ToString();
-        Assert.All(probe.Secrets, secret => Assert.DoesNotContain(secret, text, StringComparison.Ordinal));
+        Assert.All(secrets, secret => Assert.DoesNotContain(secret, text, StringComparison.Ordinal));
     }
 
     /// <summary>All pages of a listing in one answer: a page may be empty while later ones are not.</summary>
@@ -168,6 +183,21 @@ public sealed class CrossTenantReadSweepTests(SuiteFixture suite)
         var outcome = (await ghana.CreateOutcomeAsync(new CreateOutcomeRequest { Parent = request.Name, Outcome = Assistance.RequestLifecycleDriver.Outcome(statement) })).Outcome;
         var kenya = suite.AssistanceClient(MemberState("KEN"));
         return new Probe([outcome.Name, statement], async () => await read(kenya, outcome.Name));
+    }
+
+    /// <summary>
+    /// A donor's money offered to a Ghanaian request; Kenya's focal point and a donor whose money is
+    /// not involved read it.
+    /// </summary>
+    private async Task<Probe> OfferProbeAsync(Func<Contracts.Assistance.V1.AssistanceService.AssistanceServiceClient, Offer, Task<IMessage>> read)
+    {
+        var scenario = new OfferScenario(suite);
+        var request = await scenario.RequestAsync("GHA");
+        var pledge = await scenario.CommittedPledgeAsync(1_000);
+        var bystander = await scenario.CommittedPledgeAsync(1_000);
+        var offer = await OfferScenario.OfferAsync(scenario.Donor(pledge), request, OfferScenario.Money(pledge, 100));
+        var (kenya, otherDonor) = (scenario.MemberState("KEN"), scenario.Donor(bystander));
+        return new Probe([offer.Name, pledge.Name], async () => await read(kenya, offer), async () => await read(otherDonor, offer));
     }
 
     /// <summary>A Ghanaian national's evaluated enrolment in a completed session; Kenya's focal point reads it.</summary>

@@ -3,6 +3,7 @@ using CapacityBuilding.Contracts.Funding.V1;
 using CapacityBuilding.Contracts.Training.V1;
 using CapacityBuilding.ServiceDefaults.Errors;
 using CapacityBuilding.ServiceDefaults.Identity;
+using CapacityBuilding.Tests.Assistance.Offers;
 using CapacityBuilding.Tests.Delivery;
 using CapacityBuilding.Tests.Funding;
 using CapacityBuilding.Tests.Infrastructure;
@@ -30,6 +31,7 @@ public sealed class IdempotencyScopeTests(SuiteFixture suite)
     {
         ["AssistanceService/CreateAssistanceRequest"] = test => Task.FromResult(test.AssistanceRequests()),
         ["AssistanceService/CreateOutcome"] = test => test.OutcomesAsync(),
+        ["AssistanceService/CreateOffer"] = test => test.OffersAsync(),
         ["TrainingService/CreateCourse"] = test => Task.FromResult(test.Courses()),
         ["TrainingService/CreateSession"] = test => test.SessionsAsync(),
         ["TrainingService/CreateEnrolment"] = test => test.EnrolmentsAsync(),
@@ -117,6 +119,26 @@ public sealed class IdempotencyScopeTests(SuiteFixture suite)
                 Outcome = Assistance.RequestLifecycleDriver.Outcome($"Idempotency {variant}"),
                 RequestId = requestId,
             })).Outcome.Name;
+    }
+
+    /// <summary>
+    /// Two coordinators offering seats of one session to one approved request; each variant's offer
+    /// is built once, since its expiry time is part of the payload a retry must repeat.
+    /// </summary>
+    private async Task<Create> OffersAsync()
+    {
+        var scenario = new OfferScenario(suite);
+        var request = await scenario.RequestAsync();
+        var session = await scenario.SessionAsync(seats: 20);
+        Offer[] offers = [OfferScenario.Seats(session, seats: 1), OfferScenario.Seats(session, seats: 2)];
+        var (a, b) = (scenario.Assistance("direct", Coordinator("a")), scenario.Assistance("direct", Coordinator("b")));
+        return async (tenantB, variant, requestId) =>
+            (await (tenantB ? b : a).CreateOfferAsync(new CreateOfferRequest
+            {
+                Parent = request.Name,
+                Offer = offers[variant],
+                RequestId = requestId,
+            })).Offer.Name;
     }
 
     private Create Courses()

@@ -35,6 +35,19 @@ public sealed class RoleMatrixTests(SuiteFixture suite)
         AssistanceService/GetOutcome                     M C D A
         AssistanceService/ListOutcomes                   M C D A
         AssistanceService/UpdateOutcome                  M C
+        AssistanceService/FindAssistanceRequestOverlaps  C A
+        AssistanceService/GetConventionStatus            M C D A
+        AssistanceService/ListConventionStatuses         M C D A
+        AssistanceService/UpdateConventionStatus         C
+        AssistanceService/GetConventionCoverage          M C D A
+        AssistanceService/GetPipelineReport              M C D A
+        AssistanceService/SetAssistanceRequestPublicationConsent M
+        AssistanceService/CreateOffer                    C D
+        AssistanceService/GetOffer                       M C D A
+        AssistanceService/ListOffers                     M C D A
+        AssistanceService/AcceptOffer                    M
+        AssistanceService/DeclineOffer                   M
+        AssistanceService/WithdrawOffer                  C D
         TrainingService/CreateCourse                     C
         TrainingService/UpdateCourse                     C
         TrainingService/GetCourse                        M C D A
@@ -96,7 +109,6 @@ public sealed class RoleMatrixTests(SuiteFixture suite)
         FundingService/ReopenRequestFunding
         FundingService/GetFundingSummary                 C D A
         FundingService/ExportIatiActivities              C D A
-        AssistanceService/SetAssistanceRequestPublicationConsent M
         FundingService/ConfirmAllocation
         FundingService/CreateContribution                C
         FundingService/ListContributions                 C D A
