@@ -26,6 +26,7 @@ public sealed class NavigationEntries
         new("Dashboards", "dashboards", Everyone),
         new("FundingExchangeRates", "funding/exchange-rates", [CallerRole.Coordinator, CallerRole.Donor, CallerRole.Auditor]),
         new("FundingIatiExport", "funding/iati", [CallerRole.Coordinator, CallerRole.Auditor]),
+        new("DeliveryEvents", "delivery/events", [CallerRole.Coordinator, CallerRole.Auditor, CallerRole.MemberState]),
     ];
 
     private NavigationEntries()

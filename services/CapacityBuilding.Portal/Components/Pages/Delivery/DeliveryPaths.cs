@@ -1,0 +1,14 @@
+namespace CapacityBuilding.Portal.Components.Pages.Delivery;
+
+/// <summary>
+/// The delivery pages mirror the training service's resource names: the page of
+/// <c>events/{event}</c> is <c>/delivery/events/{event}</c>, so a name the service answers is a link.
+/// </summary>
+public static class DeliveryPaths
+{
+    public const string Events = "/delivery/events";
+
+    public static string Of(string resourceName) => "/delivery/" + resourceName;
+
+    public static string EventName(string id) => "events/" + id;
+}
