@@ -27,6 +27,7 @@ public sealed class NavigationEntries
         new("FundingExchangeRates", "funding/exchange-rates", [CallerRole.Coordinator, CallerRole.Donor, CallerRole.Auditor]),
         new("FundingIatiExport", "funding/iati", [CallerRole.Coordinator, CallerRole.Auditor]),
         new("DeliveryEvents", "delivery/events", [CallerRole.Coordinator, CallerRole.Auditor, CallerRole.MemberState]),
+        new("DeliveryExperts", "delivery/experts", [CallerRole.Coordinator, CallerRole.Auditor]),
     ];
 
     private NavigationEntries()
