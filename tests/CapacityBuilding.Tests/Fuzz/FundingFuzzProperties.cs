@@ -56,6 +56,8 @@ internal sealed class FundingFuzzProperties(SuiteFixture suite, FuzzCalls calls)
             [nameof(Service.FundingServiceBase.CreateContribution)] = properties => properties.CreateContributionAsync(),
             [nameof(Service.FundingServiceBase.ListContributions)] = properties => properties.ListContributionsAsync(),
             [nameof(Service.FundingServiceBase.ListOpenNeeds)] = properties => properties.ListOpenNeedsAsync(),
+            [nameof(Service.FundingServiceBase.ExportPublicIatiActivities)] = properties => properties.ExportPublicIatiActivitiesAsync(),
+            [nameof(Service.FundingServiceBase.ListPublishedProjects)] = properties => properties.ListPublishedProjectsAsync(),
         };
 
     /// <summary>Currencies whose rates no other test reads, besides codes the load must refuse.</summary>
@@ -412,6 +414,25 @@ internal sealed class FundingFuzzProperties(SuiteFixture suite, FuzzCalls calls)
             call => coordinator.ListOpenNeedsAsync(call).ResponseAsync, cases: 20);
         await ReleaseAsync(allocations);
     }
+
+    /// <summary>The public file's pages, asked for by an app (the gateway's public route): any page size or token is answered or refused cleanly.</summary>
+    private Task ExportPublicIatiActivitiesAsync() =>
+        calls.CheckAsync(
+            from size in FuzzValues.PageSize
+            from token in FuzzValues.PageToken
+            select new ExportPublicIatiActivitiesRequest { PageSize = size, PageToken = token },
+            call => assistance.ExportPublicIatiActivitiesAsync(call).ResponseAsync, cases: 20);
+
+    /// <summary>The public registry's pages with any filter, page size or token, asked for by an app.</summary>
+    private Task ListPublishedProjectsAsync() =>
+        calls.CheckAsync(
+            from size in FuzzValues.PageSize
+            from token in FuzzValues.PageToken
+            from state in FuzzValues.Country
+            from area in FuzzValues.Enum<ThematicArea>()
+            from status in Gen.OneOf(Gen.Choose(-2, 8), Gen.Elements(int.MinValue, int.MaxValue))
+            select new ListPublishedProjectsRequest { PageSize = size, PageToken = token, RequestingState = state, ThematicArea = area, IatiActivityStatus = status },
+            call => assistance.ListPublishedProjectsAsync(call).ResponseAsync, cases: 20);
 
     private async Task CreateDisbursementAsync()
     {

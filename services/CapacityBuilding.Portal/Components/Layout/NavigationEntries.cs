@@ -28,6 +28,8 @@ public sealed class NavigationEntries
         new("FundingIatiExport", "funding/iati", [CallerRole.Coordinator, CallerRole.Auditor]),
         new("OpenNeeds", "funding/open-needs", [CallerRole.Donor]),
         new("ConventionStatuses", "convention-statuses", Everyone),
+        new("DeliveryEvents", "delivery/events", [CallerRole.Coordinator, CallerRole.Auditor, CallerRole.MemberState]),
+        new("DeliveryExperts", "delivery/experts", [CallerRole.Coordinator, CallerRole.Auditor]),
     ];
 
     private NavigationEntries()

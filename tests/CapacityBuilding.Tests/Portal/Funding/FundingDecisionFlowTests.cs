@@ -22,7 +22,7 @@ public sealed class FundingDecisionFlowTests(SuiteFixture suite, BrowserFixture 
     public async Task A_coordinator_commits_a_pledge_and_cancels_it_once_nothing_holds_its_money_confirming_each_step()
     {
         var scenario = new FundingScenario(suite);
-        var pledge = await scenario.PledgeAsync(1_000);
+        var pledge = await scenario.PledgeAsync(new Money { CurrencyCode = "USD", Units = 1_000 }, committed: false);
         await using var coordinator = await BrowserSession.SignedInAsync(browser, suite, DemoUsers.Coordinator);
         var page = coordinator.Page;
 
@@ -92,9 +92,11 @@ public sealed class FundingDecisionFlowTests(SuiteFixture suite, BrowserFixture 
     [Fact]
     public async Task Coordinators_and_auditors_download_the_IATI_activities_file_and_a_focal_point_may_not()
     {
-        // At least one funded request, so the file has an activity whatever ran before.
+        // At least one funded request its state consents to publish, so the file's first page (newest
+        // allocations first) has an activity whatever ran before.
         var scenario = new FundingScenario(suite);
-        await scenario.Funding.CreateAllocationAsync(FundingScenario.Allocation(await scenario.PledgeAsync(1_000), await scenario.RequestAsync(), new Money { CurrencyCode = "USD", Units = 100 }));
+        var request = await scenario.ConsentToPublishAsync(await scenario.RequestAsync());
+        await scenario.Funding.CreateAllocationAsync(FundingScenario.Allocation(await scenario.PledgeAsync(1_000), request, new Money { CurrencyCode = "USD", Units = 100 }));
         foreach (var user in new[] { DemoUsers.Coordinator, DemoUsers.Auditor })
         {
             await using var session = await BrowserSession.SignedInAsync(browser, suite, user);
