@@ -5,33 +5,64 @@ namespace CapacityBuilding.Tests.Portal.Browser;
 /// <summary>
 /// One headless chromium for the whole test run, launched on first use (tests that need no
 /// browser never pay for it); each test gets contexts of its own, so tests cannot see each
-/// other's cookies and may run side by side.
+/// other's cookies and may run side by side. A browser that has gone away (a crashed chromium
+/// once took every later browser test down with it in CI) is launched again for the next test:
+/// the test it was running still fails, the others run.
 /// </summary>
 public sealed class BrowserFixture : IAsyncLifetime
 {
-    private readonly Lazy<Task<(IPlaywright Playwright, IBrowser Browser)>> launched = new(LaunchAsync);
+    private readonly Lock gate = new();
+    private Task<IBrowser>? launch;
+    private IPlaywright? playwright;
 
     public Task InitializeAsync() => Task.CompletedTask;
 
     /// <summary>A fresh context (cookies, storage) on the shared browser, relative URLs against <paramref name="baseAddress"/>.</summary>
     public async Task<IBrowserContext> NewContextAsync(Uri? baseAddress = null, bool javaScriptEnabled = true)
     {
-        var (_, browser) = await launched.Value;
-        return await browser.NewContextAsync(new BrowserNewContextOptions
+        var options = new BrowserNewContextOptions
         {
             BaseURL = baseAddress?.ToString(),
             JavaScriptEnabled = javaScriptEnabled,
             // A common laptop width: screenshots show the layout most users see.
             ViewportSize = new ViewportSize { Width = 1280, Height = 800 },
-        });
+        };
+        var connected = await ConnectedBrowserAsync();
+        try
+        {
+            return await connected.NewContextAsync(options);
+        }
+        catch (PlaywrightException) when (!connected.IsConnected)
+        {
+            // It went away between the check and the call.
+            return await (await ConnectedBrowserAsync()).NewContextAsync(options);
+        }
     }
 
-    private static async Task<(IPlaywright, IBrowser)> LaunchAsync()
+    private Task<IBrowser> ConnectedBrowserAsync()
     {
+        lock (gate)
+        {
+            if (launch is null || launch.IsFaulted || launch.IsCanceled || (launch.IsCompletedSuccessfully && !launch.Result.IsConnected))
+            {
+                launch = LaunchAsync(relaunch: launch is not null);
+            }
+            return launch;
+        }
+    }
+
+    private async Task<IBrowser> LaunchAsync(bool relaunch)
+    {
+        if (relaunch)
+        {
+            await Console.Error.WriteLineAsync("chromium went away during the run; launching it again for the remaining browser tests");
+            // The driver may have gone with it: start both afresh.
+            playwright?.Dispose();
+        }
         // The NuGet package ships Playwright's node driver, so nothing is downloaded; the browser
         // is Debian's, given by path.
-        var playwright = await Playwright.CreateAsync();
-        var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        playwright = await Playwright.CreateAsync();
+        return await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
             ExecutablePath = ChromiumLocation.Find(),
             Headless = true,
@@ -39,16 +70,14 @@ public sealed class BrowserFixture : IAsyncLifetime
             // own portal on loopback.
             ChromiumSandbox = false,
         });
-        return (playwright, browser);
     }
 
     public async Task DisposeAsync()
     {
-        if (launched.IsValueCreated)
+        if (launch is { IsCompletedSuccessfully: true, Result.IsConnected: true })
         {
-            var (playwright, browser) = await launched.Value;
-            await browser.CloseAsync();
-            playwright.Dispose();
+            await launch.Result.CloseAsync();
         }
+        playwright?.Dispose();
     }
 }
