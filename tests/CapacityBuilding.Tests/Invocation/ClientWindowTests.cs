@@ -1,8 +1,4 @@
 using CapacityBuilding.Contracts.Transport;
-using CapacityBuilding.ServiceDefaults.Invocation;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using TrainingClient = CapacityBuilding.Contracts.Training.V1.TrainingService.TrainingServiceClient;
 
 namespace CapacityBuilding.Tests.Invocation;
 
@@ -18,29 +14,8 @@ public sealed class ClientWindowTests
     [InlineData("Dapr")]
     public void Cross_service_clients_open_streams_with_the_large_window(string mode)
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Invocation:Mode"] = mode,
-            ["Invocation:Apps:training"] = "http://127.0.0.1:5102",
-        }).Build();
-        var services = new ServiceCollection();
-        var client = services.AddServiceClient<TrainingClient>(configuration, "training", new UnreachableAnswer("TRAINING_UNAVAILABLE", "Training cannot be reached."));
-        using var provider = services.BuildServiceProvider();
-
-        var handler = provider.GetRequiredService<IHttpMessageHandlerFactory>().CreateHandler(client.Name);
-
-        var primary = Assert.IsType<SocketsHttpHandler>(Innermost(handler));
+        var primary = CrossServiceHandler.Primary(mode);
         Assert.Equal(Http2ClientHandler.InitialStreamWindowSize, primary.InitialHttp2StreamWindowSize);
         Assert.True(primary.EnableMultipleHttp2Connections);
-    }
-
-    private static HttpMessageHandler Innermost(HttpMessageHandler handler)
-    {
-        while (handler is DelegatingHandler { InnerHandler: { } inner })
-        {
-            handler = inner;
-        }
-
-        return handler;
     }
 }

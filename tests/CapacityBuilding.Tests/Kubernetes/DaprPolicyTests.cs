@@ -48,14 +48,13 @@ public sealed class DaprPolicyTests
 
     [Theory]
     [MemberData(nameof(Overlays))]
-    public void Every_dapr_app_runs_with_a_configuration_that_has_mtls_tracing_and_default_deny(string overlay)
+    public void Every_dapr_app_runs_with_a_configuration_that_has_tracing_and_default_deny(string overlay)
     {
         var manifests = Manifests.Overlay(overlay);
         foreach (var appId in manifests.DaprApps.Keys)
         {
             var spec = manifests.DaprConfigurationOf(appId)?["spec"];
             Assert.True(spec is not null, $"{appId}: its {Manifests.DaprConfig} names no Configuration of the rendering.");
-            Assert.Equal("true", spec["mtls"]?["enabled"]?.GetValue<string>());
             Assert.False(string.IsNullOrEmpty(spec["tracing"]?["otel"]?["endpointAddress"]?.GetValue<string>()), $"{appId}: no OTLP endpoint for traces.");
             Assert.Equal("deny", spec["accessControl"]?["defaultAction"]?.GetValue<string>());
             foreach (var policy in spec["accessControl"]!["policies"]?.AsArray() ?? [])
