@@ -12,6 +12,13 @@ public static class Screenshots
 {
     public const string DefaultLanguage = "en";
 
+    /// <summary>
+    /// The tallest screenshot taken. Pages that list what the whole test run stored grow to
+    /// 35,000 pixels and more, and chromium's software GPU process crashed capturing them in CI
+    /// until chromium gave up ("GPU process isn't usable"); the top of a page is what a reviewer looks at.
+    /// </summary>
+    public const int MaxHeight = 8000;
+
     public static DirectoryInfo Folder { get; } = new(Path.Combine(
         RepositoryLayout.Root.FullName, "tests", "CapacityBuilding.Tests", "TestResults", "screenshots"));
 
@@ -19,7 +26,13 @@ public static class Screenshots
     {
         var suffix = language == DefaultLanguage ? "" : $"-{language}";
         var file = new FileInfo(Path.Combine(Folder.FullName, Slug(role), $"{Slug(pageName)}{suffix}.png"));
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = file.FullName, FullPage = true });
+        var size = await page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, document.documentElement.scrollHeight]");
+        await page.ScreenshotAsync(new PageScreenshotOptions
+        {
+            Path = file.FullName,
+            FullPage = true,
+            Clip = new Clip { X = 0, Y = 0, Width = size[0], Height = Math.Min(size[1], MaxHeight) },
+        });
         return file;
     }
 
