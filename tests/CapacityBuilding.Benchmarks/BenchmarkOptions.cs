@@ -30,6 +30,9 @@ internal sealed class BenchmarkOptions
     /// <summary>Loads of each portal page timed one at a time (case 11), for its p50 and p95.</summary>
     public int PortalSamples { get; set; } = 50;
 
+    /// <summary>Funded, published requests at which every page of the IATI export is walked (case 12), comma-separated.</summary>
+    public string IatiExportSizes { get; set; } = "1000,10000,100000";
+
     /// <summary>Page size of the List calls.</summary>
     public int PageSize { get; set; } = 50;
 
@@ -56,6 +59,8 @@ internal sealed class BenchmarkOptions
     public IReadOnlyList<int> Sizes => Counts(ListSizes);
 
     public IReadOnlyList<int> FilteredSizes => Counts(FilteredListSizes);
+
+    public IReadOnlyList<int> IatiSizes => Counts(IatiExportSizes);
 
     /// <summary>
     /// Whether <paramref name="caseId"/> runs: named in <see cref="Only"/> as itself, as a case

@@ -15,7 +15,8 @@ namespace CapacityBuilding.Benchmarks;
 /// <summary>
 /// The whole run: start the suite, measure List at each stored count (seeding in between), then
 /// the unary cases, then each service's own cases (catalogue search, allocations, filtered
-/// listings, each seeded just before it), and report medians, ratios, targets, Redis memory per
+/// listings, each seeded just before it), the portal's pages and the IATI export's walk (each on a
+/// suite of its own), and report medians, ratios, targets, Redis memory per
 /// request and peak working sets. Listing runs first so that its stored counts are exact (case 5
 /// stores requests, and case 6's requests are seeded after it).
 /// </summary>
@@ -63,6 +64,7 @@ internal static class BenchmarkRun
         results.AddRange(await MeasureAllocationsAsync(suite, options, stopped));
         results.AddRange(await MeasureFilteredListingAsync(suite, options, stopped));
         var portalPages = await MeasurePortalAsync(options);
+        var iatiExports = options.IncludesGroup("12") ? await IatiExportWalk.MeasureAsync(options.IatiSizes) : [];
 
         var report = new BenchmarkReport(
             startedAt,
@@ -72,6 +74,7 @@ internal static class BenchmarkRun
             stopped,
             [.. TargetChecks.Evaluate(WithRatios(results), options.Sizes), .. TargetChecks.EvaluatePortal(portalPages)],
             portalPages,
+            iatiExports,
             bytesPerRequest,
             [.. suite.Processes.Select(process => new ProcessPeak(process.Name, PeakMemory.MebibytesOf(process.ProcessId)))],
             options.Includes("6") ? new ChainPoolUse(chain.Requests.Seeded, chain.Requests.Used, options.ChainCallsPerSecond) : null);

@@ -94,6 +94,8 @@ internal static class AssistanceRequestMessages
             PublicationConsent = request.PublicationConsent is { } consent
                 ? new PublicationConsent { Publish = consent.Publish, DecidedBy = consent.DecidedBy, DecideTime = Timestamp.FromDateTimeOffset(consent.DecideTime) }
                 : null,
+            ActualStartDate = CalendarDates.ToMessage(request.ActualStartDate),
+            ActualEndDate = CalendarDates.ToMessage(request.ActualEndDate),
         };
         IntakeMessages.AddIntakeFields(message, request);
         return message;

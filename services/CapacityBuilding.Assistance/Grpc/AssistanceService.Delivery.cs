@@ -13,7 +13,8 @@ public sealed partial class AssistanceService
     {
         deliveryStepRules.EnsureValid(request, errors);
         var id = AssistanceRequestNames.Request.Parse(request.Name, "name", errors).RequestId;
-        var entry = await deliverySteps.RecordAsync(request.Name, id, request.Event, request.Action, context.GetCaller(), request.Reason.Trim());
+        var eventDays = CalendarDates.TryParse(request.StartDate) is { } start && CalendarDates.TryParse(request.EndDate) is { } end ? (start, end) : ((DateOnly, DateOnly)?)null;
+        var entry = await deliverySteps.RecordAsync(request.Name, id, request.Event, request.Action, eventDays, context.GetCaller(), request.Reason.Trim());
         return new RecordDeliveryEventResponse { HistoryEntry = ToMessage(request.Name, entry) };
     }
 }

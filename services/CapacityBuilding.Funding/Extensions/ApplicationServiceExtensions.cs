@@ -45,6 +45,7 @@ public static class ApplicationServiceExtensions
         // (DonorRequestAccess): with the donor's token, assistance would ask funding back.
         builder.Services.AddServiceClient<AssistanceClient>(builder.Configuration, FundingApp.AssistanceAppId, FundingApp.AssistanceUnreachable).CallAsService(builder.Configuration);
         builder.Services.AddSingleton<AssistanceRequests>();
+        builder.Services.AddSingleton<RequestOutcomes>();
         builder.Services.AddSingleton<DonorRequestAccess>();
         builder.Services.AddScoped<Allocator>();
         builder.Services.AddScoped<Disburser>();
@@ -52,6 +53,7 @@ public static class ApplicationServiceExtensions
         builder.Services.AddScoped<FundingReports>();
         builder.Services.AddScoped<OpenNeedsFinder>();
         builder.Services.AddScoped<PublishedActivityPages>();
+        builder.Services.AddScoped<PledgeReceiptsReader>();
         builder.Services.AddScoped<IatiActivitiesExport>();
         builder.Services.AddScoped<PublishedProjectRegistry>();
         builder.Services.AddSingleton<PublicIatiPageTokens>();

@@ -61,6 +61,14 @@ public sealed class RedisContributionRepository(RedisKeyspace keyspace, PledgeLe
     public Task<(IReadOnlyList<StoredContribution> Items, string? LastId)> ListAsync(string pledgeId, int pageSize, string? afterId) =>
         store.ListNewestFirstAsync(IndexOf(pledgeId), KeyOf, pageSize, afterId);
 
+    /// <summary>Every contribution to these pledges, oldest first per pledge (the IATI export's incoming funds).</summary>
+    public async Task<IReadOnlyList<StoredContribution>> AllOfAsync(IEnumerable<string> pledgeIds)
+    {
+        var indexes = await Task.WhenAll(pledgeIds.Select(pledgeId => database.SortedSetRangeByRankAsync(IndexOf(pledgeId))));
+        RedisKey[] keys = [.. indexes.SelectMany(ids => ids).Select(id => KeyOf(id.ToString()))];
+        return keys.Length == 0 ? [] : [.. (await store.GetManyAsync(keys)).OfType<StoredContribution>()];
+    }
+
     private static RedisKey KeyOf(string id) => $"contributions:{id}";
 
     private static RedisKey IndexOf(string pledgeId) => $"pledges:{pledgeId}:contributions";

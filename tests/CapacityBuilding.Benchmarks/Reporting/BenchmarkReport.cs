@@ -10,6 +10,7 @@ internal sealed record BenchmarkReport(
     IReadOnlyList<PendingRow> Pending,
     IReadOnlyList<TargetCheck> Targets,
     IReadOnlyList<PortalPageResult> PortalPages,
+    IReadOnlyList<IatiExportResult> IatiExports,
     double? RedisBytesPerStoredRequest,
     IReadOnlyList<ProcessPeak> PeakWorkingSets,
     ChainPoolUse? ChainPool);

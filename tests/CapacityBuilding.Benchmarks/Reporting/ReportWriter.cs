@@ -43,6 +43,19 @@ internal static class ReportWriter
             }
         }
 
+        if (report.IatiExports.Count > 0)
+        {
+            Line(text, "");
+            Line(text, "Case 12, every page of the IATI export (ExportIatiActivities, 500 a page, straight to funding, one page at a time), and the funding process's resident set before the walk and its peak after it.");
+            Line(text, "");
+            Line(text, "| stored | activities | pages | XML MB | walk s | page p50 ms | page max ms | funding RSS before MiB | funding peak after MiB |");
+            Line(text, "|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+            foreach (var walk in report.IatiExports)
+            {
+                Line(text, $"| {walk.Stored} | {walk.Activities} | {walk.Pages} | {walk.XmlBytes / 1_000_000.0:0.0} | {walk.Seconds:0.0} | {walk.PageP50Ms:0} | {walk.PageMaxMs:0} | {walk.FundingResidentBeforeMebibytes:0} | {walk.FundingPeakAfterMebibytes:0} |");
+            }
+        }
+
         Line(text, "");
         Line(text, "| target | value | goal | met |");
         Line(text, "|---|---:|---|---|");

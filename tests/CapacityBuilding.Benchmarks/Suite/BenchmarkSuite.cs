@@ -28,6 +28,7 @@ internal sealed class BenchmarkSuite : IAsyncDisposable
     private readonly List<GrpcChannel> channels = [];
     private readonly List<RedisServer> separateRedis = [];
     private Uri trainingAddress = null!;
+    private Uri assistanceAddress = null!;
     private Uri fundingAddress = null!;
 
     private BenchmarkSuite(RedisServer redis) => Redis = redis;
@@ -81,7 +82,7 @@ internal sealed class BenchmarkSuite : IAsyncDisposable
         var proxyAddress = Loopback();
         var portalAddress = Loopback();
         trainingAddress = Loopback();
-        var assistanceAddress = Loopback();
+        assistanceAddress = Loopback();
         fundingAddress = Loopback();
         var gatewayRest = Loopback();
         var gatewayGrpc = Loopback();
@@ -217,10 +218,15 @@ internal sealed class BenchmarkSuite : IAsyncDisposable
         return process;
     }
 
+    /// <summary>Assistance as the focal point of <paramref name="country"/>, for what only a member state may do (consent to publication).</summary>
+    public GrpcChannel AssistanceAsMemberState(string country) =>
+        Channel(assistanceAddress, new DevTokenIssuer(Issuer, Audience, signingKey).Mint(CallerRole.MemberState, $"focal-point-{country}", country: country));
+
     /// <summary>A shared HTTP/2 channel whose calls carry a coordinator's bearer token, as every case sends it, and the harness as relaying app.</summary>
-    private GrpcChannel Channel(Uri address)
+    private GrpcChannel Channel(Uri address) => Channel(address, new DevTokenIssuer(Issuer, Audience, signingKey).Mint(CallerRole.Coordinator, "benchmark"));
+
+    private GrpcChannel Channel(Uri address, string token)
     {
-        var token = new DevTokenIssuer(Issuer, Audience, signingKey).Mint(CallerRole.Coordinator, "benchmark");
         // Relayed as the gateway relays, so that a direct call to a service pays for the same checks.
         var channel = LoopbackChannels.ForAddress(address, token, serviceTokens);
         channels.Add(channel);

@@ -1,5 +1,6 @@
 using CapacityBuilding.Contracts.Assistance.V1;
 using CapacityBuilding.ServiceDefaults.Identity;
+using CapacityBuilding.ServiceDefaults.Validation;
 using CapacityBuilding.Tests.Infrastructure;
 using Grpc.Core;
 using Action = CapacityBuilding.Contracts.Assistance.V1.HistoryEntry.Types.Action;
@@ -80,6 +81,46 @@ public sealed class DeliveryEventHistoryTests(SuiteFixture suite)
         await RichErrors.FailsWith(StatusCode.Aborted, () => new RequestLifecycleDriver(coordinator).ActAsync(request.Name, Action.StartDelivery, request.Etag));
     }
 
+    [Fact]
+    public async Task Delivered_events_set_the_actual_dates_from_the_earliest_start_to_the_latest_end()
+    {
+        var request = await new RequestLifecycleDriver(coordinator).CreateInStateAsync(State.InDelivery);
+        var (workshop, mission, visit) = (NewEvent(), NewEvent(), NewEvent());
+
+        await RecordAsync(request.Name, workshop, Action.EventPlan, days: (new(2026, 1, 5), new(2026, 1, 7)));
+        var planned = await GetAsync(request.Name);
+        await RecordAsync(request.Name, workshop, Action.EventDeliver, days: (new(2026, 3, 10), new(2026, 3, 12)));
+        await RecordAsync(request.Name, mission, Action.EventDeliver, days: (new(2026, 2, 1), new(2026, 2, 3)));
+        await RecordAsync(request.Name, visit, Action.EventCancel, days: (new(2025, 1, 1), new(2027, 1, 1)));
+        await RecordAsync(request.Name, mission, Action.EventConfirm);
+        var delivered = await GetAsync(request.Name);
+        await RecordAsync(request.Name, workshop, Action.EventDeliver, days: (new(2025, 6, 1), new(2027, 6, 1)));
+        var again = await GetAsync(request.Name);
+
+        Assert.Equal((null, null), (planned.ActualStartDate, planned.ActualEndDate));
+        Assert.Equal((Day(2026, 2, 1), Day(2026, 3, 12)), (delivered.ActualStartDate, delivered.ActualEndDate));
+        Assert.Equal(delivered, again);
+        Assert.True((await coordinator.VerifyAssistanceRequestHistoryAsync(new VerifyAssistanceRequestHistoryRequest { Name = request.Name })).Intact);
+    }
+
+    [Theory]
+    [InlineData(true, false, "end_date")]
+    [InlineData(false, true, "start_date")]
+    public async Task An_events_dates_come_together_and_in_order(bool withStart, bool withEnd, string violated)
+    {
+        var request = await new RequestLifecycleDriver(coordinator).CreateInStateAsync(State.InDelivery);
+        var step = new RecordDeliveryEventRequest
+        {
+            Name = request.Name, Event = NewEvent(), Action = Action.EventDeliver,
+            StartDate = withStart ? Day(2026, 3, 10) : null, EndDate = withEnd ? Day(2026, 3, 12) : null,
+        };
+        var reversed = new RecordDeliveryEventRequest { Name = request.Name, Event = NewEvent(), Action = Action.EventDeliver, StartDate = Day(2026, 3, 12), EndDate = Day(2026, 3, 10) };
+
+        Assert.Equal([violated], (await RichErrors.FailsWith(StatusCode.InvalidArgument, () => training.RecordDeliveryEventAsync(step).ResponseAsync)).ViolatedFields());
+        Assert.Equal(["end_date"], (await RichErrors.FailsWith(StatusCode.InvalidArgument, () => training.RecordDeliveryEventAsync(reversed).ResponseAsync)).ViolatedFields());
+        Assert.Null((await GetAsync(request.Name)).ActualStartDate);
+    }
+
     public static TheoryData<Action> NotSteps => [Action.Unspecified, Action.Complete, Action.Approve, Action.OfferAccept, Action.ResultsUpdate, (Action)99];
 
     [Theory]
@@ -141,8 +182,17 @@ public sealed class DeliveryEventHistoryTests(SuiteFixture suite)
         await RichErrors.FailsWith(StatusCode.NotFound, () => RecordAsync($"requests/{Guid.NewGuid():N}", NewEvent(), Action.EventPlan));
     }
 
-    private async Task<HistoryEntry> RecordAsync(string request, string eventName, Action action, string reason = "") =>
-        (await training.RecordDeliveryEventAsync(new RecordDeliveryEventRequest { Name = request, Event = eventName, Action = action, Reason = reason })).HistoryEntry;
+    private async Task<HistoryEntry> RecordAsync(string request, string eventName, Action action, string reason = "", (DateOnly Start, DateOnly End)? days = null) =>
+        (await training.RecordDeliveryEventAsync(new RecordDeliveryEventRequest
+        {
+            Name = request, Event = eventName, Action = action, Reason = reason,
+            StartDate = CalendarDates.ToMessage(days?.Start), EndDate = CalendarDates.ToMessage(days?.End),
+        })).HistoryEntry;
+
+    private async Task<AssistanceRequest> GetAsync(string name) =>
+        (await coordinator.GetAssistanceRequestAsync(new GetAssistanceRequestRequest { Name = name })).AssistanceRequest;
+
+    private static Google.Type.Date Day(int year, int month, int day) => new() { Year = year, Month = month, Day = day };
 
     private static string NewEvent() => $"events/{Guid.CreateVersion7():N}";
 }

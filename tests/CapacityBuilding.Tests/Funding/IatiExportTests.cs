@@ -54,6 +54,36 @@ public sealed class IatiExportTests(SuiteFixture suite)
     }
 
     [Fact]
+    public async Task Money_received_on_a_pledge_is_incoming_funds_shared_by_its_activities_pro_rata_to_what_the_pledge_committed_to_each()
+    {
+        var donor = await scenario.DonorAsync("Contributing donor", "XM-DAC-6");
+        var pledge = await scenario.CommittedAsync(new CreatePledgeRequest { Parent = donor.Name, Pledge = SampleData.Pledge(1_000) });
+        var (larger, smaller) = (await scenario.ConsentToPublishAsync(await scenario.RequestAsync()), await scenario.ConsentToPublishAsync(await scenario.RequestAsync()));
+        await scenario.Funding.CreateAllocationAsync(FundingScenario.Allocation(pledge, larger, new Money { CurrencyCode = "USD", Units = 300 }));
+        await scenario.Funding.CreateAllocationAsync(FundingScenario.Allocation(pledge, smaller, new Money { CurrencyCode = "USD", Units = 100 }));
+        var received = FundingScenario.FromDateTime(System.DateTime.UtcNow.AddDays(-3));
+        await scenario.Funding.CreateContributionAsync(new CreateContributionRequest
+        {
+            Parent = pledge.Name,
+            Contribution = new Contribution { Amount = new Money { CurrencyCode = "USD", Units = 500 }, ReceivedDate = received },
+        });
+        await scenario.Funding.CreateContributionAsync(new CreateContributionRequest
+        {
+            Parent = pledge.Name,
+            Contribution = new Contribution { Amount = new Money { CurrencyCode = "USD", Units = 0, Nanos = 10 }, ReceivedDate = received },
+        });
+
+        var xml = (await scenario.Funding.ExportIatiActivitiesAsync(new ExportIatiActivitiesRequest())).Xml;
+
+        Assert.Empty(IatiValidation.Problems(xml));
+        // 300 and 100 of the pledge's 1,000 are committed: 30% and 10% of each payment, to the nano, rounded down; the rest is for no activity yet.
+        Assert.Equal([("150", "XM-DAC-6", ReportingOrganisation), ("0.000000003", "XM-DAC-6", ReportingOrganisation)], IncomingFundsOf(XDocument.Parse(xml), larger));
+        Assert.Equal([("50", "XM-DAC-6", ReportingOrganisation), ("0.000000001", "XM-DAC-6", ReportingOrganisation)], IncomingFundsOf(XDocument.Parse(xml), smaller));
+        Assert.All(ActivityOf(XDocument.Parse(xml), larger).Elements("transaction").Where(IsIncomingFunds),
+            transaction => Assert.Equal($"{received.Year:D4}-{received.Month:D2}-{received.Day:D2}", transaction.Element("transaction-date")!.Attribute("iso-date")!.Value));
+    }
+
+    [Fact]
     public async Task Dates_come_from_the_request_budgets_are_cut_into_years_and_every_narrative_names_its_language()
     {
         var draft = Assistance.RequestLifecycleDriver.CompleteRequest("GHA", SampleData.UniqueTitle("multi-year"));
@@ -222,6 +252,14 @@ public sealed class IatiExportTests(SuiteFixture suite)
         Assert.All(requests, request => Assert.Single(seen, IdOf(request)));
         Assert.True(pages >= 3, $"six allocations two at a time take at least three pages; took {pages}.");
     }
+
+    private static IEnumerable<(string Value, string? Provider, string? Receiver)> IncomingFundsOf(XDocument document, AssistanceRequest request) =>
+        ActivityOf(document, request).Elements("transaction").Where(IsIncomingFunds).Select(transaction => (
+            transaction.Element("value")!.Value,
+            transaction.Element("provider-org")?.Attribute("ref")?.Value,
+            transaction.Element("receiver-org")?.Attribute("ref")?.Value));
+
+    private static bool IsIncomingFunds(XElement transaction) => transaction.Element("transaction-type")!.Attribute("code")!.Value == "1";
 
     private static string IdOf(AssistanceRequest request) => $"{ReportingOrganisation}-{request.Name["requests/".Length..]}";
 

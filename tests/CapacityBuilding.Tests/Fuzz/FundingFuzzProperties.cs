@@ -69,6 +69,10 @@ internal sealed class FundingFuzzProperties(SuiteFixture suite, FuzzCalls calls)
     private readonly Service.FundingServiceClient assistance =
         new(suite.Channel(suite.FundingAddress, suite.ServiceTokens.MintFor("assistance")));
 
+    /// <summary>Assistance as the training service, which reports delivered events (the requests' actual dates).</summary>
+    private readonly Contracts.Assistance.V1.AssistanceService.AssistanceServiceClient training =
+        new(suite.Channel(suite.AssistanceAddress, suite.ServiceTokens.MintFor("training")));
+
     private readonly FundingScenario scenario = new(suite);
 
     private async Task CreateDonorAsync()
@@ -574,6 +578,18 @@ internal sealed class FundingFuzzProperties(SuiteFixture suite, FuzzCalls calls)
                 from nanos in Gen.Elements(0, 1, 500_000_000, 999_999_999)
                 from paidOut in Gen.Choose(0, 10)
                 select (text, themes, languages, start, days, budget, nanos, paidOut);
+            var deliveries =
+                from baselineAgo in Gen.Choose(1, 800)
+                from targetAfter in Gen.Choose(1, 1_500)
+                from value in Gen.Choose(0, 1_000_000_000)
+                from divisor in Gen.Elements(1.0, 3.0, 1_000.0)
+                from measured in Gen.Choose(0, 3)
+                from eventStart in Gen.Choose(-400, 30)
+                from eventDays in Gen.Choose(0, 60)
+                from received in Gen.Choose(0, 99)
+                from receivedNanos in Gen.Elements(0, 1, 999_999_999)
+                select new FuzzedDelivery(baselineAgo, targetAfter, value / divisor, measured, eventStart, eventDays, received, receivedNanos);
+            var delivered = new Queue<FuzzedDelivery>(FuzzValues.Sample(deliveries, 6));
             foreach (var (text, themes, languages, start, days, budget, nanos, paidOut) in FuzzValues.Sample(activities, 6))
             {
                 var request = RequestLifecycleDriver.CompleteRequest(title: text);
@@ -588,11 +604,23 @@ internal sealed class FundingFuzzProperties(SuiteFixture suite, FuzzCalls calls)
                 request.IndicativeBudget = new Money { CurrencyCode = "EUR", Units = budget, Nanos = nanos };
                 var approved = await scenario.ConsentToPublishAsync(
                     await new RequestLifecycleDriver(scenario.Assistance).CreateInStateAsync(Contracts.Assistance.V1.AssistanceRequest.Types.State.Approved, request));
+                var delivery = delivered.Dequeue();
+                await scenario.Assistance.CreateOutcomeAsync(new Contracts.Assistance.V1.CreateOutcomeRequest { Parent = approved.Name, Outcome = delivery.Outcome(text) });
+                await training.RecordDeliveryEventAsync(delivery.Event(approved.Name));
                 var donor = (await coordinator.CreateDonorAsync(new CreateDonorRequest { Donor = SampleData.Donor(text, "XM-DAC-8") })).Donor;
                 var pledged = (await coordinator.CreatePledgeAsync(new CreatePledgeRequest { Parent = donor.Name, Pledge = SampleData.Pledge(100) })).Pledge;
                 var pledge = (await coordinator.CommitPledgeAsync(new CommitPledgeRequest { Name = pledged.Name })).Pledge;
                 var allocation = (await coordinator.CreateAllocationAsync(FundingScenario.Allocation(pledge, approved, new Money { CurrencyCode = "USD", Units = 10 }))).Allocation;
                 allocations.Add(allocation);
+                if (delivery.Received is { } received)
+                {
+                    await coordinator.CreateContributionAsync(new CreateContributionRequest
+                    {
+                        Parent = pledge.Name,
+                        Contribution = new Contribution { Amount = received, ReceivedDate = FundingScenario.Today },
+                    });
+                }
+
                 if (paidOut > 0)
                 {
                     await coordinator.CreateDisbursementAsync(new CreateDisbursementRequest

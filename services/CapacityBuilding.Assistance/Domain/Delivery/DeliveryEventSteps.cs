@@ -14,7 +14,9 @@ namespace CapacityBuilding.Assistance.Domain.Delivery;
 /// request it serves. The training service owns events and reports each step; the request records
 /// it as an entry whose subject is the event, once: a step sent again (a retry, a redelivered
 /// message) answers with the entry that recorded it the first time. Steps are recorded while the
-/// request is approved or in delivery, the states in which it is being delivered.
+/// request is approved or in delivery, the states in which it is being delivered. A delivered
+/// event's dates move the request's actual dates (<see cref="ActualDates"/>) in the same write as
+/// the entry.
 /// </summary>
 public sealed class DeliveryEventSteps(RedisAssistanceRequestRepository requests, RedisDeliveryStepRepository steps, RequestAccess access,
     ApiErrors errors, TimeProvider clock)
@@ -26,7 +28,9 @@ public sealed class DeliveryEventSteps(RedisAssistanceRequestRepository requests
 
     public static bool MayRecordIn(State state) => state is State.Approved or State.InDelivery;
 
-    public async Task<StoredHistoryEntry> RecordAsync(string name, string id, string eventName, Action action, Caller caller, string reason)
+    /// <param name="eventDays">The event's first and last day, when the training service sent them.</param>
+    public async Task<StoredHistoryEntry> RecordAsync(string name, string id, string eventName, Action action, (DateOnly Start, DateOnly End)? eventDays,
+        Caller caller, string reason)
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -44,7 +48,7 @@ public sealed class DeliveryEventSteps(RedisAssistanceRequestRepository requests
                     current.State.ToString(), action.ToString());
             }
 
-            var (updated, entry) = SubjectEntry.Append(name, current,
+            var (updated, entry) = SubjectEntry.Append(name, ActualDates.With(current, action, eventDays),
                 new HistoryEntryFacts(caller.Subject, clock.GetUtcNow(), action, current.State, reason, [], eventName));
             switch (await steps.RecordAsync(current, updated, entry, eventName, action))
             {

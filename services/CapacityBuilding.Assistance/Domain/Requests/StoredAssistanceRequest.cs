@@ -41,7 +41,9 @@ public sealed record StoredAssistanceRequest(
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<StoredNeedsBaseline>? NeedsBaselines = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? EndorsingAuthority = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DateOnly? EndorsementDate = null,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] StoredPublicationConsent? PublicationConsent = null);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] StoredPublicationConsent? PublicationConsent = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DateOnly? ActualStartDate = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DateOnly? ActualEndDate = null);
 
 /// <summary>The requesting state's decision on publishing the request: whether, who decided, when.</summary>
 public sealed record StoredPublicationConsent(bool Publish, string DecidedBy, DateTimeOffset DecideTime);

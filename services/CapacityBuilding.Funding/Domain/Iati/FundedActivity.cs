@@ -13,12 +13,19 @@ public sealed record FundedActivity(
     IReadOnlyList<StoredDisbursement> Disbursements,
     IReadOnlyDictionary<string, StoredDonor> Donors)
 {
+    /// <summary>The request's outcomes, oldest first: its IATI results (read for the activity file only).</summary>
+    public IReadOnlyList<Outcome> Outcomes { get; init; } = [];
+
+    /// <summary>Money received on the pledges that fund it: its incoming funds (read for the activity file only).</summary>
+    public PledgeReceipts Receipts { get; init; } = PledgeReceipts.None;
+
     /// <summary>Money committed to the request and not yet paid out: an active allocation with an undisbursed rest.</summary>
     public bool MoneyOutstanding => Allocations.Any(allocation => allocation.Ledger.State == AllocationState.Active && !allocation.Ledger.Undisbursed.IsZero);
 
     /// <summary>
-    /// When anything the activity reports last changed: the request, an allocation made or
-    /// released, a disbursement recorded; never later than <paramref name="now"/> (IATI rule 11.1.1).
+    /// When anything the activity reports last changed: the request (its outcomes and delivery
+    /// steps change it too), an allocation made or released, a disbursement recorded, money
+    /// received on a pledge that funds it; never later than <paramref name="now"/> (IATI rule 11.1.1).
     /// </summary>
     public DateTimeOffset LastChanged(DateTimeOffset now)
     {
@@ -31,6 +38,7 @@ public sealed record FundedActivity(
         times.AddRange(Allocations.Select(allocation => allocation.Allocation.CreateTime));
         times.AddRange(Allocations.Select(allocation => allocation.Ledger.ReleaseTime).OfType<DateTimeOffset>());
         times.AddRange(Disbursements.Select(disbursement => disbursement.CreateTime));
+        times.AddRange(Receipts.SharesOf(this).Select(received => received.Contribution.CreateTime));
         var last = times.Count == 0 ? now : times.Max();
         return last > now ? now : last;
     }

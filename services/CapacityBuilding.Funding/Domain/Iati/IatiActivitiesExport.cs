@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Xml;
+using CapacityBuilding.Funding.Clients;
 using CapacityBuilding.ServiceDefaults.Identity;
 using Microsoft.Extensions.Options;
 
@@ -18,12 +19,14 @@ public sealed record IatiExport(string Xml, int ActivityCount, int WithheldCount
 /// <summary>
 /// The programme as an IATI 2.03 <c>iati-activities</c> document: one activity per published
 /// funded request of the page (<see cref="PublishedActivityPages"/>: consent, a donor's own money),
-/// written by <see cref="IatiActivityElement"/>. IATI's schema requires at least one activity in a
+/// written by <see cref="IatiActivityElement"/> with its results (the request's outcomes, read from
+/// assistance for the page's activities only: <see cref="RequestOutcomes"/>) and incoming funds
+/// (money received on the pledges that fund them: <see cref="PledgeReceiptsReader"/>). IATI's schema requires at least one activity in a
 /// document, and a publisher with nothing to publish publishes no file: so a page with no
 /// published request is no document (empty text, no activities). Each page is a whole IATI file
 /// (IATI publishers split large activity sets into several files the same way).
 /// </summary>
-public sealed class IatiActivitiesExport(PublishedActivityPages pages, IOptions<IatiOptions> options, TimeProvider clock)
+public sealed class IatiActivitiesExport(PublishedActivityPages pages, RequestOutcomes requestOutcomes, PledgeReceiptsReader pledgeReceipts, IOptions<IatiOptions> options, TimeProvider clock)
 {
     private readonly IatiOptions iati = options.Value;
 
@@ -35,7 +38,10 @@ public sealed class IatiActivitiesExport(PublishedActivityPages pages, IOptions<
             return new IatiExport("", 0, page.WithheldCount, page.LastAllocationId, Convert.ToHexString(SHA256.HashData([])), page.LastModified);
         }
 
+        var outcomes = await requestOutcomes.OfAsync(page.Activities.Select(activity => activity.Request.Name), cancellationToken);
+        var receipts = await pledgeReceipts.ReadAsync(page.Activities);
         var now = clock.GetUtcNow();
+        var activities = page.Activities.Select(activity => activity with { Outcomes = outcomes[activity.Request.Name], Receipts = receipts }).ToList();
         using var document = new MemoryStream();
         long activitiesStart;
         using (var writer = XmlWriter.Create(document, new XmlWriterSettings { Indent = true, Encoding = new UTF8Encoding(false) }))
@@ -45,7 +51,7 @@ public sealed class IatiActivitiesExport(PublishedActivityPages pages, IOptions<
             writer.WriteAttributeString("generated-datetime", IatiActivityElement.DateTime(now));
             writer.Flush();
             activitiesStart = document.Length;
-            foreach (var activity in page.Activities)
+            foreach (var activity in activities)
             {
                 IatiActivityElement.Build(activity, iati, now).WriteTo(writer);
             }
@@ -55,7 +61,10 @@ public sealed class IatiActivitiesExport(PublishedActivityPages pages, IOptions<
 
         // Everything after the root's attributes, so the time the file was made does not change it.
         var contentHash = Convert.ToHexString(SHA256.HashData(document.GetBuffer().AsSpan((int)activitiesStart, (int)(document.Length - activitiesStart))));
+        // Money received is read here, not by the page: a contribution moves the page's Last-Modified too.
+        var received = activities.Max(activity => activity.LastChanged(now));
         return new IatiExport(
-            Encoding.UTF8.GetString(document.GetBuffer(), 0, (int)document.Length), page.Activities.Count, page.WithheldCount, page.LastAllocationId, contentHash, page.LastModified);
+            Encoding.UTF8.GetString(document.GetBuffer(), 0, (int)document.Length), page.Activities.Count, page.WithheldCount, page.LastAllocationId, contentHash,
+            page.LastModified is { } walked && walked > received ? walked : received);
     }
 }

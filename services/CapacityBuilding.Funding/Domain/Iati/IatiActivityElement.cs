@@ -44,7 +44,8 @@ public static class IatiActivityElement
             Participant(IatiCodes.RoleExtending, reporting),
             Participant(IatiCodes.RoleImplementing, reporting),
             new XElement("activity-status", new XAttribute("code", IatiCodes.ActivityStatus(request.State, activity.MoneyOutstanding))));
-        element.Add(ActivityDates(request));
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        element.Add(ActivityDates(request, today));
         if (M49Regions.Of(request.RequestingState) is { } region)
         {
             element.Add(new XElement("recipient-country", new XAttribute("code", region.Alpha2), new XAttribute("percentage", "100")));
@@ -56,7 +57,8 @@ public static class IatiActivityElement
             new XAttribute("percentage", "100")));
         element.Add(ThematicSectors(request, options.ThematicVocabularyUri));
         element.Add(Budgets(request));
-        element.Add(IatiTransactions.Of(activity, reporting, DateOnly.FromDateTime(now.UtcDateTime)).Select(Transaction));
+        element.Add(IatiTransactions.Of(activity, reporting, today).Select(Transaction));
+        element.Add(IatiResults.Of(activity.Outcomes, textLanguage));
         return element;
     }
 
@@ -70,8 +72,10 @@ public static class IatiActivityElement
     /// Planned start and end: the days the requesting state wants the assistance. A request is
     /// submitted with both, so every funded request has them; one from before they were required
     /// starts, as planned, on the day it was made (IATI's schema and rule 6.11.1 require a start).
+    /// Actual start and end: the first and last day of the request's delivered events, once they
+    /// have come (never in the future: IATI rules 11.1.4, 11.1.5).
     /// </summary>
-    private static IEnumerable<XElement> ActivityDates(AssistanceRequest request)
+    private static IEnumerable<XElement> ActivityDates(AssistanceRequest request, DateOnly today)
     {
         yield return ActivityDate(IatiCodes.PlannedStart,
             CalendarDates.TryParse(request.DesiredStart) ?? DateOnly.FromDateTime(request.CreateTime?.ToDateTime() ?? System.DateTime.UnixEpoch));
@@ -79,6 +83,16 @@ public static class IatiActivityElement
         if (CalendarDates.TryParse(request.DesiredEnd) is { } end)
         {
             yield return ActivityDate(IatiCodes.PlannedEnd, end);
+        }
+
+        if (CalendarDates.TryParse(request.ActualStartDate) is { } actualStart && actualStart <= today)
+        {
+            yield return ActivityDate(IatiCodes.ActualStart, actualStart);
+        }
+
+        if (CalendarDates.TryParse(request.ActualEndDate) is { } actualEnd && actualEnd <= today)
+        {
+            yield return ActivityDate(IatiCodes.ActualEnd, actualEnd);
         }
     }
 
@@ -160,7 +174,7 @@ public static class IatiActivityElement
         return organisationElement;
     }
 
-    private static XElement Narrative(string text, string language) =>
+    public static XElement Narrative(string text, string language) =>
         new("narrative", new XAttribute(XNamespace.Xml + "lang", language), XmlText(text));
 
     /// <summary>
@@ -198,7 +212,7 @@ public static class IatiActivityElement
 
     public static string DateTime(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
 
-    private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    public static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     /// <summary>The exact amount as an xsd:decimal, e.g. <c>1250.5</c>.</summary>
     private static string Decimal(Amount amount) =>

@@ -7,7 +7,7 @@ namespace CapacityBuilding.Funding.Domain.Iati;
 /// <summary>
 /// Our values in IATI 2.03 code lists, as published in IATI/IATI-Codelists (branch version-2.03,
 /// embedded lists) and IATI/IATI-Codelists-NonEmbedded; the lists we use are vendored in
-/// docs/iati/codelists with their source (docs/transparency.md), and the export tests hold every
+/// tests/CapacityBuilding.Tests/Funding/Iati/Codelists with their source (docs/transparency.md), and the export tests hold every
 /// code the export writes against them.
 /// </summary>
 public static class IatiCodes
@@ -57,6 +57,14 @@ public static class IatiCodes
 
     /// <summary>Sector (non-embedded) 15130, legal and judicial development: what every Convention area builds.</summary>
     public const string SectorLegalAndJudicialDevelopment = "15130";
+
+    /// <summary>ResultType (non-embedded) 2 Outcome: an outcome of a request is IATI's result of that type.</summary>
+    public const string ResultOutcome = "2";
+
+    /// <summary>IndicatorMeasure (non-embedded) 1 Unit and 2 Percentage, our two measures.</summary>
+    public const string MeasureUnit = "1";
+
+    public const string MeasurePercentage = "2";
 
     /// <summary>OrganisationType (non-embedded): every code of the list, for checking configuration.</summary>
     public static readonly IReadOnlySet<string> OrganisationTypes =

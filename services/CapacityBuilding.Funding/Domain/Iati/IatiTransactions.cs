@@ -13,10 +13,11 @@ namespace CapacityBuilding.Funding.Domain.Iati;
 /// <item>A disbursement is money the reporting organisation paid out for the activity (what it was
 /// paid for is its description; no payee is recorded): an expenditure (4), provided by the
 /// reporting organisation, with no receiver.</item>
+/// <item>Money received from a donor on a pledge that funds the activity (a contribution) is
+/// incoming funds (1), provided by the donor, received by the reporting organisation, for the
+/// activity's share of it (<see cref="PledgeReceipts"/>), on the day it was received.</item>
 /// </list>
-/// Money received from donors (paid contributions) is incoming funds (1), provided by the donor,
-/// received by the reporting organisation: that list is added here once contributions are recorded
-/// per request. A transaction is something that happened: one dated after <c>today</c> is left out
+/// A transaction is something that happened: one dated after <c>today</c> is left out
 /// (IATI rules 11.2.1 and 11.2.2; new disbursements cannot be dated in the future).
 /// </summary>
 public static class IatiTransactions
@@ -31,7 +32,10 @@ public static class IatiTransactions
                 committed.Value, DonorOf(activity, committed.allocation.Allocation.DonorId), reporting));
         var expenditures = activity.Disbursements.Select(disbursement => new IatiTransaction(
             IatiCodes.TransactionExpenditure, disbursement.DisbursementDate, disbursement.CurrencyCode, new Amount(disbursement.Units, disbursement.Nanos), reporting, null));
-        return [.. incomingCommitments.Concat(expenditures)
+        var incomingFunds = activity.Receipts.SharesOf(activity).Select(received => new IatiTransaction(
+            IatiCodes.TransactionIncomingFunds, received.Contribution.ReceivedDate, received.Contribution.CurrencyCode, received.Share,
+            DonorOf(activity, received.Contribution.DonorId), reporting));
+        return [.. incomingCommitments.Concat(incomingFunds).Concat(expenditures)
             .Where(transaction => transaction.Day <= today)
             .OrderBy(transaction => transaction.Day)
             .ThenBy(transaction => transaction.Type, StringComparer.Ordinal)];

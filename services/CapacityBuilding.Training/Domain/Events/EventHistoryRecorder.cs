@@ -30,7 +30,7 @@ public sealed partial class EventHistoryRecorder(RedisDeliveryEventRepository ev
             var step = stored.Steps[index];
             try
             {
-                await history.RecordAsync(CourseNames.AssistanceRequest.Format(stored.RequestId), CourseNames.DeliveryEvent.Format(eventId),
+                await history.RecordAsync(CourseNames.AssistanceRequest.Format(stored.RequestId), CourseNames.DeliveryEvent.Format(eventId), stored.Days,
                     step.Action, step.Reason, cancellationToken);
             }
             // Whatever assistance answered, the step stays stored and unacknowledged: the worker retries it.

@@ -28,6 +28,8 @@ public static class IatiCodelists
         ("recipient-country/@code", "Country"),
         (".//@currency", "Currency"),
         ("descendant-or-self::*/@xml:lang", "Language"),
+        ("result/@type", "ResultType"),
+        ("result/indicator/@measure", "IndicatorMeasure"),
     ];
 
     private static readonly IXmlNamespaceResolver Namespaces = new XmlNamespaceManager(new NameTable());

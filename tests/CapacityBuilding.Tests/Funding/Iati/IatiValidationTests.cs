@@ -15,7 +15,9 @@ public sealed class IatiValidationTests
             <participating-org ref="XM-DAC-41128" type="40" role="4"><narrative xml:lang="en">UNODC</narrative></participating-org>
             <activity-status code="2"/>
             <activity-date type="1" iso-date="2026-01-01"/>
+            <activity-date type="2" iso-date="2026-01-10"/>
             <activity-date type="3" iso-date="2026-12-31"/>
+            <activity-date type="4" iso-date="2026-01-14"/>
             <recipient-country code="GH" percentage="100"/>
             <sector vocabulary="1" code="15130" percentage="100"/>
             <sector vocabulary="99" vocabulary-uri="https://docs.un.org/en/A/RES/79/243" code="LEGISLATION" percentage="100"><narrative xml:lang="en">Legislation</narrative></sector>
@@ -29,6 +31,19 @@ public sealed class IatiValidationTests
               <provider-org ref="XM-DAC-8" type="10"><narrative xml:lang="en">Norway</narrative></provider-org>
               <receiver-org ref="XM-DAC-41128" type="40"><narrative xml:lang="en">UNODC</narrative></receiver-org>
             </transaction>
+            <result type="2">
+              <title><narrative xml:lang="en">Investigators preserve electronic evidence</narrative></title>
+              <indicator measure="1">
+                <title><narrative xml:lang="en">Investigators certified</narrative></title>
+                <description><narrative xml:lang="en">investigators</narrative></description>
+                <baseline year="2025" iso-date="2025-12-01" value="0"/>
+                <period>
+                  <period-start iso-date="2025-12-01"/><period-end iso-date="2026-06-30"/>
+                  <target value="40"/>
+                  <actual value="12.5"><comment><narrative xml:lang="en">First course</narrative></comment></actual>
+                </period>
+              </indicator>
+            </result>
           </iati-activity>
         </iati-activities>
         """;
@@ -47,7 +62,17 @@ public sealed class IatiValidationTests
     [InlineData("reporting-org ref=\"XM-DAC-41128\"", "reporting-org ref=\"ZZ-NOPE-41128\"", "1.14.8")]
     [InlineData("code=\"LEGISLATION\" percentage=\"100\"", "code=\"LEGISLATION\" percentage=\"90\"", "2.1.4")]
     [InlineData("ref=\"XM-DAC-8\"", "ref=\"XM-DAC-8/1\"", "1.10.13")]
-    [InlineData("<activity-date type=\"1\" iso-date=\"2026-01-01\"/>", "", "6.11.1")]
+    [InlineData("<activity-date type=\"1\" iso-date=\"2026-01-01\"/>\n    <activity-date type=\"2\" iso-date=\"2026-01-10\"/>", "", "6.11.1")]
+    [InlineData("<activity-date type=\"4\" iso-date=\"2026-01-14\"/>", "<activity-date type=\"4\" iso-date=\"2026-01-09\"/>", "11.1.3")]
+    [InlineData("<activity-date type=\"2\" iso-date=\"2026-01-10\"/>", "<activity-date type=\"2\" iso-date=\"2999-01-10\"/>", "11.1.4")]
+    [InlineData("<activity-date type=\"4\" iso-date=\"2026-01-14\"/>", "<activity-date type=\"4\" iso-date=\"2999-01-14\"/>", "11.1.5")]
+    [InlineData("<period-end iso-date=\"2026-06-30\"/>", "<period-end iso-date=\"2025-06-30\"/>", "8.6.1")]
+    [InlineData("<baseline year=\"2025\" iso-date=\"2025-12-01\" value=\"0\"/>", "<baseline year=\"2025\" iso-date=\"2025-12-01\"/>", "8.8.1")]
+    [InlineData("value=\"0\"/>", "value=\"none\"/>", "8.8.2")]
+    [InlineData("<target value=\"40\"/>", "<target/>", "8.9.1")]
+    [InlineData("<target value=\"40\"/>", "<target value=\"4e1\"/>", "8.9.2")]
+    [InlineData("<actual value=\"12.5\">", "<actual>", "8.10.1")]
+    [InlineData("<actual value=\"12.5\">", "<actual value=\"1,25\">", "8.10.2")]
     public void A_broken_rule_is_reported_by_its_id(string original, string broken, string ruleId)
     {
         var document = Valid.Replace(original, broken, StringComparison.Ordinal);
@@ -61,6 +86,8 @@ public sealed class IatiValidationTests
     [InlineData("<transaction-type code=\"11\"/>", "<transaction-type code=\"14\"/>")]
     [InlineData("code=\"15130\"", "code=\"15100\"")]
     [InlineData("role=\"4\"", "role=\"5\"")]
+    [InlineData("<result type=\"2\">", "<result type=\"4\">")]
+    [InlineData("<indicator measure=\"1\">", "<indicator measure=\"6\">")]
     public void A_code_that_is_not_in_its_iati_code_list_is_reported(string original, string broken) =>
         Assert.NotEmpty(IatiCodelists.Failures(XDocument.Parse(Valid.Replace(original, broken, StringComparison.Ordinal))));
 }

@@ -1,0 +1,112 @@
+using System.Xml.Linq;
+using CapacityBuilding.Contracts.Assistance.V1;
+using CapacityBuilding.Contracts.Funding.V1;
+using CapacityBuilding.Tests.Assistance;
+using CapacityBuilding.Tests.Funding.Iati;
+using CapacityBuilding.Tests.Infrastructure;
+using Google.Type;
+using Action = CapacityBuilding.Contracts.Assistance.V1.HistoryEntry.Types.Action;
+using AssistanceRequest = CapacityBuilding.Contracts.Assistance.V1.AssistanceRequest;
+using State = CapacityBuilding.Contracts.Assistance.V1.AssistanceRequest.Types.State;
+
+namespace CapacityBuilding.Tests.Funding;
+
+/// <summary>
+/// What delivery adds to an activity of the IATI file: its results (the request's outcomes, read
+/// from assistance) and its actual dates (from the delivered events), held to IATI's checks.
+/// </summary>
+[Collection(SuiteDefinition.Name)]
+public sealed class IatiDeliveryExportTests(SuiteFixture suite)
+{
+    private readonly FundingScenario scenario = new(suite);
+
+    private readonly AssistanceService.AssistanceServiceClient training = new(suite.Channel(suite.AssistanceAddress, suite.ServiceTokens.MintFor("training")));
+
+    [Fact]
+    public async Task Outcomes_are_results_with_the_baseline_and_periods_up_to_the_target_and_after_it()
+    {
+        var request = await PublishedAsync(State.Approved);
+        var outcome = RequestLifecycleDriver.Outcome("Prosecutors bring electronic evidence to court");
+        var indicator = outcome.Indicators[0];
+        indicator.Baseline = new IndicatorValue { Value = 3, Date = Day(2025, 1, 15), Comment = "Before the first course" };
+        indicator.Target = new IndicatorValue { Value = 40, Date = Day(2025, 6, 30) };
+        indicator.Actuals.Add(new IndicatorValue { Value = 12.5, Date = Day(2025, 3, 1) });
+        indicator.Actuals.Add(new IndicatorValue { Value = 20, Date = Day(2025, 5, 1), Comment = "After the second course" });
+        indicator.Actuals.Add(new IndicatorValue { Value = 41, Date = Day(2025, 9, 1) });
+        outcome.Indicators.Add(new Indicator
+        {
+            Title = "Share of cases with admitted electronic evidence",
+            Measure = Indicator.Types.Measure.Percentage,
+            Baseline = new IndicatorValue { Value = 10, Date = Day(2025, 1, 15) },
+            Target = new IndicatorValue { Value = 60, Date = Day(2027, 12, 31) },
+        });
+        await scenario.Assistance.CreateOutcomeAsync(new CreateOutcomeRequest { Parent = request.Name, Outcome = outcome });
+
+        var xml = (await scenario.Funding.ExportIatiActivitiesAsync(new ExportIatiActivitiesRequest())).Xml;
+
+        Assert.Empty(IatiValidation.Problems(xml));
+        var result = Assert.Single(ActivityOf(xml, request).Elements("result"));
+        Assert.Equal(("2", "Prosecutors bring electronic evidence to court"), (result.Attribute("type")!.Value, result.Element("title")!.Element("narrative")!.Value));
+        var (counted, percentage) = (result.Elements("indicator").First(), result.Elements("indicator").Last());
+        Assert.Equal(("1", "investigators"), (counted.Attribute("measure")!.Value, counted.Element("description")!.Element("narrative")!.Value));
+        var baseline = counted.Element("baseline")!;
+        Assert.Equal(("2025", "2025-01-15", "3", "Before the first course"),
+            (baseline.Attribute("year")!.Value, baseline.Attribute("iso-date")!.Value, baseline.Attribute("value")!.Value, baseline.Element("comment")!.Element("narrative")!.Value));
+        Assert.Equal(
+            [("2025-01-15", "2025-06-30", "40", "20"), ("2025-07-01", "2025-09-01", null, "41")],
+            counted.Elements("period").Select(period => (
+                period.Element("period-start")!.Attribute("iso-date")!.Value,
+                period.Element("period-end")!.Attribute("iso-date")!.Value,
+                period.Element("target")?.Attribute("value")!.Value,
+                period.Element("actual")?.Attribute("value")!.Value)));
+        Assert.Equal(("2", "2025-01-15", "2027-12-31", "60", null),
+            (percentage.Attribute("measure")!.Value,
+                percentage.Element("period")!.Element("period-start")!.Attribute("iso-date")!.Value,
+                percentage.Element("period")!.Element("period-end")!.Attribute("iso-date")!.Value,
+                percentage.Element("period")!.Element("target")!.Attribute("value")!.Value,
+                percentage.Element("period")!.Element("actual")));
+    }
+
+    [Fact]
+    public async Task Delivered_events_are_the_actual_dates_and_dates_still_to_come_are_left_out()
+    {
+        var delivered = await PublishedAsync(State.InDelivery);
+        var ahead = await PublishedAsync(State.InDelivery);
+        var today = DateOnly.FromDateTime(System.DateTime.UtcNow);
+        await DeliverAsync(delivered, today.AddDays(-20), today.AddDays(-18));
+        await DeliverAsync(delivered, today.AddDays(-9), today.AddDays(-7));
+        await DeliverAsync(ahead, today.AddDays(-1), today.AddDays(30));
+
+        var xml = (await scenario.Funding.ExportIatiActivitiesAsync(new ExportIatiActivitiesRequest())).Xml;
+
+        Assert.Empty(IatiValidation.Problems(xml));
+        Assert.Equal([("2", Iso(today.AddDays(-20))), ("4", Iso(today.AddDays(-7)))], ActualDatesOf(ActivityOf(xml, delivered)));
+        Assert.Equal([("2", Iso(today.AddDays(-1)))], ActualDatesOf(ActivityOf(xml, ahead)));
+    }
+
+    /// <summary>A request approved, consented to and funded (money is allocated to approved requests only), then brought to <paramref name="state"/>.</summary>
+    private async Task<AssistanceRequest> PublishedAsync(State state)
+    {
+        var request = await scenario.ConsentToPublishAsync(await scenario.RequestAsync());
+        await scenario.Funding.CreateAllocationAsync(FundingScenario.Allocation(await scenario.PledgeAsync(100), request, new Money { CurrencyCode = "USD", Units = 10 }));
+        return state == State.InDelivery ? await new RequestLifecycleDriver(scenario.Assistance).ActAsync(request.Name, Action.StartDelivery) : request;
+    }
+
+    private async Task DeliverAsync(AssistanceRequest request, DateOnly start, DateOnly end) =>
+        await training.RecordDeliveryEventAsync(new RecordDeliveryEventRequest
+        {
+            Name = request.Name, Event = $"events/{Guid.CreateVersion7():N}", Action = Action.EventDeliver,
+            StartDate = Day(start.Year, start.Month, start.Day), EndDate = Day(end.Year, end.Month, end.Day),
+        });
+
+    private static IEnumerable<(string, string)> ActualDatesOf(XElement activity) =>
+        activity.Elements("activity-date").Where(date => date.Attribute("type")!.Value is "2" or "4").Select(date => (date.Attribute("type")!.Value, date.Attribute("iso-date")!.Value));
+
+    private static string Iso(DateOnly day) => day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+    private static Date Day(int year, int month, int day) => new() { Year = year, Month = month, Day = day };
+
+    private static XElement ActivityOf(string xml, AssistanceRequest request) =>
+        Assert.Single(XDocument.Parse(xml).Root!.Elements("iati-activity"),
+            element => element.Element("iati-identifier")!.Value == $"XM-DAC-41128-{request.Name["requests/".Length..]}");
+}
