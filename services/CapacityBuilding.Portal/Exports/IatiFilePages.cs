@@ -75,7 +75,7 @@ public static class IatiFilePages
         }
 
         await reader.ReadAsync();
-        while (reader.NodeType != XmlNodeType.EndElement || reader.Depth > 0)
+        while (!reader.EOF && (reader.NodeType != XmlNodeType.EndElement || reader.Depth > 0))
         {
             if (reader.NodeType == XmlNodeType.Element)
             {

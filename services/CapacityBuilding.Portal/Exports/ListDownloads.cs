@@ -1,6 +1,7 @@
 using System.Globalization;
 using CapacityBuilding.Portal.Identity;
 using CapacityBuilding.ServiceDefaults.Telemetry;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 
 namespace CapacityBuilding.Portal.Exports;
@@ -24,8 +25,8 @@ public static partial class ListDownloads
         return endpoints;
     }
 
-    private static async Task DownloadAsync(HttpContext context, string list, string extension, IEnumerable<IListSheet> sheets,
-        IEnumerable<ISheetWriter> writers, SignedInCaller signedIn, IOptions<ExportOptions> options, TimeProvider clock, ILogger<IListSheet> logger)
+    private static async Task DownloadAsync(HttpContext context, string list, string extension, [FromServices] IEnumerable<IListSheet> sheets,
+        [FromServices] IEnumerable<ISheetWriter> writers, SignedInCaller signedIn, IOptions<ExportOptions> options, TimeProvider clock, ILogger<IListSheet> logger)
     {
         var sheet = sheets.SingleOrDefault(candidate => candidate.Name == list);
         var writer = writers.SingleOrDefault(candidate => candidate.Extension == extension);

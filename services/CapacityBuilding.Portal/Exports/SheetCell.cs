@@ -17,7 +17,8 @@ public readonly record struct SheetCell(SheetCellKind Kind, string Text, decimal
 
     public static SheetCell Of(string? text) => new(SheetCellKind.Text, text ?? "", 0m, default);
 
-    public static SheetCell Of(decimal number) => new(SheetCellKind.Number, "", number, default);
+    // Dividing by one with a scale of 28 drops the trailing zeros a sum of units and nanos carries: 40, not 40.000000000.
+    public static SheetCell Of(decimal number) => new(SheetCellKind.Number, "", number / 1.0000000000000000000000000000m, default);
 
     public static SheetCell Of(DateOnly? date) => date is { } day ? new(SheetCellKind.Date, "", 0m, day) : Empty;
 }
