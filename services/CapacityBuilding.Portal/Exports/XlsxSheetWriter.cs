@@ -1,5 +1,5 @@
 using System.Globalization;
-using System.IO.Packaging;
+using System.IO.Compression;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
@@ -7,15 +7,19 @@ using DocumentFormat.OpenXml.Spreadsheet;
 namespace CapacityBuilding.Portal.Exports;
 
 /// <summary>
-/// XLSX by the Open XML SDK. The sheet is written row by row with its forward-only
-/// <see cref="OpenXmlWriter"/> into a write-only package (ZIP entries compressed as they are
-/// written, none held in memory), on a temporary file that is deleted when closed: a ZIP's
-/// directory comes last and the SDK writes synchronously, which Kestrel refuses on the response,
-/// so the finished file is then copied to the response asynchronously. Numbers are number cells,
-/// dates are date cells (a serial date with Excel's built-in date format 14, shown in the reader's
-/// locale), text is inline text (no shared-string table to keep in memory); text that would run
-/// as a formula (<see cref="FormulaInjection"/>) is also marked with Excel's quote prefix, as Excel
-/// marks text typed with a leading apostrophe, so that editing the cell never turns it into one.
+/// XLSX by the Open XML SDK, the rows never held in memory. The SDK makes the workbook's skeleton in
+/// memory (content types, relationships, workbook, styles, an empty sheet: a few kilobytes; it
+/// cannot build a package that is only written, and a package it can read back keeps every part
+/// uncompressed in memory until it is closed). The file is then the skeleton's ZIP entries copied
+/// one by one, but the sheet's, which is written row by row as the rows are read, with the SDK's
+/// forward-only <see cref="OpenXmlWriter"/>, compressed as it goes, onto a temporary file deleted
+/// when closed: a ZIP's directory comes last and these writes are synchronous, which Kestrel
+/// refuses on the response, so the finished file is copied to the response asynchronously.
+/// Numbers are number cells, dates are date cells (a serial date with Excel's built-in date format
+/// 14, shown in the reader's locale), text is inline text (no shared-string table to keep); text
+/// that would run as a formula (<see cref="FormulaInjection"/>) is also marked with Excel's quote
+/// prefix, as Excel marks text typed with a leading apostrophe, so that editing the cell never
+/// turns it into one.
 /// </summary>
 public sealed class XlsxSheetWriter : ISheetWriter
 {
@@ -32,37 +36,63 @@ public sealed class XlsxSheetWriter : ISheetWriter
 
     public async Task<int> WriteAsync(HttpResponse response, string sheetName, IReadOnlyList<string> headers, IAsyncEnumerable<SheetCell[]> rows, CancellationToken cancellation)
     {
+        using var skeleton = new MemoryStream();
+        var sheetEntry = WriteSkeleton(skeleton, sheetName);
+        skeleton.Position = 0;
         await using var file = new FileStream(Path.Combine(Path.GetTempPath(), Path.GetRandomFileName()), FileMode.CreateNew, FileAccess.ReadWrite,
             FileShare.None, bufferSize: 64 * 1024, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
-        int count;
-        using (var package = Package.Open(file, FileMode.Create, FileAccess.Write))
-        using (var document = SpreadsheetDocument.Create(package, SpreadsheetDocumentType.Workbook))
+        var count = 0;
+        using (var source = new ZipArchive(skeleton, ZipArchiveMode.Read, leaveOpen: true))
+        using (var target = new ZipArchive(file, ZipArchiveMode.Create, leaveOpen: true))
         {
-            var workbook = document.AddWorkbookPart();
-            workbook.AddNewPart<WorkbookStylesPart>().Stylesheet = Styles();
-            var worksheet = workbook.AddNewPart<WorksheetPart>();
-            using (var writer = OpenXmlWriter.Create(worksheet))
+            foreach (var entry in source.Entries)
             {
-                writer.WriteStartElement(new Worksheet());
-                writer.WriteStartElement(new SheetData());
-                writer.WriteElement(new Row(headers.Select(header => TextCell(header, HeaderStyle))));
-                count = 0;
-                await foreach (var row in rows.WithCancellation(cancellation))
+                using var output = target.CreateEntry(entry.FullName, CompressionLevel.Fastest).Open();
+                if (entry.FullName == sheetEntry)
                 {
-                    writer.WriteElement(new Row(row.Select(Cell)));
-                    count++;
+                    count = await WriteSheetAsync(output, headers, rows, cancellation);
                 }
-
-                writer.WriteEndElement();
-                writer.WriteEndElement();
+                else
+                {
+                    using var input = entry.Open();
+                    input.CopyTo(output);
+                }
             }
-
-            workbook.Workbook = new Workbook(new Sheets(new Sheet { Id = workbook.GetIdOfPart(worksheet), SheetId = 1, Name = sheetName }));
         }
 
         response.ContentLength = file.Length;
         file.Position = 0;
         await file.CopyToAsync(response.Body, cancellation);
+        return count;
+    }
+
+    /// <returns>The ZIP entry of the (empty) sheet, which the rows replace.</returns>
+    private static string WriteSkeleton(Stream skeleton, string sheetName)
+    {
+        using var document = SpreadsheetDocument.Create(skeleton, SpreadsheetDocumentType.Workbook);
+        var workbook = document.AddWorkbookPart();
+        workbook.AddNewPart<WorkbookStylesPart>().Stylesheet = Styles();
+        var worksheet = workbook.AddNewPart<WorksheetPart>();
+        worksheet.Worksheet = new Worksheet(new SheetData());
+        workbook.Workbook = new Workbook(new Sheets(new Sheet { Id = workbook.GetIdOfPart(worksheet), SheetId = 1, Name = sheetName }));
+        return worksheet.Uri.OriginalString.TrimStart('/');
+    }
+
+    private static async Task<int> WriteSheetAsync(Stream output, IReadOnlyList<string> headers, IAsyncEnumerable<SheetCell[]> rows, CancellationToken cancellation)
+    {
+        using var writer = OpenXmlWriter.Create(output);
+        writer.WriteStartElement(new Worksheet());
+        writer.WriteStartElement(new SheetData());
+        writer.WriteElement(new Row(headers.Select(header => TextCell(header, HeaderStyle))));
+        var count = 0;
+        await foreach (var row in rows.WithCancellation(cancellation))
+        {
+            writer.WriteElement(new Row(row.Select(Cell)));
+            count++;
+        }
+
+        writer.WriteEndElement();
+        writer.WriteEndElement();
         return count;
     }
 
