@@ -5,6 +5,7 @@ builder.AddPortalDefaults();
 builder.AddPortalIdentity();
 builder.AddPortalLocalization();
 builder.AddPortalClients();
+builder.AddPortalExports();
 builder.AddPortalPages();
 
 var app = builder.Build();

@@ -14,7 +14,8 @@ namespace CapacityBuilding.DemoData;
 /// and their pledges, committed; allocations to the approved requests and disbursements from
 /// them; the approved requests' results (outcomes and their indicators); the delivery steps,
 /// which only funded requests take; the experts, events and evaluations of their delivery
-/// (<see cref="DeliveryDemoLoader"/>); last the offers on approved and in-delivery requests,
+/// (<see cref="DeliveryDemoLoader"/>); the requesting state's consent to publish the requests the data
+/// marks (<see cref="DemoConsents"/>); last the offers on approved and in-delivery requests,
 /// answered by the requesting state when the loader has a member state's channel (offers are
 /// found again by their terms, since their expire time moves with the day of the load and so
 /// would their request id's fingerprint). Every create carries the
@@ -23,7 +24,7 @@ namespace CapacityBuilding.DemoData;
 /// and applies only the steps still missing. Running the loader again is safe and completes an
 /// interrupted run.
 /// </summary>
-/// <param name="memberState">A channel as the focal point of the country whose offers the data answers, or null to leave them open.</param>
+/// <param name="memberState">A channel as the focal point of the country whose offers the data answers and whose marked requests it consents to publish, or null to leave both.</param>
 public sealed class DemoDataLoader(GrpcChannel channel, TextWriter output, GrpcChannel? memberState = null)
 {
     private const string RequestIdPrefix = "demo:";
@@ -45,6 +46,8 @@ public sealed class DemoDataLoader(GrpcChannel channel, TextWriter output, GrpcC
         await ReportResultsAsync(data.Requests, requests, cancellationToken);
         await DeliverAsync(data.Requests, requests, cancellationToken);
         await new DeliveryDemoLoader(channel, output).LoadAsync(data.Delivery, requests, cancellationToken);
+        await new DemoConsents(memberState is null ? null : new AssistanceService.AssistanceServiceClient(memberState), output)
+            .LoadAsync(data.Requests, requests, cancellationToken);
         await new DemoOffers(assistance, memberState is null ? null : new AssistanceService.AssistanceServiceClient(memberState), output)
             .LoadAsync(data.Offers, requests, sessionNames, pledgeNames, cancellationToken);
         return new DemoLoadResult(fundingDonorId);

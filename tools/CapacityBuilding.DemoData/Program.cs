@@ -15,7 +15,8 @@ if (string.IsNullOrWhiteSpace(token))
     return 2;
 }
 
-// Optional: a focal point's token, to answer the demo offers made to its country (run.sh mints one for GHA).
+// Optional: a focal point's token, to answer the demo offers made to its country and consent to publishing its
+// requests the data marks (run.sh mints one for GHA).
 var memberStateToken = Environment.GetEnvironmentVariable("CAPACITYBUILDING_MEMBER_STATE_TOKEN");
 
 var address = args.Length > 0 ? args[0] : "http://localhost:8081";

@@ -3,6 +3,8 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using CapacityBuilding.Portal.Components;
 using CapacityBuilding.Portal.Components.Pages.Funding;
+using CapacityBuilding.Portal.Components.Pages.Registry;
+using CapacityBuilding.Portal.Exports;
 using CapacityBuilding.Portal.Identity;
 using CapacityBuilding.Portal.Localization;
 
@@ -35,6 +37,7 @@ public static class PortalPagesExtensions
         app.UseForwardedHeaders();
         app.UseResponseCompression();
         app.UsePortalSecurityHeaders();
+        app.UsePublicCaching();
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {
             ExceptionHandlingPath = ErrorPath,
@@ -76,6 +79,8 @@ public static class PortalPagesExtensions
         app.MapSignInEndpoints();
         app.MapCultureEndpoint();
         app.MapIatiExportDownload();
+        app.MapPublicIatiDownload();
+        app.MapListDownloads();
         app.MapRazorComponents<App>();
         return app;
     }

@@ -75,4 +75,7 @@ public static class EventIds
 
     /// <summary>Training: retrying delivery steps waits for Redis.</summary>
     public const int DeliveryStepsWaiting = 2352;
+
+    /// <summary>Portal: a list was downloaded whole as a spreadsheet (which list, format, rows).</summary>
+    public const int ListDownloaded = 5150;
 }

@@ -68,11 +68,17 @@ public sealed class DemoDataLoadTests(SuiteFixture suite)
             (await funding.ListDisbursementsAsync(new ListDisbursementsRequest { Parent = allocation.Name })).Disbursements.Count));
         Assert.Equal(allocationEntries.Sum(entry => entry.Disbursements?.Count ?? 0), disbursements.Sum());
 
-        // The demo's IATI export: nothing until the requesting states consent, then one activity per
-        // funded request, accepted by IATI's schema, ruleset and code lists.
+        // The demo's IATI export: the funded requests the data marks, consented by their focal point at
+        // the load (so the public registry is not empty), the others withheld until their states
+        // consent; then one activity per funded request, accepted by IATI's schema, ruleset and code lists.
         var fundedRequests = stored.Where(request => allocations.Any(allocation => allocation.AssistanceRequest == request.Name)).ToList();
-        var unconsented = await funding.ExportIatiActivitiesAsync(new ExportIatiActivitiesRequest { PageSize = 500 });
-        Assert.Equal(("", 0, fundedRequests.Count, ""), (unconsented.Xml, unconsented.ActivityCount, unconsented.WithheldActivityCount, unconsented.NextPageToken));
+        var consented = stored.Where(request => request.PublicationConsent?.Publish == true).ToList();
+        Assert.Equal(data.Requests.Where(entry => entry.Publish).Select(entry => entry.AssistanceRequest.Title).Order(), consented.Select(request => request.Title).Order());
+        Assert.NotEmpty(consented.Intersect(fundedRequests));
+        Assert.Contains($"publication consents: {consented.Count} loaded, 0 given now", secondOutput.ToString(), StringComparison.Ordinal);
+        var demoExport = await funding.ExportIatiActivitiesAsync(new ExportIatiActivitiesRequest { PageSize = 500 });
+        var consentedFunded = consented.Intersect(fundedRequests).Count();
+        Assert.Equal((consentedFunded, fundedRequests.Count - consentedFunded, ""), (demoExport.ActivityCount, demoExport.WithheldActivityCount, demoExport.NextPageToken));
         foreach (var request in fundedRequests)
         {
             var focalPoint = new AssistanceService.AssistanceServiceClient(

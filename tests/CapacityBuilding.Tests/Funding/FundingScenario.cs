@@ -84,6 +84,20 @@ internal sealed class FundingScenario(SuiteFixture suite)
         (await suite.AssistanceClient(suite.Tokens.Mint(ServiceDefaults.Identity.CallerRole.MemberState, "focal-point-" + request.RequestingState, country: request.RequestingState))
             .SetAssistanceRequestPublicationConsentAsync(new SetAssistanceRequestPublicationConsentRequest { Name = request.Name, Publish = publish })).AssistanceRequest;
 
+    /// <summary>A request of <paramref name="requestingState"/> that is funded (from a pledge of its own) and that its state consented to publish: a project of the public registry.</summary>
+    public async Task<AssistanceRequest> PublishedProjectAsync(string requestingState = "KEN", bool publish = true)
+    {
+        var pledge = await PledgeAsync(1_000);
+        var request = await RequestAsync(requestingState);
+        if (publish)
+        {
+            request = await ConsentToPublishAsync(request);
+        }
+
+        await Funding.CreateAllocationAsync(Allocation(pledge, request, new Money { CurrencyCode = "USD", Units = 40 }));
+        return request;
+    }
+
     public static CreateAllocationRequest Allocation(Pledge pledge, AssistanceRequest request, Money amount, string requestId = "") => new()
     {
         Allocation = new Allocation { Pledge = pledge.Name, AssistanceRequest = request.Name, Amount = amount },

@@ -23,7 +23,8 @@ public sealed record SessionEntry(
 /// An entry of <c>requests.json</c>; <c>courseKeys</c> are keys of <c>courses.json</c>. The loader
 /// moves the request to <c>targetState</c> through the lifecycle methods; <c>reason</c> goes with
 /// the step that asks for one (the review decision or the withdrawal); <c>outcomes</c> are its
-/// results, reported once it is approved.
+/// results, reported once it is approved; <c>publish</c> has its requesting state's focal point
+/// consent to its publication (the public registry, the IATI file).
 /// </summary>
 public sealed record AssistanceRequestEntry(
     string Key,
@@ -31,7 +32,8 @@ public sealed record AssistanceRequestEntry(
     [property: JsonConverter(typeof(ProtoEnumJsonConverter<AssistanceRequest.Types.State>))] AssistanceRequest.Types.State TargetState,
     [property: JsonConverter(typeof(ProtoJsonConverter<AssistanceRequest>))] AssistanceRequest AssistanceRequest,
     string? Reason = null,
-    IReadOnlyList<OutcomeEntry>? Outcomes = null);
+    IReadOnlyList<OutcomeEntry>? Outcomes = null,
+    bool Publish = false);
 
 /// <summary>
 /// An outcome inside an <see cref="AssistanceRequestEntry"/>, with its indicators. An actual

@@ -10,6 +10,9 @@ public sealed class NavigationEntries
 {
     private static readonly CallerRole[] Everyone = [CallerRole.MemberState, CallerRole.Coordinator, CallerRole.Donor, CallerRole.Auditor];
 
+    /// <summary>No role: the entry is shown to every visitor, signed in or not (public pages).</summary>
+    private static readonly CallerRole[] Public = [];
+
     public static IReadOnlyList<NavigationEntry> All { get; } =
     [
         new("Home", "", Everyone),
@@ -30,11 +33,13 @@ public sealed class NavigationEntries
         new("ConventionStatuses", "convention-statuses", Everyone),
         new("DeliveryEvents", "delivery/events", [CallerRole.Coordinator, CallerRole.Auditor, CallerRole.MemberState]),
         new("DeliveryExperts", "delivery/experts", [CallerRole.Coordinator, CallerRole.Auditor]),
+        new("PublicRegistry", "registry", Public),
     ];
 
     private NavigationEntries()
     {
     }
 
-    public static IEnumerable<NavigationEntry> For(Caller? caller) => All.Where(entry => caller is not null && entry.Roles.Contains(caller.Role));
+    public static IEnumerable<NavigationEntry> For(Caller? caller) =>
+        All.Where(entry => entry.Roles.Count == 0 || (caller is not null && entry.Roles.Contains(caller.Role)));
 }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using CapacityBuilding.Tests.Funding;
 using CapacityBuilding.Tests.Infrastructure;
 
 namespace CapacityBuilding.Tests.Portal.Browser;
@@ -6,7 +7,8 @@ namespace CapacityBuilding.Tests.Portal.Browser;
 /// <summary>
 /// Every page as each demo user reaches it, with no list of pages to keep: the demo users are
 /// read off the sign-in page, the pages off the navigation the layout shows each of them (and
-/// Home), so a page that gets a navigation entry is checked from that commit on. Each page in each
+/// Home), so a page that gets a navigation entry is checked from that commit on; signed out, the
+/// public pages of the navigation and the first item of their lists. Each page in each
 /// of the six languages passes <see cref="PageChecks"/> and leaves a screenshot.
 /// </summary>
 [Collection(SuiteDefinition.Name)]
@@ -31,12 +33,15 @@ public sealed class EveryPageTests(SuiteFixture suite, BrowserFixture browser)
     {
         var accessibility = AccessibilityCheckedIn.Contains(language);
         var problems = new ConcurrentQueue<string>();
+        // A project in the public registry, so that its page is among those a visitor reaches.
+        await new FundingScenario(suite).PublishedProjectAsync();
         IReadOnlyList<string> users;
         await using (var anonymous = await BrowserSession.OpenAsync(browser, suite))
         {
             users = await anonymous.DemoUsersOnSignInPageAsync();
             await anonymous.SwitchLanguageAsync(language);
             Enqueue(problems, await anonymous.PageProblemsAsync(accessibility: accessibility));
+            await CrawlPublicPagesAsync(anonymous, language, accessibility, problems);
         }
 
         Assert.NotEmpty(users);
@@ -63,6 +68,30 @@ public sealed class EveryPageTests(SuiteFixture suite, BrowserFixture browser)
         });
 
         Assert.True(problems.IsEmpty, string.Join('\n', problems.Order(StringComparer.Ordinal)));
+    }
+
+    /// <summary>
+    /// Signed out, the navigation holds the public pages (the registry); the first item of each of
+    /// their lists is followed too, to a page no navigation names (a project's page).
+    /// </summary>
+    private static async Task CrawlPublicPagesAsync(BrowserSession anonymous, string language, bool accessibility, ConcurrentQueue<string> problems)
+    {
+        var paths = await anonymous.NavigationPathsAsync();
+        Assert.NotEmpty(paths);
+        foreach (var path in paths)
+        {
+            await anonymous.GoToAsync(path);
+            Enqueue(problems, await anonymous.PageProblemsAsync(accessibility: accessibility));
+            var firstItem = anonymous.Page.Locator("table.data-table tbody tr:first-child a").First;
+            if (await firstItem.CountAsync() == 0)
+            {
+                problems.Enqueue($"anonymous at {path} in {language}: the list is empty though a project was published");
+                continue;
+            }
+
+            await anonymous.GoToAsync(new Uri((await firstItem.EvaluateAsync<string>("link => link.href"))!).PathAndQuery);
+            Enqueue(problems, await anonymous.PageProblemsAsync(accessibility: accessibility));
+        }
     }
 
     private static void Enqueue(ConcurrentQueue<string> problems, IEnumerable<string> found)

@@ -1,16 +1,17 @@
-using System.Text;
 using CapacityBuilding.Contracts.Funding.V1;
+using CapacityBuilding.Portal.Exports;
 using CapacityBuilding.Portal.Identity;
 using CapacityBuilding.ServiceDefaults.Identity;
 using CapacityBuilding.ServiceDefaults.Invocation;
+using Microsoft.Extensions.Options;
 
 namespace CapacityBuilding.Portal.Components.Pages.Funding;
 
 /// <summary>
-/// The IATI activities file as a download: the funding service's export, asked for with the
-/// signed-in user's token, written to the browser as the bytes go (encoded piece by piece, never
-/// copied whole a second time) with the name to save it under. A refusal or an unreachable service
-/// ends on the error page like any page's call (RpcErrorStatus).
+/// The IATI activities file as a download: every page of the funding service's export, asked for
+/// with the signed-in user's token, written to the browser as the pages come (<see cref="IatiFilePages"/>)
+/// with the name to save it under. A refusal or an unreachable service before the file begins ends
+/// on the error page like any page's call (RpcErrorStatus).
 /// </summary>
 public static class IatiExportDownload
 {
@@ -25,11 +26,14 @@ public static class IatiExportDownload
         return endpoints;
     }
 
-    private static async Task DownloadAsync(HttpContext context, ServiceClientFactory<FundingService.FundingServiceClient> funding)
+    private static Task DownloadAsync(HttpContext context, ServiceClientFactory<FundingService.FundingServiceClient> funding, IOptions<ExportOptions> options)
     {
-        var export = await funding.Create().ExportIatiActivitiesAsync(new ExportIatiActivitiesRequest(), cancellationToken: context.RequestAborted);
-        context.Response.ContentType = "application/xml; charset=utf-8";
-        context.Response.Headers.ContentDisposition = $"attachment; filename=\"{FileName}\"";
-        await context.Response.WriteAsync(export.Xml, Encoding.UTF8, context.RequestAborted);
+        var client = funding.Create();
+        return IatiFilePages.WriteAsync(context, FileName, async (token, cancellation) =>
+        {
+            var page = await client.ExportIatiActivitiesAsync(
+                new ExportIatiActivitiesRequest { PageSize = options.Value.PageSize, PageToken = token }, cancellationToken: cancellation);
+            return new IatiFilePage(page.Xml, page.NextPageToken);
+        });
     }
 }
