@@ -9,8 +9,10 @@ namespace CapacityBuilding.DemoData;
 /// <summary>
 /// Loads <c>delivery.json</c> once the requests are approved: the experts, then each event for its
 /// request with its experts, moved on to its target state, then its evaluations and their
-/// follow-ups. Creates carry the request id <c>demo:{key}</c> and return what an earlier run made;
-/// a step or a follow-up is applied only when the answer shows it missing, so a rerun changes nothing.
+/// follow-ups; then each course session delivered for a request, its participants enrolled, the
+/// session completed, and its evaluations by participants, experts and the host institution with
+/// their follow-ups. Creates carry the request id <c>demo:{key}</c> and return what an earlier run
+/// made; a step or a follow-up is applied only when the answer shows it missing, so a rerun changes nothing.
 /// </summary>
 public sealed class DeliveryDemoLoader(GrpcChannel channel, TextWriter output)
 {
@@ -20,7 +22,8 @@ public sealed class DeliveryDemoLoader(GrpcChannel channel, TextWriter output)
 
     private readonly TrainingService.TrainingServiceClient training = new(channel);
 
-    public async Task LoadAsync(DeliveryData data, IReadOnlyDictionary<string, AssistanceRequest> requests, CancellationToken cancellationToken)
+    public async Task LoadAsync(
+        DeliveryData data, IReadOnlyDictionary<string, AssistanceRequest> requests, IReadOnlyDictionary<string, string> courses, CancellationToken cancellationToken)
     {
         var experts = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var entry in data.Experts)
@@ -55,6 +58,48 @@ public sealed class DeliveryDemoLoader(GrpcChannel channel, TextWriter output)
         await output.WriteLineAsync($"experts: {experts.Count} loaded");
         await output.WriteLineAsync($"events: {data.Events.Count} loaded, {steps} lifecycle steps applied now");
         await output.WriteLineAsync($"event evaluations: {evaluations} loaded, {followUps} follow-ups recorded now");
+        await LoadSessionsAsync(data.Sessions ?? [], requests, courses, experts, cancellationToken);
+    }
+
+    private async Task LoadSessionsAsync(IReadOnlyList<DeliveredSessionEntry> sessions, IReadOnlyDictionary<string, AssistanceRequest> requests,
+        IReadOnlyDictionary<string, string> courses, Dictionary<string, string> experts, CancellationToken cancellationToken)
+    {
+        var (evaluations, followUps) = (0, 0);
+        foreach (var entry in sessions)
+        {
+            var create = new CreateSessionRequest { Parent = courses[entry.CourseKey], Session = entry.Session, RequestId = RequestIdPrefix + entry.Key };
+            var session = (await GatewayCall.RunAsync(
+                $"creating session '{entry.Key}'", options => training.CreateSessionAsync(create, options).ResponseAsync, cancellationToken)).Session;
+            var enrolments = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var enrolmentEntry in entry.Enrolments)
+            {
+                var enrolment = enrolmentEntry.Enrolment.Clone();
+                enrolment.AssistanceRequest = requests[entry.RequestKey].Name;
+                var enrol = new CreateEnrolmentRequest { Parent = session.Name, Enrolment = enrolment, RequestId = RequestIdPrefix + enrolmentEntry.Key };
+                enrolments[enrolmentEntry.Key] = (await GatewayCall.RunAsync($"enrolling '{enrolmentEntry.Key}'",
+                    options => training.CreateEnrolmentAsync(enrol, options).ResponseAsync, cancellationToken)).Enrolment.Name;
+            }
+
+            if (session.Status != SessionStatus.Completed)
+            {
+                var complete = new UpdateSessionRequest { Session = new Session { Name = session.Name, Status = SessionStatus.Completed }, UpdateMask = new() { Paths = { "status" } } };
+                await GatewayCall.RunAsync($"completing session '{entry.Key}'", options => training.UpdateSessionAsync(complete, options).ResponseAsync, cancellationToken);
+            }
+
+            foreach (var evaluationEntry in entry.Evaluations)
+            {
+                var evaluation = evaluationEntry.Evaluation.Clone();
+                evaluation.Expert = evaluationEntry.ExpertKey is { } expertKey ? experts[expertKey] : "";
+                evaluation.Enrolment = evaluationEntry.EnrolmentKey is { } enrolmentKey ? enrolments[enrolmentKey] : "";
+                var evaluate = new CreateEvaluationRequest { Parent = session.Name, Evaluation = evaluation, RequestId = RequestIdPrefix + evaluationEntry.Key };
+                var stored = (await GatewayCall.RunAsync($"recording evaluation '{evaluationEntry.Key}'",
+                    options => training.CreateEvaluationAsync(evaluate, options).ResponseAsync, cancellationToken)).Evaluation;
+                followUps += await FollowUpAsync(stored, evaluationEntry, cancellationToken) ? 1 : 0;
+                evaluations++;
+            }
+        }
+
+        await output.WriteLineAsync($"session evaluations: {evaluations} loaded, {followUps} follow-ups recorded now");
     }
 
     private async Task<DeliveryEvent> StepAsync(string key, DeliveryEvent current, CancellationToken cancellationToken) => current.State switch
@@ -79,6 +124,12 @@ public sealed class DeliveryDemoLoader(GrpcChannel channel, TextWriter output)
         var create = new CreateDeliveryEventEvaluationRequest { Parent = evaluated.Name, Evaluation = evaluation, RequestId = RequestIdPrefix + entry.Key };
         var stored = (await GatewayCall.RunAsync($"recording evaluation '{entry.Key}'",
             options => training.CreateDeliveryEventEvaluationAsync(create, options).ResponseAsync, cancellationToken)).Evaluation;
+        return await FollowUpAsync(stored, entry, cancellationToken);
+    }
+
+    /// <returns>Whether this call recorded the entry's follow-up (false when there is none or an earlier run did).</returns>
+    private async Task<bool> FollowUpAsync(Evaluation stored, EventEvaluationEntry entry, CancellationToken cancellationToken)
+    {
         if (entry.FollowUp is null || stored.FollowUp is not null)
         {
             return false;

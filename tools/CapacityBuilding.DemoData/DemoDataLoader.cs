@@ -45,7 +45,7 @@ public sealed class DemoDataLoader(GrpcChannel channel, TextWriter output, GrpcC
         var fundingDonorId = await LoadDonorsAsync(data.Donors, requests, cancellationToken);
         await ReportResultsAsync(data.Requests, requests, cancellationToken);
         await DeliverAsync(data.Requests, requests, cancellationToken);
-        await new DeliveryDemoLoader(channel, output).LoadAsync(data.Delivery, requests, cancellationToken);
+        await new DeliveryDemoLoader(channel, output).LoadAsync(data.Delivery, requests, courseNames, cancellationToken);
         await new DemoConsents(memberState is null ? null : new AssistanceService.AssistanceServiceClient(memberState), output)
             .LoadAsync(data.Requests, requests, cancellationToken);
         await new DemoOffers(assistance, memberState is null ? null : new AssistanceService.AssistanceServiceClient(memberState), output)

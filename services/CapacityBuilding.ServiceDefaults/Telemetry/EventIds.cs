@@ -76,6 +76,9 @@ public static class EventIds
     /// <summary>Training: retrying delivery steps waits for Redis.</summary>
     public const int DeliveryStepsWaiting = 2352;
 
+    /// <summary>Training: assistance refused a delivery event's step for good; the event is parked, not retried.</summary>
+    public const int DeliveryStepParked = 2353;
+
     /// <summary>Portal: a list was downloaded whole as a spreadsheet (which list, format, rows).</summary>
     public const int ListDownloaded = 5150;
 }

@@ -42,6 +42,7 @@ public static class TelemetryExtensions
                 .AddHttpClientInstrumentation()
                 .AddRedisInstrumentation())
             .WithMetrics(metrics => metrics
+                .AddMeter("CapacityBuilding.*")
                 .AddAspNetCoreInstrumentation()
                 .AddHttpClientInstrumentation())
             .UseOtlpExporter();

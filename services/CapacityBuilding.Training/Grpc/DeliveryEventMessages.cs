@@ -63,7 +63,7 @@ internal static class DeliveryEventMessages
         Etag = Etags.New(),
     };
 
-    public static DeliveryEvent ToMessage(this StoredDeliveryEvent stored, int recordedSteps) => new()
+    public static DeliveryEvent ToMessage(this StoredDeliveryEvent stored, HistorySync sync) => new()
     {
         Name = CourseNames.DeliveryEvent.Format(stored.Id),
         Kind = stored.Kind,
@@ -79,10 +79,22 @@ internal static class DeliveryEventMessages
         Participants = stored.Participants?.ToMessage(),
         State = stored.State,
         CancelReason = stored.CancelReason,
-        UnrecordedSteps = Math.Max(0, stored.Steps.Count - recordedSteps),
+        UnrecordedSteps = Math.Max(0, stored.Steps.Count - sync.RecordedSteps),
+        HistorySync = sync.ToMessage(stored.Steps.Count),
         CreateTime = Timestamp.FromDateTimeOffset(stored.CreateTime),
         UpdateTime = Timestamp.FromDateTimeOffset(stored.UpdateTime),
         Etag = stored.Etag,
+    };
+
+    private static DeliveryEvent.Types.HistorySync ToMessage(this HistorySync sync, int steps) => new()
+    {
+        State = sync.RecordedSteps >= steps ? DeliveryEvent.Types.HistorySync.Types.State.Recorded
+            : sync.Parked ? DeliveryEvent.Types.HistorySync.Types.State.Parked
+            : DeliveryEvent.Types.HistorySync.Types.State.Retrying,
+        Attempts = sync.Attempts,
+        FailureReason = sync.FailureReason,
+        FailureTime = sync.FailureTime is { } failed ? Timestamp.FromDateTimeOffset(failed) : null,
+        NextRetryTime = sync.NextRetryTime is { } due && !sync.Parked ? Timestamp.FromDateTimeOffset(due) : null,
     };
 
     private static StoredParticipants ToStored(this ParticipantCounts counts) =>

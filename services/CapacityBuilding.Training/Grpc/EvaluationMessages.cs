@@ -13,6 +13,11 @@ internal static class EvaluationMessages
     public static StoredEvaluation ToNewStoredEvaluation(this Evaluation message, string courseId, string sessionId, string enrolmentId, string requestId, DateTimeOffset now) =>
         message.ToStored(now) with { CourseId = courseId, SessionId = sessionId, EnrolmentId = enrolmentId, RequestId = requestId };
 
+    /// <param name="servedRequestIds">The requests the session's confirmed enrolments name: their summaries count the evaluation too.</param>
+    public static StoredEvaluation ToNewStoredSessionEvaluation(this Evaluation message, string courseId, string sessionId, string expertId,
+        IReadOnlyList<string> servedRequestIds, DateTimeOffset now) =>
+        message.ToStored(now) with { CourseId = courseId, SessionId = sessionId, ExpertId = expertId, ServedRequestIds = servedRequestIds };
+
     public static StoredEvaluation ToNewStoredEventEvaluation(this Evaluation message, string eventId, string requestId, string expertId, DateTimeOffset now) =>
         message.ToStored(now) with { EventId = eventId, RequestId = requestId, ExpertId = expertId };
 

@@ -39,7 +39,7 @@ public sealed partial class TrainingService
     public override async Task<GetDeliveryEventResponse> GetDeliveryEvent(GetDeliveryEventRequest request, ServerCallContext context)
     {
         var stored = await VisibleEventAsync(request.Name, "name", context.GetCaller());
-        return new GetDeliveryEventResponse { DeliveryEvent = stored.ToMessage(await deliveryEvents.RecordedStepsAsync(stored.Id)) };
+        return new GetDeliveryEventResponse { DeliveryEvent = stored.ToMessage(await deliveryEvents.HistorySyncAsync(stored.Id)) };
     }
 
     public override async Task<ListDeliveryEventsResponse> ListDeliveryEvents(ListDeliveryEventsRequest request, ServerCallContext context)
@@ -65,10 +65,10 @@ public sealed partial class TrainingService
         var scope = index.ToString();
         var pageSize = pageTokens.NormalizePageSize(request.PageSize);
         var (items, lastId) = await deliveryEvents.ListAsync(index, pageSize, pageTokens.Decode(request.PageToken, scope));
-        var recorded = await deliveryEvents.RecordedStepsAsync([.. items.Select(item => item.Id)]);
+        var syncs = await deliveryEvents.HistorySyncAsync([.. items.Select(item => item.Id)]);
         return new ListDeliveryEventsResponse
         {
-            DeliveryEvents = { items.Select((item, i) => item.ToMessage(recorded[i])) },
+            DeliveryEvents = { items.Select((item, i) => item.ToMessage(syncs[i])) },
             NextPageToken = PageTokens.Encode(lastId, scope),
         };
     }
@@ -84,7 +84,7 @@ public sealed partial class TrainingService
         var current = await ExistingEventAsync(name, "delivery_event.name");
         var violations = new FieldViolations();
         var mask = DeliveryEventMessages.UpdatableFields.Resolve(request.UpdateMask, request.DeliveryEvent, violations);
-        var updated = DeliveryEventMessages.UpdatableFields.Merge(mask, current.ToMessage(0), request.DeliveryEvent);
+        var updated = DeliveryEventMessages.UpdatableFields.Merge(mask, current.ToMessage(HistorySync.None), request.DeliveryEvent);
         deliveryEventValidator.ValidateUpdated(violations, updated);
         if (Etags.IsStale(request.DeliveryEvent.Etag, current.Etag))
         {
@@ -100,7 +100,7 @@ public sealed partial class TrainingService
 
         await EnsureExpertsExistAsync(updated.Experts, "delivery_event.experts");
         var written = WrittenOrThrow(await deliveryEvents.ReplaceAsync(current, updated.ToUpdatedStoredEvent(current, clock.GetUtcNow())), name);
-        return new UpdateDeliveryEventResponse { DeliveryEvent = written.ToMessage(await deliveryEvents.RecordedStepsAsync(written.Id)) };
+        return new UpdateDeliveryEventResponse { DeliveryEvent = written.ToMessage(await deliveryEvents.HistorySyncAsync(written.Id)) };
     }
 
     public override async Task<ConfirmDeliveryEventResponse> ConfirmDeliveryEvent(ConfirmDeliveryEventRequest request, ServerCallContext context) =>
@@ -139,8 +139,8 @@ public sealed partial class TrainingService
     // The step is stored; recording it on the request's history is tried now, and retried in the background when it fails.
     private async Task<DeliveryEvent> RecordedMessageAsync(StoredDeliveryEvent written, ServerCallContext context)
     {
-        var unrecorded = await historyRecorder.RecordAsync(written.Id, context.CancellationToken);
-        return written.ToMessage(written.Steps.Count - unrecorded);
+        await historyRecorder.RecordAsync(written.Id, context.CancellationToken);
+        return written.ToMessage(await deliveryEvents.HistorySyncAsync(written.Id));
     }
 
     private StoredDeliveryEvent WrittenOrThrow(EventWriteOutcome outcome, string name) => outcome switch

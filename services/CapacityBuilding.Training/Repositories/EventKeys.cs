@@ -11,11 +11,17 @@ internal static class EventKeys
     /// <summary><c>events:index</c>: every event id, score 0 (creation order).</summary>
     public static readonly RedisKey Index = "events:index";
 
-    /// <summary><c>events:unrecorded</c>: ids of the events with steps not yet on their request's history, scored by when the oldest was made (ms).</summary>
+    /// <summary><c>events:unrecorded</c>: ids of the events with steps not yet on their request's history, scored by when they are next due to be sent (ms).</summary>
     public static readonly RedisKey Unrecorded = "events:unrecorded";
+
+    /// <summary><c>events:parked</c>: ids of the events whose oldest unrecorded step assistance refused for good, scored by when (ms).</summary>
+    public static readonly RedisKey Parked = "events:parked";
 
     /// <summary><c>events:{id}</c>: the event, JSON.</summary>
     public static RedisKey Document(string eventId) => $"events:{eventId}";
+
+    /// <summary><c>events:{id}:history-failure</c>: hash of the last failed attempt at the event's oldest unrecorded step.</summary>
+    public static RedisKey HistoryFailure(string eventId) => $"events:{eventId}:history-failure";
 
     /// <summary><c>events:{id}:recorded-steps</c>: how many of the event's steps, oldest first, are on the request's history.</summary>
     public static RedisKey RecordedSteps(string eventId) => $"events:{eventId}:recorded-steps";

@@ -3,6 +3,7 @@ using CapacityBuilding.ServiceDefaults.Redis;
 using CapacityBuilding.Training.Domain.Events;
 using CapacityBuilding.Training.Domain.Experts;
 using CapacityBuilding.Training.Repositories.Scripts;
+using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 
 namespace CapacityBuilding.Training.Repositories;
@@ -16,12 +17,15 @@ namespace CapacityBuilding.Training.Repositories;
 /// <item><c>requests:{id}:country</c>: the requesting state of a request with events.</item>
 /// <item><c>experts:{id}:bookings</c>: the events booking each expert, written in the same script
 /// as the event (<c>event-write.lua</c>), which refuses overlapping days.</item>
-/// <item><c>events:unrecorded</c> and <c>events:{id}:recorded-steps</c>: which steps still have to
+/// <item><c>events:unrecorded</c> (score: when next due, ms) and <c>events:{id}:recorded-steps</c>: which steps still have to
 /// reach the request's history (<see cref="Domain.Events.EventHistoryRecorder"/>).</item>
+/// <item><c>events:{id}:history-failure</c>: hash of the last failed attempt (<c>attempts</c>, <c>reason</c>,
+/// <c>time</c>, <c>parked</c>, <c>due</c>), gone once a step is recorded; <c>events:parked</c>: the events
+/// assistance refused for good (score: when parked, ms).</item>
 /// <item><c>events:request-ids:{scope}</c>: the id a create with that request id made and its fingerprint (<see cref="IdempotentCreate"/>).</item>
 /// </list>
 /// </summary>
-public sealed class RedisDeliveryEventRepository(RedisKeyspace keyspace)
+public sealed class RedisDeliveryEventRepository(RedisKeyspace keyspace, IOptions<DeliveryHistoryOptions> historyOptions)
 {
     private readonly IDatabase database = keyspace.Database;
     private readonly RedisJsonStore<StoredDeliveryEvent> store = new(keyspace, TrainingJsonContext.Default.StoredDeliveryEvent);
@@ -51,37 +55,70 @@ public sealed class RedisDeliveryEventRepository(RedisKeyspace keyspace)
     /// <summary>The requesting state of a request with events, or null when it has none.</summary>
     public async Task<string?> RequestCountryAsync(string requestId) => await database.StringGetAsync(EventKeys.RequestCountry(requestId));
 
-    /// <summary>How many of the event's steps, oldest first, are on the request's history.</summary>
-    public async Task<int> RecordedStepsAsync(string id) => (await RecordedStepsAsync([id]))[0];
+    /// <summary>How the event's steps stand on the request's history.</summary>
+    public async Task<HistorySync> HistorySyncAsync(string id) => (await HistorySyncAsync([id]))[0];
 
-    /// <summary>The same for several events, in one round trip.</summary>
-    public async Task<IReadOnlyList<int>> RecordedStepsAsync(IReadOnlyList<string> ids)
+    /// <summary>The same for several events, their reads pipelined.</summary>
+    public async Task<IReadOnlyList<HistorySync>> HistorySyncAsync(IReadOnlyList<string> ids)
     {
         if (ids.Count == 0)
         {
             return [];
         }
 
-        var values = await database.StringGetAsync([.. ids.Select(EventKeys.RecordedSteps)]);
-        return [.. values.Select(value => value.IsNull ? 0 : (int)value)];
+        var recorded = database.StringGetAsync([.. ids.Select(EventKeys.RecordedSteps)]);
+        var failures = ids.Select(id => database.HashGetAllAsync(EventKeys.HistoryFailure(id))).ToList();
+        await Task.WhenAll([recorded, .. failures]);
+        return [.. ids.Select((_, i) => SyncOf(recorded.Result[i], failures[i].Result))];
     }
 
-    /// <summary>Notes that the first <paramref name="steps"/> steps are on the request's history.</summary>
+    /// <summary>Notes that the first <paramref name="steps"/> steps are on the request's history, which ends any failure before them.</summary>
     public async Task MarkRecordedAsync(string id, int steps)
     {
         var reply = await ScriptReply.RunScriptAsync(database, TrainingScripts.EventStepRecorded,
-            [EventKeys.Document(id), EventKeys.RecordedSteps(id), EventKeys.Unrecorded], [id, steps]);
+            [EventKeys.Document(id), EventKeys.RecordedSteps(id), EventKeys.Unrecorded, EventKeys.HistoryFailure(id), EventKeys.Parked], [id, steps]);
         if (reply.Status is not ("RECORDED" or "NOT_FOUND"))
         {
             throw reply.Unexpected("event step recorded");
         }
     }
 
-    /// <summary>Events with steps not yet recorded whose oldest such step was made before <paramref name="before"/>, oldest first.</summary>
-    public async Task<IReadOnlyList<string>> UnrecordedAsync(DateTimeOffset before, int count)
+    /// <summary>
+    /// Notes that assistance did not record step <paramref name="step"/> (0-based): parks the event
+    /// when the refusal is for good, else makes it due again after a delay that doubles with each
+    /// failed attempt, from <see cref="DeliveryHistoryOptions.RetryInterval"/> up to
+    /// <see cref="DeliveryHistoryOptions.MaxRetryInterval"/>.
+    /// </summary>
+    public async Task MarkFailedAsync(string id, int step, string reason, bool forGood, DateTimeOffset now)
     {
-        var ids = await database.SortedSetRangeByScoreAsync(EventKeys.Unrecorded, stop: before.ToUnixTimeMilliseconds(), take: count);
+        var reply = await ScriptReply.RunScriptAsync(database, TrainingScripts.EventStepFailed,
+            [EventKeys.Document(id), EventKeys.RecordedSteps(id), EventKeys.HistoryFailure(id), EventKeys.Unrecorded, EventKeys.Parked],
+            [id, step, reason, now.ToUnixTimeMilliseconds(), forGood ? "1" : "0",
+                (long)historyOptions.Value.RetryInterval.TotalMilliseconds, (long)historyOptions.Value.MaxRetryInterval.TotalMilliseconds]);
+        if (reply.Status is not ("PARKED" or "RETRYING" or "RECORDED" or "NOT_FOUND"))
+        {
+            throw reply.Unexpected("event step failed");
+        }
+    }
+
+    /// <summary>Events with steps not yet recorded that are due to be sent again by <paramref name="dueBy"/>, longest due first.</summary>
+    public async Task<IReadOnlyList<string>> UnrecordedAsync(DateTimeOffset dueBy, int count)
+    {
+        var ids = await database.SortedSetRangeByScoreAsync(EventKeys.Unrecorded, stop: dueBy.ToUnixTimeMilliseconds(), take: count);
         return [.. ids.Select(id => (string)id!)];
+    }
+
+    private static HistorySync SyncOf(RedisValue recorded, HashEntry[] failure)
+    {
+        var fields = failure.ToDictionary(entry => (string)entry.Name!, entry => entry.Value);
+        DateTimeOffset? Time(string field) => fields.TryGetValue(field, out var ms) ? DateTimeOffset.FromUnixTimeMilliseconds((long)ms) : null;
+        return new HistorySync(
+            recorded.IsNull ? 0 : (int)recorded,
+            fields.TryGetValue("attempts", out var attempts) ? (int)attempts : 0,
+            fields.TryGetValue("parked", out var parked) && parked == "1",
+            fields.TryGetValue("reason", out var reason) ? (string)reason! : "",
+            Time("time"),
+            Time("due"));
     }
 
     private async Task<EventWriteOutcome> WriteAsync(StoredDeliveryEvent? current, StoredDeliveryEvent updated, IdempotentCreate? create)
@@ -101,7 +138,10 @@ public sealed class RedisDeliveryEventRepository(RedisKeyspace keyspace)
             keys.Add(create.KeyIn("events"));
         }
 
-        var newStep = updated.Steps.Count > (current?.Steps.Count ?? 0) ? updated.Steps[^1].Time.ToUnixTimeMilliseconds().ToString(System.Globalization.CultureInfo.InvariantCulture) : "";
+        // A new step is sent at once by the call that made it; the worker's first try comes one interval later.
+        var newStep = updated.Steps.Count > (current?.Steps.Count ?? 0)
+            ? (updated.Steps[^1].Time + historyOptions.Value.RetryInterval).ToUnixTimeMilliseconds().ToString(System.Globalization.CultureInfo.InvariantCulture)
+            : "";
         var json = JsonSerializer.SerializeToUtf8Bytes(updated, TrainingJsonContext.Default.StoredDeliveryEvent);
         RedisValue[] arguments = [updated.Id, current?.Etag ?? "", json, booking.ToIndexValue(), leave.Count, join.Count, newStep, create?.Fingerprint ?? ""];
         var reply = await ScriptReply.RunScriptAsync(database, TrainingScripts.EventWrite, [.. keys], arguments);

@@ -2,6 +2,7 @@ using System.Text.Json;
 using CapacityBuilding.Contracts.Training.V1;
 using CapacityBuilding.ServiceDefaults.Redis;
 using CapacityBuilding.ServiceDefaults.Resources;
+using CapacityBuilding.Training.Domain.Courses;
 using CapacityBuilding.Training.Domain.Enrolments;
 using CapacityBuilding.Training.Repositories.Scripts;
 using StackExchange.Redis;
@@ -34,6 +35,14 @@ public sealed class RedisEnrolmentRepository(RedisKeyspace keyspace)
     private readonly string documentKeyPrefix = keyspace.Prefix + "enrolments:";
     private readonly string holdKeyPrefix = keyspace.Prefix + RedisSeatHoldRepository.DocumentKeyPrefix;
     private readonly RedisJsonStore<StoredEnrolment> store = new(keyspace, TrainingJsonContext.Default.StoredEnrolment);
+
+    /// <summary>The ids of the requests the session's confirmed enrolments name, each once.</summary>
+    public async Task<IReadOnlyList<string>> RequestsServedAsync(string sessionId)
+    {
+        var confirmed = await database.SetMembersAsync(SessionKeys.Confirmed(sessionId));
+        var enrolments = await store.GetManyAsync([.. confirmed.Select(id => KeyOf(id!))]);
+        return [.. enrolments.Select(enrolment => enrolment is null ? null : CourseNames.AssistanceRequest.TryParse(enrolment.AssistanceRequest)?.RequestId).OfType<string>().Distinct().Order(StringComparer.Ordinal)];
+    }
 
     /// <summary>Confirms or waitlists the enrolment; see <see cref="TrainingScripts.EnrolmentEnrol"/>.</summary>
     public async Task<EnrolOutcome> EnrolAsync(StoredEnrolment enrolment, IdempotentCreate? create)

@@ -14,11 +14,14 @@ namespace CapacityBuilding.Training.Repositories;
 /// <item><c>evaluations:{id}</c>: the evaluation, JSON (<see cref="StoredEvaluation"/>), of a session or an event, with its follow-up.</item>
 /// <item><c>sessions:{id}:evaluations</c> and <c>events:{id}:evaluations</c>: sorted sets of the evaluation ids, score 0.</item>
 /// <item><c>sessions:{id}:evaluated</c>: hash enrolment id to its evaluation, one per enrolment;
-/// <c>events:{id}:evaluated-experts</c>: hash expert id to its evaluation, one per expert.</item>
+/// <c>sessions:{id}:evaluated-experts</c> and <c>events:{id}:evaluated-experts</c>: hash expert id
+/// to its evaluation, one per expert.</item>
 /// <item><c>sessions:{id}:evaluation-summary</c>, <c>courses:{id}:evaluation-summary</c>,
 /// <c>events:{id}:evaluation-summary</c> and <c>requests:{id}:evaluation-summary</c>: hashes of
 /// counts and rating sums, over every group and per group (<c>evaluation-summary.lua</c>), kept by
-/// the same script that stores the evaluation or its follow-up.</item>
+/// the same script that stores the evaluation or its follow-up. A request's counts its events',
+/// its enrolled participants' and the experts' and hosts' evaluations of the sessions its
+/// enrolments were confirmed in.</item>
 /// <item><c>evaluations:request-ids:{scope}</c>: the id a create with that request id made and its fingerprint (<see cref="IdempotentCreate"/>).</item>
 /// </list>
 /// </summary>
@@ -57,14 +60,27 @@ public sealed class RedisEvaluationRepository(RedisKeyspace keyspace)
     }
 
     /// <summary>Records an evaluation of a delivered event; an expert's once.</summary>
-    public async Task<EvaluationOutcome> CreateForEventAsync(StoredEvaluation evaluation, IdempotentCreate? create)
+    public Task<EvaluationOutcome> CreateForEventAsync(StoredEvaluation evaluation, IdempotentCreate? create) =>
+        CreateWithoutEnrolmentAsync(evaluation, create, EventKeys.Document(evaluation.EventId), EventKeys.Evaluations(evaluation.EventId),
+            EventKeys.EvaluatedExperts(evaluation.EventId), [EventKeys.EvaluationSummary(evaluation.EventId)], "State", "Delivered", courseId: "");
+
+    /// <summary>Records an expert's (once) or the host institution's evaluation of a completed session.</summary>
+    public Task<EvaluationOutcome> CreateForSessionAsync(StoredEvaluation evaluation, IdempotentCreate? create) =>
+        CreateWithoutEnrolmentAsync(evaluation, create, SessionKeys.Document(evaluation.SessionId), SessionKeys.Evaluations(evaluation.SessionId),
+            SessionKeys.EvaluatedExperts(evaluation.SessionId),
+            [SessionKeys.EvaluationSummary(evaluation.SessionId), SessionKeys.CourseEvaluationSummary(evaluation.CourseId)], "Status", "Completed", evaluation.CourseId);
+
+    /// <summary>
+    /// The one way an evaluation without an enrolment is stored, of a session or an event
+    /// (<c>respondent-evaluation-create.lua</c>): it counts in the evaluated thing's summaries and
+    /// in those of the requests it serves.
+    /// </summary>
+    private async Task<EvaluationOutcome> CreateWithoutEnrolmentAsync(
+        StoredEvaluation evaluation, IdempotentCreate? create, RedisKey evaluated, RedisKey index, RedisKey evaluatedExperts,
+        IReadOnlyList<RedisKey> summaries, string stateField, string openState, string courseId)
     {
-        var eventId = evaluation.EventId;
-        List<RedisKey> keys =
-        [
-            EventKeys.Document(eventId), KeyOf(evaluation.Id), EventKeys.Evaluations(eventId), EventKeys.EvaluatedExperts(eventId),
-            EventKeys.EvaluationSummary(eventId), EventKeys.RequestEvaluationSummary(evaluation.RequestId),
-        ];
+        List<RedisKey> summaryKeys = [.. summaries, .. evaluation.SummarizedRequestIds.Select(EventKeys.RequestEvaluationSummary)];
+        List<RedisKey> keys = [evaluated, KeyOf(evaluation.Id), index, evaluatedExperts, .. summaryKeys];
         if (create is not null)
         {
             keys.Add(create.KeyIn("evaluations"));
@@ -73,9 +89,16 @@ public sealed class RedisEvaluationRepository(RedisKeyspace keyspace)
         RedisValue[] arguments =
         [
             evaluation.Id, Serialize(evaluation), evaluation.ExpertId, EvaluationQuestions.GroupName(evaluation.Group),
-            .. RatingsOf(evaluation), create?.Fingerprint ?? "",
+            .. RatingsOf(evaluation), stateField, openState, courseId, summaryKeys.Count, create?.Fingerprint ?? "",
         ];
-        return await CreatedOrNotAsync(await ScriptReply.RunScriptAsync(database, TrainingScripts.EventEvaluationCreate, [.. keys], arguments), evaluation, create);
+        var reply = await ScriptReply.RunScriptAsync(database, TrainingScripts.RespondentEvaluationCreate, [.. keys], arguments);
+        var ofSession = evaluation.SessionId.Length > 0;
+        return reply.Status switch
+        {
+            "MISSING" => ofSession ? new EvaluationOutcome.SessionMissing() : new EvaluationOutcome.EventMissing(),
+            "STATE" => ofSession ? new EvaluationOutcome.SessionNotCompleted(reply.Text(0)) : new EvaluationOutcome.EventNotDelivered(reply.Text(0)),
+            _ => await CreatedOrNotAsync(reply, evaluation, create),
+        };
     }
 
     /// <summary>Stores <paramref name="followedUp"/> (the evaluation with its follow-up) unless it has one or rated those levels already.</summary>
@@ -93,10 +116,7 @@ public sealed class RedisEvaluationRepository(RedisKeyspace keyspace)
             keys.Add(SessionKeys.CourseEvaluationSummary(followedUp.CourseId));
         }
 
-        if (followedUp.RequestId.Length > 0)
-        {
-            keys.Add(EventKeys.RequestEvaluationSummary(followedUp.RequestId));
-        }
+        keys.AddRange(followedUp.SummarizedRequestIds.Select(EventKeys.RequestEvaluationSummary));
 
         var followUp = followedUp.FollowUp!;
         RedisValue[] arguments = [Serialize(followedUp), EvaluationQuestions.GroupName(followedUp.Group), followUp.Behaviour, followUp.Results];
@@ -151,8 +171,6 @@ public sealed class RedisEvaluationRepository(RedisKeyspace keyspace)
         "NO_ENROLMENT" => new EvaluationOutcome.EnrolmentMissing(),
         "ENROLMENT_STATE" => new EvaluationOutcome.EnrolmentNotConfirmed(reply.Text(0)),
         "ALREADY_EVALUATED" => new EvaluationOutcome.AlreadyEvaluated(reply.Text(0)),
-        "NO_EVENT" => new EvaluationOutcome.EventMissing(),
-        "EVENT_STATE" => new EvaluationOutcome.EventNotDelivered(reply.Text(0)),
         _ => throw reply.Unexpected("evaluation"),
     };
 

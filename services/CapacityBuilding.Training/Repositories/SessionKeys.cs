@@ -50,6 +50,9 @@ internal static class SessionKeys
     /// <summary><c>sessions:{id}:evaluated</c>: hash from enrolment id to the evaluation it gave.</summary>
     public static RedisKey Evaluated(string sessionId) => $"sessions:{sessionId}:evaluated";
 
+    /// <summary><c>sessions:{id}:evaluated-experts</c>: hash from expert id to the evaluation the expert gave the session.</summary>
+    public static RedisKey EvaluatedExperts(string sessionId) => $"sessions:{sessionId}:evaluated-experts";
+
     /// <summary><c>sessions:{id}:evaluation-summary</c>: hash of evaluation counts and rating sums.</summary>
     public static RedisKey EvaluationSummary(string sessionId) => $"sessions:{sessionId}:evaluation-summary";
 

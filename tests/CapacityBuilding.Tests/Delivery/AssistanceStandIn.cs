@@ -10,19 +10,36 @@ namespace CapacityBuilding.Tests.Delivery;
 
 /// <summary>
 /// The assistance service as training sees it, in the test: every request is an approved one of
-/// Ghana, and the steps training records are kept in order, or refused with UNAVAILABLE while
-/// <see cref="Refusing"/> (assistance away), so a test can watch a step wait and arrive.
+/// Ghana, and the steps training records are kept in order, or refused with <see cref="RefusalCode"/>
+/// (UNAVAILABLE: assistance away) while <see cref="Refusing"/>, so a test can watch a step wait and
+/// arrive, or be parked; every attempt, refused or not, is kept in <see cref="Attempts"/>.
 /// </summary>
 public sealed class AssistanceStandIn : AssistanceService.AssistanceServiceBase, IAsyncDisposable
 {
     private readonly ConcurrentQueue<RecordDeliveryEventRequest> recorded = new();
+    private readonly ConcurrentQueue<RecordDeliveryEventRequest> attempts = new();
     private WebApplication? app;
 
     public bool Refusing { get; set; } = true;
 
+    public StatusCode RefusalCode { get; set; } = StatusCode.Unavailable;
+
     public Uri Address { get; private set; } = null!;
 
     public IReadOnlyList<RecordDeliveryEventRequest> Recorded => [.. recorded];
+
+    public IReadOnlyList<RecordDeliveryEventRequest> Attempts => [.. attempts];
+
+    /// <summary>
+    /// A training process's configuration pointing it at this stand-in, in a Redis database of its
+    /// own: the suite's training shares the fixture's database, and its worker would send these
+    /// events' steps to the real assistance, which does not know their requests and refuses them
+    /// for good (parking the events under the test's feet).
+    /// </summary>
+    public Dictionary<string, string> TrainingConfiguration(SuiteFixture suite) => new(SuiteFixture.TrainingDirectTo(Address))
+    {
+        ["Redis__ConnectionString"] = suite.Redis.ConnectionString + ",defaultDatabase=3",
+    };
 
     public static async Task<AssistanceStandIn> StartAsync()
     {
@@ -46,9 +63,10 @@ public sealed class AssistanceStandIn : AssistanceService.AssistanceServiceBase,
 
     public override Task<RecordDeliveryEventResponse> RecordDeliveryEvent(RecordDeliveryEventRequest request, ServerCallContext context)
     {
+        attempts.Enqueue(request);
         if (Refusing)
         {
-            throw new RpcException(new Status(StatusCode.Unavailable, "The stand-in refuses for now."));
+            throw new RpcException(new Status(RefusalCode, "The stand-in refuses."));
         }
 
         recorded.Enqueue(request);

@@ -1,4 +1,5 @@
 using CapacityBuilding.Contracts.Training.V1;
+using CapacityBuilding.ServiceDefaults.Identity;
 using CapacityBuilding.Tests.Infrastructure;
 using CapacityBuilding.Tests.Training;
 using Grpc.Core;
@@ -177,23 +178,86 @@ public sealed class DeliveryEvaluationTests(SuiteFixture suite)
     }
 
     [Fact]
-    public async Task A_session_is_evaluated_by_its_participants_only()
+    public async Task A_sessions_experts_and_host_answer_their_own_questions_and_count_in_the_session_course_and_request_summaries()
+    {
+        var training = new TrainingSetup(setup.Training);
+        var request = await setup.RequestAsync();
+        var expert = await setup.ExpertAsync();
+        var course = await training.CourseAsync();
+        var session = await training.SessionAsync(course, start: new DateTimeOffset(DeliverySetup.LastYear.ToDateTime(new TimeOnly(8, 0)), TimeSpan.Zero));
+        var enrolment = SampleData.Enrolment("three.groups@police.example.org");
+        enrolment.AssistanceRequest = request.Name;
+        enrolment = (await setup.Training.CreateEnrolmentAsync(new CreateEnrolmentRequest { Parent = session.Name, Enrolment = enrolment })).Enrolment;
+        await training.SetStatusAsync(session, SessionStatus.Completed);
+
+        var participant = Participant(4, 5);
+        participant.Enrolment = enrolment.Name;
+        await EvaluateAsync(session, participant);
+        var byExpert = await EvaluateAsync(session, Expert(expert.Name));
+        var byHost = await EvaluateAsync(session, Host());
+        var followedUp = (await setup.Training.RecordEvaluationFollowUpAsync(new RecordEvaluationFollowUpRequest
+        {
+            Name = byHost.Name,
+            FollowUp = new EvaluationFollowUp { Behaviour = 4, Results = 2 },
+        })).Evaluation;
+        var again = await RichErrors.FailsWith(StatusCode.AlreadyExists, () => setup.Training.CreateEvaluationAsync(
+            new CreateEvaluationRequest { Parent = session.Name, Evaluation = Expert(expert.Name) }).ResponseAsync);
+
+        var ofSession = (await setup.Training.GetEvaluationSummaryAsync(new GetEvaluationSummaryRequest { Name = $"{session.Name}/evaluationSummary" })).EvaluationSummary;
+        var ofCourse = (await setup.Training.GetEvaluationSummaryAsync(new GetEvaluationSummaryRequest { Name = $"{course.Name}/evaluationSummary" })).EvaluationSummary;
+        var ofRequest = (await setup.Training.GetDeliveryEvaluationSummaryAsync(new GetDeliveryEvaluationSummaryRequest { Name = $"{request.Name}/evaluationSummary" })).EvaluationSummary;
+        var listed = await setup.Training.ListEvaluationsAsync(new ListEvaluationsRequest { Parent = session.Name });
+
+        Assert.Equal((Respondent.Expert, expert.Name, "", 5), (byExpert.Respondent, byExpert.Expert, byExpert.Enrolment, byExpert.ObjectivesMet));
+        Assert.StartsWith($"{session.Name}/evaluations/", byHost.Name);
+        Assert.Equal((4, 2), (followedUp.FollowUp.Behaviour, followedUp.FollowUp.Results));
+        Assert.Equal("EXPERT_ALREADY_EVALUATED", again.ErrorInfo()?.Reason);
+        foreach (var summary in new[] { ofSession, ofCourse, ofRequest })
+        {
+            Assert.Equal(3, summary.EvaluationCount);
+            Assert.Equal([Respondent.Participant, Respondent.Expert, Respondent.HostInstitution], summary.Respondents.Select(group => group.Respondent));
+            Assert.Equal((1, 5.0), (summary.Respondents[1].EvaluationCount, summary.Respondents[1].ObjectivesMet.Average));
+            Assert.Equal((1, 1, 4.0, 5.0), (summary.Respondents[2].EvaluationCount, summary.Respondents[2].FollowUpCount,
+                summary.Respondents[2].Behaviour.Average, summary.Respondents[2].MoreHelpNeeded.Average));
+        }
+
+        Assert.Equal(3, listed.Evaluations.Count);
+    }
+
+    [Fact]
+    public async Task A_sessions_expert_or_host_answers_without_an_enrolment_once_completed_as_recorded_by_a_coordinator()
     {
         var training = new TrainingSetup(setup.Training);
         var session = await training.SessionAsync();
-        var enrolment = await training.EnrolAsync(session, "participant.only@police.example.org");
+        var enrolment = await training.EnrolAsync(session, "host.with.enrolment@police.example.org");
+        var early = await RichErrors.FailsWith(StatusCode.FailedPrecondition, () => setup.Training.CreateEvaluationAsync(
+            new CreateEvaluationRequest { Parent = session.Name, Evaluation = Host() }).ResponseAsync);
         await training.SetStatusAsync(session, SessionStatus.Completed);
         var asHost = Host();
         asHost.Enrolment = enrolment.Name;
 
-        var failure = await RichErrors.FailsWith(StatusCode.InvalidArgument, () => setup.Training.CreateEvaluationAsync(new CreateEvaluationRequest
-        {
-            Parent = session.Name,
-            Evaluation = asHost,
-        }).ResponseAsync);
+        var withEnrolment = await RichErrors.FailsWith(StatusCode.InvalidArgument, () => setup.Training.CreateEvaluationAsync(
+            new CreateEvaluationRequest { Parent = session.Name, Evaluation = asHost }).ResponseAsync);
+        var participantQuestions = Host();
+        participantQuestions.Reaction = 5;
+        var wrongQuestions = await RichErrors.FailsWith(StatusCode.InvalidArgument, () => setup.Training.CreateEvaluationAsync(
+            new CreateEvaluationRequest { Parent = session.Name, Evaluation = participantQuestions }).ResponseAsync);
+        var unknownExpert = await RichErrors.FailsWith(StatusCode.NotFound, () => setup.Training.CreateEvaluationAsync(
+            new CreateEvaluationRequest { Parent = session.Name, Evaluation = Expert($"experts/{Guid.NewGuid():N}") }).ResponseAsync);
+        var byMemberState = await RichErrors.FailsWith(StatusCode.PermissionDenied, () => setup.As(CallerRole.MemberState).CreateEvaluationAsync(
+            new CreateEvaluationRequest { Parent = session.Name, Evaluation = Host() }).ResponseAsync);
 
-        Assert.Contains("evaluation.respondent", failure.ViolatedFields());
+        Assert.Equal("SESSION_NOT_COMPLETED", early.ErrorInfo()?.Reason);
+        Assert.Equal(["evaluation.enrolment"], withEnrolment.ViolatedFields());
+        Assert.Equal(["evaluation.reaction"], wrongQuestions.ViolatedFields());
+        Assert.NotNull(unknownExpert);
+        Assert.NotNull(byMemberState);
+        var listed = await setup.Training.ListEvaluationsAsync(new ListEvaluationsRequest { Parent = session.Name });
+        Assert.Empty(listed.Evaluations);
     }
+
+    private async Task<Evaluation> EvaluateAsync(Session session, Evaluation evaluation) =>
+        (await setup.Training.CreateEvaluationAsync(new CreateEvaluationRequest { Parent = session.Name, Evaluation = evaluation })).Evaluation;
 
     private async Task<Evaluation> EvaluateAsync(DeliveryEvent deliveryEvent, Evaluation evaluation) =>
         (await setup.Training.CreateDeliveryEventEvaluationAsync(new CreateDeliveryEventEvaluationRequest { Parent = deliveryEvent.Name, Evaluation = evaluation })).Evaluation;

@@ -20,7 +20,7 @@ public sealed class DeliveryHistoryRecordingTests(SuiteFixture suite)
     {
         await using var assistance = await AssistanceStandIn.StartAsync();
         var address = SuiteFixture.Loopback(FreePort.Next());
-        var process = await suite.StartExtraServiceAsync("training", address, new Dictionary<string, string>(SuiteFixture.TrainingDirectTo(assistance.Address)));
+        var process = await suite.StartExtraServiceAsync("training", address, assistance.TrainingConfiguration(suite));
         try
         {
             var setup = new DeliverySetup(suite, new TrainingService.TrainingServiceClient(suite.Channel(address)));
@@ -53,7 +53,7 @@ public sealed class DeliveryHistoryRecordingTests(SuiteFixture suite)
         await using var assistance = await AssistanceStandIn.StartAsync();
         assistance.Refusing = false;
         var address = SuiteFixture.Loopback(FreePort.Next());
-        var process = await suite.StartExtraServiceAsync("training", address, new Dictionary<string, string>(SuiteFixture.TrainingDirectTo(assistance.Address)));
+        var process = await suite.StartExtraServiceAsync("training", address, assistance.TrainingConfiguration(suite));
         try
         {
             var setup = new DeliverySetup(suite, new TrainingService.TrainingServiceClient(suite.Channel(address)));

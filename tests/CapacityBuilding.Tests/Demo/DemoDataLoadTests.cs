@@ -103,6 +103,11 @@ public sealed class DemoDataLoadTests(SuiteFixture suite)
         var summary = (await training.GetDeliveryEvaluationSummaryAsync(new GetDeliveryEvaluationSummaryRequest { Name = $"{workshop.Name}/evaluationSummary" })).EvaluationSummary;
         Assert.Equal([Respondent.Participant, Respondent.Expert, Respondent.HostInstitution], summary.Respondents.Select(group => group.Respondent));
         Assert.True(summary.Behaviour.RatingCount > 0);
+        // A course session delivered for the same request, evaluated by all three groups with follow-ups: its request's summary counts both.
+        Assert.Contains($"session evaluations: {data.Delivery.Sessions!.Sum(session => session.Evaluations.Count)} loaded, 0 follow-ups recorded now", secondOutput.ToString(), StringComparison.Ordinal);
+        var ofRequest = (await training.GetDeliveryEvaluationSummaryAsync(new GetDeliveryEvaluationSummaryRequest { Name = $"{workshop.AssistanceRequest}/evaluationSummary" })).EvaluationSummary;
+        Assert.Equal(data.Delivery.Events.Sum(entry => entry.Evaluations.Count) + data.Delivery.Sessions!.Sum(session => session.Evaluations.Count), ofRequest.EvaluationCount);
+        Assert.All(ofRequest.Respondents, group => Assert.True(group.FollowUpCount > 0 || group.Respondent == Respondent.Expert));
 
         // The loader names the first donor in donors.json whose pledges allocate money, and that
         // donor sees exactly the requests they fund.

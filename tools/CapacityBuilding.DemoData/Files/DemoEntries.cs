@@ -89,8 +89,8 @@ public sealed record DisbursementEntry(
 public sealed record ConventionStatusEntry(
     [property: JsonConverter(typeof(ProtoJsonConverter<ConventionStatus>))] ConventionStatus ConventionStatus);
 
-/// <summary><c>delivery.json</c>: the roster's experts and the events delivered for the requests.</summary>
-public sealed record DeliveryData(IReadOnlyList<ExpertEntry> Experts, IReadOnlyList<DeliveryEventEntry> Events);
+/// <summary><c>delivery.json</c>: the roster's experts, the events delivered for the requests and the course sessions delivered for them.</summary>
+public sealed record DeliveryData(IReadOnlyList<ExpertEntry> Experts, IReadOnlyList<DeliveryEventEntry> Events, IReadOnlyList<DeliveredSessionEntry>? Sessions = null);
 
 /// <summary>An expert of <see cref="DeliveryData"/>.</summary>
 public sealed record ExpertEntry(
@@ -109,12 +109,35 @@ public sealed record DeliveryEventEntry(
     [property: JsonConverter(typeof(ProtoJsonConverter<DeliveryEvent>))] DeliveryEvent DeliveryEvent,
     IReadOnlyList<EventEvaluationEntry> Evaluations);
 
-/// <summary>An evaluation of a <see cref="DeliveryEventEntry"/>: an expert's names <c>expertKey</c>; a follow-up (levels 3 and 4) when given.</summary>
+/// <summary>
+/// An evaluation of a <see cref="DeliveryEventEntry"/> or a <see cref="DeliveredSessionEntry"/>: an
+/// expert's names <c>expertKey</c>, a session participant's the <c>enrolmentKey</c> it evaluates
+/// through; a follow-up (levels 3 and 4) when given.
+/// </summary>
 public sealed record EventEvaluationEntry(
     string Key,
     [property: JsonConverter(typeof(ProtoJsonConverter<Evaluation>))] Evaluation Evaluation,
     string? ExpertKey = null,
-    [property: JsonConverter(typeof(ProtoJsonConverter<EvaluationFollowUp>))] EvaluationFollowUp? FollowUp = null);
+    [property: JsonConverter(typeof(ProtoJsonConverter<EvaluationFollowUp>))] EvaluationFollowUp? FollowUp = null,
+    string? EnrolmentKey = null);
+
+/// <summary>
+/// A session of the course with key <c>courseKey</c> delivered for the request with key
+/// <c>requestKey</c>: created (its dates in the past), its participants enrolled naming the request,
+/// completed, then evaluated by its participants, an expert and the host institution.
+/// </summary>
+public sealed record DeliveredSessionEntry(
+    string Key,
+    string CourseKey,
+    string RequestKey,
+    [property: JsonConverter(typeof(ProtoJsonConverter<Session>))] Session Session,
+    IReadOnlyList<DemoEnrolmentEntry> Enrolments,
+    IReadOnlyList<EventEvaluationEntry> Evaluations);
+
+/// <summary>A participant of a <see cref="DeliveredSessionEntry"/>.</summary>
+public sealed record DemoEnrolmentEntry(
+    string Key,
+    [property: JsonConverter(typeof(ProtoJsonConverter<Enrolment>))] Enrolment Enrolment);
 
 /// <summary>All the data files.</summary>
 public sealed record DemoDataSet(

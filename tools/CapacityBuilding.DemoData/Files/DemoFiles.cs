@@ -99,7 +99,11 @@ public static class DemoFiles
         }
     }
 
-    /// <summary>Events serve approved requests and name experts of the file; an expert evaluates only an event it is on.</summary>
+    /// <summary>
+    /// Events serve approved requests and name experts of the file; an expert evaluates only an
+    /// event it is on. Delivered sessions belong to courses of the file, serve approved requests and
+    /// are evaluated by experts and enrolments of the file.
+    /// </summary>
     private static void EnsureEventsServeApprovedRequestsWithKnownExperts(DemoDataSet data)
     {
         var requests = data.Requests.ToDictionary(request => request.Key, StringComparer.Ordinal);
@@ -119,6 +123,22 @@ public static class DemoFiles
             if (deliveryEvent.Evaluations.FirstOrDefault(evaluation => evaluation.ExpertKey is { } key && !deliveryEvent.ExpertKeys.Contains(key)) is { } stray)
             {
                 throw new DemoDataException($"evaluation '{stray.Key}' is by expert '{stray.ExpertKey}', who is not on event '{deliveryEvent.Key}'.");
+            }
+        }
+
+        var courses = data.Courses.Select(course => course.Key).ToHashSet(StringComparer.Ordinal);
+        foreach (var session in data.Delivery.Sessions ?? [])
+        {
+            if (!courses.Contains(session.CourseKey) || !requests.TryGetValue(session.RequestKey, out var request) || !LifecycleRoute.PassesApproval(request.TargetState))
+            {
+                throw new DemoDataException($"session '{session.Key}' needs course '{session.CourseKey}' of courses.json and an approved request '{session.RequestKey}' of requests.json.");
+            }
+
+            var enrolments = session.Enrolments.Select(enrolment => enrolment.Key).ToHashSet(StringComparer.Ordinal);
+            if (session.Evaluations.FirstOrDefault(evaluation => (evaluation.ExpertKey is { } expert && !experts.Contains(expert))
+                || (evaluation.EnrolmentKey is { } enrolment && !enrolments.Contains(enrolment))) is { } stray)
+            {
+                throw new DemoDataException($"evaluation '{stray.Key}' of session '{session.Key}' names an expert or enrolment that delivery.json does not define.");
             }
         }
     }

@@ -6,19 +6,20 @@ using CapacityBuilding.Training.Domain.Courses;
 namespace CapacityBuilding.Training.Domain.Evaluations;
 
 /// <summary>
-/// The rules of a session's evaluation that its proto's annotations cannot state: it evaluates an
-/// enrolment of the session it is filed under, as a participant, with a participant's questions
-/// (<see cref="EvaluationQuestions"/>). The ratings' ranges are annotations.
+/// The rules of a session's evaluation that its proto's annotations cannot state: a participant
+/// (the default) evaluates through an enrolment of the session it is filed under; an expert (named
+/// by resource name) or the host institution answers without one; each with its group's questions
+/// (<see cref="EvaluationRespondents"/>). The ratings' ranges are annotations.
 /// </summary>
 public sealed class EvaluationValidator(ApiErrors errors) : IRequestRules<CreateEvaluationRequest>
 {
-    /// <returns>The id of the evaluated enrolment.</returns>
-    public string ValidateCreate(CreateEvaluationRequest request, SessionName session)
+    /// <returns>The id of the evaluating enrolment (a participant's) and of the answering expert (an expert's), else empty.</returns>
+    public (string EnrolmentId, string ExpertId) ValidateCreate(CreateEvaluationRequest request, SessionName session)
     {
         var violations = new FieldViolations();
         var enrolmentId = AddViolations(request, session, violations);
         violations.ThrowIfAny(errors);
-        return enrolmentId;
+        return (enrolmentId, EvaluationRespondents.ExpertIdOf(request.Evaluation));
     }
 
     public void AddViolations(CreateEvaluationRequest request, FieldViolations violations)
@@ -37,17 +38,17 @@ public sealed class EvaluationValidator(ApiErrors errors) : IRequestRules<Create
             return string.Empty;
         }
 
-        if (evaluation.Respondent is not (Respondent.Unspecified or Respondent.Participant))
+        EvaluationRespondents.AddViolations(violations, evaluation);
+        if (!EvaluationRespondents.IsParticipant(evaluation.Respondent))
         {
-            violations.Add("evaluation.respondent", "must be RESPONDENT_PARTICIPANT (or unset) for a session: its participants evaluate it.");
+            if (evaluation.Enrolment.Length > 0)
+            {
+                violations.Add("evaluation.enrolment", "must be empty unless a participant answers.");
+            }
+
+            return string.Empty;
         }
 
-        if (evaluation.Expert.Length > 0)
-        {
-            violations.Add("evaluation.expert", "must be empty for a session's evaluation.");
-        }
-
-        EvaluationQuestions.AddViolations(violations, evaluation);
         var enrolment = CourseNames.Enrolment.TryParse(evaluation.Enrolment);
         if (enrolment is null || enrolment.CourseId != session.CourseId || enrolment.SessionId != session.SessionId)
         {

@@ -8,8 +8,10 @@ namespace CapacityBuilding.Training.Domain.Events;
 /// <summary>
 /// In the background, every <see cref="DeliveryHistoryOptions.RetryInterval"/>: sends again the
 /// steps of events that did not reach their request's history when they were made (assistance
-/// away, or not yet able to record them), oldest first, until each is recorded. A step made in the
-/// last interval is left to the call that made it.
+/// away, or not yet able to record them) once they are due, longest due first. A step is due one
+/// interval after it was made (before that it is left to the call that made it), then after each
+/// failure twice as long as before, up to <see cref="DeliveryHistoryOptions.MaxRetryInterval"/>;
+/// a parked event is not due (<see cref="EventHistoryRecorder"/>).
 /// </summary>
 public sealed partial class UnrecordedStepsWorker(
     RedisDeliveryEventRepository events,
@@ -28,7 +30,7 @@ public sealed partial class UnrecordedStepsWorker(
         {
             try
             {
-                foreach (var eventId in await events.UnrecordedAsync(clock.GetUtcNow() - interval, Batch))
+                foreach (var eventId in await events.UnrecordedAsync(clock.GetUtcNow(), Batch))
                 {
                     if (await recorder.RecordAsync(eventId, stoppingToken) == 0)
                     {

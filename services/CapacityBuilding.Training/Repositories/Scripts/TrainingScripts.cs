@@ -26,8 +26,8 @@ internal static class TrainingScripts
     /// <summary>Records an evaluation and adds it to the session's, the course's and its request's summaries.</summary>
     public static readonly string EvaluationCreate = Load(LuaScripts.IdempotencyFunctions, "evaluation-summary.lua", "evaluation-create.lua");
 
-    /// <summary>Records an evaluation of a delivered event and adds it to the event's and request's summaries.</summary>
-    public static readonly string EventEvaluationCreate = Load(LuaScripts.IdempotencyFunctions, "evaluation-summary.lua", "event-evaluation-create.lua");
+    /// <summary>Records an evaluation without an enrolment (an expert's, a host's, an event's participant's) of a session or event and adds it to its summaries.</summary>
+    public static readonly string RespondentEvaluationCreate = Load(LuaScripts.IdempotencyFunctions, "evaluation-summary.lua", "respondent-evaluation-create.lua");
 
     /// <summary>Records an evaluation's follow-up (levels 3 and 4) and adds it to its summaries.</summary>
     public static readonly string EvaluationFollowUp = Load("evaluation-summary.lua", "evaluation-follow-up.lua");
@@ -37,6 +37,9 @@ internal static class TrainingScripts
 
     /// <summary>Notes how many of an event's steps are on its request's history.</summary>
     public static readonly string EventStepRecorded = Load("event-step-recorded.lua");
+
+    /// <summary>Notes a failed attempt at an event's step: due again after a growing delay, or parked.</summary>
+    public static readonly string EventStepFailed = Load("event-step-failed.lua");
 
     /// <summary>Creates a session if its course allows it.</summary>
     public static readonly string SessionCreate = Load(LuaScripts.IdempotencyFunctions, "session-create.lua");

@@ -7,7 +7,8 @@
 -- KEYS[7+r+b] idempotency key (create only, optional).
 -- ARGV[1] id, ARGV[2] the etag the stored event must carry, or '' for a create (it must not exist),
 -- ARGV[3] new JSON, ARGV[4] booking value '{first day}|{last day}|{country}', ARGV[5] r, ARGV[6] b,
--- ARGV[7] when a new step was made (ms), or '' when the write adds no step.
+-- ARGV[7] when the worker is to send a new step if its own call did not (ms), or '' when the write
+-- adds no step.
 -- Returns {'WRITTEN'}, {'EXISTING', id}, {'REQUEST_ID_REUSED'}, {'NOT_FOUND'}, {'STALE'} or
 -- {'BOOKED', j, event id}: the j-th expert to join (1-based) is on that overlapping event.
 -- Starts with idempotency.lua; a create's last argument is its request's fingerprint.

@@ -84,6 +84,8 @@ public sealed class DeliveryFlowTests(SuiteFixture suite, BrowserFixture browser
         var response = await otherCountry.Page.GotoAsync("/delivery/" + delivered.Name);
         Assert.Equal(404, response?.Status);
         await otherCountry.FollowNavigationAsync("/delivery/events");
+        // Enhanced navigation changes the address before it patches the page in: wait for the list itself.
+        await otherCountry.Page.Locator("main h1", new() { HasText = "Delivery events" }).WaitForAsync();
         Assert.DoesNotContain(delivered.Name, await otherCountry.Page.ContentAsync(), StringComparison.Ordinal);
     }
 

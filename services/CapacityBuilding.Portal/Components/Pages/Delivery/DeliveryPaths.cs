@@ -14,6 +14,8 @@ public static class DeliveryPaths
 
     public static string Plan(string requestName) => $"{Events}/new?request={Uri.EscapeDataString(requestName)}";
 
+    public static string Edit(string eventName) => Of(eventName) + "/edit";
+
     public static string Evaluate(string eventName) => Of(eventName) + "/evaluate";
 
     public static string Evaluations(string eventName) => Of(eventName) + "/evaluations";
