@@ -18,6 +18,21 @@ internal static class TargetChecks
     /// <summary>A portal page's HTML may take at most this long on the server at the 95th percentile.</summary>
     private const double PortalP95LimitMs = 200;
 
+    /// <summary>The most working set any of the suite's own processes may reach under the benchmark's load.</summary>
+    private const double PeakWorkingSetLimitMebibytes = 256;
+
+    /// <summary>
+    /// The peak working set of each of the suite's processes (its services and gateway, started
+    /// with their Deployments' GC settings); the harness, redis-server and the reference servers
+    /// are not the suite's.
+    /// </summary>
+    public static IEnumerable<TargetCheck> EvaluateMemory(IReadOnlyList<ProcessPeak> peaks) =>
+        peaks.Where(peak => !peak.Process.StartsWith("harness", StringComparison.Ordinal)
+                && !peak.Process.StartsWith("redis-server", StringComparison.Ordinal)
+                && !peak.Process.StartsWith("no-op", StringComparison.Ordinal)
+                && !peak.Process.StartsWith("bare YARP", StringComparison.Ordinal))
+            .Select(peak => new TargetCheck($"peak working set MiB of {peak.Process}", peak.PeakMebibytes ?? double.NaN, $"<= {PeakWorkingSetLimitMebibytes:0}", peak.PeakMebibytes <= PeakWorkingSetLimitMebibytes));
+
     /// <summary>Case 11: every page's first load within the budget, and its server time p95 within the limit, at each stored count.</summary>
     public static IEnumerable<TargetCheck> EvaluatePortal(IReadOnlyList<PortalPageResult> pages)
     {
@@ -37,6 +52,13 @@ internal static class TargetChecks
             if (result is { Ratio: { } ratio, TargetRatio: { } goal })
             {
                 checks.Add(new TargetCheck($"throughput {result.Id} / {result.ComparedWith}", ratio, $">= {goal:0.0#}", ratio >= goal));
+            }
+
+            if (result is { CpuTargetRatio: { } cpuGoal })
+            {
+                // A run without a CPU figure on either side fails its check rather than passing unseen.
+                var cpuRatio = result.CpuRatio ?? double.NaN;
+                checks.Add(new TargetCheck($"CPU per call {result.Id} / {result.ComparedWith}", cpuRatio, $"<= {cpuGoal:0.0#}", cpuRatio <= cpuGoal));
             }
         }
 
