@@ -53,6 +53,14 @@ internal sealed class BenchmarkOptions
         ? (int)Math.Ceiling(ChainCallsPerSecond * 1.5 * (WarmupSeconds + (Rounds * SecondsPerRun)))
         : 0;
 
+    /// <summary>The fixed, moderate rate at which case 13 offers its calls, the no-op and the mix alike.</summary>
+    public double SteadyCallsPerSecond { get; set; } = 200;
+
+    /// <summary>Requests to seed UNDER_REVIEW for case 13's approvals (a tenth of its calls), with a fifth to spare.</summary>
+    public int SteadyApprovalPoolSize => IncludesGroup("13")
+        ? (int)Math.Ceiling(SteadyCallsPerSecond * Cases.SteadyMixCases.ApprovalShare * 1.2 * (WarmupSeconds + (Rounds * SecondsPerRun)))
+        : 0;
+
     public IReadOnlyList<int> Sizes => Counts(ListSizes);
 
     public IReadOnlyList<int> FilteredSizes => Counts(FilteredListSizes);

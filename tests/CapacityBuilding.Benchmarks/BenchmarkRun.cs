@@ -60,6 +60,7 @@ internal static class BenchmarkRun
         var peaks = await MeasureAsync(unary, ClosedLoop(options), options, stopped);
         results.InsertRange(0, [.. peaks, .. await MeasureAtHalfOfPeakAsync(unary, peaks, options, stopped)]);
         results.AddRange(await MeasureAsync(GatewayCostCases.All(suite, request.Name), ClosedLoop(options), options, stopped));
+        results.AddRange(await MeasureSteadyMixAsync(suite, request.Name, course.Name, options, stopped));
         results.AddRange(await MeasureCatalogueSearchAsync(suite, options, stopped));
         results.AddRange(await MeasureAllocationsAsync(suite, options, stopped));
         results.AddRange(await MeasureFilteredListingAsync(suite, options, stopped));
@@ -115,6 +116,23 @@ internal static class BenchmarkRun
             },
         })).AssistanceRequest;
         return (course, request);
+    }
+
+    /// <summary>Case 13, open loop at <c>--SteadyCallsPerSecond</c>, after seeding the requests its approvals decide.</summary>
+    private static async Task<List<CaseResult>> MeasureSteadyMixAsync(BenchmarkSuite suite, string requestName, string courseName, BenchmarkOptions options, List<PendingRow> stopped)
+    {
+        if (!options.IncludesGroup("13"))
+        {
+            return [];
+        }
+
+        Console.WriteLine($"Seeding {options.SteadyApprovalPoolSize} requests UNDER_REVIEW for case 13's approvals (through the API)...");
+        var approvals = (await ApprovalChainSeeder.SeedAsync(suite, options.SteadyApprovalPoolSize)).Requests;
+        return await MeasureAsync(
+            SteadyMixCases.All(suite, requestName, courseName, approvals, options.SteadyCallsPerSecond),
+            (benchmarkCase, duration) => OpenLoopLoad.RunAsync(benchmarkCase.Call, options.SteadyCallsPerSecond, duration),
+            options,
+            stopped);
     }
 
     /// <summary>Case 8, after seeding training's catalogue (seeded last, so that no earlier case reads a larger catalogue).</summary>

@@ -12,6 +12,9 @@ internal static class TargetChecks
     /// <summary>At half of peak load, p99 may be at most this many times p50.</summary>
     private const double TailLimit = 4;
 
+    /// <summary>At a steady moderate rate, the mix's p99 may be at most this many times the bare-Kestrel no-op's.</summary>
+    private const double SteadyTailLimit = 1.5;
+
     /// <summary>An open-loop run counts only if it completed at least this share of the calls it offered.</summary>
     private const double KeptUpShare = 0.9;
 
@@ -62,13 +65,23 @@ internal static class TargetChecks
             }
         }
 
-        foreach (var result in results.Where(result => result.OfferedCallsPerSecond is not null))
+        foreach (var result in results.Where(result => result.Id.EndsWith(BenchmarkRun.HalfOfPeakSuffix, StringComparison.Ordinal)))
         {
             // A run that fell behind its offered rate, or failed calls, measured overload, not half of peak.
             var keptUp = result.Median.CallsPerSecond >= KeptUpShare * result.OfferedCallsPerSecond && result.Median.Errors == 0;
             var tail = result.Median.P99Ms / result.Median.P50Ms;
             checks.Add(new TargetCheck(
                 $"p99 / p50 of {result.Id}" + (keptUp ? "" : " (did not keep up with the offered rate)"), tail, $"<= {TailLimit}", keptUp && tail <= TailLimit));
+        }
+
+        if (results.SingleOrDefault(result => result.Id == SteadyMixCases.Mix) is { } mix
+            && results.SingleOrDefault(result => result.Id == SteadyMixCases.Reference) is { } reference)
+        {
+            var keptUp = new[] { mix, reference }.All(result => result.Median.CallsPerSecond >= KeptUpShare * result.OfferedCallsPerSecond && result.Median.Errors == 0);
+            var tail = mix.Median.P99Ms / reference.Median.P99Ms;
+            checks.Add(new TargetCheck(
+                $"p99 of {mix.Id} / p99 of {reference.Id} at {mix.OfferedCallsPerSecond:0} calls/s" + (keptUp ? "" : " (did not keep up with the offered rate)"),
+                tail, $"<= {SteadyTailLimit}", keptUp && tail <= SteadyTailLimit));
         }
 
         if (sizes.Count >= 2)
