@@ -1,7 +1,6 @@
 using CapacityBuilding.Benchmarks.Suite;
 using CapacityBuilding.Contracts.Assistance.V1;
 using CapacityBuilding.Contracts.Training.V1;
-using Decision = CapacityBuilding.Contracts.Assistance.V1.ReviewAssistanceRequestRequest.Types.Decision;
 
 namespace CapacityBuilding.Benchmarks.Cases;
 
@@ -39,24 +38,8 @@ internal static class SteadyMixCases
                 {
                     < 5 => assistance.GetAssistanceRequestAsync(get).ResponseAsync,
                     < 7 => assistance.ListAssistanceRequestsAsync(list).ResponseAsync,
-                    < 9 => assistance.CreateAssistanceRequestAsync(new CreateAssistanceRequestRequest
-                    {
-                        AssistanceRequest = new AssistanceRequest
-                        {
-                            RequestingState = "GHA",
-                            Title = "Benchmark request",
-                            ThematicAreas = { Contracts.Common.V1.ThematicArea.ElectronicEvidence },
-                            Courses = { courseName },
-                        },
-                        RequestId = Guid.NewGuid().ToString("N"),
-                    }).ResponseAsync,
-                    _ => assistance.ReviewAssistanceRequestAsync(new ReviewAssistanceRequestRequest
-                    {
-                        Name = approvals.Take(),
-                        Decision = Decision.Approve,
-                        Reason = "Fits the programme's e-evidence priorities.",
-                        OverlapConfirmation = "Benchmark: the mix's requests share a state, areas and dates.",
-                    }).ResponseAsync,
+                    < 9 => assistance.CreateAssistanceRequestAsync(BenchmarkWrites.Create(courseName)).ResponseAsync,
+                    _ => assistance.ReviewAssistanceRequestAsync(BenchmarkWrites.Approve(approvals.Take())).ResponseAsync,
                 },
                 ComparedWith: Reference, OfferedCallsPerSecond: callsPerSecond),
         ];
