@@ -75,6 +75,14 @@ internal sealed class BenchmarkSuite : IAsyncDisposable
             .. processes.Select(process => (process.Name, process.Id)),
         ];
 
+    /// <summary>
+    /// The processes that ended during the run, each with the last lines it printed: a process
+    /// that dies (out of memory, a crash) fails every later call through it, and the report says why.
+    /// </summary>
+    public IEnumerable<string> Exited => processes
+        .Where(process => process.HasExited)
+        .Select(process => $"{process.Name} exited during the run; its last output:\n{process.Tail(20)}");
+
     public static async Task<BenchmarkSuite> StartAsync()
     {
         var suite = new BenchmarkSuite(await RedisServer.StartAsync());
