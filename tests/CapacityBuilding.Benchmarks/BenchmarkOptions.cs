@@ -30,7 +30,7 @@ internal sealed class BenchmarkOptions
     /// <summary>Loads of each portal page timed one at a time (case 11), for its p50 and p95.</summary>
     public int PortalSamples { get; set; } = 50;
 
-    /// <summary>Funded, published requests at which every page of the IATI export is walked (case 12), comma-separated.</summary>
+    /// <summary>Funded, published requests at which every page of the IATI export is walked (case 14), comma-separated.</summary>
     public string IatiExportSizes { get; set; } = "1000,10000,100000";
 
     /// <summary>Page size of the List calls.</summary>
@@ -54,6 +54,14 @@ internal sealed class BenchmarkOptions
     /// </summary>
     public int ChainPoolSize => Includes("6")
         ? (int)Math.Ceiling(ChainCallsPerSecond * 1.5 * (WarmupSeconds + (Rounds * SecondsPerRun)))
+        : 0;
+
+    /// <summary>The fixed, moderate rate at which case 13 offers its calls, the no-op and the mix alike.</summary>
+    public double SteadyCallsPerSecond { get; set; } = 200;
+
+    /// <summary>Requests to seed UNDER_REVIEW for case 13's approvals (a tenth of its calls), with a fifth to spare.</summary>
+    public int SteadyApprovalPoolSize => IncludesGroup("13")
+        ? (int)Math.Ceiling(SteadyCallsPerSecond * Cases.SteadyMixCases.ApprovalShare * 1.2 * (WarmupSeconds + (Rounds * SecondsPerRun)))
         : 0;
 
     public IReadOnlyList<int> Sizes => Counts(ListSizes);

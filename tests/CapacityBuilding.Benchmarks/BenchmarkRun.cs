@@ -60,24 +60,32 @@ internal static class BenchmarkRun
         var unary = UnaryCases.All(suite, request.Name, course.Name, chain);
         var peaks = await MeasureAsync(unary, ClosedLoop(options), options, stopped);
         results.InsertRange(0, [.. peaks, .. await MeasureAtHalfOfPeakAsync(unary, peaks, options, stopped)]);
+        results.AddRange(await MeasureAsync(GatewayCostCases.All(suite, request.Name), ClosedLoop(options), options, stopped));
+        results.AddRange(await MeasureSteadyMixAsync(suite, request.Name, course.Name, options, stopped));
         results.AddRange(await MeasureCatalogueSearchAsync(suite, options, stopped));
         results.AddRange(await MeasureAllocationsAsync(suite, options, stopped));
         results.AddRange(await MeasureFilteredListingAsync(suite, options, stopped));
         var portalPages = await MeasurePortalAsync(options);
-        var iatiExports = options.IncludesGroup("12") ? await IatiExportWalk.MeasureAsync(options.IatiSizes) : [];
+        var iatiExports = options.IncludesGroup("14") ? await IatiExportWalk.MeasureAsync(options.IatiSizes) : [];
 
+        IReadOnlyList<ProcessPeak> peakWorkingSets = [.. suite.Processes.Select(process => new ProcessPeak(process.Name, PeakMemory.MebibytesOf(process.ProcessId)))];
         var report = new BenchmarkReport(
             startedAt,
             MachineInfo.Now(loadAtStart),
             new BenchmarkSettings(options.Concurrency, options.SecondsPerRun, options.WarmupSeconds, options.Rounds, options.PageSize, LoadGenerator),
             WithRatios(results),
             stopped,
-            [.. TargetChecks.Evaluate(WithRatios(results), options.Sizes), .. TargetChecks.EvaluatePortal(portalPages)],
+            [.. TargetChecks.Evaluate(WithRatios(results), options.Sizes), .. TargetChecks.EvaluatePortal(portalPages), .. TargetChecks.EvaluateMemory(peakWorkingSets)],
             portalPages,
             iatiExports,
             bytesPerRequest,
-            [.. suite.Processes.Select(process => new ProcessPeak(process.Name, PeakMemory.MebibytesOf(process.ProcessId)))],
+            peakWorkingSets,
             options.Includes("6") ? new ChainPoolUse(chain.Requests.Seeded, chain.Requests.Used, options.ChainCallsPerSecond) : null);
+
+        foreach (var exited in suite.Exited)
+        {
+            Console.WriteLine(exited);
+        }
 
         Console.WriteLine();
         Console.WriteLine(ReportWriter.Markdown(report));
@@ -116,6 +124,23 @@ internal static class BenchmarkRun
             },
         })).AssistanceRequest;
         return (course, request);
+    }
+
+    /// <summary>Case 13, open loop at <c>--SteadyCallsPerSecond</c>, after seeding the requests its approvals decide.</summary>
+    private static async Task<List<CaseResult>> MeasureSteadyMixAsync(BenchmarkSuite suite, string requestName, string courseName, BenchmarkOptions options, List<PendingRow> stopped)
+    {
+        if (!options.IncludesGroup("13"))
+        {
+            return [];
+        }
+
+        Console.WriteLine($"Seeding {options.SteadyApprovalPoolSize} requests UNDER_REVIEW for case 13's approvals (through the API)...");
+        var approvals = (await ApprovalChainSeeder.SeedAsync(suite, options.SteadyApprovalPoolSize)).Requests;
+        return await MeasureAsync(
+            SteadyMixCases.All(suite, requestName, courseName, approvals, options.SteadyCallsPerSecond),
+            (benchmarkCase, duration) => OpenLoopLoad.RunAsync(benchmarkCase.Call, options.SteadyCallsPerSecond, duration),
+            options,
+            stopped);
     }
 
     /// <summary>Case 8, after seeding training's catalogue (seeded last, so that no earlier case reads a larger catalogue).</summary>
@@ -237,7 +262,11 @@ internal static class BenchmarkRun
         {
             try
             {
-                return await run(benchmarkCase, TimeSpan.FromSeconds(seconds));
+                var cpuBefore = benchmarkCase.CpuOf is { } watched ? ProcessCpu.MicrosecondsOf(watched) : null;
+                var sample = await run(benchmarkCase, TimeSpan.FromSeconds(seconds));
+                return cpuBefore is { } before && ProcessCpu.MicrosecondsOf(benchmarkCase.CpuOf!.Value) is { } after && sample.Calls > 0
+                    ? sample with { CpuMicrosecondsPerCall = (after - before) / sample.Calls }
+                    : sample;
             }
             catch (CaseStoppedException stop)
             {
@@ -267,20 +296,25 @@ internal static class BenchmarkRun
                 }
 
                 runs[benchmarkCase.Id].Add(sample);
+                var cpu = sample.CpuMicrosecondsPerCall is { } perCall ? FormattableString.Invariant($"  cpu {perCall,6:0.0} µs/call") : "";
                 Console.WriteLine(FormattableString.Invariant(
-                    $"  round {round + 1}/{options.Rounds} {benchmarkCase.Id,-8} {sample.CallsPerSecond,8:0} calls/s  p50 {sample.P50Ms,7:0.00} ms  p99 {sample.P99Ms,7:0.00} ms  errors {sample.Errors}"));
+                    $"  round {round + 1}/{options.Rounds} {benchmarkCase.Id,-8} {sample.CallsPerSecond,8:0} calls/s  p50 {sample.P50Ms,7:0.00} ms  p99 {sample.P99Ms,7:0.00} ms  errors {sample.Errors}{cpu}"));
             }
         }
 
         return [.. cases.Select(benchmarkCase => new CaseResult(
-            benchmarkCase.Id, benchmarkCase.Name, benchmarkCase.Path, LatencySample.MedianOf(runs[benchmarkCase.Id]), runs[benchmarkCase.Id], benchmarkCase.ComparedWith, benchmarkCase.TargetRatio, benchmarkCase.OfferedCallsPerSecond, null))];
+            benchmarkCase.Id, benchmarkCase.Name, benchmarkCase.Path, LatencySample.MedianOf(runs[benchmarkCase.Id]), runs[benchmarkCase.Id], benchmarkCase.ComparedWith, benchmarkCase.TargetRatio, benchmarkCase.OfferedCallsPerSecond, null, benchmarkCase.CpuTargetRatio))];
     }
 
     private static List<CaseResult> WithRatios(List<CaseResult> results)
     {
-        var throughput = results.ToDictionary(result => result.Id, result => result.Median.CallsPerSecond);
-        return [.. results.Select(result => result.ComparedWith is { } other && throughput.TryGetValue(other, out var reference)
-            ? result with { Ratio = result.Median.CallsPerSecond / reference }
+        var medians = results.ToDictionary(result => result.Id, result => result.Median);
+        return [.. results.Select(result => result.ComparedWith is { } other && medians.TryGetValue(other, out var reference)
+            ? result with
+            {
+                Ratio = result.Median.CallsPerSecond / reference.CallsPerSecond,
+                CpuRatio = result.Median.CpuMicrosecondsPerCall / reference.CpuMicrosecondsPerCall,
+            }
             : result)];
     }
 }

@@ -30,14 +30,18 @@ public static partial class GatewayDeadlines
         {
             var options = context.Services.GetRequiredService<IOptions<DeadlineOptions>>().Value;
             var serviceDeadline = options.Request - options.ServiceMargin;
+            // Most callers set no deadline of their own, or a longer one: their header is the same text every time.
+            var serviceDeadlineHeader = GrpcTimeoutHeader.Format(serviceDeadline);
             context.AddRequestTransform(transform =>
             {
                 if (GrpcStatusResponses.IsGrpc(transform.HttpContext.Request))
                 {
                     var callers = transform.HttpContext.Request.Headers[GrpcTimeoutHeader.Name].ToString();
-                    var deadline = GrpcTimeoutHeader.TryParse(callers, out var callerDeadline) && callerDeadline < serviceDeadline ? callerDeadline : serviceDeadline;
+                    var header = GrpcTimeoutHeader.TryParse(callers, out var callerDeadline) && callerDeadline < serviceDeadline
+                        ? GrpcTimeoutHeader.Format(callerDeadline)
+                        : serviceDeadlineHeader;
                     transform.ProxyRequest.Headers.Remove(GrpcTimeoutHeader.Name);
-                    transform.ProxyRequest.Headers.TryAddWithoutValidation(GrpcTimeoutHeader.Name, GrpcTimeoutHeader.Format(deadline));
+                    transform.ProxyRequest.Headers.TryAddWithoutValidation(GrpcTimeoutHeader.Name, header);
                 }
 
                 return ValueTask.CompletedTask;

@@ -1,14 +1,14 @@
 using System.Threading.RateLimiting;
 using CapacityBuilding.ServiceDefaults.Configuration;
-using CapacityBuilding.ServiceDefaults.Identity;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 
 namespace CapacityBuilding.Gateway.Security;
 
 /// <summary>
-/// ASP.NET Core's rate limiter, one token bucket per caller: the token's subject when the caller
-/// authenticated, else the client address, so one noisy caller cannot starve the others. It runs
+/// ASP.NET Core's rate limiter, one token bucket per caller (<see cref="CallerPartition"/>): the
+/// token's subject when the caller authenticated, else the client address, so one noisy caller
+/// cannot starve the others. It runs
 /// after authentication; <see cref="ClientAddressRateLimitMiddleware"/> limits each address before.
 /// </summary>
 public static class CallerRateLimiting
@@ -29,29 +29,14 @@ public static class CallerRateLimiting
         services.AddOptions<RateLimiterOptions>().Configure<IOptions<RateLimitingOptions>>((limiter, rateLimiting) =>
         {
             var options = rateLimiting.Value;
-            limiter.AddPolicy(PolicyName, context => RateLimitPartition.GetTokenBucketLimiter(PartitionKeyOf(context),
+            limiter.AddPolicy(PolicyName, context => RateLimitPartition.GetTokenBucketLimiter(CallerPartition.Of(context),
                 _ => RateLimitRejection.Bucket(options.BurstLimit, options.PermitsPerSecond, TimeSpan.FromSeconds(1))));
-            limiter.AddPolicy(ReportsPolicyName, context => RateLimitPartition.GetTokenBucketLimiter(PartitionKeyOf(context),
+            limiter.AddPolicy(ReportsPolicyName, context => RateLimitPartition.GetTokenBucketLimiter(CallerPartition.Of(context),
                 _ => RateLimitRejection.Bucket(options.ReportBurstLimit, options.ReportPermitsPerMinute, TimeSpan.FromMinutes(1))));
-            limiter.AddPolicy(PublicPolicyName, context => RateLimitPartition.GetTokenBucketLimiter("ip:" + context.Connection.RemoteIpAddress,
+            limiter.AddPolicy(PublicPolicyName, context => RateLimitPartition.GetTokenBucketLimiter(CallerPartition.ByAddress(context),
                 _ => RateLimitRejection.Bucket(options.PublicBurstLimit, options.PublicPermitsPerMinute, TimeSpan.FromMinutes(1))));
         });
         services.AddSingleton<ClientAddressRateLimitMiddleware>();
         return services;
     }
-
-    private static RateLimitPartition<string> BucketPerCaller(HttpContext context, int burst, int permitsPerPeriod, TimeSpan period) =>
-        RateLimitPartition.GetTokenBucketLimiter(PartitionKeyOf(context), _ => new TokenBucketRateLimiterOptions
-        {
-            TokenLimit = burst,
-            TokensPerPeriod = permitsPerPeriod,
-            ReplenishmentPeriod = period,
-            QueueLimit = 0,
-            AutoReplenishment = true,
-        });
-
-    private static string PartitionKeyOf(HttpContext context) =>
-        context.User.FindFirst(CallerClaims.Subject)?.Value is { } subject
-            ? "sub:" + subject
-            : "ip:" + context.Connection.RemoteIpAddress;
 }

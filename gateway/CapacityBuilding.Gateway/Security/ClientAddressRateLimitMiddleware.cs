@@ -1,3 +1,4 @@
+using System.Net;
 using System.Threading.RateLimiting;
 using Microsoft.Extensions.Options;
 
@@ -7,7 +8,8 @@ namespace CapacityBuilding.Gateway.Security;
 /// A token bucket per client address, taken before authentication: a flood without a token, with
 /// bad tokens or on an open endpoint costs the gateway one bucket look-up per request, not a token
 /// validation and a route. The address is the connection's, or the one a trusted ingress proxy
-/// forwarded (<see cref="IngressForwardedHeaders"/>), never a header any client can write.
+/// forwarded (<see cref="IngressForwardedHeaders"/>), never a header any client can write. The
+/// bucket is found by the address itself, not its text, so a call allocates nothing for it.
 /// </summary>
 internal sealed class ClientAddressRateLimitMiddleware : IMiddleware, IDisposable
 {
@@ -16,8 +18,8 @@ internal sealed class ClientAddressRateLimitMiddleware : IMiddleware, IDisposabl
     public ClientAddressRateLimitMiddleware(IOptions<RateLimitingOptions> rateLimiting)
     {
         var options = rateLimiting.Value;
-        limiter = PartitionedRateLimiter.Create<HttpContext, string>(context => RateLimitPartition.GetTokenBucketLimiter(
-            context.Connection.RemoteIpAddress?.ToString() ?? "",
+        limiter = PartitionedRateLimiter.Create<HttpContext, IPAddress>(context => RateLimitPartition.GetTokenBucketLimiter(
+            context.Connection.RemoteIpAddress ?? IPAddress.None,
             _ => RateLimitRejection.Bucket(options.PerAddressBurstLimit, options.PerAddressPermitsPerSecond, TimeSpan.FromSeconds(1))));
     }
 

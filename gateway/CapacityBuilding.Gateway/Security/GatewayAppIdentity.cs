@@ -20,17 +20,25 @@ public static class GatewayAppIdentity
         {
             var tokens = context.Services.GetRequiredService<ServiceTokens>();
             var isPublic = PublicRoutes.IsPublic(context.Route);
+            // The header's text is made once per token (minted every few minutes), not once per call.
+            RelayingHeaderText? relaying = null;
             context.AddRequestTransform(transform =>
             {
+                var token = tokens.Current();
+                if (relaying is not { } text || !ReferenceEquals(text.Token, token))
+                {
+                    relaying = text = new RelayingHeaderText(token, RelayingAppHeader.Format(token));
+                }
+
                 var headers = transform.ProxyRequest.Headers;
                 headers.Remove(DaprSidecarIdentity.CallerAppIdHeader);
                 headers.Remove(DaprSidecarIdentity.AppApiTokenHeader);
                 headers.Remove(RelayingAppHeader.Name);
-                headers.TryAddWithoutValidation(RelayingAppHeader.Name, RelayingAppHeader.Format(tokens.Current()));
+                headers.TryAddWithoutValidation(RelayingAppHeader.Name, text.Header);
                 if (isPublic)
                 {
                     // A public route asks as the gateway, whatever token the client sent: the service gives it the public view only.
-                    headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", tokens.Current());
+                    headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
                 }
 
                 return ValueTask.CompletedTask;
@@ -38,4 +46,7 @@ public static class GatewayAppIdentity
         });
         return builder;
     }
+
+    /// <summary>A service token and its relaying header, replaced whole so that concurrent calls read a matching pair.</summary>
+    private sealed record RelayingHeaderText(string Token, string Header);
 }

@@ -80,7 +80,7 @@ internal sealed class AllocationCases
         Interlocked.Increment(ref allocated);
     }
 
-    /// <summary>A complete request brought to APPROVED through the API (case 9's, and the template of case 12's).</summary>
+    /// <summary>A complete request brought to APPROVED through the API (case 9's, and the template of case 14's).</summary>
     public static async Task<AssistanceRequest> ApprovedRequestAsync(AssistanceService.AssistanceServiceClient assistance)
     {
         var created = (await assistance.CreateAssistanceRequestAsync(new CreateAssistanceRequestRequest

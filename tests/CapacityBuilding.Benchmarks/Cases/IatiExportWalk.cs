@@ -10,7 +10,7 @@ using StackExchange.Redis;
 namespace CapacityBuilding.Benchmarks.Cases;
 
 /// <summary>
-/// Case 12: the IATI activity file at each of <c>--IatiExportSizes</c> funded, published requests
+/// Case 14: the IATI activity file at each of <c>--IatiExportSizes</c> funded, published requests
 /// (each with one allocation and one outcome with a measured indicator), on a suite of its own: every page of
 /// <c>ExportIatiActivities</c> walked straight to funding at the largest page size (500), one
 /// page at a time as a publisher would fetch them, timed, with the funding process's resident set
@@ -57,7 +57,7 @@ internal static class IatiExportWalk
         var results = new List<IatiExportResult>();
         foreach (var size in sizes)
         {
-            Console.WriteLine($"Seeding to {size} funded, published requests for case 12 (pipelined writes)...");
+            Console.WriteLine($"Seeding to {size} funded, published requests for case 14 (pipelined writes)...");
             await seeder.SeedUntilAsync(size);
             var residentBefore = PeakMemory.ResidentMebibytesOf(fundingProcess);
             var (activities, pages, bytes, pageTimes) = (0, 0, 0L, new List<double>());
@@ -75,7 +75,7 @@ internal static class IatiExportWalk
             pageTimes.Sort();
             var result = new IatiExportResult(size, activities, pages, bytes, walk.Elapsed.TotalSeconds, pageTimes[pageTimes.Count / 2], pageTimes[^1],
                 residentBefore, PeakMemory.MebibytesOf(fundingProcess));
-            Console.WriteLine($"  12@{size}: {result.Activities} activities in {result.Pages} pages, {result.Seconds:0.0} s, page p50 {result.PageP50Ms:0} ms, funding peak {result.FundingPeakAfterMebibytes:0} MiB");
+            Console.WriteLine($"  14@{size}: {result.Activities} activities in {result.Pages} pages, {result.Seconds:0.0} s, page p50 {result.PageP50Ms:0} ms, funding peak {result.FundingPeakAfterMebibytes:0} MiB");
             results.Add(result);
         }
 

@@ -2,7 +2,6 @@ using CapacityBuilding.Benchmarks.Suite;
 using CapacityBuilding.Contracts.Assistance.V1;
 using CapacityBuilding.Contracts.Funding.V1;
 using CapacityBuilding.Contracts.Training.V1;
-using Decision = CapacityBuilding.Contracts.Assistance.V1.ReviewAssistanceRequestRequest.Types.Decision;
 
 namespace CapacityBuilding.Benchmarks.Cases;
 
@@ -32,17 +31,7 @@ internal static class UnaryCases
             new("5r", "GetAssistanceRequest through our gateway", "client -> gateway (auth, rate limit) -> assistance -> Redis", async () =>
                 await assistanceViaGateway.GetAssistanceRequestAsync(get), ComparedWith: "3"),
             new("5", "CreateAssistanceRequest", "client -> gateway -> assistance -> training (course check) + Redis script", async () =>
-                await assistanceViaGateway.CreateAssistanceRequestAsync(new CreateAssistanceRequestRequest
-                {
-                    AssistanceRequest = new AssistanceRequest
-                    {
-                        RequestingState = "GHA",
-                        Title = "Benchmark request",
-                        ThematicAreas = { Contracts.Common.V1.ThematicArea.ElectronicEvidence },
-                        Courses = { courseName },
-                    },
-                    RequestId = Guid.NewGuid().ToString("N"),
-                }), ComparedWith: "3", TargetRatio: 0.5),
+                await assistanceViaGateway.CreateAssistanceRequestAsync(BenchmarkWrites.Create(courseName)), ComparedWith: "3", TargetRatio: 0.5),
             new("6", "approve -> allocate", "client -> gateway -> assistance (approve) -> training (matching) + Redis scripts; then -> gateway -> funding -> assistance (approved?) + Redis script",
                 () => ApproveThenAllocateAsync(assistanceViaGateway, fundingViaGateway, chain), ComparedWith: "5"),
         ];
@@ -57,13 +46,7 @@ internal static class UnaryCases
         AssistanceService.AssistanceServiceClient assistance, FundingService.FundingServiceClient funding, ApprovalChain chain)
     {
         var request = chain.Requests.Take();
-        await assistance.ReviewAssistanceRequestAsync(new ReviewAssistanceRequestRequest
-        {
-            Name = request,
-            Decision = Decision.Approve,
-            Reason = "Fits the programme's e-evidence priorities.",
-            OverlapConfirmation = "Benchmark: the chain's requests share a state, areas and dates.",
-        });
+        await assistance.ReviewAssistanceRequestAsync(BenchmarkWrites.Approve(request));
         await funding.CreateAllocationAsync(new CreateAllocationRequest
         {
             Allocation = new Allocation { Pledge = chain.Pledge, AssistanceRequest = request, Amount = chain.Allocation },

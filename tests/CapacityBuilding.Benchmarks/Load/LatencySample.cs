@@ -1,7 +1,10 @@
 namespace CapacityBuilding.Benchmarks.Load;
 
-/// <summary>What one run of one case measured: completed calls per second and latency percentiles.</summary>
-internal sealed record LatencySample(double CallsPerSecond, double P50Ms, double P90Ms, double P99Ms, int Calls, int Errors, string? FirstError)
+/// <summary>
+/// What one run of one case measured: completed calls per second and latency percentiles, and,
+/// for a case that names a process to watch, that process's CPU per completed call.
+/// </summary>
+internal sealed record LatencySample(double CallsPerSecond, double P50Ms, double P90Ms, double P99Ms, int Calls, int Errors, string? FirstError, double? CpuMicrosecondsPerCall = null)
 {
     public static LatencySample From(List<double> latenciesMs, TimeSpan elapsed, int errors, string? firstError)
     {
@@ -24,7 +27,8 @@ internal sealed record LatencySample(double CallsPerSecond, double P50Ms, double
         Median(runs.Select(run => run.P99Ms)),
         runs.Sum(run => run.Calls),
         runs.Sum(run => run.Errors),
-        runs.Select(run => run.FirstError).FirstOrDefault(error => error is not null));
+        runs.Select(run => run.FirstError).FirstOrDefault(error => error is not null),
+        runs.Any(run => run.CpuMicrosecondsPerCall is not null) ? Median(runs.Select(run => run.CpuMicrosecondsPerCall ?? double.NaN).Where(double.IsFinite)) : null);
 
     /// <summary>The nearest-rank percentile of <paramref name="sorted"/> (ascending); NaN when empty.</summary>
     public static double Percentile(List<double> sorted, double fraction) =>

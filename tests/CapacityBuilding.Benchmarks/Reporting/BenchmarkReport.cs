@@ -17,8 +17,10 @@ internal sealed record BenchmarkReport(
 
 internal sealed record BenchmarkSettings(int Concurrency, double SecondsPerRun, double WarmupSeconds, int Rounds, int PageSize, string LoadGenerator);
 
-/// <summary>One case's medians over the rounds, and its ratio to the case it is compared with.</summary>
-internal sealed record CaseResult(string Id, string Name, string Path, LatencySample Median, IReadOnlyList<LatencySample> Rounds, string? ComparedWith, double? TargetRatio, double? OfferedCallsPerSecond, double? Ratio);
+/// <summary>One case's medians over the rounds, and its ratios (throughput, and CPU per call of the watched process) to the case it is compared with.</summary>
+internal sealed record CaseResult(
+    string Id, string Name, string Path, LatencySample Median, IReadOnlyList<LatencySample> Rounds, string? ComparedWith, double? TargetRatio, double? OfferedCallsPerSecond, double? Ratio,
+    double? CpuTargetRatio = null, double? CpuRatio = null);
 
 internal sealed record PendingRow(string Id, string Name, string Reason);
 

@@ -16,19 +16,23 @@ internal static class ReportWriter
         Line(text, $"Load average at start {machine.LoadAverageAtStart}, at end {machine.LoadAverageAtEnd} (other work on the machine skews every figure).");
         Line(text, $"{settings.LoadGenerator}; {settings.Concurrency} calls in flight; {settings.WarmupSeconds:0.#} s warm-up per case, then {settings.Rounds} rounds of {settings.SecondsPerRun:0.#} s per case, cases alternating; medians over rounds.");
         Line(text, "");
-        Line(text, "| case | what | path | calls/s | p50 ms | p90 ms | p99 ms | errors | ratio |");
-        Line(text, "|---|---|---|---:|---:|---:|---:|---:|---|");
+        Line(text, "| case | what | path | calls/s | p50 ms | p90 ms | p99 ms | errors | ratio | CPU µs/call | CPU ratio |");
+        Line(text, "|---|---|---|---:|---:|---:|---:|---:|---|---:|---|");
         foreach (var result in report.Cases)
         {
             var median = result.Median;
             var ratio = result.Ratio is { } value ? $"{value:0.00} of {result.ComparedWith}" : "";
-            Line(text, $"| {result.Id} | {result.Name} | {result.Path} | {median.CallsPerSecond:0} | {median.P50Ms:0.00} | {median.P90Ms:0.00} | {median.P99Ms:0.00} | {median.Errors} | {ratio} |");
+            var cpu = median.CpuMicrosecondsPerCall is { } perCall ? perCall.ToString("0.0", CultureInfo.InvariantCulture) : "";
+            var cpuRatio = result.CpuRatio is { } cpuValue ? $"{cpuValue:0.00} of {result.ComparedWith}" : "";
+            Line(text, $"| {result.Id} | {result.Name} | {result.Path} | {median.CallsPerSecond:0} | {median.P50Ms:0.00} | {median.P90Ms:0.00} | {median.P99Ms:0.00} | {median.Errors} | {ratio} | {cpu} | {cpuRatio} |");
         }
 
         foreach (var pending in report.Pending)
         {
-            Line(text, $"| {pending.Id} | {pending.Name} | not measured: {pending.Reason} | | | | | | |");
+            Line(text, $"| {pending.Id} | {pending.Name} | not measured: {pending.Reason} | | | | | | | | |");
         }
+
+        GatewayComponentCosts(text, report.Cases);
 
         if (report.PortalPages.Count > 0)
         {
@@ -46,7 +50,7 @@ internal static class ReportWriter
         if (report.IatiExports.Count > 0)
         {
             Line(text, "");
-            Line(text, "Case 12, every page of the IATI export (ExportIatiActivities, 500 a page, straight to funding, one page at a time), and the funding process's resident set before the walk and its peak after it.");
+            Line(text, "Case 14, every page of the IATI export (ExportIatiActivities, 500 a page, straight to funding, one page at a time), and the funding process's resident set before the walk and its peak after it.");
             Line(text, "");
             Line(text, "| stored | activities | pages | XML MB | walk s | page p50 ms | page max ms | funding RSS before MiB | funding peak after MiB |");
             Line(text, "|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
@@ -83,6 +87,25 @@ internal static class ReportWriter
         }
 
         return text.ToString();
+    }
+
+    /// <summary>Case 12's variants: the gateway's CPU per call on the full route minus on the route without one policy.</summary>
+    private static void GatewayComponentCosts(StringBuilder text, IReadOnlyList<CaseResult> cases)
+    {
+        var full = cases.FirstOrDefault(result => result.Id == Cases.GatewayCostCases.Gateway)?.Median.CpuMicrosecondsPerCall;
+        var variants = cases.Where(result => Cases.GatewayCostCases.IsVariant(result.Id) && result.Median.CpuMicrosecondsPerCall is not null).ToList();
+        if (full is null || variants.Count == 0)
+        {
+            return;
+        }
+
+        Line(text, "");
+        Line(text, "What each route policy costs the gateway (CPU µs per call of case 12 minus that of the variant without it; differences under about 3 µs are within the noise of a shared machine):");
+        Line(text, "");
+        foreach (var variant in variants)
+        {
+            Line(text, $"- {variant.Id}: {full.Value - variant.Median.CpuMicrosecondsPerCall!.Value:0.0} µs ({variant.Name})");
+        }
     }
 
     public static async Task<(string Json, string Markdown)> WriteAsync(BenchmarkReport report, string folder)

@@ -12,11 +12,29 @@ internal static class TargetChecks
     /// <summary>At half of peak load, p99 may be at most this many times p50.</summary>
     private const double TailLimit = 4;
 
+    /// <summary>At a steady moderate rate, the mix's p99 may be at most this many times the bare-Kestrel no-op's.</summary>
+    private const double SteadyTailLimit = 1.5;
+
     /// <summary>An open-loop run counts only if it completed at least this share of the calls it offered.</summary>
     private const double KeptUpShare = 0.9;
 
     /// <summary>A portal page's HTML may take at most this long on the server at the 95th percentile.</summary>
     private const double PortalP95LimitMs = 200;
+
+    /// <summary>The most working set any of the suite's own processes may reach under the benchmark's load.</summary>
+    private const double PeakWorkingSetLimitMebibytes = 256;
+
+    /// <summary>
+    /// The peak working set of each of the suite's processes (its services and gateway, started
+    /// with their Deployments' GC settings); the harness, redis-server and the reference servers
+    /// are not the suite's.
+    /// </summary>
+    public static IEnumerable<TargetCheck> EvaluateMemory(IReadOnlyList<ProcessPeak> peaks) =>
+        peaks.Where(peak => !peak.Process.StartsWith("harness", StringComparison.Ordinal)
+                && !peak.Process.StartsWith("redis-server", StringComparison.Ordinal)
+                && !peak.Process.StartsWith("no-op", StringComparison.Ordinal)
+                && !peak.Process.StartsWith("bare YARP", StringComparison.Ordinal))
+            .Select(peak => new TargetCheck($"peak working set MiB of {peak.Process}", peak.PeakMebibytes ?? double.NaN, $"<= {PeakWorkingSetLimitMebibytes:0}", peak.PeakMebibytes <= PeakWorkingSetLimitMebibytes));
 
     /// <summary>Case 11: every page's first load within the budget, and its server time p95 within the limit, at each stored count.</summary>
     public static IEnumerable<TargetCheck> EvaluatePortal(IReadOnlyList<PortalPageResult> pages)
@@ -38,15 +56,32 @@ internal static class TargetChecks
             {
                 checks.Add(new TargetCheck($"throughput {result.Id} / {result.ComparedWith}", ratio, $">= {goal:0.0#}", ratio >= goal));
             }
+
+            if (result is { CpuTargetRatio: { } cpuGoal })
+            {
+                // A run without a CPU figure on either side fails its check rather than passing unseen.
+                var cpuRatio = result.CpuRatio ?? double.NaN;
+                checks.Add(new TargetCheck($"CPU per call {result.Id} / {result.ComparedWith}", cpuRatio, $"<= {cpuGoal:0.0#}", cpuRatio <= cpuGoal));
+            }
         }
 
-        foreach (var result in results.Where(result => result.OfferedCallsPerSecond is not null))
+        foreach (var result in results.Where(result => result.Id.EndsWith(BenchmarkRun.HalfOfPeakSuffix, StringComparison.Ordinal)))
         {
             // A run that fell behind its offered rate, or failed calls, measured overload, not half of peak.
             var keptUp = result.Median.CallsPerSecond >= KeptUpShare * result.OfferedCallsPerSecond && result.Median.Errors == 0;
             var tail = result.Median.P99Ms / result.Median.P50Ms;
             checks.Add(new TargetCheck(
                 $"p99 / p50 of {result.Id}" + (keptUp ? "" : " (did not keep up with the offered rate)"), tail, $"<= {TailLimit}", keptUp && tail <= TailLimit));
+        }
+
+        if (results.SingleOrDefault(result => result.Id == SteadyMixCases.Mix) is { } mix
+            && results.SingleOrDefault(result => result.Id == SteadyMixCases.Reference) is { } reference)
+        {
+            var keptUp = new[] { mix, reference }.All(result => result.Median.CallsPerSecond >= KeptUpShare * result.OfferedCallsPerSecond && result.Median.Errors == 0);
+            var tail = mix.Median.P99Ms / reference.Median.P99Ms;
+            checks.Add(new TargetCheck(
+                $"p99 of {mix.Id} / p99 of {reference.Id} at {mix.OfferedCallsPerSecond:0} calls/s" + (keptUp ? "" : " (did not keep up with the offered rate)"),
+                tail, $"<= {SteadyTailLimit}", keptUp && tail <= SteadyTailLimit));
         }
 
         if (sizes.Count >= 2)

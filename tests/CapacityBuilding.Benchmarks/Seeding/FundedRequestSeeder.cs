@@ -4,7 +4,7 @@ using StackExchange.Redis;
 namespace CapacityBuilding.Benchmarks.Seeding;
 
 /// <summary>
-/// Fills Redis with funded, published requests for the IATI export (case 12) by pipelined writes
+/// Fills Redis with funded, published requests for the IATI export (case 14) by pipelined writes
 /// of the keys the repositories document: per request, a copy of a request the assistance service
 /// stored (approved, its state's consent given) under a new id in <c>assistance:requests:{id}</c>
 /// and <c>assistance:requests:index</c> with a copy of its outcome (<c>:outcomes:{outcome}</c> and

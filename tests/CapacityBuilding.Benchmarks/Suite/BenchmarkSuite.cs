@@ -10,9 +10,11 @@ namespace CapacityBuilding.Benchmarks.Suite;
 /// <summary>
 /// Everything the cases call, each a process of its own on loopback: redis-server, training,
 /// assistance (direct mode, checking courses with training), funding (direct mode, reading
-/// requests from assistance), the no-op server, a bare YARP proxy in front of it, and our gateway
+/// requests from assistance), the no-op server, a bare YARP proxy in front of it, another in front
+/// of assistance, and our gateway
 /// whose training route points at the no-op server (and whose assistance and funding routes point
-/// at the real services), with its rate limit raised out of the way. The portal's suite
+/// at the real services), with its rate limit raised out of the way and the routes of
+/// <see cref="GatewayVariantRoutes"/> added. The portal's suite
 /// (<see cref="StartWithPortalAsync"/>) runs instead the portal in Development (its demo sign-in)
 /// behind a gateway whose every route points at the real services, as run.sh starts them.
 /// </summary>
@@ -23,6 +25,7 @@ internal sealed class BenchmarkSuite : IAsyncDisposable
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
 
     private readonly string signingKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+    private readonly string coordinatorToken;
     private readonly SuiteServiceTokens serviceTokens = new();
     private readonly List<ServiceProcess> processes = [];
     private readonly List<GrpcChannel> channels = [];
@@ -31,7 +34,11 @@ internal sealed class BenchmarkSuite : IAsyncDisposable
     private Uri assistanceAddress = null!;
     private Uri fundingAddress = null!;
 
-    private BenchmarkSuite(RedisServer redis) => Redis = redis;
+    private BenchmarkSuite(RedisServer redis)
+    {
+        Redis = redis;
+        coordinatorToken = new DevTokenIssuer(Issuer, Audience, signingKey).Mint(CallerRole.Coordinator, "benchmark");
+    }
 
     public RedisServer Redis { get; }
 
@@ -40,6 +47,14 @@ internal sealed class BenchmarkSuite : IAsyncDisposable
     public GrpcChannel BareProxy { get; private set; } = null!;
 
     public GrpcChannel Gateway { get; private set; } = null!;
+
+    /// <summary>The gateway without a bearer token: for the variant route that sets the token itself (<see cref="GatewayVariantRoutes.WithoutAuthentication"/>).</summary>
+    public GrpcChannel GatewayWithoutToken { get; private set; } = null!;
+
+    /// <summary>A bare YARP proxy in front of assistance: the reference for our gateway on a Redis-backed read.</summary>
+    public GrpcChannel BareProxyToAssistance { get; private set; } = null!;
+
+    public ServiceProcess BareProxyToAssistanceProcess { get; private set; } = null!;
 
     public GrpcChannel Assistance { get; private set; } = null!;
 
@@ -61,6 +76,14 @@ internal sealed class BenchmarkSuite : IAsyncDisposable
             .. processes.Select(process => (process.Name, process.Id)),
         ];
 
+    /// <summary>
+    /// The processes that ended during the run, each with the last lines it printed: a process
+    /// that dies (out of memory, a crash) fails every later call through it, and the report says why.
+    /// </summary>
+    public IEnumerable<string> Exited => processes
+        .Where(process => process.HasExited)
+        .Select(process => $"{process.Name} exited during the run; its last output:\n{process.Tail(20)}");
+
     public static async Task<BenchmarkSuite> StartAsync()
     {
         var suite = new BenchmarkSuite(await RedisServer.StartAsync());
@@ -80,6 +103,7 @@ internal sealed class BenchmarkSuite : IAsyncDisposable
     {
         var noopAddress = Loopback();
         var proxyAddress = Loopback();
+        var assistanceProxyAddress = Loopback();
         var portalAddress = Loopback();
         trainingAddress = Loopback();
         assistanceAddress = Loopback();
@@ -93,6 +117,7 @@ internal sealed class BenchmarkSuite : IAsyncDisposable
             {
                 Start("no-op gRPC server", "tests/CapacityBuilding.Benchmarks", [], NoopServer.Role, "--urls", noopAddress.ToString()),
                 Start("bare YARP proxy", "tests/CapacityBuilding.Benchmarks", [], Hosting.BareProxy.Role, "--urls", proxyAddress.ToString(), "--Destination", noopAddress.ToString()),
+                Start("bare YARP proxy (assistance)", "tests/CapacityBuilding.Benchmarks", [], Hosting.BareProxy.Role, "--urls", assistanceProxyAddress.ToString(), "--Destination", assistanceAddress.ToString()),
             };
         var training = Start("training", "services/CapacityBuilding.Training", WithRedis("training", []), "--urls", trainingAddress.ToString());
         var assistance = Start("assistance", "services/CapacityBuilding.Assistance", WithRedis("assistance", new()
@@ -106,7 +131,7 @@ internal sealed class BenchmarkSuite : IAsyncDisposable
             ["Invocation__Mode"] = "Direct",
             ["Invocation__Apps__assistance"] = assistanceAddress.ToString(),
         }), "--urls", fundingAddress.ToString());
-        GatewayProcess = Start("gateway", "gateway/CapacityBuilding.Gateway", new()
+        GatewayProcess = Start("gateway", "gateway/CapacityBuilding.Gateway", new(withPortal ? new Dictionary<string, string>() : GatewayVariantRoutes.Configuration(coordinatorToken))
         {
             ["Kestrel__Endpoints__Rest__Url"] = gatewayRest.ToString(),
             ["Kestrel__Endpoints__Grpc__Url"] = gatewayGrpc.ToString(),
@@ -123,6 +148,8 @@ internal sealed class BenchmarkSuite : IAsyncDisposable
         Noop = Channel(noopAddress);
         BareProxy = Channel(proxyAddress);
         Gateway = Channel(gatewayGrpc);
+        GatewayWithoutToken = Channel(gatewayGrpc, token: "");
+        BareProxyToAssistance = Channel(assistanceProxyAddress);
         Assistance = Channel(assistanceAddress);
         Training = Channel(trainingAddress);
         Funding = Channel(fundingAddress);
@@ -135,6 +162,12 @@ internal sealed class BenchmarkSuite : IAsyncDisposable
             training.WaitUntilReadyAsync(() => ServingAsync(Training), StartTimeout),
             assistance.WaitUntilReadyAsync(() => ServingAsync(Assistance), StartTimeout),
             funding.WaitUntilReadyAsync(() => ServingAsync(Funding), StartTimeout));
+        if (!withPortal)
+        {
+            BareProxyToAssistanceProcess = references[2];
+            await BareProxyToAssistanceProcess.WaitUntilReadyAsync(() => ServingAsync(BareProxyToAssistance), StartTimeout);
+        }
+
         using var rest = new HttpClient { BaseAddress = gatewayRest };
         await GatewayProcess.WaitUntilReadyAsync(
             async () => (await rest.GetStringAsync(new Uri("/health", UriKind.Relative))).Contains("\"status\":\"Healthy\"", StringComparison.Ordinal),
@@ -210,6 +243,14 @@ internal sealed class BenchmarkSuite : IAsyncDisposable
 
     private ServiceProcess Start(string name, string project, Dictionary<string, string> environment, params string[] arguments)
     {
+        if (DeploymentOf(project) is { } app)
+        {
+            foreach (var (key, value) in DeploymentGcSettings.Of(app))
+            {
+                environment[key] = value;
+            }
+        }
+
         environment["Authentication__Jwt__SigningKey"] = signingKey;
         environment[serviceTokens.Configuration.Key] = serviceTokens.Configuration.Value;
         environment.TryAdd("ASPNETCORE_ENVIRONMENT", "Production");
@@ -223,15 +264,17 @@ internal sealed class BenchmarkSuite : IAsyncDisposable
         Channel(assistanceAddress, new DevTokenIssuer(Issuer, Audience, signingKey).Mint(CallerRole.MemberState, $"focal-point-{country}", country: country));
 
     /// <summary>A shared HTTP/2 channel whose calls carry a coordinator's bearer token, as every case sends it, and the harness as relaying app.</summary>
-    private GrpcChannel Channel(Uri address) => Channel(address, new DevTokenIssuer(Issuer, Audience, signingKey).Mint(CallerRole.Coordinator, "benchmark"));
-
-    private GrpcChannel Channel(Uri address, string token)
+    private GrpcChannel Channel(Uri address, string? token = null)
     {
         // Relayed as the gateway relays, so that a direct call to a service pays for the same checks.
-        var channel = LoopbackChannels.ForAddress(address, token, serviceTokens);
+        var channel = LoopbackChannels.ForAddress(address, token ?? coordinatorToken, serviceTokens);
         channels.Add(channel);
         return channel;
     }
+
+    /// <summary>The Deployment of an app of the suite (<c>services/CapacityBuilding.Training</c> is <c>training</c>); null for the harness's own reference servers.</summary>
+    private static string? DeploymentOf(string project) =>
+        Path.GetFileName(project) is var folder && folder != "CapacityBuilding.Benchmarks" ? folder["CapacityBuilding.".Length..].ToLowerInvariant() : null;
 
     private static Uri Loopback() => new($"http://127.0.0.1:{FreePort.Next()}");
 

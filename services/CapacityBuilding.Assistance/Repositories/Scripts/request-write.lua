@@ -11,6 +11,7 @@
 local idempotency = nil
 if ARGV[6] == '1' then idempotency = KEYS[3] end
 local counted_key = KEYS[#KEYS]
+local counted = false
 if ARGV[1] == 'create' then
   local earlier = earlier_create(idempotency, ARGV[#ARGV])
   if earlier then return earlier end
@@ -19,6 +20,7 @@ if ARGV[1] == 'create' then
   end
   remember_create(idempotency, ARGV[5], ARGV[#ARGV])
   redis.call('SADD', counted_key, ARGV[5])
+  counted = true
 else
   local current = redis.call('GET', KEYS[1])
   if not current then return {'NOT_FOUND'} end
@@ -27,7 +29,8 @@ else
   redis.call('SET', KEYS[1], ARGV[3])
 end
 if ARGV[4] ~= '' then redis.call('RPUSH', KEYS[2], ARGV[4]) end
-local counted = redis.call('SISMEMBER', counted_key, ARGV[5]) == 1
+-- A create has just counted its request; a replace asks (requests stored before the counters are not counted).
+if not counted then counted = redis.call('SISMEMBER', counted_key, ARGV[5]) == 1 end
 for i = 4, #KEYS - 1 do
   local change = ARGV[i + 3]
   local kind = string.sub(change, 1, 1)
