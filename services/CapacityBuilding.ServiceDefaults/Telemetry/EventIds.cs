@@ -75,4 +75,10 @@ public static class EventIds
 
     /// <summary>Training: retrying delivery steps waits for Redis.</summary>
     public const int DeliveryStepsWaiting = 2352;
+
+    /// <summary>Gateway: the OpenAPI document of the REST surface was built from the contracts and is served.</summary>
+    public const int OpenApiDocumentBuilt = 4100;
+
+    /// <summary>Gateway: the interactive API reference page is served (ApiReference:Enabled, or Development).</summary>
+    public const int ApiReferencePageServed = 4101;
 }
