@@ -80,6 +80,10 @@ public sealed class ProtoJsonSchemas
         {
             description = string.Join("\n\n", new[] { description }.Concat(oneofs.Select(oneof =>
                 $"At most one of {string.Join(", ", oneof.Fields.Select(field => $"`{field.JsonName}`"))} is set.")).OfType<string>());
+            if (ExclusivePairs(oneofs, excluded) is { Count: > 0 } pairs)
+            {
+                schema["allOf"] = pairs;
+            }
         }
 
         if (description is not null)
@@ -88,6 +92,28 @@ public sealed class ProtoJsonSchemas
         }
 
         return schema;
+    }
+
+    /// <summary>
+    /// A oneof as JSON Schema says "at most one": no two of its fields together. The transcoder
+    /// refuses a body that sets two ("Multiple values specified for oneof").
+    /// </summary>
+    private static JsonArray ExclusivePairs(IEnumerable<OneofDescriptor> oneofs, IReadOnlySet<string> excluded)
+    {
+        var pairs = new JsonArray();
+        foreach (var oneof in oneofs)
+        {
+            var fields = oneof.Fields.Where(field => !excluded.Contains(field.Name)).Select(field => field.JsonName).ToList();
+            for (var i = 0; i < fields.Count; i++)
+            {
+                for (var j = i + 1; j < fields.Count; j++)
+                {
+                    pairs.Add(new JsonObject { ["not"] = new JsonObject { ["required"] = new JsonArray(fields[i], fields[j]) } });
+                }
+            }
+        }
+
+        return pairs;
     }
 
     /// <summary>
