@@ -14,8 +14,8 @@ namespace CapacityBuilding.Gateway.OpenApi;
 
 /// <summary>
 /// The REST contract for integrators: <c>/openapi/v1.json</c>, built from the services'
-/// descriptors the gateway compiles anyway (it serves reflection from them), so it needs no build
-/// step and no call to a service; and the interactive reference page (<see cref="ApiReferenceOptions"/>),
+/// contracts the gateway compiles anyway (it serves reflection from them), with their comments,
+/// so it needs no call to a service; and the interactive reference page (<see cref="ApiReferenceOptions"/>),
 /// Swagger UI whose assets come embedded in its package, never from a CDN. Both are endpoints of
 /// the gateway's own, beside the proxy, open to anyone under the public rate limit.
 /// </summary>
@@ -46,7 +46,7 @@ public static partial class OpenApiEndpoints
     {
         var routes = app.Services.GetRequiredService<IProxyConfigProvider>().GetConfig().Routes;
         var publicPaths = routes.Where(PublicRoutes.IsPublic).Select(route => route.Match.Path).OfType<string>().ToHashSet(StringComparer.Ordinal);
-        var document = SuiteOpenApiDocument.Build(RestServices, publicPaths);
+        var document = SuiteOpenApiDocument.Build(ContractDescriptions.Of(RestServices), publicPaths);
         var json = JsonSerializer.SerializeToUtf8Bytes(document, Indented);
         var operations = CountOperations(document);
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(OpenApiEndpoints));

@@ -6,7 +6,7 @@ namespace CapacityBuilding.Gateway.OpenApi;
 /// <summary>
 /// The OpenAPI 3.0 document of the suite's REST surface, built from the services' descriptors and
 /// their <c>google.api.http</c> annotations: one operation per binding, as JSON transcoding serves
-/// it behind the gateway. Built once; the descriptors are compiled into the gateway.
+/// it behind the gateway, described in the protos' own comments. Built once, at start.
 /// </summary>
 public static class SuiteOpenApiDocument
 {
@@ -123,7 +123,7 @@ public static class SuiteOpenApiDocument
         };
         if (ProtoComments.Of(method.Declaration) is { } comment)
         {
-            operation["summary"] = comment.Split(". ", 2)[0].TrimEnd('.');
+            operation["summary"] = comment.ReplaceLineEndings(" ").Split(". ", 2)[0].TrimEnd('.');
             operation["description"] = comment;
         }
 
