@@ -184,9 +184,10 @@ start_apps() {
   start_app portal "$ROOT/$PORTAL_DIR/bin/Release/net10.0" "${app_addresses[@]}" ASPNETCORE_ENVIRONMENT=Development \
     dotnet CapacityBuilding.Portal.dll --urls "http://localhost:$PORTAL_PORT"
   gateway_clusters+=("ReverseProxy__Clusters__portal__Destinations__primary__Address=http://localhost:$PORTAL_PORT")
+  # The interactive API reference is off outside Development; a local run shows it (docs/integrators.md).
   start_app gateway "$ROOT/$GATEWAY_DIR/bin/Release/net10.0" "${gateway_clusters[@]}" \
     Kestrel__Endpoints__Rest__Url="http://localhost:$GATEWAY_REST_PORT" Kestrel__Endpoints__Grpc__Url="http://localhost:$GATEWAY_GRPC_PORT" \
-    dotnet CapacityBuilding.Gateway.dll
+    ApiReference__Enabled=true dotnet CapacityBuilding.Gateway.dll
 }
 
 show_logs() {
@@ -314,6 +315,7 @@ print_overview() {
   printf '  %-12s http://localhost:%s   (web pages, HTTP/1.1; browsers use the gateway)\n' portal "$PORTAL_PORT"
   printf '  %-12s http://localhost:%s   (REST and the portal, HTTP/1.1)\n' gateway "$GATEWAY_REST_PORT"
   printf '  %-12s http://localhost:%s   (gRPC, h2c, with reflection)\n' "" "$GATEWAY_GRPC_PORT"
+  printf '  %-12s http://localhost:%s/reference   (the REST API reference; the document: /openapi/v1.json)\n' "" "$GATEWAY_REST_PORT"
   printf '  %-12s .data/logs/<name>.log\n' logs
   printf '\nTry it (every API call needs a token; demo tokens for a coordinator, a member state (GHA),\nan auditor and a donor (Norway) are in .data/tokens.env; mint others with the DevTokens tool, see docs/security.md):\n'
   printf '  %s\n' "source .data/tokens.env" \

@@ -13,6 +13,19 @@ fi
 (cd protos && node_modules/.bin/buf lint)
 echo "buf lint: passed"
 
+# v1 never breaks silently: the contracts against the last release's image (protos/baseline/,
+# docs/integrators.md says how an intentional change updates it). FILE rules: a field removed,
+# renumbered or retyped fails; additions pass. REST paths are not protos' wire format: the test
+# RestPathBaselineTests holds them against the same image.
+echo "== buf breaking (protos/ against protos/baseline/v1.binpb)"
+(cd protos && node_modules/.bin/buf breaking --against baseline/v1.binpb)
+echo "buf breaking: passed"
+
+# The independent OpenAPI validator the OpenAPI tests run (tests/CapacityBuilding.Tests/OpenApi).
+if [ ! -d tools/openapi-validate/node_modules/@apidevtools/swagger-parser ]; then
+  npm ci --prefix tools/openapi-validate --no-audit --no-fund --loglevel=error
+fi
+
 echo "== build"
 dotnet build CapacityBuilding.sln -c Release -warnaserror -nologo -v quiet
 

@@ -1,5 +1,6 @@
 using CapacityBuilding.Gateway.Deadlines;
 using CapacityBuilding.Gateway.Health;
+using CapacityBuilding.Gateway.OpenApi;
 using CapacityBuilding.Gateway.Reflection;
 using CapacityBuilding.Gateway.Security;
 using CapacityBuilding.ServiceDefaults.Health;
@@ -33,6 +34,7 @@ public static class GatewayExtensions
         builder.Services.AddSuiteReflection();
         builder.Services.AddGrpcHealthChecks().AddCheck<ClusterHealthCheck>("clusters");
         builder.Services.AddLivenessHealthService();
+        builder.AddSuiteOpenApi();
         return builder;
     }
 
@@ -46,6 +48,7 @@ public static class GatewayExtensions
         app.MapSuiteReflection();
         app.MapGrpcHealthChecksService();
         app.MapHealthChecks("/health", new() { ResponseWriter = ClusterHealthResponseWriter.WriteAsync });
+        app.MapSuiteOpenApi();
         return app;
     }
 }

@@ -81,4 +81,10 @@ public static class EventIds
 
     /// <summary>Portal: a list was downloaded whole as a spreadsheet (which list, format, rows).</summary>
     public const int ListDownloaded = 5150;
+
+    /// <summary>Gateway: the OpenAPI document of the REST surface was built from the contracts and is served.</summary>
+    public const int OpenApiDocumentBuilt = 4100;
+
+    /// <summary>Gateway: the interactive API reference page is served (ApiReference:Enabled, or Development).</summary>
+    public const int ApiReferencePageServed = 4101;
 }
