@@ -1,4 +1,7 @@
 namespace CapacityBuilding.Tests.DaprStandIn;
 
-/// <summary>What the sidecar stand-in forwarded: to which app, which method, with which metadata.</summary>
-public sealed record ProxiedCall(string CalleeAppId, string Method, IReadOnlyDictionary<string, string> ForwardedMetadata);
+/// <summary>
+/// An attempt the sidecar stand-in forwarded: to which app, which method, with which metadata
+/// (every value of each name, in the order the callee receives them).
+/// </summary>
+public sealed record ProxiedCall(string CalleeAppId, string Method, IReadOnlyDictionary<string, IReadOnlyList<string>> ForwardedMetadata);
