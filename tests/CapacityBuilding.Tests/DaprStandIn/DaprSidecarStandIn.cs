@@ -165,7 +165,7 @@ public sealed class DaprSidecarStandIn : IAsyncDisposable
         using (response)
         {
             var responseBody = await response.Content.ReadAsByteArrayAsync(aborted);
-            calls.Enqueue(new ProxiedCall(calleeAppId, method, sent));
+            calls.Enqueue(new ProxiedCall(calleeAppId, method, sent, responseBody.Length));
             if (GrpcMessageLimit.FirstOversizeMessage(responseBody, GrpcMessageLimit.DefaultMaxMessageSize) is { } responseLength)
             {
                 return ProxyOutcome.Error(StatusCode.ResourceExhausted, GrpcMessageLimit.ReceivedTooLarge(responseLength, GrpcMessageLimit.DefaultMaxMessageSize));
