@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -19,6 +20,7 @@ public static class TelemetryExtensions
     {
         builder.Logging.Configure(options =>
             options.ActivityTrackingOptions = ActivityTrackingOptions.TraceId | ActivityTrackingOptions.SpanId);
+        builder.Services.AddSidecarTraceContext();
         builder.Logging.AddJsonConsole(options =>
         {
             options.IncludeScopes = true;
@@ -48,4 +50,8 @@ public static class TelemetryExtensions
             .UseOtlpExporter();
         return builder;
     }
+
+    /// <summary>Incoming calls continue the trace of the last <c>traceparent</c> they carry (<see cref="LastTraceparentPropagator"/>).</summary>
+    public static IServiceCollection AddSidecarTraceContext(this IServiceCollection services) =>
+        services.AddSingleton<DistributedContextPropagator>(new LastTraceparentPropagator(DistributedContextPropagator.Current));
 }

@@ -39,6 +39,32 @@ public sealed class FundingInvocationTests(SuiteFixture suite)
         Assert.Equal(90, (await scenario.RemainingAsync(pledge)).Units);
     }
 
+    /// <summary>
+    /// Funding's summary reads every funded request from assistance, in pages of up to 500,
+    /// through its sidecar: over daprd's one connection to assistance with grpc-go's 64 KiB
+    /// starting window (dapr/dapr v1.16.19 pkg/api/grpc/manager/manager.go). A page past half that
+    /// window makes the client send stream WINDOW_UPDATEs while it reads (grpc-go v1.73.0
+    /// internal/transport/flowcontrol.go: every quarter of the window; .NET's client every eighth),
+    /// the pattern of dotnet/aspnetcore#53736; the pages still come back whole, summary after summary.
+    /// </summary>
+    [Fact]
+    public async Task Summaries_in_dapr_mode_read_pages_that_need_window_updates_through_the_sidecar()
+    {
+        await Task.WhenAll(Enumerable.Range(0, 120).Select(_ => scenario.RequestAsync()));
+        await using var sidecar = await DaprSidecarStandIn.StartAsync("funding", new Dictionary<string, Uri> { ["assistance"] = suite.AssistanceAddress }, suite.AppApiToken);
+        var (process, channel) = await suite.StartExtraFundingAsync(SuiteFixture.DaprVia(sidecar.Address));
+        await using var _ = process;
+        var funding = new FundingService.FundingServiceClient(channel);
+
+        for (var summary = 0; summary < 5; summary++)
+        {
+            await funding.GetFundingSummaryAsync(new GetFundingSummaryRequest(), deadline: System.DateTime.UtcNow.AddSeconds(20));
+        }
+
+        var pages = sidecar.Calls.Where(call => call.Method.EndsWith("/ListAssistanceRequests", StringComparison.Ordinal)).ToList();
+        Assert.Contains(pages, page => page.ReplyBytes > DaprdAppConnection.InitialWindowSize / 2);
+    }
+
     [Fact]
     public async Task Rest_routes_reach_the_funding_service_through_the_gateway()
     {

@@ -87,11 +87,11 @@ public sealed class CrossServiceCheckTests(SuiteFixture suite)
         var call = suite.AssistanceSidecar.Calls.Skip(before).Single();
         Assert.Equal("training", call.CalleeAppId);
         Assert.Equal("/capacitybuilding.training.v1.TrainingService/BatchGetCourses", call.Method);
-        Assert.Equal("assistance", call.ForwardedMetadata["dapr-caller-app-id"]);
-        Assert.Equal("training", call.ForwardedMetadata["dapr-callee-app-id"]);
+        Assert.Equal(["assistance"], call.ForwardedMetadata["dapr-caller-app-id"]);
+        Assert.Equal(["training"], call.ForwardedMetadata["dapr-callee-app-id"]);
         Assert.False(call.ForwardedMetadata.ContainsKey("dapr-app-id"));
         Assert.True(call.ForwardedMetadata.ContainsKey("traceparent"));
-        Assert.InRange(GrpcTimeout(call.ForwardedMetadata["grpc-timeout"]), TimeSpan.FromMilliseconds(1), TimeSpan.FromSeconds(3));
+        Assert.InRange(GrpcTimeout(call.ForwardedMetadata["grpc-timeout"].Single()), TimeSpan.FromMilliseconds(1), TimeSpan.FromSeconds(3));
     }
 
     [Fact]

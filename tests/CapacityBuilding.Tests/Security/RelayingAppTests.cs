@@ -139,8 +139,9 @@ public sealed class RelayingAppTests(SuiteFixture suite) : IDisposable
 
     /// <summary>
     /// The caller names assistance's sidecar as its target and claims to be another app: the
-    /// sidecar replaces the claim with the app it sits beside, as daprd does, and training, told by
-    /// the app token that the sidecar delivered the call, takes it without a relaying app's token.
+    /// sidecar appends the app it sits beside after the claim, as daprd does
+    /// (pkg/messaging/grpc_proxy.go), and training, told by the app token that the sidecar
+    /// delivered the call, takes the sidecar's value, the last, without a relaying app's token.
     /// </summary>
     [Fact]
     public async Task Through_the_Dapr_sidecar_the_sidecars_caller_app_id_is_the_relaying_app()
@@ -156,7 +157,7 @@ public sealed class RelayingAppTests(SuiteFixture suite) : IDisposable
         });
 
         var forwarded = suite.AssistanceSidecar.Calls.Skip(before).Single(call => call.Method.EndsWith("/BatchGetCourses", StringComparison.Ordinal));
-        Assert.Equal("assistance", forwarded.ForwardedMetadata[DaprSidecarIdentity.CallerAppIdHeader]);
+        Assert.Equal(["gateway", "assistance"], forwarded.ForwardedMetadata[DaprSidecarIdentity.CallerAppIdHeader]);
     }
 
     public static TheoryData<string?> ForeignSidecarTokens => [null, "", "not-the-app-token"];
