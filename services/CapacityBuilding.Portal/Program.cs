@@ -1,4 +1,5 @@
 using CapacityBuilding.Portal.Extensions;
+using CapacityBuilding.Portal.Import;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddPortalDefaults();
@@ -6,6 +7,7 @@ builder.AddPortalIdentity();
 builder.AddPortalLocalization();
 builder.AddPortalClients();
 builder.AddPortalPages();
+builder.AddPortalImport();
 
 var app = builder.Build();
 app.UsePortalPipeline();

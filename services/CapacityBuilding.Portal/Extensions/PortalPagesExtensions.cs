@@ -4,6 +4,7 @@ using System.Text.Unicode;
 using CapacityBuilding.Portal.Components;
 using CapacityBuilding.Portal.Components.Pages.Funding;
 using CapacityBuilding.Portal.Identity;
+using CapacityBuilding.Portal.Import;
 using CapacityBuilding.Portal.Localization;
 
 namespace CapacityBuilding.Portal.Extensions;
@@ -76,6 +77,7 @@ public static class PortalPagesExtensions
         app.MapSignInEndpoints();
         app.MapCultureEndpoint();
         app.MapIatiExportDownload();
+        app.MapImportEndpoints();
         app.MapRazorComponents<App>();
         return app;
     }

@@ -30,6 +30,7 @@ public sealed class NavigationEntries
         new("ConventionStatuses", "convention-statuses", Everyone),
         new("DeliveryEvents", "delivery/events", [CallerRole.Coordinator, CallerRole.Auditor, CallerRole.MemberState]),
         new("DeliveryExperts", "delivery/experts", [CallerRole.Coordinator, CallerRole.Auditor]),
+        new("Import", "import", [CallerRole.Coordinator]),
     ];
 
     private NavigationEntries()
