@@ -20,10 +20,17 @@ namespace CapacityBuilding.Portal.Import;
 /// </summary>
 public static class ImportEndpoints
 {
+    private const long FormOverheadBytes = 64 * 1024;
+
     public static IEndpointRouteBuilder MapImportEndpoints(this IEndpointRouteBuilder endpoints)
     {
         var coordinators = new AuthorizeRolesAttribute(CallerRole.Coordinator);
-        endpoints.MapPost(ImportPaths.Upload, UploadAsync).RequireAuthorization(coordinators);
+        // The portal's bodies are small (Kestrel:Limits:MaxRequestBodySize); an upload may be up to
+        // Portal:Import:MaxFileBytes, plus the form around it. Routing sets the limit from the metadata.
+        var uploadLimit = endpoints.ServiceProvider.GetRequiredService<IOptions<ImportOptions>>().Value.MaxFileBytes + FormOverheadBytes;
+        endpoints.MapPost(ImportPaths.Upload, UploadAsync).RequireAuthorization(coordinators)
+            .WithMetadata(new RequestSizeLimitAttribute(uploadLimit))
+            .WithFormOptions(multipartBodyLengthLimit: uploadLimit);
         endpoints.MapPost("/import/jobs/{id}/run", Run).RequireAuthorization(coordinators).WithMetadata(new RequireAntiforgeryTokenAttribute());
         endpoints.MapGet("/import/readme/{slug}.csv", ReadmeAsync).RequireAuthorization(coordinators);
         endpoints.MapGet("/import/templates/{slug}.{extension}", TemplateAsync).RequireAuthorization(coordinators);

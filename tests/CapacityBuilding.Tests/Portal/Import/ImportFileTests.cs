@@ -79,6 +79,18 @@ public sealed class ImportFileTests(SuiteFixture suite) : IAsyncLifetime, IDispo
         Assert.Equal("Row key", Assert.Single(check.Of(4)).Column);
     }
 
+    [Fact]
+    public async Task A_file_larger_than_the_portals_other_requests_is_taken_and_read()
+    {
+        // The portal takes 1 MB bodies elsewhere; a column the template does not know is ignored.
+        var notes = new string('n', 3 * 1024 * 1024);
+        var csv = $"{DonorHeaders},Notes\n1,{SampleData.UniqueTitle("large file")},State,NOR,,{notes}\n";
+
+        var check = await coordinator.CheckAsync("donors", "large.csv", Encoding.UTF8.GetBytes(csv));
+
+        Assert.Contains("1 rows checked, 0 with problems.", check.Html, StringComparison.Ordinal);
+    }
+
     public static TheoryData<string, byte[]> ReadableEncodings => new()
     {
         { "UTF-8 with its mark", [.. Encoding.UTF8.Preamble, .. Encoding.UTF8.GetBytes(DonorCsv("Côte d’Ivoire fund"))] },
