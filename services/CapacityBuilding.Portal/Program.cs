@@ -1,4 +1,5 @@
 using CapacityBuilding.Portal.Extensions;
+using CapacityBuilding.Portal.Import;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddPortalDefaults();
@@ -7,6 +8,7 @@ builder.AddPortalLocalization();
 builder.AddPortalClients();
 builder.AddPortalExports();
 builder.AddPortalPages();
+builder.AddPortalImport();
 
 var app = builder.Build();
 app.UsePortalPipeline();

@@ -52,6 +52,11 @@ public sealed partial class AssistanceService(
         var caller = context.GetCaller();
         access.EnsureMayActFor(caller, request.AssistanceRequest.RequestingState);
         await courseCatalog.EnsureCoursesExistAsync(request.AssistanceRequest.Courses, "assistance_request.courses", context.CancellationToken);
+        if (request.ValidateOnly)
+        {
+            return new CreateAssistanceRequestResponse();
+        }
+
         var now = clock.GetUtcNow();
         var draft = request.AssistanceRequest.ToNewDraft(now);
         var entry = HistoryChain.Record(AssistanceRequestNames.Request.Format(draft.Id), 0, HistoryChain.Genesis, draft,

@@ -52,6 +52,11 @@ public sealed class FundingService(
     public override async Task<CreateDonorResponse> CreateDonor(CreateDonorRequest request, ServerCallContext context)
     {
         donorValidator.EnsureValid(request, errors);
+        if (request.ValidateOnly)
+        {
+            return new CreateDonorResponse();
+        }
+
         // Only coordinators create donors, and they read every donor: a replay needs no row-level check.
         var stored = await donors.CreateAsync(request.Donor.ToNewStoredDonor(clock.GetUtcNow()), IdempotentCreate.Of(context.GetCaller(), request));
         return new CreateDonorResponse { Donor = stored.ToMessage() };
@@ -88,6 +93,11 @@ public sealed class FundingService(
         var donor = await ExistingDonorAsync(request.Parent, "parent");
         ownership.EnsureVisible(context, donor.Id, FundingNames.Donor.ResourceType, request.Parent);
         pledgeValidator.EnsureValid(request, errors);
+        if (request.ValidateOnly)
+        {
+            return new CreatePledgeResponse();
+        }
+
         var now = clock.GetUtcNow();
         var stored = await pledges.CreateAsync(request.Pledge.ToNewStoredPledge(donor.Id, now), IdempotentCreate.Of(context.GetCaller(), request), now);
         return new CreatePledgeResponse { Pledge = IdempotentCreate.Answer(stored, DonorOwnership.Owns(context.GetCaller(), stored.Pledge.DonorId)).ToMessage() };

@@ -6,6 +6,7 @@ using CapacityBuilding.Portal.Components.Pages.Funding;
 using CapacityBuilding.Portal.Components.Pages.Registry;
 using CapacityBuilding.Portal.Exports;
 using CapacityBuilding.Portal.Identity;
+using CapacityBuilding.Portal.Import;
 using CapacityBuilding.Portal.Localization;
 
 namespace CapacityBuilding.Portal.Extensions;
@@ -81,6 +82,7 @@ public static class PortalPagesExtensions
         app.MapIatiExportDownload();
         app.MapPublicIatiDownload();
         app.MapListDownloads();
+        app.MapImportEndpoints();
         app.MapRazorComponents<App>();
         return app;
     }

@@ -87,4 +87,13 @@ public static class EventIds
 
     /// <summary>Gateway: the interactive API reference page is served (ApiReference:Enabled, or Development).</summary>
     public const int ApiReferencePageServed = 4101;
+
+    /// <summary>Portal: a spreadsheet import's run (a check or an import) started.</summary>
+    public const int ImportStarted = 5200;
+
+    /// <summary>Portal: a spreadsheet import's run ended (finished, or its file refused), with its counts.</summary>
+    public const int ImportEnded = 5201;
+
+    /// <summary>Portal: a spreadsheet import's run stopped on an unexpected failure.</summary>
+    public const int ImportFailed = 5202;
 }

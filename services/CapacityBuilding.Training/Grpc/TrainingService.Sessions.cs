@@ -18,20 +18,28 @@ public sealed partial class TrainingService
     {
         var course = await ExistingCourseAsync(request.Parent, "parent");
         sessionValidator.ValidateCreate(request, course);
+        if (request.ValidateOnly)
+        {
+            // The create's script refuses a retired course in the same step as the write; checked here instead.
+            return course.Status == CourseStatus.Retired ? throw CourseTakesNoSessions(request.Parent, course.Status.ToString()) : new CreateSessionResponse();
+        }
+
         // Every role that may call reads every session: a replay needs no row-level check.
         var outcome = await sessions.CreateAsync(request.Session.ToNewStoredSession(course.Id, clock.GetUtcNow()), IdempotentCreate.Of(context.GetCaller(), request));
         return outcome switch
         {
             SessionCreateOutcome.Created created => new CreateSessionResponse { Session = (await sessions.WithSeatsAsync([created.Session]))[0].ToMessage() },
             SessionCreateOutcome.CourseMissing => throw errors.NotFound(CourseNames.Course.ResourceType, request.Parent),
-            SessionCreateOutcome.CourseNotOpen notOpen => throw errors.WrongStatus(ErrorReasons.CourseRetired,
-                $"{request.Parent} is {ProtoEnumNames.OfStored<CourseStatus>(notOpen.Status)}: it takes no new sessions.",
-                ProtoEnumNames.OfStored<CourseStatus>(notOpen.Status)),
+            SessionCreateOutcome.CourseNotOpen notOpen => throw CourseTakesNoSessions(request.Parent, notOpen.Status),
             SessionCreateOutcome.TooManySeats tooMany => throw errors.InvalidArgument("session.seat_capacity",
                 $"must be between 1 and {tooMany.MaxClassSize}, the course's max_class_size."),
             _ => throw new InvalidOperationException($"Unexpected outcome {outcome}."),
         };
     }
+
+    private RpcException CourseTakesNoSessions(string courseName, string storedStatus) =>
+        errors.WrongStatus(ErrorReasons.CourseRetired, $"{courseName} is {ProtoEnumNames.OfStored<CourseStatus>(storedStatus)}: it takes no new sessions.",
+            ProtoEnumNames.OfStored<CourseStatus>(storedStatus));
 
     public override async Task<GetSessionResponse> GetSession(GetSessionRequest request, ServerCallContext context)
     {

@@ -61,6 +61,11 @@ public sealed partial class TrainingService(
     public override async Task<CreateCourseResponse> CreateCourse(CreateCourseRequest request, ServerCallContext context)
     {
         courseValidator.EnsureValid(request, errors);
+        if (request.ValidateOnly)
+        {
+            return new CreateCourseResponse();
+        }
+
         // Every role that may call reads every course: a replay needs no row-level check.
         var stored = await courses.CreateAsync(request.Course.ToNewStoredCourse(clock.GetUtcNow()), IdempotentCreate.Of(context.GetCaller(), request));
         return new CreateCourseResponse { Course = stored.ToMessage() };

@@ -54,6 +54,8 @@ internal sealed partial class PortalSession : IDisposable
         return await client.PostAsync(new Uri(path, UriKind.Relative), content);
     }
 
+    public Task<HttpResponseMessage> PostAsync(string path, HttpContent content) => client.PostAsync(new Uri(path, UriKind.Relative), content);
+
     public static string AntiforgeryTokenOf(string html) =>
         AntiforgeryToken().Match(html) is { Success: true } match ? match.Groups["token"].Value : throw new InvalidOperationException("The page has no antiforgery token.");
 

@@ -34,6 +34,7 @@ public sealed class NavigationEntries
         new("DeliveryEvents", "delivery/events", [CallerRole.Coordinator, CallerRole.Auditor, CallerRole.MemberState]),
         new("DeliveryExperts", "delivery/experts", [CallerRole.Coordinator, CallerRole.Auditor]),
         new("PublicRegistry", "registry", Public),
+        new("Import", "import", [CallerRole.Coordinator]),
     ];
 
     private NavigationEntries()
