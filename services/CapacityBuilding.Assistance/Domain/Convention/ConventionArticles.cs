@@ -6,9 +6,11 @@ namespace CapacityBuilding.Assistance.Domain.Convention;
 /// <summary>
 /// The articles of the UN Convention against Cybercrime each thematic area stands for, as the
 /// <c>ThematicArea</c> enum's own comments state them: Chapter II (criminalization, articles 7-21),
-/// Chapter IV (procedural measures, 23-34), Chapter V (international cooperation, 35-47) and
-/// Chapter VI (prevention, 53-54). Electronic evidence is Chapter IV as a whole, legislation
-/// Chapter II as a whole, so they share articles with the areas inside those chapters.
+/// Chapter IV (procedural measures, 23-34), Chapter V (international cooperation, 35-48) and
+/// Chapter VI (preventive measures, 53). Electronic evidence is Chapter IV as a whole, legislation
+/// Chapter II as a whole, so they share articles with the areas inside those chapters. Technical
+/// assistance itself (Chapter VII, 54-56) is what every request is, not an area of it. The
+/// chapters' article ranges are held by <c>ConventionStructure</c> in the tests (docs/assistance.md).
 /// </summary>
 public static class ConventionArticles
 {
@@ -22,8 +24,8 @@ public static class ConventionArticles
         [ThematicArea.ElectronicEvidence] = Range(23, 34),
         [ThematicArea.MutualLegalAssistance] = Range(35, 40),
         [ThematicArea.Network247] = Range(41, 41),
-        [ThematicArea.InternationalCooperation] = Range(42, 47),
-        [ThematicArea.Prevention] = Range(53, 54),
+        [ThematicArea.InternationalCooperation] = Range(42, 48),
+        [ThematicArea.Prevention] = Range(53, 53),
         [ThematicArea.Legislation] = Range(7, 21),
     }.ToFrozenDictionary();
 
