@@ -25,7 +25,8 @@ public static class GatewayExtensions
     {
         builder.AddTelemetry(ServiceName);
         builder.AddGatewaySecurity();
-        var proxy = builder.Services.AddReverseProxy().LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"));
+        var proxy = builder.Services.AddReverseProxy().LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"))
+            .AddConfigFilter<RouteBodyLimitsCheck>();
         // Registered after YARP's own, so that it is the one resolved.
         builder.Services.AddSingleton<IForwarderHttpClientFactory, ProxyHttpClientFactory>();
         builder.AddGatewayDeadlines(proxy);

@@ -6,7 +6,8 @@ using Yarp.ReverseProxy.Forwarder;
 namespace CapacityBuilding.Gateway.Security;
 
 /// <summary>
-/// Request bodies up to Kestrel's limit (<c>Kestrel:Limits:MaxRequestBodySize</c>), refused with
+/// Request bodies up to Kestrel's limit (<c>Kestrel:Limits:MaxRequestBodySize</c>, or the route's
+/// own, <see cref="RouteBodyLimits"/>), refused with
 /// RESOURCE_EXHAUSTED (REST 413) and an ErrorInfo, for REST and gRPC alike. A declared length
 /// over the limit is answered at once, before anything is forwarded. A body without one (chunked
 /// REST) is cut off by Kestrel while it streams to the service. YARP lifts Kestrel's limit for
@@ -18,7 +19,13 @@ public static class RequestBodyLimit
 {
     public static IApplicationBuilder UseRequestBodyLimit(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
-        var limit = context.Features.Get<IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize;
+        var feature = context.Features.Get<IHttpMaxRequestBodySizeFeature>();
+        if (feature is { IsReadOnly: false } && RouteBodyLimits.Of(context) is { } routeLimit)
+        {
+            feature.MaxRequestBodySize = routeLimit;
+        }
+
+        var limit = feature?.MaxRequestBodySize;
         if (limit is not null && context.Request.ContentLength > limit)
         {
             await RefuseAsync(context, limit.Value);

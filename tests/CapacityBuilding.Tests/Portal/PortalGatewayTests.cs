@@ -26,6 +26,25 @@ public sealed class PortalGatewayTests(SuiteFixture suite)
     }
 
     [Fact]
+    public async Task Only_the_portals_spreadsheet_upload_takes_bodies_over_the_gateways_limit()
+    {
+        var upload = GatewayDoorTests.ReadRoutes().Single(route => route.Name == GatewayDoorTests.PortalUploadRoute).Value;
+        using var anonymous = suite.RestClient("");
+        var twoMegabytes = new string('a', 2 * 1024 * 1024);
+
+        using var toUpload = await anonymous.PostAsync(new Uri("/import/upload", UriKind.Relative), new StringContent(twoMegabytes));
+        using var elsewhere = await anonymous.PostAsync(new Uri("/requests/new", UriKind.Relative), new StringContent(twoMegabytes));
+
+        Assert.Equal("portal", upload.GetProperty("ClusterId").GetString());
+        Assert.False(upload.TryGetProperty("AuthorizationPolicy", out _));
+        // 100 MB of file (the portal's Portal:Import:MaxFileBytes) and 64 KB of form around it.
+        Assert.Equal("104923136", upload.GetProperty("Metadata").GetProperty("MaxRequestBodySize").GetString());
+        // The portal answers the upload itself (here: not signed in); the gateway refuses the other at its door.
+        Assert.NotEqual(HttpStatusCode.RequestEntityTooLarge, toUpload.StatusCode);
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, elsewhere.StatusCode);
+    }
+
+    [Fact]
     public async Task The_api_keeps_its_routes_and_the_rest_is_the_portal()
     {
         using var anonymous = suite.RestClient("");
