@@ -69,6 +69,12 @@ public sealed class BrowserFixture : IAsyncLifetime
             // Chromium's sandbox refuses to start as root (CI runs as root); the pages are our
             // own portal on loopback.
             ChromiumSandbox = false,
+            // With no GPU, chromium renders through SwiftShader in a GPU process of its own, and
+            // on a loaded 2-core CI machine that process was killed mid-screenshot again and again
+            // ("GPU process exited unexpectedly: exit_code=5") until chromium gave up ("GPU process
+            // isn't usable. Goodbye."). Software compositing in the browser needs no GPU process,
+            // and no watchdog kills what is merely slow.
+            Args = ["--disable-gpu", "--disable-gpu-watchdog", "--disable-gpu-process-crash-limit"],
         });
     }
 
