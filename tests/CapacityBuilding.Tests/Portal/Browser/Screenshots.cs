@@ -14,10 +14,17 @@ public static class Screenshots
 
     /// <summary>
     /// The tallest screenshot taken. Pages that list what the whole test run stored grow to
-    /// 35,000 pixels and more, and chromium's software GPU process crashed capturing them in CI
-    /// until chromium gave up ("GPU process isn't usable"); the top of a page is what a reviewer looks at.
+    /// 35,000 pixels and more; the top of a page is what a reviewer looks at, and a smaller capture
+    /// costs a loaded CI machine's software renderer less.
     /// </summary>
     public const int MaxHeight = 8000;
+
+    /// <summary>
+    /// The widest: a request page once grew to tens of thousands of pixels wide (a timeline reason
+    /// listing every overlapping request without a space to wrap at), and chromium could not capture
+    /// it ("Unable to capture screenshot").
+    /// </summary>
+    public const int MaxWidth = 4000;
 
     public static DirectoryInfo Folder { get; } = new(Path.Combine(
         RepositoryLayout.Root.FullName, "tests", "CapacityBuilding.Tests", "TestResults", "screenshots"));
@@ -31,7 +38,7 @@ public static class Screenshots
         {
             Path = file.FullName,
             FullPage = true,
-            Clip = new Clip { X = 0, Y = 0, Width = size[0], Height = Math.Min(size[1], MaxHeight) },
+            Clip = new Clip { X = 0, Y = 0, Width = Math.Min(size[0], MaxWidth), Height = Math.Min(size[1], MaxHeight) },
         });
         return file;
     }
