@@ -10,7 +10,7 @@ public sealed partial class AssistanceService
     public override async Task<SetAssistanceRequestPublicationConsentResponse> SetAssistanceRequestPublicationConsent(
         SetAssistanceRequestPublicationConsentRequest request, ServerCallContext context)
     {
-        var stored = await publicationConsents.SetAsync(request.Name, request.Publish, request.Etag, context.GetCaller());
+        var stored = await publicationConsents.SetAsync(request.Name, request.Publish, request.WithheldFields, request.Etag, context.GetCaller());
         return new SetAssistanceRequestPublicationConsentResponse { AssistanceRequest = stored.ToMessage() };
     }
 }

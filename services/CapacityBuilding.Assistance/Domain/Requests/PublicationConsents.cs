@@ -1,5 +1,6 @@
 using CapacityBuilding.Assistance.Access;
 using CapacityBuilding.Assistance.Repositories;
+using CapacityBuilding.Contracts.Assistance.V1;
 using CapacityBuilding.ServiceDefaults.Errors;
 using CapacityBuilding.ServiceDefaults.Identity;
 using CapacityBuilding.ServiceDefaults.Redis;
@@ -11,15 +12,18 @@ namespace CapacityBuilding.Assistance.Domain.Requests;
 /// Records the requesting state's consent to publish its request, in any state of the request: only
 /// a member state of the request's country may (the permission table admits member states only,
 /// <see cref="RequestAccess"/> its own country's requests). Written conditionally on the version
-/// read; without an etag a conflicting write is retried on the new version.
+/// read; without an etag a conflicting write is retried on the new version. With its consent the
+/// state names the optional parts withheld from public outputs (<see cref="WithheldField"/>).
 /// </summary>
 public sealed class PublicationConsents(RedisAssistanceRequestRepository requests, RequestAccess access, ApiErrors errors, TimeProvider clock)
 {
     private const int MaxAttempts = 5;
 
-    public async Task<StoredAssistanceRequest> SetAsync(string name, bool publish, string expectedEtag, Caller caller)
+    public async Task<StoredAssistanceRequest> SetAsync(string name, bool publish, IReadOnlyCollection<WithheldField> withheldFields, string expectedEtag, Caller caller)
     {
         var id = AssistanceRequestNames.Request.Parse(name, "name", errors).RequestId;
+        // What is withheld only matters while the request is published; withdrawing consent forgets it.
+        IReadOnlyList<WithheldField>? withheld = publish && withheldFields.Count > 0 ? [.. withheldFields.Order()] : null;
         for (var attempt = 1; ; attempt++)
         {
             var current = await requests.GetAsync(id) ?? throw errors.NotFound(AssistanceRequestNames.Request.ResourceType, name);
@@ -30,7 +34,7 @@ public sealed class PublicationConsents(RedisAssistanceRequestRepository request
             }
 
             var now = clock.GetUtcNow();
-            var updated = current with { PublicationConsent = new StoredPublicationConsent(publish, caller.Subject, now), UpdateTime = now, Etag = Etags.New() };
+            var updated = current with { PublicationConsent = new StoredPublicationConsent(publish, caller.Subject, now, withheld), UpdateTime = now, Etag = Etags.New() };
             switch (await requests.ReplaceAsync(current, updated, null))
             {
                 case ReplaceOutcome<StoredAssistanceRequest>.Replaced replaced:
