@@ -34,6 +34,7 @@ public static class ApplicationServiceExtensions
         builder.Services.AddSingleton<FundingClosures>();
         builder.Services.AddSingleton<RequestWithdrawal>();
         builder.Services.AddSingleton<PublicationConsents>();
+        builder.Services.AddSingleton<SecurityMarkings>();
         builder.Services.AddChainCheckpoints(builder.Configuration);
         builder.Services.AddSingleton<RedisDeliveryStepRepository>();
         builder.Services.AddSingleton<DeliveryEventSteps>();

@@ -102,6 +102,7 @@ internal static class AssistanceRequestMessages
                 : null,
             ActualStartDate = CalendarDates.ToMessage(request.ActualStartDate),
             ActualEndDate = CalendarDates.ToMessage(request.ActualEndDate),
+            SecuritySensitive = request.SecuritySensitive == true,
         };
         IntakeMessages.AddIntakeFields(message, request);
         return message;

@@ -13,7 +13,8 @@ namespace CapacityBuilding.Assistance.Domain.Requests;
 /// a member state of the request's country may (the permission table admits member states only,
 /// <see cref="RequestAccess"/> its own country's requests). Written conditionally on the version
 /// read; without an etag a conflicting write is retried on the new version. With its consent the
-/// state names the optional parts withheld from public outputs (<see cref="WithheldField"/>).
+/// state names the optional parts withheld from public outputs (<see cref="WithheldField"/>). A
+/// request a coordinator marked security-sensitive (<see cref="SecurityMarkings"/>) cannot be consented to.
 /// </summary>
 public sealed class PublicationConsents(RedisAssistanceRequestRepository requests, RequestAccess access, ApiErrors errors, TimeProvider clock)
 {
@@ -31,6 +32,13 @@ public sealed class PublicationConsents(RedisAssistanceRequestRepository request
             if (Etags.IsStale(expectedEtag, current.Etag))
             {
                 throw errors.StaleEtag(name);
+            }
+
+            // Withdrawing consent stays possible: it only makes the request more private.
+            if (publish && current.SecuritySensitive == true)
+            {
+                throw errors.FailedPrecondition(ErrorReasons.RequestSecuritySensitive,
+                    $"{name} is marked security-sensitive by a coordinator: it is never published, so consent to publish it cannot be given.");
             }
 
             var now = clock.GetUtcNow();

@@ -43,7 +43,8 @@ public sealed record StoredAssistanceRequest(
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DateOnly? EndorsementDate = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] StoredPublicationConsent? PublicationConsent = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DateOnly? ActualStartDate = null,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DateOnly? ActualEndDate = null);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DateOnly? ActualEndDate = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] bool? SecuritySensitive = null);
 
 /// <summary>
 /// The requesting state's decision on publishing the request: whether, who decided, when, and the
