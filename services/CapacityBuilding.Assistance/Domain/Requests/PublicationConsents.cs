@@ -1,9 +1,7 @@
 using CapacityBuilding.Assistance.Access;
-using CapacityBuilding.Assistance.Repositories;
 using CapacityBuilding.Contracts.Assistance.V1;
 using CapacityBuilding.ServiceDefaults.Errors;
 using CapacityBuilding.ServiceDefaults.Identity;
-using CapacityBuilding.ServiceDefaults.Redis;
 using CapacityBuilding.ServiceDefaults.Resources;
 
 namespace CapacityBuilding.Assistance.Domain.Requests;
@@ -16,24 +14,14 @@ namespace CapacityBuilding.Assistance.Domain.Requests;
 /// state names the optional parts withheld from public outputs (<see cref="WithheldField"/>). A
 /// request a coordinator marked security-sensitive (<see cref="SecurityMarkings"/>) cannot be consented to.
 /// </summary>
-public sealed class PublicationConsents(RedisAssistanceRequestRepository requests, RequestAccess access, ApiErrors errors, TimeProvider clock)
+public sealed class PublicationConsents(AnyStateChanges changes, ApiErrors errors, TimeProvider clock)
 {
-    private const int MaxAttempts = 5;
-
-    public async Task<StoredAssistanceRequest> SetAsync(string name, bool publish, IReadOnlyCollection<WithheldField> withheldFields, string expectedEtag, Caller caller)
+    public Task<StoredAssistanceRequest> SetAsync(string name, bool publish, IReadOnlyCollection<WithheldField> withheldFields, string expectedEtag, Caller caller)
     {
-        var id = AssistanceRequestNames.Request.Parse(name, "name", errors).RequestId;
         // What is withheld only matters while the request is published; withdrawing consent forgets it.
         IReadOnlyList<WithheldField>? withheld = publish && withheldFields.Count > 0 ? [.. withheldFields.Order()] : null;
-        for (var attempt = 1; ; attempt++)
+        return changes.WriteAsync(name, expectedEtag, caller, current =>
         {
-            var current = await requests.GetAsync(id) ?? throw errors.NotFound(AssistanceRequestNames.Request.ResourceType, name);
-            access.EnsureMayAccess(caller, current, name);
-            if (Etags.IsStale(expectedEtag, current.Etag))
-            {
-                throw errors.StaleEtag(name);
-            }
-
             // Withdrawing consent stays possible: it only makes the request more private.
             if (publish && current.SecuritySensitive == true)
             {
@@ -42,16 +30,7 @@ public sealed class PublicationConsents(RedisAssistanceRequestRepository request
             }
 
             var now = clock.GetUtcNow();
-            var updated = current with { PublicationConsent = new StoredPublicationConsent(publish, caller.Subject, now, withheld), UpdateTime = now, Etag = Etags.New() };
-            switch (await requests.ReplaceAsync(current, updated, null))
-            {
-                case ReplaceOutcome<StoredAssistanceRequest>.Replaced replaced:
-                    return replaced.Document;
-                case ReplaceOutcome<StoredAssistanceRequest>.NotFound:
-                    throw errors.NotFound(AssistanceRequestNames.Request.ResourceType, name);
-                case ReplaceOutcome<StoredAssistanceRequest>.Stale when expectedEtag.Length > 0 || attempt >= MaxAttempts:
-                    throw errors.StaleEtag(name);
-            }
-        }
+            return (current with { PublicationConsent = new StoredPublicationConsent(publish, caller.Subject, now, withheld), UpdateTime = now, Etag = Etags.New() }, null);
+        });
     }
 }
