@@ -33,7 +33,9 @@ public static class ApplicationServiceExtensions
             .CallAsService(builder.Configuration);
         builder.Services.AddSingleton<FundingClosures>();
         builder.Services.AddSingleton<RequestWithdrawal>();
+        builder.Services.AddSingleton<AnyStateChanges>();
         builder.Services.AddSingleton<PublicationConsents>();
+        builder.Services.AddSingleton<SecurityMarkings>();
         builder.Services.AddChainCheckpoints(builder.Configuration);
         builder.Services.AddSingleton<RedisDeliveryStepRepository>();
         builder.Services.AddSingleton<DeliveryEventSteps>();

@@ -92,10 +92,17 @@ internal static class AssistanceRequestMessages
             CourseProposal = request.CourseProposal?.ToMessage(),
             ApprovedBudget = request.ApprovedBudget.ToMessage(),
             PublicationConsent = request.PublicationConsent is { } consent
-                ? new PublicationConsent { Publish = consent.Publish, DecidedBy = consent.DecidedBy, DecideTime = Timestamp.FromDateTimeOffset(consent.DecideTime) }
+                ? new PublicationConsent
+                {
+                    Publish = consent.Publish,
+                    DecidedBy = consent.DecidedBy,
+                    DecideTime = Timestamp.FromDateTimeOffset(consent.DecideTime),
+                    WithheldFields = { consent.WithheldFields ?? [] },
+                }
                 : null,
             ActualStartDate = CalendarDates.ToMessage(request.ActualStartDate),
             ActualEndDate = CalendarDates.ToMessage(request.ActualEndDate),
+            SecuritySensitive = request.SecuritySensitive == true,
         };
         IntakeMessages.AddIntakeFields(message, request);
         return message;

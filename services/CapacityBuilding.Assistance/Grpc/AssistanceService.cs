@@ -24,6 +24,7 @@ public sealed partial class AssistanceService(
     RequestChanges changes,
     RequestWithdrawal withdrawal,
     PublicationConsents publicationConsents,
+    SecurityMarkings securityMarkings,
     RequestAccess access,
     AssistanceRequestValidator validator,
     CourseCatalog courseCatalog,

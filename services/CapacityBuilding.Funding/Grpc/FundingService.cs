@@ -248,6 +248,7 @@ public sealed class FundingService(
             ActivityCount = export.ActivityCount,
             WithheldActivityCount = export.WithheldCount,
             NextPageToken = PageTokens.Encode(export.LastAllocationId, scope),
+            WithheldParts = { export.WithheldParts },
         };
     }
 

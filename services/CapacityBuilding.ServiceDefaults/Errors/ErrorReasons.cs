@@ -228,4 +228,7 @@ public static class ErrorReasons
 
     /// <summary>FAILED_PRECONDITION: the assistance service releases an offer's hold that the requesting state already accepted.</summary>
     public const string AllocationConfirmed = "ALLOCATION_CONFIRMED";
+
+    /// <summary>FAILED_PRECONDITION: a state consents to publishing a request that a coordinator marked security-sensitive; it is never published.</summary>
+    public const string RequestSecuritySensitive = "REQUEST_SECURITY_SENSITIVE";
 }

@@ -62,9 +62,10 @@ internal sealed class FundingScenario(SuiteFixture suite)
 
     /// <summary>A complete request brought to APPROVED (or <paramref name="state"/>) through the assistance API.</summary>
     public async Task<AssistanceRequest> RequestAsync(
-        string requestingState = "GHA", ThematicArea[]? themes = null, State state = State.Approved, Money? indicativeBudget = null)
+        string requestingState = "GHA", ThematicArea[]? themes = null, State state = State.Approved, Money? indicativeBudget = null, string description = "")
     {
         var request = RequestLifecycleDriver.CompleteRequest(requestingState, SampleData.UniqueTitle("funding"));
+        request.Description = description;
         if (themes is not null)
         {
             request.ThematicAreas.Clear();
@@ -79,10 +80,10 @@ internal sealed class FundingScenario(SuiteFixture suite)
         return await new RequestLifecycleDriver(Assistance).CreateInStateAsync(state, request);
     }
 
-    /// <summary>The requesting state's member state consents to (or withdraws consent from) publishing the request.</summary>
-    public async Task<AssistanceRequest> ConsentToPublishAsync(AssistanceRequest request, bool publish = true) =>
+    /// <summary>The requesting state's member state consents to (or withdraws consent from) publishing the request, withholding <paramref name="withheld"/>.</summary>
+    public async Task<AssistanceRequest> ConsentToPublishAsync(AssistanceRequest request, bool publish = true, params WithheldField[] withheld) =>
         (await suite.AssistanceClient(suite.Tokens.Mint(ServiceDefaults.Identity.CallerRole.MemberState, "focal-point-" + request.RequestingState, country: request.RequestingState))
-            .SetAssistanceRequestPublicationConsentAsync(new SetAssistanceRequestPublicationConsentRequest { Name = request.Name, Publish = publish })).AssistanceRequest;
+            .SetAssistanceRequestPublicationConsentAsync(new SetAssistanceRequestPublicationConsentRequest { Name = request.Name, Publish = publish, WithheldFields = { withheld } })).AssistanceRequest;
 
     /// <summary>A request of <paramref name="requestingState"/> that is funded (from a pledge of its own) and that its state consented to publish: a project of the public registry.</summary>
     public async Task<AssistanceRequest> PublishedProjectAsync(string requestingState = "KEN", bool publish = true)

@@ -84,10 +84,36 @@ public sealed class IatiDeliveryExportTests(SuiteFixture suite)
         Assert.Equal([("2", Iso(today.AddDays(-1)))], ActualDatesOf(ActivityOf(xml, ahead)));
     }
 
-    /// <summary>A request approved, consented to and funded (money is allocated to approved requests only), then brought to <paramref name="state"/>.</summary>
-    private async Task<AssistanceRequest> PublishedAsync(State state)
+    [Fact]
+    public async Task Parts_the_state_withholds_are_left_out_of_the_file_which_still_passes_IATI_checks_and_the_export_says_which()
     {
-        var request = await scenario.ConsentToPublishAsync(await scenario.RequestAsync());
+        var request = await PublishedAsync(State.InDelivery, "Case handling in the cybercrime unit of the national police");
+        var today = DateOnly.FromDateTime(System.DateTime.UtcNow);
+        await DeliverAsync(request, today.AddDays(-9), today.AddDays(-7));
+        await scenario.Assistance.CreateOutcomeAsync(new CreateOutcomeRequest { Parent = request.Name, Outcome = RequestLifecycleDriver.Outcome("Judges weigh electronic evidence") });
+        var withheld = new[] { WithheldField.Description, WithheldField.Budget, WithheldField.Results, WithheldField.ActualDates };
+        var partsOf = (XElement activity) => new[] { "budget", "result" }.Where(part => activity.Element(part) is not null).Concat(ActualDatesOf(activity).Select(date => "activity-date " + date.Item1));
+        var descriptionOf = (XElement activity) => activity.Element("description")!.Element("narrative")!.Value;
+
+        var whole = await scenario.Funding.ExportIatiActivitiesAsync(new ExportIatiActivitiesRequest());
+        var consent = (await scenario.ConsentToPublishAsync(request, true, withheld)).PublicationConsent;
+        var partial = await scenario.Funding.ExportIatiActivitiesAsync(new ExportIatiActivitiesRequest());
+
+        Assert.Equal(["budget", "result", "activity-date 2", "activity-date 4"], partsOf(ActivityOf(whole.Xml, request)));
+        Assert.Equal((request.Description, request.Title), (descriptionOf(ActivityOf(whole.Xml, request)), descriptionOf(ActivityOf(partial.Xml, request))));
+        Assert.DoesNotContain(request.Description, partial.Xml, StringComparison.Ordinal);
+        Assert.Equal(withheld, consent.WithheldFields);
+        Assert.Empty(IatiValidation.Problems(partial.Xml));
+        Assert.Empty(partsOf(ActivityOf(partial.Xml, request)));
+        Assert.Equal(["description", "budget", "result", "activity-date"],
+            Assert.Single(partial.WithheldParts, parts => parts.IatiIdentifier == IdOf(request)).IatiElements);
+        Assert.DoesNotContain(whole.WithheldParts, parts => parts.IatiIdentifier == IdOf(request));
+    }
+
+    /// <summary>A request approved, consented to and funded (money is allocated to approved requests only), then brought to <paramref name="state"/>.</summary>
+    private async Task<AssistanceRequest> PublishedAsync(State state, string description = "")
+    {
+        var request = await scenario.ConsentToPublishAsync(await scenario.RequestAsync(description: description));
         await scenario.Funding.CreateAllocationAsync(FundingScenario.Allocation(await scenario.PledgeAsync(100), request, new Money { CurrencyCode = "USD", Units = 10 }));
         return state == State.InDelivery ? await new RequestLifecycleDriver(scenario.Assistance).ActAsync(request.Name, Action.StartDelivery) : request;
     }
@@ -106,7 +132,8 @@ public sealed class IatiDeliveryExportTests(SuiteFixture suite)
 
     private static Date Day(int year, int month, int day) => new() { Year = year, Month = month, Day = day };
 
+    private static string IdOf(AssistanceRequest request) => $"XM-DAC-41128-{request.Name["requests/".Length..]}";
+
     private static XElement ActivityOf(string xml, AssistanceRequest request) =>
-        Assert.Single(XDocument.Parse(xml).Root!.Elements("iati-activity"),
-            element => element.Element("iati-identifier")!.Value == $"XM-DAC-41128-{request.Name["requests/".Length..]}");
+        Assert.Single(XDocument.Parse(xml).Root!.Elements("iati-activity"), element => element.Element("iati-identifier")!.Value == IdOf(request));
 }

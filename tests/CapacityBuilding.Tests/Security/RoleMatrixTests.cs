@@ -48,6 +48,7 @@ public sealed class RoleMatrixTests(SuiteFixture suite)
         AssistanceService/AcceptOffer                    M
         AssistanceService/DeclineOffer                   M
         AssistanceService/WithdrawOffer                  C D
+        AssistanceService/SetAssistanceRequestSecuritySensitive C
         TrainingService/CreateCourse                     C
         TrainingService/UpdateCourse                     C
         TrainingService/GetCourse                        M C D A

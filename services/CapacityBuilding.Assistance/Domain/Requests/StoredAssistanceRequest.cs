@@ -43,10 +43,19 @@ public sealed record StoredAssistanceRequest(
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DateOnly? EndorsementDate = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] StoredPublicationConsent? PublicationConsent = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DateOnly? ActualStartDate = null,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DateOnly? ActualEndDate = null);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DateOnly? ActualEndDate = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] bool? SecuritySensitive = null);
 
-/// <summary>The requesting state's decision on publishing the request: whether, who decided, when.</summary>
-public sealed record StoredPublicationConsent(bool Publish, string DecidedBy, DateTimeOffset DecideTime);
+/// <summary>
+/// The requesting state's decision on publishing the request: whether, who decided, when, and the
+/// optional parts it withholds from public outputs (left out of the JSON while none, so that
+/// consents stored before they existed keep their form).
+/// </summary>
+public sealed record StoredPublicationConsent(
+    bool Publish,
+    string DecidedBy,
+    DateTimeOffset DecideTime,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<WithheldField>? WithheldFields = null);
 
 public sealed record StoredFocalPoint(string DisplayName, string Email, string Institution);
 

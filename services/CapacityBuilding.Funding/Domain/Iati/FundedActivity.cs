@@ -19,6 +19,9 @@ public sealed record FundedActivity(
     /// <summary>Money received on the pledges that fund it: its incoming funds (read for the activity file only).</summary>
     public PledgeReceipts Receipts { get; init; } = PledgeReceipts.None;
 
+    /// <summary>Whether the requesting state withholds this optional part from public outputs.</summary>
+    public bool Withholds(WithheldField field) => Request.PublicationConsent?.WithheldFields.Contains(field) == true;
+
     /// <summary>Money committed to the request and not yet paid out: an active allocation with an undisbursed rest.</summary>
     public bool MoneyOutstanding => Allocations.Any(allocation => allocation.Ledger.State == AllocationState.Active && !allocation.Ledger.Undisbursed.IsZero);
 

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Xml;
+using CapacityBuilding.Contracts.Funding.V1;
 using CapacityBuilding.Funding.Clients;
 using CapacityBuilding.ServiceDefaults.Identity;
 using Microsoft.Extensions.Options;
@@ -14,7 +15,11 @@ namespace CapacityBuilding.Funding.Domain.Iati;
 /// time the file was made) and <see cref="LastModified"/>, the latest change to any funded request
 /// the page walked, withheld ones included, so that withdrawing consent changes it (null when none).
 /// </summary>
-public sealed record IatiExport(string Xml, int ActivityCount, int WithheldCount, string? LastAllocationId, string ContentHash, DateTimeOffset? LastModified);
+public sealed record IatiExport(string Xml, int ActivityCount, int WithheldCount, string? LastAllocationId, string ContentHash, DateTimeOffset? LastModified)
+{
+    /// <summary>The activities whose requesting state withholds optional parts, and which (<see cref="IatiWithholding"/>).</summary>
+    public IReadOnlyList<WithheldActivityParts> WithheldParts { get; init; } = [];
+}
 
 /// <summary>
 /// The programme as an IATI 2.03 <c>iati-activities</c> document: one activity per published
@@ -65,6 +70,9 @@ public sealed class IatiActivitiesExport(PublishedActivityPages pages, RequestOu
         var received = activities.Max(activity => activity.LastChanged(now));
         return new IatiExport(
             Encoding.UTF8.GetString(document.GetBuffer(), 0, (int)document.Length), page.Activities.Count, page.WithheldCount, page.LastAllocationId, contentHash,
-            page.LastModified is { } walked && walked > received ? walked : received);
+            page.LastModified is { } walked && walked > received ? walked : received)
+        {
+            WithheldParts = IatiWithholding.Of(activities, iati),
+        };
     }
 }

@@ -12,7 +12,8 @@ namespace CapacityBuilding.Funding.Domain.Iati;
 
 /// <summary>
 /// One funded request as an IATI 2.03 <c>iati-activity</c>, in the order the schema requires. What
-/// each element says, and the IATI code list or rule behind it, is in docs/transparency.md.
+/// each element says, and the IATI code list or rule behind it, is in docs/transparency.md. The
+/// optional parts the requesting state withholds (<see cref="FundedActivity.Withholds"/>) are left out.
 /// </summary>
 public static class IatiActivityElement
 {
@@ -27,8 +28,7 @@ public static class IatiActivityElement
             new XElement("iati-identifier", $"{options.ReportingOrganisationRef}-{RequestFacts.IdOf(request)}"),
             Organisation("reporting-org", reporting),
             new XElement("title", Narrative(request.Title, textLanguage)),
-            new XElement("description", new XAttribute("type", IatiCodes.DescriptionGeneral),
-                Narrative(request.Description.Length > 0 ? request.Description : request.Title, textLanguage)));
+            new XElement("description", new XAttribute("type", IatiCodes.DescriptionGeneral), Narrative(DescriptionOf(activity), textLanguage)));
 
         foreach (var donorId in activity.Allocations.Select(allocation => allocation.Allocation.DonorId).Distinct(StringComparer.Ordinal))
         {
@@ -45,7 +45,7 @@ public static class IatiActivityElement
             Participant(IatiCodes.RoleImplementing, reporting),
             new XElement("activity-status", new XAttribute("code", IatiCodes.ActivityStatus(request.State, activity.MoneyOutstanding))));
         var today = DateOnly.FromDateTime(now.UtcDateTime);
-        element.Add(ActivityDates(request, today));
+        element.Add(ActivityDates(request, today, activity.Withholds(WithheldField.ActualDates)));
         if (M49Regions.Of(request.RequestingState) is { } region)
         {
             element.Add(new XElement("recipient-country", new XAttribute("code", region.Alpha2), new XAttribute("percentage", "100")));
@@ -56,11 +56,26 @@ public static class IatiActivityElement
             new XAttribute("code", IatiCodes.SectorLegalAndJudicialDevelopment),
             new XAttribute("percentage", "100")));
         element.Add(ThematicSectors(request, options.ThematicVocabularyUri));
-        element.Add(Budgets(request));
+        if (!activity.Withholds(WithheldField.Budget))
+        {
+            element.Add(Budgets(request));
+        }
+
         element.Add(IatiTransactions.Of(activity, reporting, today).Select(Transaction));
-        element.Add(IatiResults.Of(activity.Outcomes, textLanguage));
+        if (!activity.Withholds(WithheldField.Results))
+        {
+            element.Add(IatiResults.Of(activity.Outcomes, textLanguage));
+        }
+
         return element;
     }
+
+    /// <summary>
+    /// The request's description, or its title when it has none or its state withholds it: IATI's
+    /// 2.03 schema requires a description, so a withheld one is said by the title, never an empty text.
+    /// </summary>
+    private static string DescriptionOf(FundedActivity activity) =>
+        activity.Request.Description.Length > 0 && !activity.Withholds(WithheldField.Description) ? activity.Request.Description : activity.Request.Title;
 
     /// <summary>
     /// The language the request's texts are written in: the request records its working languages,
@@ -75,7 +90,7 @@ public static class IatiActivityElement
     /// Actual start and end: the first and last day of the request's delivered events, once they
     /// have come (never in the future: IATI rules 11.1.4, 11.1.5).
     /// </summary>
-    private static IEnumerable<XElement> ActivityDates(AssistanceRequest request, DateOnly today)
+    private static IEnumerable<XElement> ActivityDates(AssistanceRequest request, DateOnly today, bool withholdActual)
     {
         yield return ActivityDate(IatiCodes.PlannedStart,
             CalendarDates.TryParse(request.DesiredStart) ?? DateOnly.FromDateTime(request.CreateTime?.ToDateTime() ?? System.DateTime.UnixEpoch));
@@ -83,6 +98,11 @@ public static class IatiActivityElement
         if (CalendarDates.TryParse(request.DesiredEnd) is { } end)
         {
             yield return ActivityDate(IatiCodes.PlannedEnd, end);
+        }
+
+        if (withholdActual)
+        {
+            yield break;
         }
 
         if (CalendarDates.TryParse(request.ActualStartDate) is { } actualStart && actualStart <= today)

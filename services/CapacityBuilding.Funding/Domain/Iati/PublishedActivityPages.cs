@@ -24,7 +24,8 @@ public sealed record PublishedPage(IReadOnlyList<FundedActivity> Activities, int
 /// whatever the programme's size; only that page's requests and allocations are ever in memory.
 /// A donor sees the requests it funds only (<see cref="DonorRequestAccess"/>) and in them its own
 /// money only (<see cref="DonorOwnership"/>). A request is published only when its requesting
-/// state consented (<c>publication_consent.publish</c>); the others are only counted.
+/// state consented (<c>publication_consent.publish</c>) and no coordinator marked it
+/// security-sensitive (whatever was consented before); the others are only counted.
 /// </summary>
 public sealed class PublishedActivityPages(
     RedisAllocationRepository allocations,
@@ -56,7 +57,7 @@ public sealed class PublishedActivityPages(
         }
 
         var funded = await assistanceRequests.GetManyAsync(byRequest.Keys.Order(StringComparer.Ordinal).Select(id => FundingNames.AssistanceRequest.Format(id)), cancellationToken);
-        var requests = funded.Where(request => request.PublicationConsent?.Publish == true).ToList();
+        var requests = funded.Where(request => request.PublicationConsent?.Publish == true && !request.SecuritySensitive).ToList();
         var lastModified = funded.Select(request => request.UpdateTime?.ToDateTimeOffset()).Max();
         if (requests.Count == 0)
         {

@@ -12,7 +12,8 @@ namespace CapacityBuilding.Tests.Portal.Delivery;
 /// plans an event for a request with a matched expert, confirms it and records it as delivered; the
 /// requesting state's focal point records an actual of an outcome on the request's page and
 /// evaluates the delivered event; another country's focal point never sees the event; the focal
-/// point consents to publication and withdraws. Each page reached is checked (axe, strings) and
+/// point consents to publication withholding parts and withdraws, and a coordinator marks the
+/// request security-sensitive, after which its state is offered no consent. Each page reached is checked (axe, strings) and
 /// photographed.
 /// </summary>
 [Collection(SuiteDefinition.Name)]
@@ -98,14 +99,25 @@ public sealed class DeliveryFlowTests(SuiteFixture suite, BrowserFixture browser
         await focalPoint.GoToAsync("/" + request.Name);
         Assert.Contains("has not consented", await page.InnerTextAsync(".publication-consent"), StringComparison.Ordinal);
 
-        await focalPoint.ClickAndWaitForAsync(page.Locator(".publication-consent button[type=submit]"), page.Locator(".publication-consent p", new() { HasText = "consented to publication on" }));
+        await page.CheckAsync(".publication-consent input[name='Decision.WithheldFields'][value='Budget']");
+        await page.CheckAsync(".publication-consent input[name='Decision.WithheldFields'][value='Results']");
+        await focalPoint.ClickAndWaitForAsync(page.Locator(".publication-consent button[value=true]"), page.Locator(".publication-consent p", new() { HasText = "consented to publication on" }));
         await focalPoint.AssertPageIsCleanAsync("publication-consented");
-        await focalPoint.ClickAndWaitForAsync(page.Locator(".publication-consent button[type=submit]"), page.Locator(".publication-consent p", new() { HasText = "withdrew" }));
+        Assert.Equal("Withheld from publication: Budget, Results.", await page.InnerTextAsync(".withheld-parts"));
+        Assert.True(await page.IsCheckedAsync(".publication-consent input[name='Decision.WithheldFields'][value='Budget']"));
+        await focalPoint.ClickAndWaitForAsync(page.Locator(".publication-consent button[value=false]"), page.Locator(".publication-consent p", new() { HasText = "withdrew" }));
 
         await using var coordinator = await BrowserSession.SignedInAsync(browser, suite, DemoUsers.Coordinator);
         await coordinator.GoToAsync("/" + request.Name);
         Assert.Equal(0, await coordinator.Page.Locator(".publication-consent form").CountAsync());
         Assert.Contains("withdrew", await coordinator.Page.InnerTextAsync(".publication-consent"), StringComparison.Ordinal);
+        await coordinator.Page.FillAsync("#security-marking-reason", "Names an ongoing investigation");
+        await coordinator.ClickAndWaitForAsync(coordinator.Page.Locator(".security-marking button[type=submit]"), coordinator.Page.Locator(".security-sensitive"));
+        await coordinator.AssertPageIsCleanAsync("security-marked");
+
+        await focalPoint.GoToAsync("/" + request.Name);
+        Assert.Equal(0, await page.Locator(".publication-consent button[value=true]").CountAsync());
+        Assert.Contains("never published", await page.InnerTextAsync(".publication-consent"), StringComparison.Ordinal);
     }
 
     private static string Input(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

@@ -2,6 +2,8 @@ using System.Net;
 using System.Text.Json;
 using System.Xml.Linq;
 using CapacityBuilding.Contracts.Assistance.V1;
+using CapacityBuilding.Contracts.Funding.V1;
+using CapacityBuilding.ServiceDefaults.Errors;
 using CapacityBuilding.Tests.Funding;
 using CapacityBuilding.Tests.Funding.Iati;
 using CapacityBuilding.Tests.Infrastructure;
@@ -66,6 +68,41 @@ public sealed class PublicRegistryPageTests(SuiteFixture suite)
         Assert.DoesNotContain(unpublished.Title, xml, StringComparison.Ordinal);
         Assert.Equal(activities.Count, activities.Select(activity => (string?)activity.Element("iati-identifier")).Distinct().Count());
         Assert.Empty(IatiValidation.Problems(xml));
+    }
+
+    [Fact]
+    public async Task A_request_marked_security_sensitive_leaves_every_public_output_at_once_and_its_state_cannot_consent_while_it_is()
+    {
+        var published = await scenario.PublishedProjectAsync("UGA");
+        var identifier = await IatiIdentifierAsync(published);
+        using var visitor = new PortalSession(suite.GatewayRestAddress);
+        using var anonymous = suite.RestClient("");
+        var before = await visitor.GetPageAsync("/registry");
+
+        var marked = (await scenario.Assistance.SetAssistanceRequestSecuritySensitiveAsync(new SetAssistanceRequestSecuritySensitiveRequest
+        {
+            Name = published.Name, SecuritySensitive = true, Reason = "Names an ongoing investigation",
+        })).AssistanceRequest;
+        var registry = await visitor.GetPageAsync("/registry?state=UGA");
+        using var project = await visitor.GetAsync($"/registry/projects/{Uri.EscapeDataString(identifier)}");
+        using var file = await visitor.GetAsync("/registry/iati-activities.xml");
+        var api = await anonymous.GetStringAsync(new Uri("/v1/public/projects?pageSize=500", UriKind.Relative));
+        var publicFile = await anonymous.GetStringAsync(new Uri("/v1/public/iatiActivities?pageSize=500", UriKind.Relative));
+        var export = await scenario.Funding.ExportIatiActivitiesAsync(new ExportIatiActivitiesRequest { PageSize = 500 });
+        var refusal = await RichErrors.FailsWith(Grpc.Core.StatusCode.FailedPrecondition, () => scenario.ConsentToPublishAsync(published));
+        var history = await scenario.Assistance.ListHistoryEntriesAsync(new ListHistoryEntriesRequest { Parent = published.Name, PageSize = 100 });
+
+        Assert.Contains(published.Title, before, StringComparison.Ordinal);
+        Assert.True(marked.SecuritySensitive);
+        Assert.Equal(HttpStatusCode.NotFound, project.StatusCode);
+        foreach (var output in new[] { registry, await project.Content.ReadAsStringAsync(), await file.Content.ReadAsStringAsync(), api, publicFile, export.Xml })
+        {
+            Assert.DoesNotContain(published.Title, output, StringComparison.Ordinal);
+        }
+
+        Assert.Equal(ErrorReasons.RequestSecuritySensitive, refusal.ErrorInfo()?.Reason);
+        var entry = history.HistoryEntries.Last();
+        Assert.Equal((HistoryEntry.Types.Action.SecurityMarking, "Names an ongoing investigation"), (entry.Action, entry.Reason));
     }
 
     [Fact]
