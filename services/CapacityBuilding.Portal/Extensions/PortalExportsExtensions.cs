@@ -25,6 +25,7 @@ public static class PortalExportsExtensions
         builder.Services.AddScoped<IListSheet, DeliveryEventsSheet>();
         builder.Services.AddScoped<IListSheet, ExpertsSheet>();
         builder.Services.AddScoped<IListSheet, NationalsEnrolmentsSheet>();
+        builder.Services.AddScoped<IListSheet, SessionEnrolmentsSheet>();
         return builder;
     }
 }

@@ -28,9 +28,7 @@ public sealed class NationalsEnrolmentsSheet(ServiceClientFactory<TrainingServic
         new(strings["Course"], row => SheetCell.Of(row.CourseTitle)),
         new(strings["Session"], row => SheetCell.Of(SheetDates.Day(row.Session.StartTime))),
         new(strings["Location"], row => SheetCell.Of(row.Session.Location)),
-        new(strings["State"], row => SheetCell.Of(row.Enrolment.State == EnrolmentState.Waitlisted
-            ? states["WaitlistedAt", row.Enrolment.WaitlistPosition]
-            : names.NameOf(row.Enrolment.State))),
+        new(strings["State"], row => SheetCell.Of(EnrolmentStates.Text(row.Enrolment, states, names))),
     ];
 
     protected override async IAsyncEnumerable<Row> ReadAsync(IQueryCollection filters, int pageSize, [EnumeratorCancellation] CancellationToken cancellation)

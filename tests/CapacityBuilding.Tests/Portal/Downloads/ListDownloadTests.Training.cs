@@ -100,6 +100,34 @@ public sealed class TrainingListDownloadTests(SuiteFixture suite)
         Assert.Equal(HttpStatusCode.Forbidden, notTheirs.StatusCode);
     }
 
+    [Fact]
+    public async Task A_sessions_enrolments_are_that_sessions_only_for_coordinators_and_never_for_member_states()
+    {
+        var setup = new TrainingSetup(delivery.Training);
+        var course = await setup.CourseAsync();
+        var session = await setup.SessionAsync(course);
+        var other = await setup.SessionAsync(course);
+        var ghanaian = await EnrolAsync(session, "GHA");
+        var kenyan = await EnrolAsync(session, "KEN");
+        var elsewhere = await EnrolAsync(other, "GHA");
+        using var coordinator = new PortalSession(suite.GatewayRestAddress);
+        using var signedInCoordinator = await coordinator.SignInAsync("coordinator");
+        using var focalPoint = new PortalSession(suite.GatewayRestAddress);
+        using var signedInFocalPoint = await focalPoint.SignInAsync("focal-point-gha");
+        var download = "/downloads/session-enrolments.csv?parent=" + Uri.EscapeDataString(session.Name);
+
+        var page = await coordinator.GetPageAsync("/catalogue/" + session.Name);
+        var csv = await ListDownloadTests.DownloadTextAsync(coordinator, download);
+        using var memberState = await focalPoint.GetAsync(download);
+
+        Assert.Contains($"href=\"{download}\"", page, StringComparison.Ordinal);
+        Assert.StartsWith("\uFEFFParticipant,Nationality,Institution,Enrolment\r\n", csv, StringComparison.Ordinal);
+        Assert.Contains($"{ghanaian.ParticipantName},Ghana,", csv, StringComparison.Ordinal);
+        Assert.Contains($"{kenyan.ParticipantName},Kenya,", csv, StringComparison.Ordinal);
+        Assert.DoesNotContain(elsewhere.ParticipantName, csv, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Forbidden, memberState.StatusCode);
+    }
+
     private async Task<Enrolment> EnrolAsync(Session session, string nationality)
     {
         var enrolment = SampleData.Enrolment($"{Guid.NewGuid():N}@police.example.org", SampleData.UniqueTitle("Download participant " + nationality));
