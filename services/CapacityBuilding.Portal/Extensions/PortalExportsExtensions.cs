@@ -21,6 +21,11 @@ public static class PortalExportsExtensions
         builder.Services.AddScoped<IListSheet, DonorsSheet>();
         builder.Services.AddScoped<IListSheet, AllocationsSheet>();
         builder.Services.AddScoped<IListSheet, OpenNeedsSheet>();
+        builder.Services.AddScoped<IListSheet, CoursesSheet>();
+        builder.Services.AddScoped<IListSheet, DeliveryEventsSheet>();
+        builder.Services.AddScoped<IListSheet, ExpertsSheet>();
+        builder.Services.AddScoped<IListSheet, NationalsEnrolmentsSheet>();
+        builder.Services.AddScoped<IListSheet, SessionEnrolmentsSheet>();
         return builder;
     }
 }

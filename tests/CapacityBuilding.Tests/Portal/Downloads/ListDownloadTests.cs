@@ -141,7 +141,7 @@ public sealed class ListDownloadTests(SuiteFixture suite)
         Assert.Equal(HttpStatusCode.Redirect, signedOut.StatusCode);
     }
 
-    private static async Task<byte[]> DownloadAsync(PortalSession browser, string path)
+    internal static async Task<byte[]> DownloadAsync(PortalSession browser, string path)
     {
         using var response = await browser.GetAsync(path);
         var body = await response.Content.ReadAsByteArrayAsync();
@@ -150,6 +150,6 @@ public sealed class ListDownloadTests(SuiteFixture suite)
         return body;
     }
 
-    private static async Task<string> DownloadTextAsync(PortalSession browser, string path) =>
+    internal static async Task<string> DownloadTextAsync(PortalSession browser, string path) =>
         System.Text.Encoding.UTF8.GetString(await DownloadAsync(browser, path));
 }

@@ -1,0 +1,145 @@
+using System.Globalization;
+using System.Net;
+using CapacityBuilding.Contracts.Training.V1;
+using CapacityBuilding.Tests.Delivery;
+using CapacityBuilding.Tests.Infrastructure;
+using CapacityBuilding.Tests.Training;
+
+namespace CapacityBuilding.Tests.Portal.Downloads;
+
+/// <summary>
+/// The training lists as spreadsheets: the catalogue with its filters, the delivery events a
+/// reader may see (a member state only its own country's) and the roster of experts (only for the
+/// roles its page is for, and never an expert's contact details) and a focal point's nationals'
+/// enrolments (never another country's nationals).
+/// </summary>
+[Collection(SuiteDefinition.Name)]
+public sealed class TrainingListDownloadTests(SuiteFixture suite)
+{
+    private readonly DeliverySetup delivery = new(suite);
+
+    [Fact]
+    public async Task The_catalogue_download_holds_the_courses_its_filters_find()
+    {
+        var marker = Guid.NewGuid().ToString("N");
+        var setup = new TrainingSetup(delivery.Training);
+        var advanced = await setup.CourseAsync(course => { course.Title = $"Download advanced {marker}"; course.Level = CourseLevel.Advanced; });
+        var foundation = await setup.CourseAsync(course => course.Title = $"Download foundation {marker}");
+        using var browser = new PortalSession(suite.GatewayRestAddress);
+        using var signedIn = await browser.SignInAsync("auditor");
+
+        var csv = await ListDownloadTests.DownloadTextAsync(browser, $"/downloads/catalogue.csv?q={marker}&level=Advanced");
+
+        Assert.StartsWith("\uFEFFCourse,Thematic areas,Level,", csv, StringComparison.Ordinal);
+        Assert.Contains($"{advanced.Title},", csv, StringComparison.Ordinal);
+        Assert.Contains(",Advanced,", csv, StringComparison.Ordinal);
+        Assert.DoesNotContain(foundation.Title, csv, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_focal_points_delivery_events_are_their_countrys_only_with_dates_as_dates()
+    {
+        var ghana = await EventAsync("GHA");
+        var kenya = await EventAsync("KEN");
+        using var focalPoint = new PortalSession(suite.GatewayRestAddress);
+        using var signedInFocalPoint = await focalPoint.SignInAsync("focal-point-gha");
+        using var coordinator = new PortalSession(suite.GatewayRestAddress);
+        using var signedInCoordinator = await coordinator.SignInAsync("coordinator");
+
+        var own = await ListDownloadTests.DownloadTextAsync(focalPoint, "/downloads/delivery-events.csv");
+        var all = await ListDownloadTests.DownloadTextAsync(coordinator, "/downloads/delivery-events.csv");
+
+        var start = DeliverySetup.LastYear.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var end = DeliverySetup.LastYear.AddDays(2).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        Assert.StartsWith("\uFEFFEvent,Kind,Requesting state,Start date,End date,State\r\n", own, StringComparison.Ordinal);
+        Assert.Contains($"{ghana.Title},Workshop,Ghana,{start},{end},Planned\r\n", own, StringComparison.Ordinal);
+        Assert.DoesNotContain(kenya.Title, own, StringComparison.Ordinal);
+        Assert.DoesNotContain(",Kenya,", own, StringComparison.Ordinal);
+        Assert.Contains(ghana.Title, all, StringComparison.Ordinal);
+        Assert.Contains(kenya.Title, all, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Experts_are_downloaded_by_coordinators_without_contact_details_and_never_by_member_states()
+    {
+        var expert = await delivery.ExpertAsync();
+        using var coordinator = new PortalSession(suite.GatewayRestAddress);
+        using var signedInCoordinator = await coordinator.SignInAsync("coordinator");
+        using var focalPoint = new PortalSession(suite.GatewayRestAddress);
+        using var signedInFocalPoint = await focalPoint.SignInAsync("focal-point-gha");
+
+        var csv = await ListDownloadTests.DownloadTextAsync(coordinator, "/downloads/experts.csv");
+        using var memberState = await focalPoint.GetAsync("/downloads/experts.xlsx");
+
+        Assert.Contains($"{expert.DisplayName},Portugal,", csv, StringComparison.Ordinal);
+        Assert.DoesNotContain(expert.Contact.Email, csv, StringComparison.Ordinal);
+        Assert.DoesNotContain(expert.Contact.Phone, csv, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Forbidden, memberState.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_focal_points_nationals_enrolments_never_hold_another_countrys_nationals()
+    {
+        var setup = new TrainingSetup(delivery.Training);
+        var course = await setup.CourseAsync();
+        var session = await setup.SessionAsync(course);
+        var ghanaian = await EnrolAsync(session, "GHA");
+        var kenyan = await EnrolAsync(session, "KEN");
+        using var focalPoint = new PortalSession(suite.GatewayRestAddress);
+        using var signedInFocalPoint = await focalPoint.SignInAsync("focal-point-gha");
+        using var coordinator = new PortalSession(suite.GatewayRestAddress);
+        using var signedInCoordinator = await coordinator.SignInAsync("coordinator");
+
+        var csv = await ListDownloadTests.DownloadTextAsync(focalPoint, "/downloads/nationals-enrolments.csv");
+        using var notTheirs = await coordinator.GetAsync("/downloads/nationals-enrolments.csv");
+
+        var day = TrainingSetup.NextYear.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        Assert.StartsWith("\uFEFFParticipant,Course,Session,Location,Enrolment\r\n", csv, StringComparison.Ordinal);
+        Assert.Contains($"{ghanaian.ParticipantName},{course.Title},{day},\"{session.Location}\",Confirmed\r\n", csv, StringComparison.Ordinal);
+        Assert.DoesNotContain(kenyan.ParticipantName, csv, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Forbidden, notTheirs.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_sessions_enrolments_are_that_sessions_only_for_coordinators_and_never_for_member_states()
+    {
+        var setup = new TrainingSetup(delivery.Training);
+        var course = await setup.CourseAsync();
+        var session = await setup.SessionAsync(course);
+        var other = await setup.SessionAsync(course);
+        var ghanaian = await EnrolAsync(session, "GHA");
+        var kenyan = await EnrolAsync(session, "KEN");
+        var elsewhere = await EnrolAsync(other, "GHA");
+        using var coordinator = new PortalSession(suite.GatewayRestAddress);
+        using var signedInCoordinator = await coordinator.SignInAsync("coordinator");
+        using var focalPoint = new PortalSession(suite.GatewayRestAddress);
+        using var signedInFocalPoint = await focalPoint.SignInAsync("focal-point-gha");
+        var download = "/downloads/session-enrolments.csv?parent=" + Uri.EscapeDataString(session.Name);
+
+        var page = await coordinator.GetPageAsync("/catalogue/" + session.Name);
+        var csv = await ListDownloadTests.DownloadTextAsync(coordinator, download);
+        using var memberState = await focalPoint.GetAsync(download);
+
+        Assert.Contains($"href=\"{download}\"", page, StringComparison.Ordinal);
+        Assert.StartsWith("\uFEFFParticipant,Nationality,Institution,Enrolment\r\n", csv, StringComparison.Ordinal);
+        Assert.Contains($"{ghanaian.ParticipantName},Ghana,", csv, StringComparison.Ordinal);
+        Assert.Contains($"{kenyan.ParticipantName},Kenya,", csv, StringComparison.Ordinal);
+        Assert.DoesNotContain(elsewhere.ParticipantName, csv, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Forbidden, memberState.StatusCode);
+    }
+
+    private async Task<Enrolment> EnrolAsync(Session session, string nationality)
+    {
+        var enrolment = SampleData.Enrolment($"{Guid.NewGuid():N}@police.example.org", SampleData.UniqueTitle("Download participant " + nationality));
+        enrolment.Nationality = nationality;
+        return (await delivery.Training.CreateEnrolmentAsync(new CreateEnrolmentRequest { Parent = session.Name, Enrolment = enrolment })).Enrolment;
+    }
+
+    private async Task<DeliveryEvent> EventAsync(string country)
+    {
+        var request = await delivery.RequestAsync(country);
+        var planned = DeliverySetup.Workshop(request.Name, DeliverySetup.LastYear);
+        planned.Title = SampleData.UniqueTitle($"Download workshop {country}");
+        return (await delivery.Training.CreateDeliveryEventAsync(new CreateDeliveryEventRequest { DeliveryEvent = planned })).DeliveryEvent;
+    }
+}
