@@ -61,6 +61,7 @@ internal sealed partial class AssistanceFuzzProperties(SuiteFixture suite, FuzzC
             [nameof(Service.AssistanceServiceBase.GetConventionCoverage)] = properties => properties.GetConventionCoverageAsync(),
             [nameof(Service.AssistanceServiceBase.GetPipelineReport)] = properties => properties.GetPipelineReportAsync(),
             [nameof(Service.AssistanceServiceBase.SetAssistanceRequestPublicationConsent)] = properties => properties.SetPublicationConsentAsync(),
+            [nameof(Service.AssistanceServiceBase.SetAssistanceRequestSecuritySensitive)] = properties => properties.SetSecuritySensitiveAsync(),
             [nameof(Service.AssistanceServiceBase.RecordDeliveryEvent)] = properties => properties.RecordDeliveryEventAsync(),
             [nameof(Service.AssistanceServiceBase.CreateOutcome)] = properties => properties.CreateOutcomeAsync(),
             [nameof(Service.AssistanceServiceBase.GetOutcome)] = properties => properties.GetOutcomeAsync(),
@@ -234,6 +235,27 @@ internal sealed partial class AssistanceFuzzProperties(SuiteFixture suite, FuzzC
             {
                 var changed = (await memberState.SetAssistanceRequestPublicationConsentAsync(request)).AssistanceRequest;
                 Assert.Equal((request.Publish, "fuzz-member-state"), (changed.PublicationConsent.Publish, changed.PublicationConsent.DecidedBy));
+                Assert.Equal(changed, await ReadAsync(changed.Name));
+            },
+            request => ReadAsync(request.Name));
+        await AssertConsistentAsync(pool);
+    }
+
+    /// <summary>A coordinator marks any request security-sensitive or lifts the marking, with any reason, in any state; the history still verifies.</summary>
+    private async Task SetSecuritySensitiveAsync()
+    {
+        var pool = await PoolAsync();
+        var requests =
+            from target in FuzzValues.Target("requests", [.. pool.Select(request => (request.Name, request.Etag))])
+            from sensitive in Gen.Elements(true, false)
+            from reason in FuzzValues.Mostly(FuzzValues.ValidOptionalText, FuzzValues.Text)
+            select new SetAssistanceRequestSecuritySensitiveRequest { Name = target.Name, Etag = target.Etag, SecuritySensitive = sensitive, Reason = reason };
+
+        await calls.CheckAsync(requests,
+            async request =>
+            {
+                var changed = (await coordinator.SetAssistanceRequestSecuritySensitiveAsync(request)).AssistanceRequest;
+                Assert.Equal(request.SecuritySensitive, changed.SecuritySensitive);
                 Assert.Equal(changed, await ReadAsync(changed.Name));
             },
             request => ReadAsync(request.Name));
