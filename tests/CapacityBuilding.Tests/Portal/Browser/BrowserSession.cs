@@ -17,10 +17,22 @@ public sealed class BrowserSession : IAsyncDisposable
 
     private const string NavigationLinks = "nav.site-nav a[href]";
 
-    private BrowserSession(IBrowserContext context, IPage page)
+    // Remembers, in the page, that blazor.web.js has patched the document with the page a link led to.
+    private const string AwaitEnhancedLoadScript = """
+        () => {
+            window.enhancedLoadSeen = false;
+            const seen = () => { window.enhancedLoadSeen = true; Blazor.removeEventListener('enhancedload', seen); };
+            Blazor.addEventListener('enhancedload', seen);
+        }
+        """;
+
+    private readonly bool scriptsEnabled;
+
+    private BrowserSession(IBrowserContext context, IPage page, bool scriptsEnabled)
     {
         Context = context;
         Page = page;
+        this.scriptsEnabled = scriptsEnabled;
     }
 
     public IBrowserContext Context { get; }
@@ -36,7 +48,7 @@ public sealed class BrowserSession : IAsyncDisposable
     {
         await DemoDonors.EnsureAsync(suite);
         var context = await browser.NewContextAsync(suite.GatewayRestAddress, javaScriptEnabled);
-        return new BrowserSession(context, await context.NewPageAsync());
+        return new BrowserSession(context, await context.NewPageAsync(), javaScriptEnabled);
     }
 
     /// <summary>A new session signed in as a demo user (<see cref="DemoUsers"/>).</summary>
@@ -100,8 +112,34 @@ public sealed class BrowserSession : IAsyncDisposable
             throw new InvalidOperationException($"The navigation of {User} has no link to {path}, only {string.Join(", ", paths)}.");
         }
 
-        await Page.Locator(NavigationLinks).Nth(index).ClickAsync();
+        var link = Page.Locator(NavigationLinks).Nth(index);
+        if (scriptsEnabled)
+        {
+            await FollowLinkAsync(link);
+        }
+        else
+        {
+            await link.ClickAsync();
+        }
+
         await Page.WaitForURLAsync(url => new Uri(url).PathAndQuery == path);
+    }
+
+    /// <summary>
+    /// Clicks a link to another portal page and waits until the document is that page. blazor.web.js
+    /// follows such a link by enhanced navigation: it changes the address first, then fetches the
+    /// page and patches the document in place, so until the patch the address is the new page's while
+    /// the content, and every element both pages have (the heading, the pager), is still the old
+    /// page's. Only its <c>enhancedload</c> event says the patch is done. Needs scripts on.
+    /// </summary>
+    public async Task FollowLinkAsync(ILocator link)
+    {
+        // blazor.web.js starts as its script runs, before the load event: a page that came from a
+        // plain form post may not have run it yet, and a click then would load a whole document.
+        await Page.WaitForLoadStateAsync(LoadState.Load);
+        await Page.EvaluateAsync(AwaitEnhancedLoadScript);
+        await link.ClickAsync();
+        await Page.WaitForFunctionAsync("() => window.enhancedLoadSeen");
     }
 
     /// <summary>
