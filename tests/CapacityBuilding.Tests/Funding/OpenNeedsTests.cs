@@ -1,3 +1,4 @@
+using CapacityBuilding.Contracts.Assistance.V1;
 using CapacityBuilding.Contracts.Funding.V1;
 using CapacityBuilding.ServiceDefaults.Identity;
 using CapacityBuilding.Tests.Infrastructure;
@@ -17,6 +18,9 @@ namespace CapacityBuilding.Tests.Funding;
 public sealed class OpenNeedsTests(SuiteFixture suite)
 {
     private const string State = "PRY";
+
+    // A state no other test files requests for: the donor's list is this test's requests alone.
+    private const string MovingState = "BOL";
 
     private readonly FundingScenario scenario = new(suite);
 
@@ -74,6 +78,31 @@ public sealed class OpenNeedsTests(SuiteFixture suite)
     }
 
     [Fact]
+    public async Task Needs_funded_between_two_pages_move_under_the_page_token_without_any_need_being_skipped()
+    {
+        var pledge = await scenario.PledgeAsync(Usd(10_000), new Earmarks { Countries = { MovingState } });
+        var requests = new List<AssistanceRequest>();
+        foreach (var budget in new[] { 600, 500, 400, 300, 200, 100 })
+        {
+            requests.Add(await scenario.RequestAsync(MovingState, indicativeBudget: Usd(budget)));
+        }
+
+        var funder = await scenario.PledgeAsync(10_000);
+        var first = await scenario.Funding.ListOpenNeedsAsync(new ListOpenNeedsRequest { Parent = DonorOf(pledge), PageSize = 2 });
+        Assert.Equal([requests[0].Name, requests[1].Name], first.OpenNeeds.Select(need => need.AssistanceRequest));
+
+        // The first need served and one not served yet both drop to the bottom of the ranking: a
+        // page counted by position would now start at the 200 and pass over the 400.
+        await scenario.Funding.CreateAllocationAsync(FundingScenario.Allocation(funder, requests[0], Usd(550)));
+        await scenario.Funding.CreateAllocationAsync(FundingScenario.Proposal(funder, requests[3], Usd(250)));
+        var rest = await AllNeedsAsync(scenario.Funding, DonorOf(pledge), pageSize: 2, first.NextPageToken);
+
+        Assert.All(requests, request => Assert.Contains(request.Name, first.OpenNeeds.Concat(rest).Select(need => need.AssistanceRequest)));
+        Assert.Equal([requests[2].Name, requests[4].Name, requests[5].Name], rest.Take(3).Select(need => need.AssistanceRequest));
+        Assert.Equal([Usd(50), Usd(50)], rest.Skip(3).Select(need => need.StillNeeded));
+    }
+
+    [Fact]
     public async Task Pledges_not_committed_or_spent_fit_nothing_and_another_donor_lists_nothing()
     {
         var pledged = await scenario.PledgeAsync(Usd(1_000), new Earmarks { Countries = { State } }, committed: false);
@@ -89,10 +118,9 @@ public sealed class OpenNeedsTests(SuiteFixture suite)
         Assert.NotNull(await donor.ListOpenNeedsAsync(new ListOpenNeedsRequest { Parent = DonorOf(someone) }));
     }
 
-    private static async Task<List<OpenNeed>> AllNeedsAsync(FundingService.FundingServiceClient client, string donor, int pageSize)
+    private static async Task<List<OpenNeed>> AllNeedsAsync(FundingService.FundingServiceClient client, string donor, int pageSize, string token = "")
     {
         var all = new List<OpenNeed>();
-        var token = string.Empty;
         do
         {
             var page = await client.ListOpenNeedsAsync(new ListOpenNeedsRequest { Parent = donor, PageSize = pageSize, PageToken = token });
