@@ -11,7 +11,8 @@ namespace CapacityBuilding.Portal.Exports;
 /// sees, whole, as a spreadsheet. The list's rows come from the same rpc as its page, called with
 /// the user's identity (the service's access rules decide the rows, as on the page) and walked a
 /// page at a time; the page's roles gate the download as they gate the page (others get the
-/// forbidden page). A service's refusal before the file begins ends on the error page like any page's call.
+/// forbidden page). A service's refusal of the first page ends on the error page like any page's
+/// call (<see cref="ReadAhead"/>: the first row is read before the file begins).
 /// </summary>
 public static partial class ListDownloads
 {
@@ -42,10 +43,11 @@ public static partial class ListDownloads
             return;
         }
 
+        var listed = await ReadAhead.FirstReadAsync(sheet.RowsAsync(context.Request.Query, options.Value.PageSize, context.RequestAborted), context.RequestAborted);
         var day = clock.GetUtcNow().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         context.Response.ContentType = writer.ContentType;
         context.Response.Headers.ContentDisposition = $"attachment; filename=\"{sheet.Name}-{day}.{writer.Extension}\"";
-        var rows = await writer.WriteAsync(context.Response, sheet.Name, sheet.Headers(), sheet.RowsAsync(context.Request.Query, options.Value.PageSize, context.RequestAborted), context.RequestAborted);
+        var rows = await writer.WriteAsync(context.Response, sheet.Name, sheet.Headers(), listed, context.RequestAborted);
         LogDownloaded(logger, sheet.Name, writer.Extension, rows);
     }
 

@@ -26,6 +26,13 @@ public static class PortalExportsExtensions
         builder.Services.AddScoped<IListSheet, ExpertsSheet>();
         builder.Services.AddScoped<IListSheet, NationalsEnrolmentsSheet>();
         builder.Services.AddScoped<IListSheet, SessionEnrolmentsSheet>();
+        builder.Services.AddScoped<IListSheet, PledgesSheet>();
+        builder.Services.AddScoped<IListSheet, ExchangeRatesSheet>();
+        builder.Services.AddScoped<IListSheet, OffersSheet>();
+        builder.Services.AddScoped<IListSheet, OutcomesSheet>();
+        builder.Services.AddScoped<IListSheet, CourseSessionsSheet>();
+        builder.Services.AddScoped<IListSheet, FundedRequestsSheet>();
+        builder.Services.AddScoped<IListSheet, ConventionStatusesSheet>();
         return builder;
     }
 }

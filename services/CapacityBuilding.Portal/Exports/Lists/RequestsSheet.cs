@@ -7,13 +7,17 @@ using Microsoft.Extensions.Localization;
 
 namespace CapacityBuilding.Portal.Exports.Lists;
 
-/// <summary>The focal point's requests (<see cref="RequestList"/>), with its state filter.</summary>
+/// <summary>
+/// The requests the reader may see, with the state filter: a focal point's (<see cref="RequestList"/>,
+/// their country's only) and the audit's list of every request for coordinators and auditors
+/// (<see cref="Components.Pages.Audit.AuditPage"/>), the same rpc and filter.
+/// </summary>
 public sealed class RequestsSheet(ServiceClientFactory<AssistanceService.AssistanceServiceClient> assistance, IStringLocalizer<RequestList> strings, CodeListNames codes)
     : ListSheet<AssistanceRequest>
 {
     public override string Name => "requests";
 
-    public override IReadOnlyList<CallerRole> Roles { get; } = [CallerRole.MemberState];
+    public override IReadOnlyList<CallerRole> Roles { get; } = [CallerRole.MemberState, CallerRole.Coordinator, CallerRole.Auditor];
 
     protected override IEnumerable<SheetColumn<AssistanceRequest>> Columns() =>
     [

@@ -128,6 +128,36 @@ public sealed class TrainingListDownloadTests(SuiteFixture suite)
         Assert.Equal(HttpStatusCode.Forbidden, memberState.StatusCode);
     }
 
+    [Fact]
+    public async Task A_courses_sessions_are_that_courses_only_with_dates_and_seats_as_numbers()
+    {
+        var setup = new TrainingSetup(delivery.Training);
+        var course = await setup.CourseAsync();
+        await setup.SessionAsync(course, seats: 17);
+        await setup.SessionAsync(course, seats: 23, start: TrainingSetup.NextYear.AddDays(30));
+        await setup.SessionAsync(await setup.CourseAsync(), seats: 21);
+        using var focalPoint = new PortalSession(suite.GatewayRestAddress);
+        using var signedInFocalPoint = await focalPoint.SignInAsync("focal-point-gha");
+        using var anonymous = new PortalSession(suite.GatewayRestAddress);
+        var download = "/downloads/course-sessions.csv?parent=" + Uri.EscapeDataString(course.Name);
+
+        var page = await focalPoint.GetPageAsync("/catalogue/" + course.Name);
+        var csv = await ListDownloadTests.DownloadTextAsync(focalPoint, download);
+        using var signedOut = await anonymous.GetAsync(download);
+
+        Assert.Contains($"href=\"{download}\"", page, StringComparison.Ordinal);
+        var lines = csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("\uFEFFStart date,End date,Location,Language,Seats taken,Seats,Held for states,Waitlist,Status", lines[0]);
+        Assert.Equal(
+            [Day(TrainingSetup.NextYear) + "," + Day(TrainingSetup.NextYear.AddDays(5)), Day(TrainingSetup.NextYear.AddDays(30)) + "," + Day(TrainingSetup.NextYear.AddDays(35))],
+            lines[1..].Select(line => string.Join(',', line.Split(',')[..2])).Order(StringComparer.Ordinal));
+        Assert.All(lines[1..], line => Assert.Contains(",\"Accra, Ghana Police Academy\",", line, StringComparison.Ordinal));
+        Assert.Equal(["0,17,0,0", "0,23,0,0"], lines[1..].Select(line => string.Join(',', line.Split(',')[5..9])).Order(StringComparer.Ordinal));
+        Assert.Equal(HttpStatusCode.Redirect, signedOut.StatusCode);
+    }
+
+    private static string Day(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
     private async Task<Enrolment> EnrolAsync(Session session, string nationality)
     {
         var enrolment = SampleData.Enrolment($"{Guid.NewGuid():N}@police.example.org", SampleData.UniqueTitle("Download participant " + nationality));

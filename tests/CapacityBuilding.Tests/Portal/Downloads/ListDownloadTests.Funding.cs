@@ -1,0 +1,142 @@
+using System.Globalization;
+using System.Net;
+using System.Text.RegularExpressions;
+using CapacityBuilding.Contracts.Common.V1;
+using CapacityBuilding.Contracts.Funding.V1;
+using CapacityBuilding.Tests.Funding;
+using CapacityBuilding.Tests.Infrastructure;
+using CapacityBuilding.Tests.Portal.Funding;
+using Google.Type;
+
+namespace CapacityBuilding.Tests.Portal.Downloads;
+
+/// <summary>
+/// The funding lists as spreadsheets: a donor's pledges (a coordinator's from the donor's page, a
+/// donor its own only), the exchange-rate table with its currency filter and the requests a
+/// donor's money funds, each refused to the roles whose pages do not show it.
+/// </summary>
+[Collection(SuiteDefinition.Name)]
+public sealed class FundingListDownloadTests(SuiteFixture suite)
+{
+    private readonly FundingScenario scenario = new(suite);
+
+    [Fact]
+    public async Task A_donors_pledges_are_money_with_currency_and_dates_for_coordinators_and_that_donor_only()
+    {
+        // A donor of its own name: the signed-in demo donor is found by its name, Norway.
+        var donor = (await scenario.DonorAsync(SampleData.UniqueTitle("Download donor"))).Name;
+        var pledge = SampleData.Pledge();
+        pledge.Amount = new Money { CurrencyCode = "EUR", Units = 1_250, Nanos = 500_000_000 };
+        pledge = await scenario.CommittedAsync(new CreatePledgeRequest { Parent = donor, Pledge = pledge });
+        var download = "/downloads/pledges.csv?parent=" + Uri.EscapeDataString(donor);
+        using var coordinator = new PortalSession(suite.GatewayRestAddress);
+        using var signedInCoordinator = await coordinator.SignInAsync("coordinator");
+        using var focalPoint = new PortalSession(suite.GatewayRestAddress);
+        using var signedInFocalPoint = await focalPoint.SignInAsync("focal-point-gha");
+        await DemoDonorExistsAsync(suite);
+        using var otherDonor = new PortalSession(suite.GatewayRestAddress);
+        using var signedInOtherDonor = await otherDonor.SignInAsync("donor-norway");
+
+        var page = await coordinator.GetPageAsync("/funding/" + donor);
+        var csv = await ListDownloadTests.DownloadTextAsync(coordinator, download);
+        using var memberState = await focalPoint.GetAsync(download);
+        using var notTheirs = await otherDonor.GetAsync(download);
+
+        Assert.Contains($"href=\"{download}\"", page, StringComparison.Ordinal);
+        Assert.Equal(
+            "\uFEFFAmount,Amount (Currency),Remaining balance,Remaining balance (Currency),State,Valid from,Valid until,Earmarked\r\n"
+            + $"1250.5,EUR,1250.5,EUR,Committed,{Day(pledge.ValidFrom)},{Day(pledge.ValidUntil)},No\r\n",
+            csv);
+        Assert.Equal(HttpStatusCode.Forbidden, memberState.StatusCode);
+        // The funding service finds no other donor's pledges for a donor, and says so before the file begins.
+        Assert.Equal(HttpStatusCode.NotFound, notTheirs.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_donor_downloads_its_own_pledges_from_its_funding_page()
+    {
+        await DemoDonorExistsAsync(suite);
+        using var donor = new PortalSession(suite.GatewayRestAddress);
+        using var signedIn = await donor.SignInAsync("donor-norway");
+        var ownDonor = await OwnDonorAsync(donor);
+        var pledge = await FundingPagesSetup.PledgeAsync(suite, ownDonor, 321);
+        var download = "/downloads/pledges.csv?parent=" + Uri.EscapeDataString(ownDonor);
+
+        var page = await donor.GetPageAsync("/funding/mine");
+        var csv = await ListDownloadTests.DownloadTextAsync(donor, download);
+
+        Assert.Contains($"href=\"{download}\"", page, StringComparison.Ordinal);
+        Assert.Contains($"\r\n321,USD,321,USD,Committed,{Day(pledge.ValidFrom)},{Day(pledge.ValidUntil)},Yes\r\n", csv, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Exchange_rates_are_the_filtered_currencys_with_days_as_dates_and_never_for_member_states()
+    {
+        // A day of the past no other test loads rates for, so the rows are this test's.
+        var random = new Random();
+        var day = new Date { Year = 1985 + random.Next(15), Month = 1 + random.Next(12), Day = 1 + random.Next(28) };
+        await scenario.Funding.LoadExchangeRatesAsync(new LoadExchangeRatesRequest
+        {
+            ExchangeRates =
+            {
+                new ExchangeRate { CurrencyCode = "BTN", EffectiveDate = day, Rate = new Money { CurrencyCode = "USD", Nanos = 12_300_000 } },
+                new ExchangeRate { CurrencyCode = "LAK", EffectiveDate = day, Rate = new Money { CurrencyCode = "USD", Nanos = 50_000 } },
+            },
+        });
+        await DemoDonorExistsAsync(suite);
+        using var donor = new PortalSession(suite.GatewayRestAddress);
+        using var signedInDonor = await donor.SignInAsync("donor-norway");
+        using var focalPoint = new PortalSession(suite.GatewayRestAddress);
+        using var signedInFocalPoint = await focalPoint.SignInAsync("focal-point-gha");
+
+        var page = await donor.GetPageAsync("/funding/exchange-rates?currency=btn");
+        var csv = await ListDownloadTests.DownloadTextAsync(donor, "/downloads/exchange-rates.csv?currency=btn");
+        using var memberState = await focalPoint.GetAsync("/downloads/exchange-rates.xlsx");
+
+        Assert.Contains("href=\"/downloads/exchange-rates.csv?currency=btn\"", page, StringComparison.Ordinal);
+        Assert.StartsWith("\uFEFFCurrency,Applies from,Value of one unit in USD,Value of one unit in USD (Currency)\r\n", csv, StringComparison.Ordinal);
+        Assert.Contains($"\r\nBTN,{Day(day)},0.0123,USD\r\n", csv, StringComparison.Ordinal);
+        Assert.DoesNotContain("LAK", csv, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Forbidden, memberState.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_donors_funded_requests_carry_their_funding_in_dollars_and_are_the_donors_only()
+    {
+        await DemoDonorExistsAsync(suite);
+        using var donor = new PortalSession(suite.GatewayRestAddress);
+        using var signedInDonor = await donor.SignInAsync("donor-norway");
+        using var coordinator = new PortalSession(suite.GatewayRestAddress);
+        using var signedInCoordinator = await coordinator.SignInAsync("coordinator");
+        var pledge = await FundingPagesSetup.PledgeAsync(suite, await OwnDonorAsync(donor), 500);
+        var funded = await scenario.RequestAsync("GHA", [ThematicArea.ElectronicEvidence]);
+        var unfunded = await scenario.RequestAsync("GHA", [ThematicArea.ElectronicEvidence]);
+        await scenario.Funding.CreateAllocationAsync(FundingScenario.Allocation(pledge, funded, new Money { CurrencyCode = "USD", Units = 40 }));
+
+        var page = await donor.GetPageAsync("/funding/funded-requests");
+        var csv = await ListDownloadTests.DownloadTextAsync(donor, "/downloads/funded-requests.csv");
+        using var notForCoordinators = await coordinator.GetAsync("/downloads/funded-requests.csv");
+
+        Assert.Contains("href=\"/downloads/funded-requests.csv\"", page, StringComparison.Ordinal);
+        Assert.StartsWith("\uFEFFRequest,Country,State,Indicative budget,Indicative budget (Currency),Allocated,Allocated (Currency),", csv, StringComparison.Ordinal);
+        Assert.Matches($@"\r\n{Regex.Escape(funded.Title)},Ghana,[^,]+,[\d.]+,USD,40,USD,0,USD,-?[\d.]+,USD\r\n", csv);
+        Assert.DoesNotContain(unfunded.Title, csv, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Forbidden, notForCoordinators.StatusCode);
+    }
+
+    /// <summary>
+    /// The donor the demo donor signs in as (the first named Norway), made once for the suite as
+    /// <see cref="PortalSignInTests"/> makes it: a donor's sign-in fails until it exists.
+    /// </summary>
+    internal static Task DemoDonorExistsAsync(SuiteFixture suite) =>
+        new FundingService.FundingServiceClient(suite.Gateway).CreateDonorAsync(new CreateDonorRequest { Donor = SampleData.Donor(), RequestId = "portal-sign-in-norway" }).ResponseAsync;
+
+    // The donor a signed-in donor acts for, as its funding page links to its record (donors/{donor}).
+    private static async Task<string> OwnDonorAsync(PortalSession donor)
+    {
+        var page = await donor.GetPageAsync("/funding/mine");
+        return Regex.Match(page, "class=\"my-donor-record\" href=\"funding/(donors/[^\"]+)\"").Groups[1].Value;
+    }
+
+    private static string Day(Date date) => new DateOnly(date.Year, date.Month, date.Day).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+}
