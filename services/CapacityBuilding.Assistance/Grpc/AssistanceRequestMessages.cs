@@ -37,7 +37,10 @@ internal static class AssistanceRequestMessages
     /// <summary>The stored request with every caller-writable field taken from a validated message, and the computed fields recomputed.</summary>
     public static StoredAssistanceRequest WithFields(StoredAssistanceRequest stored, AssistanceRequest message)
     {
-        var incomeGroup = DacRecipients.GroupOf(message.RequestingState);
+        var desiredStart = CalendarDates.TryParse(message.DesiredStart);
+        // ODA is reported for the year the money moves: for a request, the year its work is planned
+        // to start, or, before it has a planned start, the year it was made. Every edit recomputes it.
+        var incomeGroup = DacRecipients.GroupOf(message.RequestingState, desiredStart ?? DateOnly.FromDateTime(stored.CreateTime.UtcDateTime));
         return (stored with
         {
             RequestingState = message.RequestingState,
@@ -50,7 +53,7 @@ internal static class AssistanceRequestMessages
                 : null,
             BeneficiaryInstitutions = [.. message.BeneficiaryInstitutions.Select(institution => institution.Trim())],
             AssistanceTypes = [.. message.AssistanceTypes],
-            DesiredStart = CalendarDates.TryParse(message.DesiredStart),
+            DesiredStart = desiredStart,
             DesiredEnd = CalendarDates.TryParse(message.DesiredEnd),
             Languages = [.. message.Languages],
             EstimatedParticipants = message.EstimatedParticipants,

@@ -1,10 +1,15 @@
 using CapacityBuilding.Contracts.Assistance.V1;
 using CapacityBuilding.Contracts.Common.V1;
 using CapacityBuilding.Tests.Infrastructure;
+using Google.Type;
+using FieldMask = Google.Protobuf.WellKnownTypes.FieldMask;
 
 namespace CapacityBuilding.Tests.Assistance;
 
-/// <summary>DAC eligibility from the shipped OECD list (2024-2025 flows) and the documented priority formula.</summary>
+/// <summary>
+/// DAC eligibility from the shipped OECD list in force for the request's reporting year (the year
+/// of its planned start) and the documented priority formula.
+/// </summary>
 [Collection(SuiteDefinition.Name)]
 public sealed class DacEligibilityTests(SuiteFixture suite)
 {
@@ -30,6 +35,42 @@ public sealed class DacEligibilityTests(SuiteFixture suite)
         var created = await new RequestLifecycleDriver(assistance).CreateAsync(request);
 
         Assert.Equal((group != DacIncomeGroup.Unspecified, group, priority), (created.DacEligible, created.DacIncomeGroup, created.PriorityScore));
+    }
+
+    // São Tomé and Príncipe left the least developed countries on 13 December 2024: the list for
+    // 2024 flows has it there, the list revised for 2025 flows at its World Bank group. Years before
+    // the first edition read the first; years after the last read the last.
+    [Theory]
+    [InlineData(2019, DacIncomeGroup.LeastDeveloped, 50)]
+    [InlineData(2024, DacIncomeGroup.LeastDeveloped, 50)]
+    [InlineData(2025, DacIncomeGroup.LowerMiddleIncome, 30)]
+    [InlineData(2031, DacIncomeGroup.LowerMiddleIncome, 30)]
+    public async Task The_income_group_is_the_one_in_force_in_the_year_the_request_is_planned_to_start(int year, DacIncomeGroup group, int need)
+    {
+        var request = RequestLifecycleDriver.CompleteRequest("STP");
+        (request.DesiredStart, request.DesiredEnd) = (new Date { Year = year, Month = 6, Day = 1 }, new Date { Year = year, Month = 9, Day = 30 });
+
+        var created = await new RequestLifecycleDriver(assistance).CreateAsync(request);
+
+        Assert.Equal((true, group), (created.DacEligible, created.DacIncomeGroup));
+        Assert.Equal(need + 12, created.PriorityScore);
+    }
+
+    [Fact]
+    public async Task Moving_the_planned_start_into_another_year_moves_the_income_group_with_it()
+    {
+        var request = RequestLifecycleDriver.CompleteRequest("STP");
+        (request.DesiredStart, request.DesiredEnd) = (new Date { Year = 2024, Month = 11, Day = 1 }, new Date { Year = 2025, Month = 2, Day = 28 });
+        var created = await new RequestLifecycleDriver(assistance).CreateAsync(request);
+
+        var moved = (await assistance.UpdateAssistanceRequestAsync(new UpdateAssistanceRequestRequest
+        {
+            AssistanceRequest = new AssistanceRequest { Name = created.Name, DesiredStart = new Date { Year = 2025, Month = 1, Day = 15 } },
+            UpdateMask = new FieldMask { Paths = { "desired_start" } },
+        })).AssistanceRequest;
+
+        Assert.Equal((DacIncomeGroup.LeastDeveloped, DacIncomeGroup.LowerMiddleIncome), (created.DacIncomeGroup, moved.DacIncomeGroup));
+        Assert.Equal(created.PriorityScore - 20, moved.PriorityScore);
     }
 
     [Theory]

@@ -29,11 +29,19 @@ public sealed record IatiExport(string Xml, int ActivityCount, int WithheldCount
 /// (money received on the pledges that fund them: <see cref="PledgeReceiptsReader"/>). IATI's schema requires at least one activity in a
 /// document, and a publisher with nothing to publish publishes no file: so a page with no
 /// published request is no document (empty text, no activities). Each page is a whole IATI file
-/// (IATI publishers split large activity sets into several files the same way).
+/// (IATI publishers split large activity sets into several files the same way), and ends at its
+/// page size or before the activity that would take it past <see cref="IatiOptions.MaxPageBytes"/>,
+/// whichever comes first; an activity larger than the budget on its own still makes a page alone
+/// (refusing it would stop the walk there for good, and the file would never be whole).
 /// </summary>
 public sealed class IatiActivitiesExport(PublishedActivityPages pages, RequestOutcomes requestOutcomes, PledgeReceiptsReader pledgeReceipts, IOptions<IatiOptions> options, TimeProvider clock)
 {
     private readonly IatiOptions iati = options.Value;
+
+    private static readonly XmlWriterSettings Settings = new() { Indent = true, Encoding = new UTF8Encoding(false) };
+
+    /// <summary>What ends the document after the last activity: counted before an activity is let in.</summary>
+    private static readonly int ClosingBytes = Settings.Encoding.GetByteCount(Settings.NewLineChars + "</iati-activities>");
 
     public async Task<IatiExport> ExportAsync(Caller caller, int pageSize, string? afterAllocationId, CancellationToken cancellationToken)
     {
@@ -49,7 +57,8 @@ public sealed class IatiActivitiesExport(PublishedActivityPages pages, RequestOu
         var activities = page.Activities.Select(activity => activity with { Outcomes = outcomes[activity.Request.Name], Receipts = receipts }).ToList();
         using var document = new MemoryStream();
         long activitiesStart;
-        using (var writer = XmlWriter.Create(document, new XmlWriterSettings { Indent = true, Encoding = new UTF8Encoding(false) }))
+        var written = 0;
+        using (var writer = XmlWriter.Create(document, Settings))
         {
             writer.WriteStartElement("iati-activities");
             writer.WriteAttributeString("version", IatiCodes.Version);
@@ -58,10 +67,27 @@ public sealed class IatiActivitiesExport(PublishedActivityPages pages, RequestOu
             activitiesStart = document.Length;
             foreach (var activity in activities)
             {
+                var before = document.Length;
                 IatiActivityElement.Build(activity, iati, now).WriteTo(writer);
+                writer.Flush();
+                if (written > 0 && document.Length + ClosingBytes > iati.MaxPageBytes)
+                {
+                    // Past the page's byte budget: this activity opens the next page instead. The
+                    // writer has flushed all it wrote, so cutting the stream back drops exactly it.
+                    document.SetLength(before);
+                    break;
+                }
+
+                written++;
             }
 
             writer.WriteEndElement();
+        }
+
+        if (written < activities.Count)
+        {
+            page = page.EndingBefore(written);
+            activities = [.. activities.Take(written)];
         }
 
         // Everything after the root's attributes, so the time the file was made does not change it.
@@ -69,7 +95,7 @@ public sealed class IatiActivitiesExport(PublishedActivityPages pages, RequestOu
         // Money received is read here, not by the page: a contribution moves the page's Last-Modified too.
         var received = activities.Max(activity => activity.LastChanged(now));
         return new IatiExport(
-            Encoding.UTF8.GetString(document.GetBuffer(), 0, (int)document.Length), page.Activities.Count, page.WithheldCount, page.LastAllocationId, contentHash,
+            Encoding.UTF8.GetString(document.GetBuffer(), 0, (int)document.Length), written, page.WithheldCount, page.LastAllocationId, contentHash,
             page.LastModified is { } walked && walked > received ? walked : received)
         {
             WithheldParts = IatiWithholding.Of(activities, iati),

@@ -25,4 +25,12 @@ public sealed class IatiOptions
     /// default is the Convention's official text, General Assembly resolution 79/243.
     /// </summary>
     public string ThematicVocabularyUri { get; set; } = "https://docs.un.org/en/A/RES/79/243";
+
+    /// <summary>
+    /// The most bytes of IATI XML one export page holds: a page ends before the activity that
+    /// would take it past this, as well as at its page size, so that a page of long texts stays
+    /// under a gRPC client's default 4 MiB message limit. 3 MiB leaves room for the rest of the
+    /// answer and for a client that counts the limit a little differently.
+    /// </summary>
+    public int MaxPageBytes { get; set; } = 3 * 1024 * 1024;
 }

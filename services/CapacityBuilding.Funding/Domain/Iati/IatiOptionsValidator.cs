@@ -14,6 +14,12 @@ internal sealed partial class IatiOptionsValidator : IValidateOptions<IatiOption
 {
     private const string Section = IatiOptions.SectionName;
 
+    /// <summary>Smallest page budget: room for the document around one activity.</summary>
+    public const int MinPageBytes = 4 * 1024;
+
+    /// <summary>Largest page budget: under gRPC's default 4 MiB (4,194,304 bytes) message limit, with room for the answer's other fields.</summary>
+    public const int MaxPageBytes = 4_000_000;
+
     public ValidateOptionsResult Validate(string? name, IatiOptions options)
     {
         var failures = new ValidateOptionsResultBuilder();
@@ -35,6 +41,11 @@ internal sealed partial class IatiOptionsValidator : IValidateOptions<IatiOption
         if (!Uri.TryCreate(options.ThematicVocabularyUri, UriKind.Absolute, out var uri) || uri.Scheme is not ("https" or "http"))
         {
             failures.AddError($"{Section}:{nameof(IatiOptions.ThematicVocabularyUri)} must be an absolute http(s) address: where the thematic areas are defined.");
+        }
+
+        if (options.MaxPageBytes is < MinPageBytes or > MaxPageBytes)
+        {
+            failures.AddError($"{Section}:{nameof(IatiOptions.MaxPageBytes)} must be between {MinPageBytes} and {MaxPageBytes} bytes: a page of the IATI file must fit in a client's default 4 MiB message.");
         }
 
         return failures.Build();

@@ -1,3 +1,4 @@
+using CapacityBuilding.Contracts.Assistance.V1;
 using CapacityBuilding.Funding.Access;
 using CapacityBuilding.Funding.Clients;
 using CapacityBuilding.Funding.Domain.Allocations;
@@ -9,12 +10,44 @@ using AllocationState = CapacityBuilding.Contracts.Funding.V1.Allocation.Types.S
 namespace CapacityBuilding.Funding.Domain.Iati;
 
 /// <summary>
-/// One page of published activities: those whose requesting state consented, how many funded
-/// requests were withheld, the last allocation the page walked when more follow, and when
-/// anything the page walked last changed, withheld requests included (so that a withdrawn
-/// consent changes it; null when the page walked none).
+/// One page of published activities: those whose requesting state consented, in the order the page
+/// walked them (by where their oldest allocation is in the walk), how many funded requests were
+/// withheld, the last allocation the page walked when more follow, and when anything the page
+/// walked last changed, withheld requests included (so that a withdrawn consent changes it; null
+/// when the page walked none).
 /// </summary>
-public sealed record PublishedPage(IReadOnlyList<FundedActivity> Activities, int WithheldCount, string? LastAllocationId, DateTimeOffset? LastModified);
+public sealed record PublishedPage(IReadOnlyList<FundedActivity> Activities, int WithheldCount, string? LastAllocationId, DateTimeOffset? LastModified)
+{
+    /// <summary>The allocations the page walked, in walk order.</summary>
+    public IReadOnlyList<string> WalkedAllocationIds { get; init; } = [];
+
+    /// <summary>Where in <see cref="WalkedAllocationIds"/> each activity's oldest allocation is (ascending, one per activity).</summary>
+    public IReadOnlyList<int> ActivityPositions { get; init; } = [];
+
+    /// <summary>Where in <see cref="WalkedAllocationIds"/> each withheld request's oldest allocation is.</summary>
+    public IReadOnlyList<int> WithheldPositions { get; init; } = [];
+
+    /// <summary>
+    /// The page ended before its activity number <paramref name="count"/> (at least 1): the walk
+    /// stops just before that activity's oldest allocation, so the next page, which resumes after
+    /// the allocation returned as <see cref="LastAllocationId"/>, starts with that activity and
+    /// every request walked after it; the requests withheld before that point stay counted here.
+    /// <see cref="LastModified"/> stays that of the whole walk: later, never wrong for a validator.
+    /// </summary>
+    public PublishedPage EndingBefore(int count)
+    {
+        var end = ActivityPositions[count];
+        return this with
+        {
+            Activities = [.. Activities.Take(count)],
+            ActivityPositions = [.. ActivityPositions.Take(count)],
+            WithheldCount = WithheldPositions.Count(position => position < end),
+            WithheldPositions = [.. WithheldPositions.Where(position => position < end)],
+            LastAllocationId = WalkedAllocationIds[end - 1],
+            WalkedAllocationIds = [.. WalkedAllocationIds.Take(end)],
+        };
+    }
+}
 
 /// <summary>
 /// Pages of funded requests (one with an active allocation or a disbursement) for everything that
@@ -38,13 +71,14 @@ public sealed class PublishedActivityPages(
     {
         var visible = await requestAccess.VisibleToAsync(caller);
         var (window, lastAllocationId) = await allocations.ListAsync(null, null, pageSize, afterAllocationId);
-        var windowIds = window.Select(allocation => allocation.Allocation.Id).ToHashSet(StringComparer.Ordinal);
+        var walked = window.Select(allocation => allocation.Allocation.Id).ToList();
+        var positions = walked.Select((id, position) => (id, position)).ToDictionary(pair => pair.id, pair => pair.position, StringComparer.Ordinal);
         var candidates = window.Select(allocation => allocation.Allocation.RequestId)
             .Where(requestId => visible?.Contains(requestId) != false)
             .Distinct(StringComparer.Ordinal).ToList();
         var oldest = await allocations.OldestAllocationOfAsync(candidates);
         var byRequest = new Dictionary<string, List<AllocationRecord>>(StringComparer.Ordinal);
-        foreach (var requestId in candidates.Where(requestId => oldest[requestId] is { } first && windowIds.Contains(first)))
+        foreach (var requestId in candidates.Where(requestId => oldest[requestId] is { } first && positions.ContainsKey(first)))
         {
             await foreach (var allocation in allocations.AllAsync(requestId))
             {
@@ -56,12 +90,21 @@ public sealed class PublishedActivityPages(
             }
         }
 
-        var funded = await assistanceRequests.GetManyAsync(byRequest.Keys.Order(StringComparer.Ordinal).Select(id => FundingNames.AssistanceRequest.Format(id)), cancellationToken);
-        var requests = funded.Where(request => request.PublicationConsent?.Publish == true && !request.SecuritySensitive).ToList();
+        // In walk order, so that a page cut short (IatiActivitiesExport) can resume where it stopped.
+        int PositionOf(AssistanceRequest request) => positions[oldest[RequestFacts.IdOf(request)]!];
+        var funded = (await assistanceRequests.GetManyAsync(byRequest.Keys.Select(id => FundingNames.AssistanceRequest.Format(id)), cancellationToken))
+            .OrderBy(PositionOf).ToList();
+        var requests = funded.Where(Publishable).ToList();
         var lastModified = funded.Select(request => request.UpdateTime?.ToDateTimeOffset()).Max();
+        var walk = new PublishedPage([], funded.Count - requests.Count, lastAllocationId, lastModified)
+        {
+            WalkedAllocationIds = walked,
+            ActivityPositions = [.. requests.Select(PositionOf)],
+            WithheldPositions = [.. funded.Where(request => !Publishable(request)).Select(PositionOf)],
+        };
         if (requests.Count == 0)
         {
-            return new PublishedPage([], funded.Count, lastAllocationId, lastModified);
+            return walk;
         }
 
         var published = requests.Select(RequestFacts.IdOf).SelectMany(id => byRequest[id]).ToList();
@@ -76,6 +119,8 @@ public sealed class PublishedActivityPages(
             .Select(request => new FundedActivity(request, byRequest[RequestFacts.IdOf(request)], [.. disbursementsByRequest[RequestFacts.IdOf(request)]], donorsById))
             .ToList();
         var activitiesChanged = activities.Max(activity => activity.LastChanged(now));
-        return new PublishedPage(activities, funded.Count - requests.Count, lastAllocationId, lastModified is { } known && known > activitiesChanged ? known : activitiesChanged);
+        return walk with { Activities = activities, LastModified = lastModified is { } known && known > activitiesChanged ? known : activitiesChanged };
     }
+
+    private static bool Publishable(AssistanceRequest request) => request.PublicationConsent?.Publish == true && !request.SecuritySensitive;
 }
