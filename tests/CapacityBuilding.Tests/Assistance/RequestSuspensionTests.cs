@@ -78,8 +78,9 @@ public sealed class RequestSuspensionTests(SuiteFixture suite)
             new ResumeAssistanceRequestRequest { Name = request.Name }).ResponseAsync);
         await RichErrors.FailsWith(StatusCode.PermissionDenied, () => kenya.SuspendAssistanceRequestAsync(
             new SuspendAssistanceRequestRequest { Name = request.Name, Reason = "Not ours." }).ResponseAsync);
-        await RichErrors.FailsWith(StatusCode.PermissionDenied, () => kenya.GetAssistanceRequestAsync(new GetAssistanceRequestRequest { Name = request.Name }).ResponseAsync);
-        await RichErrors.FailsWith(StatusCode.PermissionDenied, () => kenya.ListHistoryEntriesAsync(new ListHistoryEntriesRequest { Parent = request.Name }).ResponseAsync);
+        // Another state's request does not exist for Kenya's focal point: neither it nor its timeline.
+        await RichErrors.FailsWith(StatusCode.NotFound, () => kenya.GetAssistanceRequestAsync(new GetAssistanceRequestRequest { Name = request.Name }).ResponseAsync);
+        await RichErrors.FailsWith(StatusCode.NotFound, () => kenya.ListHistoryEntriesAsync(new ListHistoryEntriesRequest { Parent = request.Name }).ResponseAsync);
 
         var seen = await GetAsync(ghana, request.Name);
         var timeline = (await ghana.ListHistoryEntriesAsync(new ListHistoryEntriesRequest { Parent = request.Name })).HistoryEntries;
