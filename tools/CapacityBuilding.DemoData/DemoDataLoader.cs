@@ -111,7 +111,7 @@ public sealed class DemoDataLoader(GrpcChannel channel, TextWriter output, GrpcC
             var current = (await GatewayCall.RunAsync(
                 $"creating request '{entry.Key}'", options => assistance.CreateAssistanceRequestAsync(request, options).ResponseAsync, cancellationToken))
                 .AssistanceRequest;
-            var beforeFunding = (await StepsStillMissingAsync(entry, current)).TakeWhile(step => !LifecycleRoute.IsDelivery(step)).ToList();
+            var beforeFunding = (await StepsStillMissingAsync(entry, current)).TakeWhile(step => !LifecycleRoute.FollowsFunding(step)).ToList();
             loaded[entry.Key] = await lifecycle.ApplyAsync(entry.Key, current, beforeFunding, entry.Reason, cancellationToken);
             stepCount += beforeFunding.Count;
         }

@@ -8,7 +8,7 @@ namespace CapacityBuilding.Assistance.Access;
 /// Who may call what on the assistance service. Member states act only on their own country's
 /// requests (<see cref="RequestAccess"/> checks that on the data), and only they consent to a
 /// request being published (nobody may consent on a state's behalf); coordinators decide, and
-/// mark what is too sensitive ever to be published;
+/// mark what is too sensitive ever to be published, and suspend and resume the work;
 /// auditors read everything, history included. Donors only see requests their money funds: the
 /// service checks that on the data. Funding reads requests as itself (a service), the budgets
 /// and states its own rules need, and applies its donor callers' rule itself.
@@ -48,5 +48,7 @@ public static class AssistancePermissions
         .Allow(nameof(Service.AssistanceServiceBase.DeclineOffer), MemberState)
         .Allow(nameof(Service.AssistanceServiceBase.WithdrawOffer), Coordinator, Donor)
         .Allow(nameof(Service.AssistanceServiceBase.SetAssistanceRequestSecuritySensitive), Coordinator)
+        .Allow(nameof(Service.AssistanceServiceBase.SuspendAssistanceRequest), Coordinator)
+        .Allow(nameof(Service.AssistanceServiceBase.ResumeAssistanceRequest), Coordinator)
         .Build();
 }

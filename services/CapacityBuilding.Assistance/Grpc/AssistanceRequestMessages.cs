@@ -106,6 +106,7 @@ internal static class AssistanceRequestMessages
             ActualStartDate = CalendarDates.ToMessage(request.ActualStartDate),
             ActualEndDate = CalendarDates.ToMessage(request.ActualEndDate),
             SecuritySensitive = request.SecuritySensitive == true,
+            SuspendedFrom = request.SuspendedFrom ?? AssistanceRequest.Types.State.Unspecified,
         };
         IntakeMessages.AddIntakeFields(message, request);
         return message;

@@ -82,6 +82,7 @@ public sealed partial class AssistanceService
     public override async Task<MatchAssistanceRequestCoursesResponse> MatchAssistanceRequestCourses(MatchAssistanceRequestCoursesRequest request, ServerCallContext context)
     {
         var current = await GetExistingAsync(request.Name, "name", context);
+        SuspendedWork.EnsureNotSuspended(current, request.Name, "Courses are not matched", errors);
         if (!RequestLifecycle.CanMatchCourses(current.State))
         {
             throw errors.InvalidState(

@@ -67,6 +67,14 @@ public sealed partial class AssistanceService
     {
         var caller = context.GetCaller();
         var offer = await GetVisibleOfferAsync(request.Name, caller);
+        if (offer.State == State.Open)
+        {
+            // An acceptance already under way is finished whatever happened since; a new one waits for the resumption.
+            var parentName = AssistanceRequestNames.Request.Format(offer.RequestId);
+            var parent = await requests.GetAsync(offer.RequestId) ?? throw errors.NotFound(AssistanceRequestNames.Request.ResourceType, parentName);
+            SuspendedWork.EnsureNotSuspended(parent, parentName, "Offers are not accepted", errors);
+        }
+
         var accepted = await offerSaga.AcceptAsync(offer, request.Etag, caller.Subject, context.CancellationToken);
         return new AcceptOfferResponse { Offer = accepted.ToMessage() };
     }

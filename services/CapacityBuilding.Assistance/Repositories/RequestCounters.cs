@@ -11,7 +11,8 @@ namespace CapacityBuilding.Assistance.Repositories;
 /// <list type="bullet">
 /// <item><c>requests:pipeline</c>: hash, field <c>{country}:{State}</c> = requests of that state in that lifecycle state.</item>
 /// <item><c>requests:coverage</c>: hash, field <c>{country}:{ThematicArea}:{Coverage}</c> = requests of that
-/// state naming that area whose lifecycle state counts as requested, in delivery or supported (<see cref="CoverageBucket"/>).</item>
+/// state naming that area whose lifecycle state (a suspended one's: the state it was suspended from) counts as requested, in
+/// delivery or supported (<see cref="CoverageBucket"/>).</item>
 /// <item><c>requests:counted</c>: set of the ids whose contribution is in the counters. A change of
 /// a request outside it changes no counter; <see cref="Domain.Reports.RequestCounterBackfill"/> adds
 /// the requests stored before the counters existed, each once.</item>
@@ -32,7 +33,7 @@ public static class RequestCounters
     public static IEnumerable<(RedisKey Key, string Field)> EntriesOf(StoredAssistanceRequest request)
     {
         yield return (Pipeline, PipelineField(request.RequestingState, request.State));
-        var coverage = CoverageBucket.Of(request.State);
+        var coverage = CoverageBucket.Of(request);
         if (coverage == Contracts.Assistance.V1.Coverage.Never)
         {
             yield break;

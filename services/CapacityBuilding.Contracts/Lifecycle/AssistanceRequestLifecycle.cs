@@ -9,7 +9,8 @@ namespace CapacityBuilding.Contracts.Lifecycle;
 /// and where it leads, and the path a new draft takes to each state. The service refuses every
 /// change not in the table; the demo loader and the tests bring requests into a state along
 /// <see cref="PathTo"/>, whose steps are walked through the same table, so a path can never
-/// take a step the service would refuse.
+/// take a step the service would refuse. A resumption is the one action whose target is not a
+/// fixed state: it returns a suspended request to the state it was suspended from.
 /// </summary>
 public static class AssistanceRequestLifecycle
 {
@@ -30,6 +31,8 @@ public static class AssistanceRequestLifecycle
         [(State.UnderReview, Action.Withdraw)] = State.Withdrawn,
         [(State.Approved, Action.Withdraw)] = State.Withdrawn,
         [(State.Returned, Action.Withdraw)] = State.Withdrawn,
+        [(State.Approved, Action.Suspend)] = State.Suspended,
+        [(State.InDelivery, Action.Suspend)] = State.Suspended,
     }.ToFrozenDictionary();
 
     private static readonly Action[] ToApproval = [Action.Submit, Action.BeginReview, Action.Approve];
@@ -47,11 +50,15 @@ public static class AssistanceRequestLifecycle
         [State.Rejected] = [Action.Submit, Action.BeginReview, Action.Reject],
         [State.Returned] = [Action.Submit, Action.BeginReview, Action.Return],
         [State.Withdrawn] = [Action.Submit, Action.Withdraw],
+        [State.Suspended] = [.. ToApproval, Action.Suspend],
     }.ToFrozenDictionary(path => path.Key, path => Walk(path.Key, path.Value));
 
     /// <summary>Where <paramref name="action"/> leads from <paramref name="from"/>, or null when it is not allowed there.</summary>
-    public static State? Next(State from, Action action) =>
-        Transitions.TryGetValue((from, action), out var next) ? next : null;
+    /// <param name="suspendedFrom">The state a suspended request was suspended from, where a resumption leads back to.</param>
+    public static State? Next(State from, Action action, State suspendedFrom = State.Unspecified) =>
+        action == Action.Resume
+            ? from == State.Suspended && Transitions.ContainsKey((suspendedFrom, Action.Suspend)) ? suspendedFrom : null
+            : Transitions.TryGetValue((from, action), out var next) ? next : null;
 
     /// <summary>Whether <see cref="PathTo"/> knows a path to <paramref name="target"/>.</summary>
     public static bool CanReach(State target) => Paths.ContainsKey(target);

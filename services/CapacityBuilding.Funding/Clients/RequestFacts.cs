@@ -9,8 +9,8 @@ public static class RequestFacts
     /// <summary>The request's indicative budget, or null when it has none.</summary>
     public static Google.Type.Money? IndicativeBudget(AssistanceRequest request) => request.IndicativeBudget;
 
-    /// <summary>Approved, or past approval in its lifecycle: the requests the programme funds.</summary>
-    public static readonly IReadOnlyList<State> FundedStates = [State.Approved, State.InDelivery, State.Completed];
+    /// <summary>Approved, or past approval in its lifecycle (a suspended request keeps the money it holds): the requests the programme funds.</summary>
+    public static readonly IReadOnlyList<State> FundedStates = [State.Approved, State.InDelivery, State.Completed, State.Suspended];
 
     public static string IdOf(AssistanceRequest request) => request.Name["requests/".Length..];
 }

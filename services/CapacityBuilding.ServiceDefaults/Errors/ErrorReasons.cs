@@ -231,4 +231,10 @@ public static class ErrorReasons
 
     /// <summary>FAILED_PRECONDITION: a state consents to publishing a request that a coordinator marked security-sensitive; it is never published.</summary>
     public const string RequestSecuritySensitive = "REQUEST_SECURITY_SENSITIVE";
+
+    /// <summary>
+    /// FAILED_PRECONDITION: the work on a request is asked to move on (a delivery step, a new or
+    /// accepted offer, course matching) while a coordinator has it suspended; resuming it allows it again.
+    /// </summary>
+    public const string RequestSuspended = "REQUEST_SUSPENDED";
 }

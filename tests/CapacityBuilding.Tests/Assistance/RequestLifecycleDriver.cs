@@ -109,6 +109,8 @@ internal sealed class RequestLifecycleDriver(AssistanceService.AssistanceService
             Action.Withdraw => (await assistance.WithdrawAssistanceRequestAsync(new WithdrawAssistanceRequestRequest { Name = name, Etag = etag, Reason = reason })).AssistanceRequest,
             Action.StartDelivery => (await assistance.StartAssistanceRequestDeliveryAsync(new StartAssistanceRequestDeliveryRequest { Name = name, Etag = etag, Reason = reason })).AssistanceRequest,
             Action.Complete => (await assistance.CompleteAssistanceRequestAsync(new CompleteAssistanceRequestRequest { Name = name, Etag = etag, Reason = reason })).AssistanceRequest,
+            Action.Suspend => (await assistance.SuspendAssistanceRequestAsync(new SuspendAssistanceRequestRequest { Name = name, Etag = etag, Reason = reason })).AssistanceRequest,
+            Action.Resume => (await assistance.ResumeAssistanceRequestAsync(new ResumeAssistanceRequestRequest { Name = name, Etag = etag, Reason = reason })).AssistanceRequest,
             _ => throw new ArgumentOutOfRangeException(nameof(action)),
         };
     }

@@ -15,10 +15,12 @@ namespace CapacityBuilding.Tests.Assistance;
 public sealed class RequestLifecycleTests(SuiteFixture suite)
 {
     private static readonly State[] States =
-        [State.Draft, State.Submitted, State.UnderReview, State.Approved, State.Rejected, State.Returned, State.InDelivery, State.Completed, State.Withdrawn];
+        [State.Draft, State.Submitted, State.UnderReview, State.Approved, State.Rejected, State.Returned, State.InDelivery, State.Completed, State.Withdrawn,
+            State.Suspended];
 
     private static readonly Action[] Actions =
-        [Action.Update, Action.Submit, Action.BeginReview, Action.Approve, Action.Reject, Action.Return, Action.Withdraw, Action.StartDelivery, Action.Complete];
+        [Action.Update, Action.Submit, Action.BeginReview, Action.Approve, Action.Reject, Action.Return, Action.Withdraw, Action.StartDelivery, Action.Complete,
+            Action.Suspend, Action.Resume];
 
     // Written out from the issue, not derived from the service's table.
     private static readonly Dictionary<(State, Action), State> Allowed = new()
@@ -38,6 +40,10 @@ public sealed class RequestLifecycleTests(SuiteFixture suite)
         [(State.Approved, Action.StartDelivery)] = State.InDelivery,
         [(State.Approved, Action.Withdraw)] = State.Withdrawn,
         [(State.InDelivery, Action.Complete)] = State.Completed,
+        [(State.Approved, Action.Suspend)] = State.Suspended,
+        [(State.InDelivery, Action.Suspend)] = State.Suspended,
+        // The path to SUSPENDED suspends an approved request: resuming returns it there.
+        [(State.Suspended, Action.Resume)] = State.Approved,
     };
 
     private readonly AssistanceService.AssistanceServiceClient assistance = RequestLifecycleDriver.Coordinator(suite, "lifecycle-coordinator");
@@ -106,12 +112,13 @@ public sealed class RequestLifecycleTests(SuiteFixture suite)
     }
 
     [Theory]
-    [InlineData(Action.Reject)]
-    [InlineData(Action.Withdraw)]
-    public async Task Rejecting_and_withdrawing_need_a_reason(Action action)
+    [InlineData(Action.Reject, State.UnderReview)]
+    [InlineData(Action.Withdraw, State.UnderReview)]
+    [InlineData(Action.Suspend, State.Approved)]
+    public async Task Rejecting_withdrawing_and_suspending_need_a_reason(Action action, State from)
     {
         var driver = new RequestLifecycleDriver(assistance);
-        var request = await driver.CreateInStateAsync(State.UnderReview);
+        var request = await driver.CreateInStateAsync(from);
 
         var failure = await RichErrors.FailsWith(StatusCode.InvalidArgument, () => driver.ActAsync(request.Name, action, reason: " "));
 

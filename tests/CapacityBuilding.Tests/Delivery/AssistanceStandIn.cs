@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using CapacityBuilding.Contracts.Assistance.V1;
 using CapacityBuilding.Tests.Infrastructure;
+using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
@@ -23,6 +24,9 @@ public sealed class AssistanceStandIn : AssistanceService.AssistanceServiceBase,
     public bool Refusing { get; set; } = true;
 
     public StatusCode RefusalCode { get; set; } = StatusCode.Unavailable;
+
+    /// <summary>The ErrorInfo reason the refusals carry, as assistance's would; none when null.</summary>
+    public string? RefusalReason { get; set; }
 
     public Uri Address { get; private set; } = null!;
 
@@ -66,7 +70,14 @@ public sealed class AssistanceStandIn : AssistanceService.AssistanceServiceBase,
         attempts.Enqueue(request);
         if (Refusing)
         {
-            throw new RpcException(new Status(RefusalCode, "The stand-in refuses."));
+            throw RefusalReason is null
+                ? new RpcException(new Status(RefusalCode, "The stand-in refuses."))
+                : new Google.Rpc.Status
+                {
+                    Code = (int)RefusalCode,
+                    Message = "The stand-in refuses.",
+                    Details = { Any.Pack(new Google.Rpc.ErrorInfo { Reason = RefusalReason, Domain = "assistance.capacitybuilding.unodc.org" }) },
+                }.ToRpcException();
         }
 
         recorded.Enqueue(request);

@@ -77,6 +77,35 @@ public sealed class DeliveryHistoryRetryTests(SuiteFixture suite)
         Assert.InRange(attemptsBefore, seen.Keys.Max(), seen.Keys.Max() + 1);
     }
 
+    [Fact]
+    public async Task A_step_refused_because_its_request_is_suspended_is_retried_not_parked_and_lands_once_the_request_is_resumed()
+    {
+        await using var assistance = await AssistanceStandIn.StartAsync();
+        assistance.RefusalCode = StatusCode.FailedPrecondition;
+        assistance.RefusalReason = "REQUEST_SUSPENDED";
+        await using var training = await StartTrainingAsync(assistance, maxRetryInterval: "00:00:02");
+        var setup = new DeliverySetup(suite, training.Client);
+
+        var planned = await setup.EventAsync($"requests/{Guid.NewGuid():N}", DeliverySetup.LastYear);
+        // Several worker intervals (1 s) pass: the step is sent again while the request stays suspended.
+        await Task.Delay(TimeSpan.FromSeconds(3.5));
+        var waiting = (await setup.Training.GetDeliveryEventAsync(new GetDeliveryEventRequest { Name = planned.Name })).DeliveryEvent;
+        assistance.Refusing = false;
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        var recorded = waiting;
+        while (recorded.HistorySync.State != SyncState.Recorded && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(200);
+            recorded = (await setup.Training.GetDeliveryEventAsync(new GetDeliveryEventRequest { Name = planned.Name })).DeliveryEvent;
+        }
+
+        Assert.Equal(SyncState.Retrying, waiting.HistorySync.State);
+        Assert.True(waiting.HistorySync.Attempts >= 2, $"attempts: {waiting.HistorySync.Attempts}");
+        Assert.StartsWith("FAILED_PRECONDITION: ", waiting.HistorySync.FailureReason, StringComparison.Ordinal);
+        Assert.Equal((SyncState.Recorded, 0), (recorded.HistorySync.State, recorded.UnrecordedSteps));
+        Assert.Equal([HistoryAction.EventPlan], assistance.Recorded.Where(step => step.Event == planned.Name).Select(step => step.Action));
+    }
+
     private async Task<TrainingUnderTest> StartTrainingAsync(AssistanceStandIn assistance, string maxRetryInterval)
     {
         var address = SuiteFixture.Loopback(FreePort.Next());

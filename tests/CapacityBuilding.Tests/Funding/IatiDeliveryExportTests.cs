@@ -110,6 +110,22 @@ public sealed class IatiDeliveryExportTests(SuiteFixture suite)
         Assert.DoesNotContain(whole.WithheldParts, parts => parts.IatiIdentifier == IdOf(request));
     }
 
+    [Fact]
+    public async Task A_suspended_request_is_a_suspended_activity_and_in_implementation_again_once_resumed()
+    {
+        var request = await PublishedAsync(State.InDelivery);
+        var driver = new RequestLifecycleDriver(scenario.Assistance);
+        var statusOf = (string xml) => ActivityOf(xml, request).Element("activity-status")!.Attribute("code")!.Value;
+
+        await driver.ActAsync(request.Name, Action.Suspend, reason: "Funding freeze while the donor reviews the programme.");
+        var suspended = (await scenario.Funding.ExportIatiActivitiesAsync(new ExportIatiActivitiesRequest())).Xml;
+        await driver.ActAsync(request.Name, Action.Resume);
+        var resumed = (await scenario.Funding.ExportIatiActivitiesAsync(new ExportIatiActivitiesRequest())).Xml;
+
+        Assert.Empty(IatiValidation.Problems(suspended));
+        Assert.Equal(("6", "2"), (statusOf(suspended), statusOf(resumed)));
+    }
+
     /// <summary>A request approved, consented to and funded (money is allocated to approved requests only), then brought to <paramref name="state"/>.</summary>
     private async Task<AssistanceRequest> PublishedAsync(State state, string description = "")
     {

@@ -73,6 +73,12 @@ internal sealed partial class AssistanceFuzzProperties(SuiteFixture suite, FuzzC
             [nameof(Service.AssistanceServiceBase.AcceptOffer)] = properties => properties.AcceptOfferAsync(),
             [nameof(Service.AssistanceServiceBase.DeclineOffer)] = properties => properties.DeclineOfferAsync(),
             [nameof(Service.AssistanceServiceBase.WithdrawOffer)] = properties => properties.WithdrawOfferAsync(),
+            [nameof(Service.AssistanceServiceBase.SuspendAssistanceRequest)] = properties => properties.TransitionAsync(
+                (name, etag, reason, _) => new SuspendAssistanceRequestRequest { Name = name, Etag = etag, Reason = reason },
+                async (client, request) => (await client.SuspendAssistanceRequestAsync(request)).AssistanceRequest),
+            [nameof(Service.AssistanceServiceBase.ResumeAssistanceRequest)] = properties => properties.TransitionAsync(
+                (name, etag, reason, _) => new ResumeAssistanceRequestRequest { Name = name, Etag = etag, Reason = reason },
+                async (client, request) => (await client.ResumeAssistanceRequestAsync(request)).AssistanceRequest),
         };
 
     private static readonly string[] EditableFields =

@@ -49,6 +49,8 @@ public sealed class RoleMatrixTests(SuiteFixture suite)
         AssistanceService/DeclineOffer                   M
         AssistanceService/WithdrawOffer                  C D
         AssistanceService/SetAssistanceRequestSecuritySensitive C
+        AssistanceService/SuspendAssistanceRequest        C
+        AssistanceService/ResumeAssistanceRequest         C
         TrainingService/CreateCourse                     C
         TrainingService/UpdateCourse                     C
         TrainingService/GetCourse                        M C D A

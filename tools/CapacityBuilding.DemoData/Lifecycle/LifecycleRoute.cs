@@ -16,8 +16,8 @@ public static class LifecycleRoute
     public static bool PassesApproval(State target) =>
         CanReach(target) && AssistanceRequestLifecycle.PathTo(target).Any(step => step.Action == Action.Approve);
 
-    /// <summary>Steps after approval: money is allocated before them, since only an APPROVED request can be funded.</summary>
-    public static bool IsDelivery(LifecycleStep step) => step.After is State.InDelivery or State.Completed;
+    /// <summary>Steps after approval (delivery, suspension): money is allocated before them, since only an APPROVED request can be funded.</summary>
+    public static bool FollowsFunding(LifecycleStep step) => step.After is State.InDelivery or State.Completed or State.Suspended;
 
     /// <summary>
     /// The steps still missing from <paramref name="current"/> to <paramref name="target"/>: none

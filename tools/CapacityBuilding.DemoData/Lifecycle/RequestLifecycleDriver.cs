@@ -38,6 +38,7 @@ public sealed class RequestLifecycleDriver(AssistanceService.AssistanceServiceCl
         Action.Withdraw => "WithdrawAssistanceRequest",
         Action.StartDelivery => "StartAssistanceRequestDelivery",
         Action.Complete => "CompleteAssistanceRequest",
+        Action.Suspend => "SuspendAssistanceRequest",
         _ => action.ToString(),
     };
 
@@ -54,6 +55,7 @@ public sealed class RequestLifecycleDriver(AssistanceService.AssistanceServiceCl
             Action.Withdraw => (await assistance.WithdrawAssistanceRequestAsync(new() { Name = name, Etag = etag, Reason = reason }, options)).AssistanceRequest,
             Action.StartDelivery => (await assistance.StartAssistanceRequestDeliveryAsync(new() { Name = name, Etag = etag }, options)).AssistanceRequest,
             Action.Complete => (await assistance.CompleteAssistanceRequestAsync(new() { Name = name, Etag = etag }, options)).AssistanceRequest,
+            Action.Suspend => (await assistance.SuspendAssistanceRequestAsync(new() { Name = name, Etag = etag, Reason = reason }, options)).AssistanceRequest,
             _ => throw new InvalidOperationException($"No call for lifecycle step {action}."),
         };
 

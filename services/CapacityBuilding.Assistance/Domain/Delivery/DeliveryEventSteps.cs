@@ -14,7 +14,8 @@ namespace CapacityBuilding.Assistance.Domain.Delivery;
 /// request it serves. The training service owns events and reports each step; the request records
 /// it as an entry whose subject is the event, once: a step sent again (a retry, a redelivered
 /// message) answers with the entry that recorded it the first time. Steps are recorded while the
-/// request is approved or in delivery, the states in which it is being delivered. A delivered
+/// request is approved or in delivery, the states in which it is being delivered; a suspended
+/// request refuses them with REQUEST_SUSPENDED (<see cref="SuspendedWork"/>). A delivered
 /// event's dates move the request's actual dates (<see cref="ActualDates"/>) in the same write as
 /// the entry.
 /// </summary>
@@ -41,6 +42,7 @@ public sealed class DeliveryEventSteps(RedisAssistanceRequestRepository requests
                 return earlier;
             }
 
+            SuspendedWork.EnsureNotSuspended(current, name, "Delivery events are not recorded", errors);
             if (!MayRecordIn(current.State))
             {
                 throw errors.InvalidState(

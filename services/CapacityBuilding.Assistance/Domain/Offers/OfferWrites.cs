@@ -99,9 +99,10 @@ public sealed class OfferWrites(RedisOfferRepository offers, RedisAssistanceRequ
             _ => null,
         };
 
-    /// <summary>FAILED_PRECONDITION (INVALID_STATE) unless the request is approved or in delivery.</summary>
+    /// <summary>FAILED_PRECONDITION unless the request is approved or in delivery: REQUEST_SUSPENDED while it is suspended, INVALID_STATE otherwise.</summary>
     public void EnsureTakesOffers(StoredAssistanceRequest request)
     {
+        SuspendedWork.EnsureNotSuspended(request, AssistanceRequestNames.Request.Format(request.Id), "Offers are not made", errors);
         if (request.State is not (Contracts.Assistance.V1.AssistanceRequest.Types.State.Approved or Contracts.Assistance.V1.AssistanceRequest.Types.State.InDelivery))
         {
             throw errors.InvalidState(

@@ -17,6 +17,8 @@ public static class ActionNames
         Action.Withdraw => "withdraw",
         Action.StartDelivery => "start delivering",
         Action.Complete => "complete",
+        Action.Suspend => "suspend",
+        Action.Resume => "resume",
         _ => action.ToString().ToLowerInvariant(),
     };
 

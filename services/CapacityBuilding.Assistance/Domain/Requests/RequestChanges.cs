@@ -8,6 +8,7 @@ using CapacityBuilding.ServiceDefaults.Identity;
 using CapacityBuilding.ServiceDefaults.Redis;
 using CapacityBuilding.ServiceDefaults.Resources;
 using Action = CapacityBuilding.Contracts.Assistance.V1.HistoryEntry.Types.Action;
+using State = CapacityBuilding.Contracts.Assistance.V1.AssistanceRequest.Types.State;
 
 namespace CapacityBuilding.Assistance.Domain.Requests;
 
@@ -39,7 +40,7 @@ public sealed class RequestChanges(RedisAssistanceRequestRepository requests, Re
                 throw errors.StaleEtag(name);
             }
 
-            var next = AssistanceRequestLifecycle.Next(current.State, action)
+            var next = AssistanceRequestLifecycle.Next(current.State, action, current.SuspendedFrom ?? State.Unspecified)
                 ?? throw errors.InvalidState(
                     $"Cannot {ActionNames.Verb(action)} {name}: it is {ActionNames.Of(current.State)}.", current.State.ToString(), action.ToString());
 

@@ -44,7 +44,8 @@ public sealed record StoredAssistanceRequest(
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] StoredPublicationConsent? PublicationConsent = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DateOnly? ActualStartDate = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DateOnly? ActualEndDate = null,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] bool? SecuritySensitive = null);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] bool? SecuritySensitive = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] State? SuspendedFrom = null);
 
 /// <summary>
 /// The requesting state's decision on publishing the request: whether, who decided, when, and the

@@ -11,8 +11,11 @@ public static class ResultsRules
     /// <summary>Outcomes are written until the request is final (completed, rejected or withdrawn).</summary>
     public static bool MayChangeIn(State state) => state is not (State.Completed or State.Rejected or State.Withdrawn);
 
-    /// <summary>Actuals are what delivery achieved: measured once the request is approved.</summary>
-    public static bool MayHaveActualsIn(State state) => state is State.Approved or State.InDelivery;
+    /// <summary>
+    /// Actuals are what delivery achieved: measured once the request is approved, and while it is
+    /// suspended too (a pause stops the work, not the measuring of what it achieved).
+    /// </summary>
+    public static bool MayHaveActualsIn(State state) => state is State.Approved or State.InDelivery or State.Suspended;
 
     /// <summary>
     /// The indicators a completion still waits for, as <c>{outcome}.indicators[{i}]</c>: those of

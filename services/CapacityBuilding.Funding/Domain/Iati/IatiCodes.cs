@@ -84,12 +84,13 @@ public static class IatiCodes
     /// ActivityStatus (embedded) of a funded request: 1 pipeline/identification until delivery
     /// starts, 2 implementation while it is delivered, 3 finalisation when delivery is complete but
     /// money committed to it is not yet all paid out, 4 closed when it is, 5 cancelled when the
-    /// request was withdrawn or rejected. 6 (suspended) has no state in the request lifecycle, so
-    /// it is never reported.
+    /// request was withdrawn or rejected, 6 suspended while a coordinator has the request suspended
+    /// (IATI ActivityStatus codelist: "The activity has been temporarily suspended").
     /// </summary>
     public static string ActivityStatus(AssistanceState state, bool moneyOutstanding) => state switch
     {
         AssistanceState.InDelivery => "2",
+        AssistanceState.Suspended => "6",
         AssistanceState.Completed => moneyOutstanding ? "3" : "4",
         AssistanceState.Withdrawn or AssistanceState.Rejected => "5",
         _ => "1",

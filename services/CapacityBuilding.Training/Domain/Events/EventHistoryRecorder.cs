@@ -75,7 +75,7 @@ public sealed partial class EventHistoryRecorder
 
     private async Task NoteFailureAsync(string eventId, int index, string action, RpcException exception)
     {
-        var forGood = HistoryRefusals.IsForGood(exception.StatusCode);
+        var forGood = HistoryRefusals.IsForGood(exception);
         await events.MarkFailedAsync(eventId, index, $"{JsonNamingPolicy.SnakeCaseUpper.ConvertName(exception.StatusCode.ToString())}: {exception.Status.Detail}", forGood, clock.GetUtcNow());
         if (forGood)
         {

@@ -1,3 +1,5 @@
+using CapacityBuilding.ServiceDefaults.Errors;
+using Google.Rpc;
 using Grpc.Core;
 
 namespace CapacityBuilding.Training.Domain.Events;
@@ -7,7 +9,8 @@ namespace CapacityBuilding.Training.Domain.Events;
 /// wrong for it (its request gone or closed to delivery, an argument refused, training not allowed
 /// to record). Those park the event. Every other code (UNAVAILABLE, DEADLINE_EXCEEDED,
 /// RESOURCE_EXHAUSTED, ABORTED, and faults such as INTERNAL that a deployment may fix) passes, so
-/// the step is retried with a growing delay.
+/// the step is retried with a growing delay; so does a request suspended for now
+/// (FAILED_PRECONDITION, REQUEST_SUSPENDED): its step lands once a coordinator resumes it.
 /// </summary>
 public static class HistoryRefusals
 {
@@ -17,5 +20,6 @@ public static class HistoryRefusals
         StatusCode.FailedPrecondition, StatusCode.OutOfRange, StatusCode.Unimplemented,
     ];
 
-    public static bool IsForGood(StatusCode code) => ForGood.Contains(code);
+    public static bool IsForGood(RpcException exception) =>
+        ForGood.Contains(exception.StatusCode) && exception.GetRpcStatus()?.GetDetail<ErrorInfo>()?.Reason != ErrorReasons.RequestSuspended;
 }

@@ -185,6 +185,25 @@ public sealed class OfferFlowTests(SuiteFixture suite)
     }
 
     [Fact]
+    public async Task A_suspended_request_takes_no_new_offer_and_its_open_offers_are_accepted_only_once_it_is_resumed()
+    {
+        var session = await scenario.SessionAsync(seats: 2);
+        var request = await scenario.RequestAsync("GHA");
+        var open = await OfferScenario.OfferAsync(scenario.Coordinator(), request, OfferScenario.Seats(session, 1));
+        var driver = new RequestLifecycleDriver(scenario.Coordinator());
+        await driver.ActAsync(request.Name, Action.Suspend, reason: "The requesting state asked for a pause.");
+
+        var newOffer = await RichErrors.FailsWith(StatusCode.FailedPrecondition,
+            () => OfferScenario.OfferAsync(scenario.Coordinator(), request, OfferScenario.Seats(session, 1)));
+        var acceptance = await RichErrors.FailsWith(StatusCode.FailedPrecondition, () => OfferScenario.AcceptAsync(scenario.MemberState("GHA"), open));
+
+        Assert.Equal(("REQUEST_SUSPENDED", "REQUEST_SUSPENDED"), (newOffer.ErrorInfo()?.Reason, acceptance.ErrorInfo()?.Reason));
+        Assert.Equal(State.Open, (await scenario.GetAsync(open)).State);
+        await driver.ActAsync(request.Name, Action.Resume);
+        Assert.Equal(State.Accepted, (await OfferScenario.AcceptAsync(scenario.MemberState("GHA"), open)).Offer.State);
+    }
+
+    [Fact]
     public async Task A_request_with_open_offers_is_neither_withdrawn_nor_completed_until_they_are_answered()
     {
         var pledge = await scenario.CommittedPledgeAsync(100);

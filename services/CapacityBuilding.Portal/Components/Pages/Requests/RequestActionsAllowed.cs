@@ -1,7 +1,7 @@
+using CapacityBuilding.Contracts.Assistance.V1;
 using CapacityBuilding.Contracts.Lifecycle;
 using CapacityBuilding.ServiceDefaults.Identity;
 using Action = CapacityBuilding.Contracts.Assistance.V1.HistoryEntry.Types.Action;
-using State = CapacityBuilding.Contracts.Assistance.V1.AssistanceRequest.Types.State;
 
 namespace CapacityBuilding.Portal.Components.Pages.Requests;
 
@@ -10,22 +10,26 @@ namespace CapacityBuilding.Portal.Components.Pages.Requests;
 /// state (<see cref="AssistanceRequestLifecycle"/>, the suite's one statement of it) to the roles
 /// that take them. Offering is a convenience; the service decides when one is taken.
 /// </summary>
-public sealed record RequestActionsAllowed(bool Edit, bool Submit, bool Withdraw, bool Review)
+public sealed record RequestActionsAllowed(bool Edit, bool Submit, bool Withdraw, bool Review, bool Suspend, bool Resume)
 {
-    public bool Any => Edit || Submit || Withdraw || Review;
+    public bool Any => Edit || Submit || Withdraw || Review || Suspend || Resume;
 
     /// <summary>Focal points write their country's requests; coordinators may act for any country.</summary>
     public static bool Writes(Caller? caller) => caller?.Role is CallerRole.MemberState or CallerRole.Coordinator;
 
-    public static RequestActionsAllowed For(Caller? caller, State state)
+    public static RequestActionsAllowed For(Caller? caller, AssistanceRequest request)
     {
         var writes = Writes(caller);
+        var coordinates = caller?.Role == CallerRole.Coordinator;
         return new RequestActionsAllowed(
-            Edit: writes && Allows(state, Action.Update),
-            Submit: writes && Allows(state, Action.Submit),
-            Withdraw: writes && Allows(state, Action.Withdraw),
-            Review: caller?.Role == CallerRole.Coordinator);
+            Edit: writes && Allows(request, Action.Update),
+            Submit: writes && Allows(request, Action.Submit),
+            Withdraw: writes && Allows(request, Action.Withdraw),
+            Review: coordinates,
+            Suspend: coordinates && Allows(request, Action.Suspend),
+            Resume: coordinates && Allows(request, Action.Resume));
     }
 
-    private static bool Allows(State state, Action action) => AssistanceRequestLifecycle.Next(state, action) is not null;
+    private static bool Allows(AssistanceRequest request, Action action) =>
+        AssistanceRequestLifecycle.Next(request.State, action, request.SuspendedFrom) is not null;
 }

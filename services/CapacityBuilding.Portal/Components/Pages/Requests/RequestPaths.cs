@@ -12,12 +12,17 @@ public static class RequestPaths
     public const string SavedNotice = "saved";
     public const string SubmittedNotice = "submitted";
     public const string WithdrawnNotice = "withdrawn";
+    public const string SuspendedNotice = "suspended";
+    public const string ResumedNotice = "resumed";
 
     public static string Detail(string name, string? notice = null) => WithNotice("/" + name, notice);
 
     public static string Edit(string name, string? notice = null) => WithNotice($"/{name}/edit", notice);
 
     public static string Withdraw(string name) => $"/{name}/withdraw";
+
+    /// <summary>The coordinator's page that suspends the request, or resumes it when it is suspended.</summary>
+    public static string Suspension(string name) => $"/{name}/suspension";
 
     /// <summary>The coordinator's review page of the request (the triage area's).</summary>
     public static string Triage(string name) => "/triage/" + IdOf(name);
