@@ -24,15 +24,24 @@ public sealed class RedisFundingTotalsRepository(RedisKeyspace keyspace)
         var sums = new Dictionary<(string Group, string Figure, string Currency), BigInteger>();
         foreach (var entry in await database.HashGetAllAsync(totals))
         {
-            // {group}|{currency}|{figure}|u or |n; a group may hold ':' but never '|'.
+            // {group}|{currency}|{figure}|g, |u or |n; a group may hold ':' but never '|'.
             var parts = ((string)entry.Name!).Split('|');
             var key = (parts[0], parts[2], parts[1]);
             var value = BigInteger.Parse((string)entry.Value!, CultureInfo.InvariantCulture);
-            sums[key] = sums.GetValueOrDefault(key) + (parts[3] == "u" ? value * Amount.NanosPerUnit : value);
+            sums[key] = sums.GetValueOrDefault(key) + (value * NanosPer(parts[3]));
         }
 
         return [.. sums.Select(sum => new GroupTotal(sum.Key.Group, sum.Key.Figure, sum.Key.Currency, sum.Value))];
     }
+
+    /// <summary>What one count of a field's part is worth in nanos: a billion units, a unit or a nano.</summary>
+    private static BigInteger NanosPer(string part) => part switch
+    {
+        "g" => (BigInteger)Amount.NanosPerUnit * Amount.NanosPerUnit,
+        "u" => Amount.NanosPerUnit,
+        "n" => BigInteger.One,
+        _ => throw new InvalidOperationException($"Unknown part '{part}' of a funding total in Redis."),
+    };
 
     /// <summary>The ids of every request the donor's money funds: one read of its index, no read per request.</summary>
     public async Task<IReadOnlySet<string>> FundedRequestIdsAsync(string donorId)

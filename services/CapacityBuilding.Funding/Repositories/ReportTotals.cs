@@ -20,8 +20,9 @@ namespace CapacityBuilding.Funding.Repositories;
 /// money funds (an ACTIVE allocation), and <c>donors:{donor}:funded-counts</c>: hash, per request,
 /// how many of its ACTIVE allocations there are.</item>
 /// </list>
-/// A field is <c>{group}|{currency}|{figure}|u</c> (whole units) or <c>…|n</c> (nanos), each summed
-/// on its own so that Redis' 64-bit HINCRBY never needs a carry; the figure is
+/// A field is <c>{group}|{currency}|{figure}|g</c> (billions of units), <c>…|u</c> (units below a
+/// billion) or <c>…|n</c> (nanos), each summed on its own so that Redis' 64-bit HINCRBY never needs
+/// a carry and never overflows, even for totals beyond google.type.Money; the figure is
 /// <see cref="Allocated"/>, <see cref="Offered"/>, <see cref="Disbursed"/>, <see cref="Pledged"/>,
 /// <see cref="Committed"/> or <see cref="Paid"/>. Sums stay per currency: the reports convert the
 /// few sums to USD when they are read, at the rates of the day asked for.

@@ -3,15 +3,32 @@
 -- money. A record's money is in the totals once its ledger hash has the field 'totaled' (set when
 -- it is created, or when FundingTotalsRebuild counts a record stored before the totals existed);
 -- a change to a record not yet counted changes no total, since the rebuild will count it as it is.
--- Amounts stay decimal strings and change only through HINCRBY: units and nanos are summed in
--- fields of their own ('...|u', '...|n'), so no carry is needed and the service adds them up exactly.
+-- Amounts stay decimal strings and change only through HINCRBY. Units are split into whole
+-- billions ('...|g') and the rest ('...|u'), nanos kept apart ('...|n'): no increment is ever
+-- beyond 10^10, so no field can overflow Redis' 64-bit integers (an error there would leave the
+-- script's earlier writes in place), and the service adds the three up exactly.
+
+-- A signed decimal string without leading zeros ('0' for zero), as HINCRBY takes it.
+local function signed(sign, digits)
+  digits = string.gsub(digits, '^0+', '')
+  if digits == '' then return '0' end
+  return sign .. digits
+end
 
 -- Adds (units, nanos) to figure in every group of groups: space-separated 'offset:group|currency'
 -- entries, offset counting from 0 in totals_keys (a Lua list of the totals hashes).
 local function totals_add(totals_keys, groups, figure, units, nanos)
+  local sign, digits = '', units
+  if string.sub(units, 1, 1) == '-' then sign, digits = '-', string.sub(units, 2) end
+  local billions, rest = '0', signed(sign, digits)
+  if #digits > 9 then
+    billions = signed(sign, string.sub(digits, 1, #digits - 9))
+    rest = signed(sign, string.sub(digits, #digits - 8))
+  end
   for offset, prefix in string.gmatch(groups, '(%d+):(%S+)') do
     local key = totals_keys[tonumber(offset) + 1]
-    redis.call('HINCRBY', key, prefix .. '|' .. figure .. '|u', units)
+    redis.call('HINCRBY', key, prefix .. '|' .. figure .. '|g', billions)
+    redis.call('HINCRBY', key, prefix .. '|' .. figure .. '|u', rest)
     redis.call('HINCRBY', key, prefix .. '|' .. figure .. '|n', nanos)
   end
 end
