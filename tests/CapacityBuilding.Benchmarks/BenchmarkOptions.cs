@@ -33,6 +33,9 @@ internal sealed class BenchmarkOptions
     /// <summary>Funded, published requests at which every page of the IATI export is walked (case 14), comma-separated.</summary>
     public string IatiExportSizes { get; set; } = "1000,10000,100000";
 
+    /// <summary>Stored allocations (over a tenth as many requests) at which the funding reports are timed (case 15), comma-separated.</summary>
+    public string ReportAllocationCounts { get; set; } = "100,100000";
+
     /// <summary>Page size of the List calls.</summary>
     public int PageSize { get; set; } = 50;
 
@@ -69,6 +72,8 @@ internal sealed class BenchmarkOptions
     public IReadOnlyList<int> FilteredSizes => Counts(FilteredListSizes);
 
     public IReadOnlyList<int> IatiSizes => Counts(IatiExportSizes);
+
+    public IReadOnlyList<int> ReportSizes => Counts(ReportAllocationCounts);
 
     /// <summary>
     /// Whether <paramref name="caseId"/> runs: named in <see cref="Only"/> as itself, as a case

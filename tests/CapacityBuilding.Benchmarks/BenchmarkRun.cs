@@ -65,6 +65,7 @@ internal static class BenchmarkRun
         results.AddRange(await MeasureCatalogueSearchAsync(suite, options, stopped));
         results.AddRange(await MeasureAllocationsAsync(suite, options, stopped));
         results.AddRange(await MeasureFilteredListingAsync(suite, options, stopped));
+        results.AddRange(await MeasureReportsAsync(suite, redis, options, stopped));
         var portalPages = await MeasurePortalAsync(options);
         var iatiExports = options.IncludesGroup("14") ? await IatiExportWalk.MeasureAsync(options.IatiSizes) : [];
 
@@ -75,7 +76,7 @@ internal static class BenchmarkRun
             new BenchmarkSettings(options.Concurrency, options.SecondsPerRun, options.WarmupSeconds, options.Rounds, options.PageSize, LoadGenerator),
             WithRatios(results),
             stopped,
-            [.. TargetChecks.Evaluate(WithRatios(results), options.Sizes), .. TargetChecks.EvaluatePortal(portalPages), .. TargetChecks.EvaluateMemory(peakWorkingSets)],
+            [.. TargetChecks.Evaluate(WithRatios(results), options.Sizes), .. TargetChecks.EvaluateReports(results, options.ReportSizes), .. TargetChecks.EvaluatePortal(portalPages), .. TargetChecks.EvaluateMemory(peakWorkingSets)],
             portalPages,
             iatiExports,
             bytesPerRequest,
@@ -168,6 +169,26 @@ internal static class BenchmarkRun
         var allocations = await AllocationCases.SeedAsync(suite);
         var results = await MeasureAsync(allocations.All, ClosedLoop(options), options, stopped);
         await allocations.EnsureNothingDriftedAsync();
+        return results;
+    }
+
+    /// <summary>Case 15 at each stored count of allocations, seeded through funding's API so that the totals move as in production.</summary>
+    private static async Task<List<CaseResult>> MeasureReportsAsync(BenchmarkSuite suite, IConnectionMultiplexer redis, BenchmarkOptions options, List<PendingRow> stopped)
+    {
+        var results = new List<CaseResult>();
+        if (!options.IncludesGroup("15"))
+        {
+            return results;
+        }
+
+        var seeder = await ReportSeeder.StartAsync(suite, redis);
+        foreach (var size in options.ReportSizes)
+        {
+            Console.WriteLine($"Seeding to {size} allocations over {Math.Max(1, size / 10)} approved requests for case 15 (allocations through the API)...");
+            await seeder.SeedUntilAsync(size);
+            results.AddRange(await MeasureAsync(ReportCases.At(suite, size, seeder.Request, seeder.DonorId), ClosedLoop(options), options, stopped));
+        }
+
         return results;
     }
 

@@ -34,6 +34,8 @@ public static class ApplicationServiceExtensions
         builder.Services.AddSingleton<RequestClosures>();
         builder.Services.AddSingleton<RedisContributionRepository>();
         builder.Services.AddHostedService<DonorIndexBackfill>();
+        builder.Services.AddSingleton<RedisFundingTotalsRepository>();
+        builder.Services.AddHostedService<FundingTotalsRebuild>();
         builder.Services.AddSingleton<RedisExchangeRateRepository>();
         builder.Services.AddValidator<DonorValidator>();
         builder.Services.AddValidator<PledgeValidator>();

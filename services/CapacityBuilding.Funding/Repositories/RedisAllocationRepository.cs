@@ -64,12 +64,13 @@ public sealed class RedisAllocationRepository(RedisKeyspace keyspace, PledgeLedg
             amount, now, (chainKey, chainArguments) => ScriptReply.RunScriptAsync(database, FundingScripts.AllocationAllocate,
             [
                 RedisPledgeRepository.LedgerKeyOf(allocation.PledgeId), KeyOf(allocation.Id), LedgerKeyOf(allocation.Id), Index,
-                RequestIndexOf(allocation.RequestId), DonorIndexOf(allocation.DonorId), chainKey, ClosuresOf(allocation.RequestId), .. idempotencyKey is { } key ? new[] { key } : [],
+                RequestIndexOf(allocation.RequestId), DonorIndexOf(allocation.DonorId), chainKey, ClosuresOf(allocation.RequestId),
+                .. TotalsAndFundedKeysOf(allocation), .. idempotencyKey is { } key ? new[] { key } : [],
             ],
             [
                 allocation.Id, JsonSerializer.SerializeToUtf8Bytes(allocation, FundingJsonContext.Default.StoredAllocation),
                 amount.UnitsText, amount.NanosText, Negated(amount.Units), Negated(amount.Nanos), Etags.New(), etag, now.ToUnixTimeMilliseconds(),
-                proposed ? "PROPOSED" : "ACTIVE", .. chainArguments, create?.Fingerprint ?? "",
+                proposed ? "PROPOSED" : "ACTIVE", .. chainArguments, ReportTotals.GroupsOf(allocation), allocation.RequestId, create?.Fingerprint ?? "",
             ]));
         return reply.Status switch
         {
@@ -90,8 +91,9 @@ public sealed class RedisAllocationRepository(RedisKeyspace keyspace, PledgeLedg
     {
         var reply = await chain.AppendAsync(allocation.DonorId, allocation.PledgeId, LedgerEvent.Release, FundingNames.Allocation.Format(allocation.Id),
             allocation.Amount, now, (chainKey, chainArguments) => ScriptReply.RunScriptAsync(database, FundingScripts.AllocationRelease,
-                [LedgerKeyOf(allocation.Id), RedisPledgeRepository.LedgerKeyOf(allocation.PledgeId), chainKey],
-                [expectedEtag, Etags.New(), Etags.New(), now.ToUnixTimeMilliseconds(), proposedOnly ? "1" : "0", .. chainArguments]));
+                [LedgerKeyOf(allocation.Id), RedisPledgeRepository.LedgerKeyOf(allocation.PledgeId), chainKey, .. TotalsAndFundedKeysOf(allocation)],
+                [expectedEtag, Etags.New(), Etags.New(), now.ToUnixTimeMilliseconds(), proposedOnly ? "1" : "0", .. chainArguments,
+                    ReportTotals.GroupsOf(allocation), allocation.RequestId]));
         return reply.Status switch
         {
             "RELEASED" => new ReleaseOutcome.Released(ReadLedger(RedisPledgeRepository.ToHashEntries(reply.Values))),
@@ -111,8 +113,8 @@ public sealed class RedisAllocationRepository(RedisKeyspace keyspace, PledgeLedg
     {
         var reply = await chain.AppendAsync(allocation.DonorId, allocation.PledgeId, LedgerEvent.Confirm, FundingNames.Allocation.Format(allocation.Id),
             allocation.Amount, now, (chainKey, chainArguments) => ScriptReply.RunScriptAsync(database, FundingScripts.AllocationConfirm,
-                [LedgerKeyOf(allocation.Id), RedisPledgeRepository.LedgerKeyOf(allocation.PledgeId), chainKey, ClosuresOf(allocation.RequestId)],
-                [Etags.New(), Etags.New(), now.ToUnixTimeMilliseconds(), .. chainArguments]));
+                [LedgerKeyOf(allocation.Id), RedisPledgeRepository.LedgerKeyOf(allocation.PledgeId), chainKey, ClosuresOf(allocation.RequestId), .. TotalsAndFundedKeysOf(allocation)],
+                [Etags.New(), Etags.New(), now.ToUnixTimeMilliseconds(), .. chainArguments, ReportTotals.GroupsOf(allocation), allocation.RequestId]));
         return reply.Status switch
         {
             "CONFIRMED" => new ConfirmOutcome.Confirmed(ReadLedger(RedisPledgeRepository.ToHashEntries(reply.Values))),
@@ -153,12 +155,12 @@ public sealed class RedisAllocationRepository(RedisKeyspace keyspace, PledgeLedg
             (chainKey, chainArguments) => ScriptReply.RunScriptAsync(database, FundingScripts.AllocationDisburse,
             [
                 LedgerKeyOf(disbursement.AllocationId), DisbursementKeyOf(disbursement.Id), DisbursementIndexOf(disbursement.AllocationId),
-                RedisPledgeRepository.LedgerKeyOf(allocation.PledgeId), chainKey, .. idempotencyKey is { } key ? new[] { key } : [],
+                RedisPledgeRepository.LedgerKeyOf(allocation.PledgeId), chainKey, .. ReportTotals.KeysOf(allocation), .. idempotencyKey is { } key ? new[] { key } : [],
             ],
             [
                 disbursement.Id, JsonSerializer.SerializeToUtf8Bytes(disbursement, FundingJsonContext.Default.StoredDisbursement),
                 amount.UnitsText, amount.NanosText, Negated(amount.Units), Negated(amount.Nanos), Etags.New(), .. chainArguments,
-                create?.Fingerprint ?? "",
+                ReportTotals.GroupsOf(allocation), create?.Fingerprint ?? "",
             ]));
         return reply.Status switch
         {
@@ -265,9 +267,13 @@ public sealed class RedisAllocationRepository(RedisKeyspace keyspace, PledgeLedg
         return [.. documents.Zip(ledgers, (document, ledger) => new AllocationRecord(document, ReadLedger(ledger)))];
     }
 
+    /// <summary>The totals an allocation's money is in, then its donor's funded requests and their counts (the scripts' order).</summary>
+    private static RedisKey[] TotalsAndFundedKeysOf(StoredAllocation allocation) =>
+        [.. ReportTotals.KeysOf(allocation), ReportTotals.FundedRequestsOf(allocation.DonorId), ReportTotals.FundedCountsOf(allocation.DonorId)];
+
     private static RedisKey KeyOf(string id) => $"allocations:{id}";
 
-    private static RedisKey LedgerKeyOf(string id) => $"allocations:{id}:ledger";
+    internal static RedisKey LedgerKeyOf(string id) => $"allocations:{id}:ledger";
 
     private static RedisKey RequestIndexOf(string requestId) => $"requests:{requestId}:allocations";
 

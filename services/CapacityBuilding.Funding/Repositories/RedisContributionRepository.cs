@@ -4,6 +4,7 @@ using CapacityBuilding.Funding.Domain.Contributions;
 using CapacityBuilding.Funding.Domain.Donors;
 using CapacityBuilding.Funding.Domain.Ledger;
 using CapacityBuilding.Funding.Domain.Money;
+using CapacityBuilding.Funding.Domain.Pledges;
 using CapacityBuilding.Funding.Repositories.Scripts;
 using CapacityBuilding.ServiceDefaults.Redis;
 using CapacityBuilding.ServiceDefaults.Resources;
@@ -29,7 +30,8 @@ public sealed class RedisContributionRepository(RedisKeyspace keyspace, PledgeLe
     private readonly IDatabase database = keyspace.Database;
     private readonly RedisJsonStore<StoredContribution> store = new(keyspace, FundingJsonContext.Default.StoredContribution);
 
-    public async Task<ContributeOutcome> CreateAsync(StoredContribution contribution, IdempotentCreate? create)
+    /// <param name="pledge">The pledge <paramref name="contribution"/> pays in against: its earmarks say which totals the money paid counts in.</param>
+    public async Task<ContributeOutcome> CreateAsync(StoredContribution contribution, StoredPledge pledge, IdempotentCreate? create)
     {
         var idempotencyKey = create?.KeyIn("contributions");
         var amount = new Amount(contribution.Units, contribution.Nanos);
@@ -38,12 +40,12 @@ public sealed class RedisContributionRepository(RedisKeyspace keyspace, PledgeLe
             (chainKey, chainArguments) => ScriptReply.RunScriptAsync(database, FundingScripts.ContributionCreate,
             [
                 RedisPledgeRepository.LedgerKeyOf(contribution.PledgeId), KeyOf(contribution.Id), IndexOf(contribution.PledgeId), chainKey,
-                .. idempotencyKey is { } key ? new[] { key } : [],
+                .. ReportTotals.KeysOf(pledge), .. idempotencyKey is { } key ? new[] { key } : [],
             ],
             [
                 contribution.Id, JsonSerializer.SerializeToUtf8Bytes(contribution, FundingJsonContext.Default.StoredContribution),
                 amount.UnitsText, amount.NanosText, Negated(amount.Units), Negated(amount.Nanos), Etags.New(),
-                contribution.CreateTime.ToUnixTimeMilliseconds(), .. chainArguments, create?.Fingerprint ?? "",
+                contribution.CreateTime.ToUnixTimeMilliseconds(), .. chainArguments, ReportTotals.GroupsOf(pledge), create?.Fingerprint ?? "",
             ]));
         return reply.Status switch
         {

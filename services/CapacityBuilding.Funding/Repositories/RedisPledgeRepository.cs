@@ -43,13 +43,15 @@ public sealed class RedisPledgeRepository(RedisKeyspace keyspace, PledgeLedgerCh
         var idempotencyKey = create?.KeyIn("pledges");
         var amount = new Amount(pledge.Units, pledge.Nanos);
         var (chainKey, firstEntry) = PledgeLedgerChain.First(pledge.DonorId, pledge.Id, amount, now);
-        RedisKey[] keys = idempotencyKey is { } key
-            ? [KeyOf(pledge.Id), LedgerKeyOf(pledge.Id), DonorIndexOf(pledge.DonorId), chainKey, key]
-            : [KeyOf(pledge.Id), LedgerKeyOf(pledge.Id), DonorIndexOf(pledge.DonorId), chainKey];
+        RedisKey[] keys =
+        [
+            KeyOf(pledge.Id), LedgerKeyOf(pledge.Id), DonorIndexOf(pledge.DonorId), chainKey, .. ReportTotals.KeysOf(pledge),
+            .. idempotencyKey is { } key ? new[] { key } : [],
+        ];
         var json = JsonSerializer.SerializeToUtf8Bytes(pledge, FundingJsonContext.Default.StoredPledge);
         var etag = Etags.New();
         var reply = await ScriptReply.RunScriptAsync(database, FundingScripts.PledgeCreate, keys,
-            [pledge.Id, json, amount.UnitsText, amount.NanosText, etag, now.ToUnixTimeMilliseconds(), .. firstEntry, create?.Fingerprint ?? ""]);
+            [pledge.Id, json, amount.UnitsText, amount.NanosText, etag, now.ToUnixTimeMilliseconds(), .. firstEntry, ReportTotals.GroupsOf(pledge), create?.Fingerprint ?? ""]);
         if (reply.Status == "CREATED")
         {
             // As later reads will see it: the ledger keeps update times in whole milliseconds.
@@ -109,8 +111,8 @@ public sealed class RedisPledgeRepository(RedisKeyspace keyspace, PledgeLedgerCh
     {
         var commit = transition == PledgeTransition.Commit;
         var reply = await chain.AppendAsync(pledge.DonorId, pledge.Id, commit ? LedgerEvent.PledgeCommit : LedgerEvent.PledgeCancel, "", Amount.Zero, now,
-            (chainKey, chainArguments) => ScriptReply.RunScriptAsync(database, FundingScripts.PledgeTransition, [LedgerKeyOf(pledge.Id), chainKey],
-                [commit ? "COMMIT" : "CANCEL", expectedEtag, Etags.New(), now.ToUnixTimeMilliseconds(), .. chainArguments]));
+            (chainKey, chainArguments) => ScriptReply.RunScriptAsync(database, FundingScripts.PledgeTransition, [LedgerKeyOf(pledge.Id), chainKey, .. ReportTotals.KeysOf(pledge)],
+                [commit ? "COMMIT" : "CANCEL", expectedEtag, Etags.New(), now.ToUnixTimeMilliseconds(), .. chainArguments, ReportTotals.GroupsOf(pledge)]));
         return reply.Status switch
         {
             "DONE" => new PledgeTransitionOutcome.Done(ReadLedger(ToHashEntries(reply.Values))),

@@ -96,4 +96,10 @@ public static class EventIds
 
     /// <summary>Portal: a spreadsheet import's run stopped on an unexpected failure.</summary>
     public const int ImportFailed = 5202;
+
+    /// <summary>Funding: allocations and pledges stored before the report totals existed were counted into them, once per database.</summary>
+    public const int FundingTotalsRebuilt = 3250;
+
+    /// <summary>Funding: counting older allocations and pledges into the report totals waits for Redis.</summary>
+    public const int FundingTotalsRebuildWaiting = 3251;
 }

@@ -9,6 +9,9 @@ internal static class TargetChecks
     /// <summary>The deep page at the largest stored count may be at most this much slower (p50) than at the smallest.</summary>
     private const double DeepPageGrowthLimit = 1.3;
 
+    /// <summary>Issue #19 target 2: a report at 100k allocations over 10k requests takes at most this many times its time at 100.</summary>
+    private const double ReportGrowthLimit = 1.5;
+
     /// <summary>At half of peak load, p99 may be at most this many times p50.</summary>
     private const double TailLimit = 4;
 
@@ -44,6 +47,26 @@ internal static class TargetChecks
             var name = $"11@{page.Stored} {page.User} {page.Page}";
             yield return new TargetCheck($"{name} first load KB", page.TransferredBytes / 1024.0, $"<= {PageWeight.BudgetBytes / 1024}", page.Failure is null && page.TransferredBytes <= PageWeight.BudgetBytes);
             yield return new TargetCheck($"{name} server p95 ms" + (page.Failure is null ? "" : $" ({page.Failure})"), page.P95Ms, $"<= {PortalP95LimitMs:0}", page.Failure is null && page.P95Ms <= PortalP95LimitMs);
+        }
+    }
+
+    /// <summary>Case 15: each report's p50 at the most allocations within <see cref="ReportGrowthLimit"/> of its p50 at the fewest.</summary>
+    public static IEnumerable<TargetCheck> EvaluateReports(IReadOnlyList<CaseResult> results, IReadOnlyList<int> sizes)
+    {
+        if (sizes.Count < 2)
+        {
+            yield break;
+        }
+
+        var (fewest, most) = (ListingCases.Count(sizes.Min()), ListingCases.Count(sizes.Max()));
+        foreach (var report in new[] { "15a", "15b", "15c" })
+        {
+            if (results.SingleOrDefault(result => result.Id == $"{report}@{fewest}") is { } small
+                && results.SingleOrDefault(result => result.Id == $"{report}@{most}") is { } large)
+            {
+                var growth = large.Median.P50Ms / small.Median.P50Ms;
+                yield return new TargetCheck($"{report} p50 at {most} allocations / at {fewest}", growth, $"<= {ReportGrowthLimit}", growth <= ReportGrowthLimit);
+            }
         }
     }
 

@@ -263,6 +263,10 @@ internal sealed class BenchmarkSuite : IAsyncDisposable
     public GrpcChannel AssistanceAsMemberState(string country) =>
         Channel(assistanceAddress, new DevTokenIssuer(Issuer, Audience, signingKey).Mint(CallerRole.MemberState, $"focal-point-{country}", country: country));
 
+    /// <summary>Funding as donor <paramref name="donorId"/>, for a donor's own reports (case 15).</summary>
+    public GrpcChannel FundingAsDonor(string donorId) =>
+        Channel(fundingAddress, new DevTokenIssuer(Issuer, Audience, signingKey).Mint(CallerRole.Donor, $"donor-{donorId}", donorId: donorId));
+
     /// <summary>A shared HTTP/2 channel whose calls carry a coordinator's bearer token, as every case sends it, and the harness as relaying app.</summary>
     private GrpcChannel Channel(Uri address, string? token = null)
     {

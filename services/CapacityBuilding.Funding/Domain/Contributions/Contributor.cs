@@ -27,7 +27,7 @@ public sealed class Contributor(
 
         var stored = new StoredContribution(ResourceIds.New(), name.DonorId, name.PledgeId, amount.CurrencyCode, amount.Units, amount.Nanos, day,
             request.Contribution.Description.Trim(), clock.GetUtcNow());
-        return await contributions.CreateAsync(stored, create) switch
+        return await contributions.CreateAsync(stored, pledge.Pledge, create) switch
         {
             ContributeOutcome.Created => stored,
             ContributeOutcome.AlreadyCreated already => await contributions.GetAsync(already.ContributionId)

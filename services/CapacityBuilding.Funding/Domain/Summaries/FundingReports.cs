@@ -21,11 +21,13 @@ namespace CapacityBuilding.Funding.Domain.Summaries;
 /// sub-regions of the requesting states. A donor's figures are of its own money: its own
 /// allocations and disbursements, against the budgets of the requests it funds
 /// (<see cref="DonorRequestAccess"/>), so its gap is what its money leaves uncovered; other donors'
-/// money is in no figure, not even summed into a total (<see cref="DonorOwnership"/>).
+/// money is in no figure, not even summed into a total (<see cref="DonorOwnership"/>). The money
+/// figures come from the totals the money-moving scripts keep (<see cref="ReportTotals"/>): a few
+/// hashes read per report, however many allocations and pledges there are; they are kept per
+/// currency and converted here, at the rates of the day asked for.
 /// </summary>
 public sealed class FundingReports(
-    RedisAllocationRepository allocations,
-    RedisPledgeRepository pledges,
+    RedisFundingTotalsRepository totalsStore,
     RedisDonorRepository donors,
     RedisExchangeRateRepository exchangeRates,
     AssistanceRequests assistanceRequests,
@@ -52,12 +54,13 @@ public sealed class FundingReports(
         var totals = new TotalsBuilder();
         totals.AddBudget(assistanceRequest.IndicativeBudget, assistanceRequest.ApprovedBudget);
         var byDonor = new SortedDictionary<string, TotalsBuilder>(StringComparer.Ordinal);
-        await foreach (var allocation in allocations.AllAsync(requestId))
+        foreach (var total in await totalsStore.ReadAsync(ReportTotals.OfRequest(requestId)))
         {
-            if (DonorOwnership.Owns(caller, allocation.Allocation.DonorId))
+            var donorId = total.Group[ReportTotals.DonorPrefix.Length..];
+            if (DonorOwnership.Owns(caller, donorId))
             {
-                totals.AddAllocation(allocation);
-                GroupOf(byDonor, allocation.Allocation.DonorId).AddAllocation(allocation);
+                totals.AddTotal(total);
+                GroupOf(byDonor, donorId).AddTotal(total);
             }
         }
 
@@ -94,32 +97,14 @@ public sealed class FundingReports(
             }
         }
 
-        await foreach (var allocation in allocations.AllAsync())
+        // A donor's own totals, or every donor's: the same groups, and each donor's figures.
+        var totals = await totalsStore.ReadAsync(caller.Role == CallerRole.Donor ? ReportTotals.OfDonor(caller.DonorId!) : ReportTotals.All);
+        foreach (var total in totals)
         {
-            if (!DonorOwnership.Owns(caller, allocation.Allocation.DonorId))
+            var groups = GroupsOf(total.Group, programme, byTheme, byRegion, byDonor);
+            foreach (var group in caller.Role == CallerRole.Donor && total.Group == ReportTotals.Programme ? groups.Append(GroupOf(byDonor, caller.DonorId!)) : groups)
             {
-                continue;
-            }
-
-            var groups = GroupsOf(allocation.Allocation.RequestingState, allocation.Allocation.ThematicAreas, byTheme, byRegion)
-                .Append(programme)
-                .Append(GroupOf(byDonor, allocation.Allocation.DonorId));
-            foreach (var group in groups)
-            {
-                group.AddAllocation(allocation);
-            }
-        }
-
-        // Pledge-side money counts for the programme, its donor, and the themes and regions it is earmarked for.
-        await foreach (var pledge in pledges.AllAsync(caller.Role == CallerRole.Donor ? [caller.DonorId!] : await donors.AllIdsAsync()))
-        {
-            var groups = EarmarkGroups.ThemesOf(pledge.Pledge.Earmarks).Select(theme => GroupOf(byTheme, theme))
-                .Concat(EarmarkGroups.SubRegionsOf(pledge.Pledge.Earmarks).Select(subRegion => GroupOf(byRegion, subRegion)))
-                .Append(programme)
-                .Append(GroupOf(byDonor, pledge.Pledge.DonorId));
-            foreach (var group in groups)
-            {
-                group.AddPledge(pledge);
+                group.AddTotal(total);
             }
         }
 
@@ -160,6 +145,29 @@ public sealed class FundingReports(
         if (M49Regions.Of(requestingState) is { } region)
         {
             yield return GroupOf(byRegion, region.SubRegionCode);
+        }
+    }
+
+    /// <summary>Where a total of <see cref="ReportTotals"/> goes in the summary, by its group's name.</summary>
+    private static IEnumerable<TotalsBuilder> GroupsOf(
+        string group, TotalsBuilder programme, SortedDictionary<ThematicArea, TotalsBuilder> byTheme,
+        SortedDictionary<string, TotalsBuilder> byRegion, SortedDictionary<string, TotalsBuilder> byDonor)
+    {
+        if (group == ReportTotals.Programme)
+        {
+            yield return programme;
+        }
+        else if (group.StartsWith(ReportTotals.ThemePrefix, StringComparison.Ordinal))
+        {
+            yield return GroupOf(byTheme, Enum.Parse<ThematicArea>(group[ReportTotals.ThemePrefix.Length..]));
+        }
+        else if (group.StartsWith(ReportTotals.RegionPrefix, StringComparison.Ordinal))
+        {
+            yield return GroupOf(byRegion, group[ReportTotals.RegionPrefix.Length..]);
+        }
+        else if (group.StartsWith(ReportTotals.DonorPrefix, StringComparison.Ordinal))
+        {
+            yield return GroupOf(byDonor, group[ReportTotals.DonorPrefix.Length..]);
         }
     }
 

@@ -1,17 +1,14 @@
 using System.Numerics;
 using CapacityBuilding.Contracts.Funding.V1;
-using CapacityBuilding.Funding.Domain.Allocations;
 using CapacityBuilding.Funding.Domain.ExchangeRates;
 using CapacityBuilding.Funding.Domain.Money;
-using CapacityBuilding.Funding.Domain.Pledges;
-using AllocationState = CapacityBuilding.Contracts.Funding.V1.Allocation.Types.State;
-using PledgeState = CapacityBuilding.Contracts.Funding.V1.Pledge.Types.State;
+using CapacityBuilding.Funding.Repositories;
 
 namespace CapacityBuilding.Funding.Domain.Summaries;
 
 /// <summary>
-/// Adds up one group's money per currency and turns it into <see cref="FundingTotals"/>: original
-/// currencies kept, USD figures from <see cref="ExchangeRateTable"/>, the gap as budget minus
+/// Adds up one group's money per currency (the sums <see cref="ReportTotals"/> keeps, and budgets)
+/// and turns it into <see cref="FundingTotals"/>: original currencies kept, USD figures from <see cref="ExchangeRateTable"/>, the gap as budget minus
 /// allocated (both in USD), and the currencies that could not be converted named. Counted as UN
 /// OCHA's Financial Tracking Service counts: a pledge still PLEDGED is an intention (pledged), a
 /// COMMITTED one is counted (committed), money paid in is counted apart (paid); money proposed to
@@ -32,37 +29,36 @@ public sealed class TotalsBuilder
     private bool hasPledges;
     private BudgetBasis basis = BudgetBasis.Unspecified;
 
-    public void AddAllocation(AllocationRecord allocation)
+    /// <summary>
+    /// One sum kept by <see cref="ReportTotals"/>, as the records it sums would add it: allocated,
+    /// offered, pledged and committed money appear when there is some, disbursed and paid whenever
+    /// the group has an allocation or pledge in that currency (as zero before any is paid), and a
+    /// pledge figure of any amount says the group was given pledges.
+    /// </summary>
+    public void AddTotal(GroupTotal total)
     {
-        var currencyCode = allocation.Allocation.CurrencyCode;
-        switch (allocation.Ledger.State)
+        var (figure, currencyCode, totalNanos) = (total.Figure, total.CurrencyCode, total.TotalNanos);
+        if (figure is ReportTotals.Pledged or ReportTotals.Committed or ReportTotals.Paid)
         {
-            case AllocationState.Active:
-                allocated.Add(currencyCode, allocation.Ledger.Amount.TotalNanos);
-                break;
-            case AllocationState.Proposed:
-                offered.Add(currencyCode, allocation.Ledger.Amount.TotalNanos);
-                break;
+            hasPledges = true;
         }
 
-        disbursed.Add(currencyCode, allocation.Ledger.Disbursed.TotalNanos);
-    }
-
-    public void AddPledge(PledgeRecord pledge)
-    {
-        hasPledges = true;
-        var currencyCode = pledge.Pledge.CurrencyCode;
-        switch (pledge.Ledger.State)
+        if (totalNanos.IsZero && figure is not (ReportTotals.Disbursed or ReportTotals.Paid))
         {
-            case PledgeState.Pledged:
-                pledged.Add(currencyCode, pledge.Ledger.Amount.TotalNanos);
-                break;
-            case PledgeState.Committed:
-                committed.Add(currencyCode, pledge.Ledger.Amount.TotalNanos);
-                break;
+            return;
         }
 
-        paid.Add(currencyCode, pledge.Ledger.Paid.TotalNanos);
+        var sums = figure switch
+        {
+            ReportTotals.Allocated => allocated,
+            ReportTotals.Offered => offered,
+            ReportTotals.Disbursed => disbursed,
+            ReportTotals.Pledged => pledged,
+            ReportTotals.Committed => committed,
+            ReportTotals.Paid => paid,
+            _ => throw new InvalidOperationException($"Unknown funding total '{figure}' in Redis."),
+        };
+        sums.Add(currencyCode, totalNanos);
     }
 
     /// <summary>One request's budget: the gap is measured against <paramref name="approved"/> when set, else <paramref name="indicative"/>.</summary>

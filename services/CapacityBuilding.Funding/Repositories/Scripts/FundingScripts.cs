@@ -12,30 +12,37 @@ internal static class FundingScripts
 {
     private const string LedgerFunctions = "ledger-functions.lua";
     private const string ChainFunctions = "chain-functions.lua";
+    private const string TotalsFunctions = "totals-functions.lua";
 
     /// <summary>Allocates part of a pledge, checking its balance in the same step.</summary>
-    public static readonly string AllocationAllocate = Load(LuaScripts.IdempotencyFunctions, LedgerFunctions, ChainFunctions, "allocation-allocate.lua");
+    public static readonly string AllocationAllocate = Load(LuaScripts.IdempotencyFunctions, LedgerFunctions, ChainFunctions, TotalsFunctions, "allocation-allocate.lua");
 
     /// <summary>Releases an undisbursed allocation back to its pledge.</summary>
-    public static readonly string AllocationRelease = Load(LedgerFunctions, ChainFunctions, "allocation-release.lua");
+    public static readonly string AllocationRelease = Load(LedgerFunctions, ChainFunctions, TotalsFunctions, "allocation-release.lua");
 
     /// <summary>Confirms a proposed allocation, unless its request was closed to funding.</summary>
-    public static readonly string AllocationConfirm = Load(ChainFunctions, "allocation-confirm.lua");
+    public static readonly string AllocationConfirm = Load(ChainFunctions, TotalsFunctions, "allocation-confirm.lua");
 
     /// <summary>Closes a request to funding unless money is allocated to it.</summary>
     public static readonly string RequestFundingClose = Load("request-funding-close.lua");
 
     /// <summary>Disburses part of an allocation, never more than is left of it.</summary>
-    public static readonly string AllocationDisburse = Load(LuaScripts.IdempotencyFunctions, LedgerFunctions, ChainFunctions, "allocation-disburse.lua");
+    public static readonly string AllocationDisburse = Load(LuaScripts.IdempotencyFunctions, LedgerFunctions, ChainFunctions, TotalsFunctions, "allocation-disburse.lua");
 
     /// <summary>Records money paid in against a committed pledge, never beyond its amount.</summary>
-    public static readonly string ContributionCreate = Load(LuaScripts.IdempotencyFunctions, LedgerFunctions, ChainFunctions, "contribution-create.lua");
+    public static readonly string ContributionCreate = Load(LuaScripts.IdempotencyFunctions, LedgerFunctions, ChainFunctions, TotalsFunctions, "contribution-create.lua");
 
     /// <summary>Creates a pledge and its ledger.</summary>
-    public static readonly string PledgeCreate = Load(LuaScripts.IdempotencyFunctions, ChainFunctions, "pledge-create.lua");
+    public static readonly string PledgeCreate = Load(LuaScripts.IdempotencyFunctions, ChainFunctions, TotalsFunctions, "pledge-create.lua");
 
     /// <summary>Commits or cancels a pledge.</summary>
-    public static readonly string PledgeTransition = Load(ChainFunctions, "pledge-transition.lua");
+    public static readonly string PledgeTransition = Load(ChainFunctions, TotalsFunctions, "pledge-transition.lua");
+
+    /// <summary>Counts an allocation stored before the totals existed into them, once.</summary>
+    public static readonly string TotalsCountAllocation = Load(TotalsFunctions, "totals-count-allocation.lua");
+
+    /// <summary>Counts a pledge stored before the totals existed into them, once.</summary>
+    public static readonly string TotalsCountPledge = Load(TotalsFunctions, "totals-count-pledge.lua");
 
     private static string Load(params string[] files) => LuaScripts.Load(typeof(FundingScripts).Assembly, files);
 }

@@ -3,10 +3,13 @@
 -- and answers the same, so the assistance service can finish an interrupted acceptance by simply
 -- confirming again. A request closed to funding (request-funding-close.lua) is checked in the
 -- same step, so a withdrawal and an acceptance racing each other never both succeed.
+-- Its money moves from offered to allocated in the totals (totals-functions.lua) in the same step.
 -- KEYS[1] allocation ledger, KEYS[2] pledge ledger, KEYS[3] pledge ledger chain, KEYS[4] the
--- request's closures.
+-- request's closures, KEYS[5..7] the totals of all, of the donor and of the request, KEYS[8] the
+-- donor's funded requests, KEYS[9] their counts.
 -- ARGV[1] new allocation etag, ARGV[2] new pledge etag, ARGV[3] time (Unix ms), ARGV[4] expected
--- chain head, ARGV[5] chain entry JSON, ARGV[6] its hash (chain-functions.lua).
+-- chain head, ARGV[5] chain entry JSON, ARGV[6] its hash (chain-functions.lua), ARGV[7] the totals
+-- groups, ARGV[8] the request's id.
 -- Returns {'CONFIRMED', ledger field, value, ...}, {'MISSING'}, {'STATE', state}, {'CLOSED'} or
 -- {'CHAIN_MOVED'}.
 local allocation = KEYS[1]
@@ -19,6 +22,13 @@ if state ~= 'ACTIVE' then
   chain_append(KEYS[2], KEYS[3], ARGV[5], ARGV[6])
   redis.call('HSET', KEYS[2], 'etag', ARGV[2], 'update_time', ARGV[3])
   redis.call('HSET', allocation, 'state', 'ACTIVE', 'etag', ARGV[1])
+  if is_totaled(allocation) then
+    local totals = {KEYS[5], KEYS[6], KEYS[7]}
+    local l = redis.call('HMGET', allocation, 'amount_units', 'amount_nanos')
+    totals_add(totals, ARGV[7], 'offered', negated(l[1]), negated(l[2]))
+    totals_add(totals, ARGV[7], 'allocated', l[1], l[2])
+    funded_add(KEYS[8], KEYS[9], ARGV[8])
+  end
 end
 local result = redis.call('HGETALL', allocation)
 table.insert(result, 1, 'CONFIRMED')

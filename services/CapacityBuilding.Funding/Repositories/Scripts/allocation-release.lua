@@ -3,11 +3,14 @@
 -- retrying (the assistance service letting go of an offer's hold) needs no etag. Starts with
 -- ledger-functions.lua. Returns {'RELEASED', ledger field, value, ...}, {'MISSING'},
 -- {'STALE'} (etag), {'STATE', state}, {'DISBURSED', undisbursed_units, undisbursed_nanos} or {'CHAIN_MOVED'}.
--- KEYS[1] allocation ledger, KEYS[2] pledge ledger, KEYS[3] pledge ledger chain.
+-- Its money leaves the totals (totals-functions.lua) in the same step.
+-- KEYS[1] allocation ledger, KEYS[2] pledge ledger, KEYS[3] pledge ledger chain, KEYS[4..6] the
+-- totals of all, of the donor and of the request, KEYS[7] the donor's funded requests, KEYS[8] their counts.
 -- ARGV[1] expected etag ('' for any), ARGV[2] new allocation etag, ARGV[3] new pledge etag, ARGV[4] time,
 -- ARGV[5] '1' to release a PROPOSED allocation only (the assistance service letting go of an
 -- offer's hold: one the requesting state accepted meanwhile stays ACTIVE), '0' for either,
--- ARGV[6] expected chain head, ARGV[7] chain entry JSON, ARGV[8] its hash (chain-functions.lua).
+-- ARGV[6] expected chain head, ARGV[7] chain entry JSON, ARGV[8] its hash (chain-functions.lua),
+-- ARGV[9] the totals groups, ARGV[10] the request's id.
 local allocation = KEYS[1]
 local state = redis.call('HGET', allocation, 'state')
 if not state then return {'MISSING'} end
@@ -25,6 +28,14 @@ chain_append(KEYS[2], KEYS[3], ARGV[7], ARGV[8])
 amount_add(KEYS[2], 'remaining_units', 'remaining_nanos', l[1], l[2])
 redis.call('HSET', KEYS[2], 'etag', ARGV[3], 'update_time', ARGV[4])
 redis.call('HSET', allocation, 'state', 'RELEASED', 'etag', ARGV[2], 'release_time', ARGV[4])
+if is_totaled(allocation) then
+  local figure = 'offered'
+  if state == 'ACTIVE' then
+    figure = 'allocated'
+    funded_remove(KEYS[7], KEYS[8], ARGV[10])
+  end
+  totals_add({KEYS[4], KEYS[5], KEYS[6]}, ARGV[9], figure, negated(l[1]), negated(l[2]))
+end
 local result = redis.call('HGETALL', allocation)
 table.insert(result, 1, 'RELEASED')
 return result

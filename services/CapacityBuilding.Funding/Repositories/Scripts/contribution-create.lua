@@ -4,13 +4,15 @@
 -- can never add up to more than the pledge. Starts with idempotency.lua, ledger-functions.lua and
 -- chain-functions.lua; the contribution is an entry on the pledge's ledger chain.
 -- KEYS[1] pledge ledger, KEYS[2] contribution document, KEYS[3] the pledge's contribution index,
--- KEYS[4] the pledge's ledger chain, KEYS[5] idempotency key (optional).
+-- KEYS[4] the pledge's ledger chain, KEYS[5..6] the totals of all and of the donor
+-- (totals-functions.lua: the money paid in counts in the same step), KEYS[7] idempotency key (optional).
 -- ARGV[1] id, ARGV[2] JSON, ARGV[3] units, ARGV[4] nanos, ARGV[5] -units, ARGV[6] -nanos,
 -- ARGV[7] new pledge etag, ARGV[8] time (Unix ms), ARGV[9] expected chain head, ARGV[10] chain
--- entry JSON, ARGV[11] its hash, ARGV[12] the request's fingerprint (last, as idempotency.lua expects).
+-- entry JSON, ARGV[11] its hash, ARGV[12] the totals groups, ARGV[13] the request's fingerprint
+-- (last, as idempotency.lua expects).
 -- Returns {'CREATED'}, {'EXISTING', id}, {'MISSING'}, {'NOT_COMMITTED', state},
 -- {'EXCEEDS', unpaid_units, unpaid_nanos} or {'CHAIN_MOVED'}.
-local earlier = earlier_create(KEYS[5], ARGV[#ARGV])
+local earlier = earlier_create(KEYS[7], ARGV[#ARGV])
 if earlier then return earlier end
 local pledge = KEYS[1]
 local state = redis.call('HGET', pledge, 'state')
@@ -29,5 +31,6 @@ amount_sub(pledge, 'unpaid_units', 'unpaid_nanos', ARGV[5], ARGV[6])
 redis.call('HSET', pledge, 'etag', ARGV[7], 'update_time', ARGV[8])
 redis.call('SET', KEYS[2], ARGV[2])
 redis.call('ZADD', KEYS[3], 0, ARGV[1])
-remember_create(KEYS[5], ARGV[1], ARGV[#ARGV])
+if is_totaled(pledge) then totals_add({KEYS[5], KEYS[6]}, ARGV[12], 'paid', ARGV[3], ARGV[4]) end
+remember_create(KEYS[7], ARGV[1], ARGV[#ARGV])
 return {'CREATED'}

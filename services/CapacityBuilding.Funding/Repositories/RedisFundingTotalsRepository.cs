@@ -1,0 +1,72 @@
+using System.Globalization;
+using System.Numerics;
+using CapacityBuilding.Funding.Domain.Allocations;
+using CapacityBuilding.Funding.Domain.Money;
+using CapacityBuilding.Funding.Domain.Pledges;
+using CapacityBuilding.Funding.Repositories.Scripts;
+using CapacityBuilding.ServiceDefaults.Redis;
+using StackExchange.Redis;
+
+namespace CapacityBuilding.Funding.Repositories;
+
+/// <summary>
+/// Reads the totals and the donors' funded requests that the money-moving scripts keep
+/// (<see cref="ReportTotals"/> documents the keys), and counts records stored before they existed
+/// into them (<see cref="Domain.Summaries.FundingTotalsRebuild"/>).
+/// </summary>
+public sealed class RedisFundingTotalsRepository(RedisKeyspace keyspace)
+{
+    private readonly IDatabase database = keyspace.Database;
+
+    /// <summary>Every sum of one totals hash: one HGETALL, whatever the number of allocations and pledges.</summary>
+    public async Task<IReadOnlyList<GroupTotal>> ReadAsync(RedisKey totals)
+    {
+        var sums = new Dictionary<(string Group, string Figure, string Currency), BigInteger>();
+        foreach (var entry in await database.HashGetAllAsync(totals))
+        {
+            // {group}|{currency}|{figure}|g, |u or |n; a group may hold ':' but never '|'.
+            var parts = ((string)entry.Name!).Split('|');
+            var key = (parts[0], parts[2], parts[1]);
+            var value = BigInteger.Parse((string)entry.Value!, CultureInfo.InvariantCulture);
+            sums[key] = sums.GetValueOrDefault(key) + (value * NanosPer(parts[3]));
+        }
+
+        return [.. sums.Select(sum => new GroupTotal(sum.Key.Group, sum.Key.Figure, sum.Key.Currency, sum.Value))];
+    }
+
+    /// <summary>What one count of a field's part is worth in nanos: a billion units, a unit or a nano.</summary>
+    private static BigInteger NanosPer(string part) => part switch
+    {
+        "g" => (BigInteger)Amount.NanosPerUnit * Amount.NanosPerUnit,
+        "u" => Amount.NanosPerUnit,
+        "n" => BigInteger.One,
+        _ => throw new InvalidOperationException($"Unknown part '{part}' of a funding total in Redis."),
+    };
+
+    /// <summary>The ids of every request the donor's money funds: one read of its index, no read per request.</summary>
+    public async Task<IReadOnlySet<string>> FundedRequestIdsAsync(string donorId)
+    {
+        var ids = await database.SortedSetRangeByRankAsync(ReportTotals.FundedRequestsOf(donorId));
+        return ids.Select(id => (string)id!).ToHashSet(StringComparer.Ordinal);
+    }
+
+    public Task<bool> FundsAsync(string donorId, string requestId) => database.HashExistsAsync(ReportTotals.FundedCountsOf(donorId), requestId);
+
+    /// <summary>Counts <paramref name="allocation"/> into the totals as its ledger is now, unless it is counted. True when this counted it.</summary>
+    public async Task<bool> CountOnceAsync(StoredAllocation allocation)
+    {
+        var reply = await ScriptReply.RunScriptAsync(database, FundingScripts.TotalsCountAllocation,
+            [RedisAllocationRepository.LedgerKeyOf(allocation.Id), .. ReportTotals.KeysOf(allocation),
+                ReportTotals.FundedRequestsOf(allocation.DonorId), ReportTotals.FundedCountsOf(allocation.DonorId)],
+            [ReportTotals.GroupsOf(allocation), allocation.RequestId]);
+        return reply.Status == "COUNTED";
+    }
+
+    /// <summary>Counts <paramref name="pledge"/> into the totals as its ledger is now, unless it is counted. True when this counted it.</summary>
+    public async Task<bool> CountOnceAsync(StoredPledge pledge)
+    {
+        var reply = await ScriptReply.RunScriptAsync(database, FundingScripts.TotalsCountPledge,
+            [RedisPledgeRepository.LedgerKeyOf(pledge.Id), .. ReportTotals.KeysOf(pledge)], [ReportTotals.GroupsOf(pledge)]);
+        return reply.Status == "COUNTED";
+    }
+}

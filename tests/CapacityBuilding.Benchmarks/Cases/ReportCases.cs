@@ -1,0 +1,24 @@
+using CapacityBuilding.Benchmarks.Suite;
+using CapacityBuilding.Contracts.Funding.V1;
+
+namespace CapacityBuilding.Benchmarks.Cases;
+
+/// <summary>
+/// Case 15: the funding reports at one stored count of allocations, which must not grow with it:
+/// the programme's summary (a coordinator's), one request's funding, and a donor's own summary.
+/// </summary>
+internal static class ReportCases
+{
+    public static IReadOnlyList<BenchmarkCase> At(BenchmarkSuite suite, long allocations, string request, string donorId)
+    {
+        var funding = new FundingService.FundingServiceClient(suite.Funding);
+        var donor = new FundingService.FundingServiceClient(suite.FundingAsDonor(donorId));
+        var label = ListingCases.Count((int)allocations);
+        return
+        [
+            new($"15a@{label}", $"GetFundingSummary, {label} allocations", "client -> funding -> Redis (+ assistance: budgets)", async () => await funding.GetFundingSummaryAsync(new GetFundingSummaryRequest())),
+            new($"15b@{label}", $"GetRequestFunding, {label} allocations", "client -> funding -> Redis (+ assistance: the request)", async () => await funding.GetRequestFundingAsync(new GetRequestFundingRequest { AssistanceRequest = request })),
+            new($"15c@{label}", $"GetFundingSummary as a donor, {label} allocations", "client -> funding -> Redis (+ assistance: budgets)", async () => await donor.GetFundingSummaryAsync(new GetFundingSummaryRequest())),
+        ];
+    }
+}
