@@ -25,7 +25,10 @@ namespace CapacityBuilding.Assistance.Repositories;
 /// </summary>
 public sealed class RedisAssistanceRequestRepository(RedisKeyspace keyspace)
 {
-    /// <summary>Index entries a page may examine at most; bounds the cost of a page.</summary>
+    /// <summary>
+    /// Index entries one page script examines at most: bounds how long one call blocks Redis.
+    /// A page that needs more calls the script again from where it stopped (<see cref="ListAsync"/>).
+    /// </summary>
     public const int PageScanBudget = 2000;
 
     private const string Collection = "requests";
@@ -65,8 +68,15 @@ public sealed class RedisAssistanceRequestRepository(RedisKeyspace keyspace)
 
     public async Task<StoredAssistanceRequest?> GetAsync(string id) => Deserialize(await database.StringGetAsync(KeyOf(id)));
 
-    /// <summary>One page of the listing and the cursor of the next page (null on the last).</summary>
-    public async Task<(IReadOnlyList<StoredAssistanceRequest> Items, string? NextCursor)> ListAsync(RequestListQuery query, int pageSize, string? cursor)
+    /// <summary>
+    /// One page of the listing and the cursor of the next page (null on the last). The page is
+    /// full unless it is the last: when a script call runs out of its scan budget first, the
+    /// next call continues from the member it stopped at, until the page is full or the driving
+    /// index is exhausted. A rare combination of common filters therefore costs more script calls,
+    /// never a short page with a token.
+    /// </summary>
+    public async Task<(IReadOnlyList<StoredAssistanceRequest> Items, string? NextCursor)> ListAsync(
+        RequestListQuery query, int pageSize, string? cursor, CancellationToken cancellationToken = default)
     {
         var keys = query.Filters.Count == 0
             ? [RequestIndexes.KeyOf(query.Order, null)]
@@ -74,25 +84,31 @@ public sealed class RedisAssistanceRequestRepository(RedisKeyspace keyspace)
         var createdOrder = query.Order == RequestOrder.CreateTime;
         var fromTime = query.CreatedFrom is { } from ? RequestIndexes.TimePrefix(from) : "";
         var beforeTime = query.CreatedBefore is { } before ? RequestIndexes.TimePrefix(before) : "";
-        RedisValue[] arguments =
-        [
-            cursor ?? "",
-            createdOrder && beforeTime.Length > 0 ? "(" + beforeTime : "+",
-            createdOrder && fromTime.Length > 0 ? "[" + fromTime : "-",
-            pageSize,
-            PageScanBudget,
-            createdOrder ? 0 : 4,
-            fromTime,
-            beforeTime,
-        ];
-        var result = (RedisResult[])(await database.ScriptEvaluateAsync(AssistanceScripts.RequestPage, keys, arguments))!;
-        var members = ((RedisValue[])result[0]!).Select(member => (string)member!).ToList();
-        var resume = (string)result[1]!;
+        var members = new List<string>(pageSize + 1);
+        var resume = cursor ?? "";
+        do
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            RedisValue[] arguments =
+            [
+                resume,
+                createdOrder && beforeTime.Length > 0 ? "(" + beforeTime : "+",
+                createdOrder && fromTime.Length > 0 ? "[" + fromTime : "-",
+                pageSize + 1 - members.Count,
+                PageScanBudget,
+                createdOrder ? 0 : 4,
+                fromTime,
+                beforeTime,
+            ];
+            var result = (RedisResult[])(await database.ScriptEvaluateAsync(AssistanceScripts.RequestPage, keys, arguments))!;
+            members.AddRange(((RedisValue[])result[0]!).Select(member => (string)member!));
+            resume = (string)result[1]!;
+        }
+        while (resume.Length > 0 && members.Count <= pageSize);
 
         var page = members.Take(pageSize).ToList();
-        var next = members.Count > pageSize ? page[^1] : resume.Length > 0 ? resume : null;
         var ids = page.Select(member => RequestIndexes.IdOf(query.Order, member)).ToArray();
-        return (await GetManyAsync(ids), next);
+        return (await GetManyAsync(ids), members.Count > pageSize ? page[^1] : null);
     }
 
     /// <summary>

@@ -1,21 +1,25 @@
--- One page of index members matching every filter. Walks the smallest of the filter indexes
--- (KEYS) from the cursor downwards and keeps the members present in all the others, stopping
--- after page size + 1 matches or after examining the scan budget, so a page never costs more
--- than the budget whatever the number of stored requests.
+-- Index members matching every filter, one stretch of a page. Walks the filter index (KEYS)
+-- with the fewest members left between the cursor and the lower bound, downwards, and keeps the
+-- members present in all the others, stopping after the wanted number of matches or after
+-- examining the scan budget: one call never blocks Redis longer than the budget, whatever the
+-- number of stored requests. The caller calls again from the resume member until its page is
+-- full, so a client never sees a short page with a next-page token.
 -- ARGV[1] cursor member ('' for the first page), ARGV[2] upper lex bound, ARGV[3] lower lex
--- bound, ARGV[4] page size, ARGV[5] scan budget, ARGV[6] length of the prefix before the id in
--- a member, ARGV[7] / ARGV[8] lowest / first excluded creation-time prefix of ids ('' for none).
+-- bound, ARGV[4] matches wanted, ARGV[5] scan budget, ARGV[6] length of the prefix before the id
+-- in a member, ARGV[7] / ARGV[8] lowest / first excluded creation-time prefix of ids ('' for none).
 -- Returns {matches, resume} where resume is the last member examined when the budget ran out
 -- before the end, else ''.
-local driver = 1
-local smallest = redis.call('ZCARD', KEYS[1])
-for i = 2, #KEYS do
-  local size = redis.call('ZCARD', KEYS[i])
-  if size < smallest then smallest = size; driver = i end
-end
 local from = ARGV[2]
 if ARGV[1] ~= '' then from = '(' .. ARGV[1] end
-local pageSize = tonumber(ARGV[4])
+-- ZLEXCOUNT is O(log n): what is left to walk below the cursor, not the index's whole size,
+-- picks the driver (a deep page of a large index may have fewer members left than a small one).
+local driver = 1
+local smallest = redis.call('ZLEXCOUNT', KEYS[1], ARGV[3], from)
+for i = 2, #KEYS do
+  local size = redis.call('ZLEXCOUNT', KEYS[i], ARGV[3], from)
+  if size < smallest then smallest = size; driver = i end
+end
+local wanted = tonumber(ARGV[4])
 local budget = tonumber(ARGV[5])
 local prefix = tonumber(ARGV[6])
 local found = {}
@@ -34,7 +38,7 @@ while examined < budget do
     end
     if match then
       found[#found + 1] = member
-      if #found > pageSize then return {found, ''} end
+      if #found >= wanted then return {found, ''} end
     end
   end
   if #batch < want then return {found, ''} end
