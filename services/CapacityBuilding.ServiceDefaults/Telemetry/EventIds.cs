@@ -96,4 +96,10 @@ public static class EventIds
 
     /// <summary>Portal: a spreadsheet import's run stopped on an unexpected failure.</summary>
     public const int ImportFailed = 5202;
+
+    /// <summary>Assistance: requests stored before the listing indexes of filter pairs were added to them, once.</summary>
+    public const int RequestPairIndexBackfilled = 2420;
+
+    /// <summary>Assistance: adding earlier requests to the filter-pair indexes waits for Redis.</summary>
+    public const int RequestPairIndexBackfillWaiting = 2421;
 }

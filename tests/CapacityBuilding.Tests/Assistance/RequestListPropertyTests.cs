@@ -11,13 +11,17 @@ namespace CapacityBuilding.Tests.Assistance;
 /// Random combinations of every filter ListAssistanceRequests accepts (requesting state, state,
 /// thematic area, assistance type, DAC eligibility, a created window) in either order, over a few
 /// thousand requests whose filters are skewed so that some combinations meet rarely: every page
-/// but the last is full, and the pages together are the filtered set in order, once each.
+/// but the last is full, and the pages together are the filtered set in order, once each. Every
+/// listing is walked twice: through the suite's assistance, and through one of the test's own
+/// whose page script may examine only <see cref="TinyScanBudget"/> entries per call, so that
+/// nearly every page takes several calls of it.
 /// </summary>
 [Collection(SuiteDefinition.Name)]
 public sealed class RequestListPropertyTests(SuiteFixture suite)
 {
     private const int Seeded = 3_000;
     private const int Combinations = 40;
+    private const int TinyScanBudget = 7;
 
     private static readonly string[] Countries = ["GHA", "NOR", "NPL", "SEN", "BRA"];
     private static readonly ThematicArea[] Areas = [ThematicArea.Legislation, ThematicArea.ElectronicEvidence, ThematicArea.Network247, ThematicArea.ProceduralMeasures];
@@ -30,6 +34,10 @@ public sealed class RequestListPropertyTests(SuiteFixture suite)
     {
         var (window, created) = await SeedAsync();
         var random = new Random(19);
+        var (process, channel) = await suite.StartExtraAssistanceAsync(
+            new Dictionary<string, string>(SuiteFixture.DirectTo(suite.TrainingAddress)) { ["Requests__Listing__ScanBudget"] = $"{TinyScanBudget}" });
+        await using var tinyBudgetProcess = process;
+        var tinyBudget = new AssistanceService.AssistanceServiceClient(suite.Channel(new Uri($"http://{channel.Target}"), suite.CoordinatorToken));
 
         for (var i = 0; i < Combinations; i++)
         {
@@ -42,19 +50,28 @@ public sealed class RequestListPropertyTests(SuiteFixture suite)
             var expectedNames = expected.Select(request => request.Name).ToList();
             list.PageSize = Math.Max(random.Next(1, 40), expectedNames.Count / 25);
 
-            var listed = new List<string>();
-            do
+            foreach (var client in (AssistanceService.AssistanceServiceClient[])[assistance, tinyBudget])
             {
-                var page = await assistance.ListAssistanceRequestsAsync(list);
-                Assert.True(page.NextPageToken.Length == 0 || page.AssistanceRequests.Count == list.PageSize,
-                    $"{described}: a page of {page.AssistanceRequests.Count} of {list.PageSize} with a next-page token after {listed.Count}");
-                listed.AddRange(page.AssistanceRequests.Select(request => request.Name));
-                list.PageToken = page.NextPageToken;
+                var listed = await ListAllAsync(client, list.Clone(), described);
+                Assert.True(expectedNames.SequenceEqual(listed), $"{described}: listed {listed.Count}, expected {expectedNames.Count}");
             }
-            while (list.PageToken.Length > 0);
-
-            Assert.True(expectedNames.SequenceEqual(listed), $"{described}: listed {listed.Count}, expected {expectedNames.Count}");
         }
+    }
+
+    /// <summary>Every page of <paramref name="list"/>, checking that each page but the last is full.</summary>
+    private static async Task<List<string>> ListAllAsync(AssistanceService.AssistanceServiceClient client, ListAssistanceRequestsRequest list, string described)
+    {
+        var listed = new List<string>();
+        do
+        {
+            var page = await client.ListAssistanceRequestsAsync(list);
+            Assert.True(page.NextPageToken.Length == 0 || page.AssistanceRequests.Count == list.PageSize,
+                $"{described}: a page of {page.AssistanceRequests.Count} of {list.PageSize} with a next-page token after {listed.Count}");
+            listed.AddRange(page.AssistanceRequests.Select(request => request.Name));
+            list.PageToken = page.NextPageToken;
+        }
+        while (list.PageToken.Length > 0);
+        return listed;
     }
 
     /// <summary>Each filter taken with probability 0.4, the window's bounds and the order at random; the filter applied by hand beside it.</summary>
@@ -131,7 +148,7 @@ public sealed class RequestListPropertyTests(SuiteFixture suite)
                 request.ThematicAreas.Add(rare ? Areas[(i + 1) % Areas.Length] : Areas[i % Countries.Length % Areas.Length]);
                 request.AssistanceTypes.Clear();
                 request.AssistanceTypes.Add(Types[i / 7 % Types.Length]);
-                request.EstimatedParticipants = i % 150;
+                request.EstimatedParticipants = 1 + (i % 150);
                 var current = await driver.CreateAsync(request);
                 return i % 4 == 0 && (i % Countries.Length != 1 || rare) ? await driver.ActAsync(current.Name, Action.Submit) : current;
             }
