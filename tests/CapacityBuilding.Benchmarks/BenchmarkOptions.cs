@@ -21,6 +21,12 @@ internal sealed class BenchmarkOptions
     /// <summary>Stored request counts at which the filtered listings are measured (case 10), comma-separated.</summary>
     public string FilteredListSizes { get; set; } = "1000,100000";
 
+    /// <summary>
+    /// Stored request counts at which the filtered first and deep pages are measured (case 16),
+    /// comma-separated: the smallest stored through the API, the others grown by copies.
+    /// </summary>
+    public string ShortPageSizes { get; set; } = "1000,1000000";
+
     /// <summary>Courses in training's catalogue for the searches (case 8).</summary>
     public int CatalogueSize { get; set; } = 10_000;
 
@@ -74,6 +80,8 @@ internal sealed class BenchmarkOptions
     public IReadOnlyList<int> IatiSizes => Counts(IatiExportSizes);
 
     public IReadOnlyList<int> ReportSizes => Counts(ReportAllocationCounts);
+
+    public IReadOnlyList<int> ShortPageCounts => Counts(ShortPageSizes);
 
     /// <summary>
     /// Whether <paramref name="caseId"/> runs: named in <see cref="Only"/> as itself, as a case

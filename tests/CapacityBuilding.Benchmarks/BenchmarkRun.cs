@@ -66,6 +66,7 @@ internal static class BenchmarkRun
         results.AddRange(await MeasureAllocationsAsync(suite, options, stopped));
         results.AddRange(await MeasureFilteredListingAsync(suite, options, stopped));
         results.AddRange(await MeasureReportsAsync(suite, redis, options, stopped));
+        results.AddRange(await MeasureShortPagesAsync(suite, options, stopped));
         var portalPages = await MeasurePortalAsync(options);
         var iatiExports = options.IncludesGroup("14") ? await IatiExportWalk.MeasureAsync(options.IatiSizes) : [];
 
@@ -76,7 +77,7 @@ internal static class BenchmarkRun
             new BenchmarkSettings(options.Concurrency, options.SecondsPerRun, options.WarmupSeconds, options.Rounds, options.PageSize, LoadGenerator),
             WithRatios(results),
             stopped,
-            [.. TargetChecks.Evaluate(WithRatios(results), options.Sizes), .. TargetChecks.EvaluateReports(results, options.ReportSizes), .. TargetChecks.EvaluatePortal(portalPages), .. TargetChecks.EvaluateMemory(peakWorkingSets)],
+            [.. TargetChecks.Evaluate(WithRatios(results), options.Sizes), .. TargetChecks.EvaluateReports(results, options.ReportSizes), .. TargetChecks.EvaluateFilteredPages(results, options.ShortPageCounts), .. TargetChecks.EvaluatePortal(portalPages), .. TargetChecks.EvaluateMemory(peakWorkingSets)],
             portalPages,
             iatiExports,
             bytesPerRequest,
@@ -208,6 +209,36 @@ internal static class BenchmarkRun
             Console.WriteLine($"Storing {ListingCases.Count(size)} varied requests for case 10 (through the API)...");
             await seeder.SeedUntilAsync(size);
             results.AddRange(await MeasureAsync(await FilteredListingCases.AtAsync(separateAssistance, size, options.PageSize), ClosedLoop(options), options, stopped));
+        }
+
+        return results;
+    }
+
+    /// <summary>
+    /// Case 16 on an assistance process and redis-server of its own: varied requests stored
+    /// through the API up to the smallest count, the deep page of each listing found there, then
+    /// the store grown by copies to each larger count.
+    /// </summary>
+    private static async Task<List<CaseResult>> MeasureShortPagesAsync(BenchmarkSuite suite, BenchmarkOptions options, List<PendingRow> stopped)
+    {
+        var results = new List<CaseResult>();
+        if (!options.IncludesGroup("16"))
+        {
+            return results;
+        }
+
+        var (separateAssistance, redisServer) = await suite.StartSeparateAssistanceOnRedisAsync();
+        var sizes = options.ShortPageCounts.Order().ToList();
+        Console.WriteLine($"Storing {ListingCases.Count(sizes[0])} varied requests for case 16 (through the API)...");
+        await new VariedRequestSeeder(separateAssistance).SeedUntilAsync(sizes[0]);
+        var deepTokens = await ShortPageCases.DeepTokensAsync(separateAssistance, options.PageSize);
+        using var redis = await ConnectionMultiplexer.ConnectAsync(redisServer.ConnectionString + ",allowAdmin=true");
+        var copies = new IndexedCopySeeder(redis);
+        foreach (var size in sizes)
+        {
+            Console.WriteLine($"Growing case 16's store to {ListingCases.Count(size)} requests (pipelined copies)...");
+            await copies.SeedUntilAsync(size);
+            results.AddRange(await MeasureAsync(ShortPageCases.At(separateAssistance, size, options.PageSize, deepTokens), ClosedLoop(options), options, stopped));
         }
 
         return results;

@@ -5,6 +5,7 @@ using CapacityBuilding.Assistance.Domain.Requests;
 using CapacityBuilding.Assistance.Domain.Results;
 using CapacityBuilding.Assistance.Repositories;
 using CapacityBuilding.ServiceDefaults.Audit;
+using CapacityBuilding.ServiceDefaults.Configuration;
 using CapacityBuilding.ServiceDefaults.Invocation;
 using CapacityBuilding.ServiceDefaults.Validation;
 using FundingClient = CapacityBuilding.Contracts.Funding.V1.FundingService.FundingServiceClient;
@@ -17,7 +18,9 @@ public static class ApplicationServiceExtensions
     public static WebApplicationBuilder AddApplicationServices(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton(AssistancePermissions.Table);
+        builder.Services.AddValidatedOptions<RequestListingOptions, RequestListingOptionsValidator>(builder.Configuration, RequestListingOptions.SectionName);
         builder.Services.AddSingleton<RedisAssistanceRequestRepository>();
+        builder.Services.AddHostedService<RequestPairIndexBackfill>();
         builder.Services.AddValidator<AssistanceRequestValidator>();
         builder.Services.AddIntake();
         builder.Services.AddSingleton<RequestChanges>();

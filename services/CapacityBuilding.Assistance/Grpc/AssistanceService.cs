@@ -81,7 +81,7 @@ public sealed partial class AssistanceService(
         var cursor = pageTokens.Decode(request.PageToken, query.Scope);
         var (items, next) = query.FundedBy is { } donorId
             ? await requests.ListAmongAsync(await donorFunding.FundedRequestIdsAsync(donorId, context.CancellationToken), query, pageSize, cursor)
-            : await requests.ListAsync(query, pageSize, cursor);
+            : await requests.ListAsync(query, pageSize, cursor, context.CancellationToken);
         return new ListAssistanceRequestsResponse
         {
             AssistanceRequests = { items.Select(stored => stored.ToMessage()) },

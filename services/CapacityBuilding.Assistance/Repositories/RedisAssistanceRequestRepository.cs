@@ -4,6 +4,7 @@ using CapacityBuilding.Assistance.Domain.Requests;
 using CapacityBuilding.Assistance.Repositories.Scripts;
 using CapacityBuilding.Contracts.Assistance.V1;
 using CapacityBuilding.ServiceDefaults.Redis;
+using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 
 namespace CapacityBuilding.Assistance.Repositories;
@@ -23,11 +24,8 @@ namespace CapacityBuilding.Assistance.Repositories;
 /// index and counter changes and idempotency key land together or not at all, and a replacement happens
 /// only if the stored etag is still the one the change was computed from.
 /// </summary>
-public sealed class RedisAssistanceRequestRepository(RedisKeyspace keyspace)
+public sealed class RedisAssistanceRequestRepository(RedisKeyspace keyspace, IOptions<RequestListingOptions> listing)
 {
-    /// <summary>Index entries a page may examine at most; bounds the cost of a page.</summary>
-    public const int PageScanBudget = 2000;
-
     private const string Collection = "requests";
 
     private readonly IDatabase database = keyspace.Database;
@@ -65,34 +63,54 @@ public sealed class RedisAssistanceRequestRepository(RedisKeyspace keyspace)
 
     public async Task<StoredAssistanceRequest?> GetAsync(string id) => Deserialize(await database.StringGetAsync(KeyOf(id)));
 
-    /// <summary>One page of the listing and the cursor of the next page (null on the last).</summary>
-    public async Task<(IReadOnlyList<StoredAssistanceRequest> Items, string? NextCursor)> ListAsync(RequestListQuery query, int pageSize, string? cursor)
+    /// <summary>
+    /// One page of the listing and the cursor of the next page (null on the last). The page is
+    /// full unless it is the last: when a script call runs out of its scan budget first, the
+    /// next call continues from the member it stopped at, until the page is full or the driving
+    /// index is exhausted. A rare combination of common filters therefore costs more script calls,
+    /// never a short page with a token.
+    /// </summary>
+    public async Task<(IReadOnlyList<StoredAssistanceRequest> Items, string? NextCursor)> ListAsync(
+        RequestListQuery query, int pageSize, string? cursor, CancellationToken cancellationToken = default)
     {
-        var keys = query.Filters.Count == 0
+        RedisKey[] filterKeys = query.Filters.Count == 0
             ? [RequestIndexes.KeyOf(query.Order, null)]
-            : query.Filters.Select(filter => RequestIndexes.KeyOf(query.Order, filter)).ToArray();
+            : [.. query.Filters.Select(filter => RequestIndexes.KeyOf(query.Order, filter))];
+        RedisKey[] keys =
+        [
+            .. filterKeys,
+            .. RequestIndexes.PairsOf(query.Filters).Select(pair => RequestIndexes.PairKeyOf(query.Order, pair.One, pair.Other)),
+            RequestIndexes.PairsMigrated,
+        ];
         var createdOrder = query.Order == RequestOrder.CreateTime;
         var fromTime = query.CreatedFrom is { } from ? RequestIndexes.TimePrefix(from) : "";
         var beforeTime = query.CreatedBefore is { } before ? RequestIndexes.TimePrefix(before) : "";
-        RedisValue[] arguments =
-        [
-            cursor ?? "",
-            createdOrder && beforeTime.Length > 0 ? "(" + beforeTime : "+",
-            createdOrder && fromTime.Length > 0 ? "[" + fromTime : "-",
-            pageSize,
-            PageScanBudget,
-            createdOrder ? 0 : 4,
-            fromTime,
-            beforeTime,
-        ];
-        var result = (RedisResult[])(await database.ScriptEvaluateAsync(AssistanceScripts.RequestPage, keys, arguments))!;
-        var members = ((RedisValue[])result[0]!).Select(member => (string)member!).ToList();
-        var resume = (string)result[1]!;
+        var members = new List<string>(pageSize + 1);
+        var resume = cursor ?? "";
+        do
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            RedisValue[] arguments =
+            [
+                resume,
+                createdOrder && beforeTime.Length > 0 ? "(" + beforeTime : "+",
+                createdOrder && fromTime.Length > 0 ? "[" + fromTime : "-",
+                pageSize + 1 - members.Count,
+                listing.Value.ScanBudget,
+                createdOrder ? 0 : 4,
+                fromTime,
+                beforeTime,
+                filterKeys.Length,
+            ];
+            var result = (RedisResult[])(await database.ScriptEvaluateAsync(AssistanceScripts.RequestPage, keys, arguments))!;
+            members.AddRange(((RedisValue[])result[0]!).Select(member => (string)member!));
+            resume = (string)result[1]!;
+        }
+        while (resume.Length > 0 && members.Count <= pageSize);
 
         var page = members.Take(pageSize).ToList();
-        var next = members.Count > pageSize ? page[^1] : resume.Length > 0 ? resume : null;
         var ids = page.Select(member => RequestIndexes.IdOf(query.Order, member)).ToArray();
-        return (await GetManyAsync(ids), next);
+        return (await GetManyAsync(ids), members.Count > pageSize ? page[^1] : null);
     }
 
     /// <summary>
@@ -128,6 +146,25 @@ public sealed class RedisAssistanceRequestRepository(RedisKeyspace keyspace)
         ];
         var ids = (RedisValue[])(await database.ScriptEvaluateAsync(AssistanceScripts.RequestIdsAmong, keys))!;
         return [.. (await GetManyAsync([.. ids.Select(id => (string)id!)])).OrderByDescending(request => request.Id, StringComparer.Ordinal)];
+    }
+
+    /// <summary>
+    /// Adds <paramref name="request"/>, as read, to every index set it belongs in, unless it
+    /// changed since (<see cref="IndexOutcome.Stale"/>: read it again); a set it is in already is unchanged.
+    /// </summary>
+    public async Task<IndexOutcome> IndexAsync(StoredAssistanceRequest request)
+    {
+        var entries = RequestIndexes.EntriesOf(request).ToList();
+        RedisKey[] keys = [KeyOf(request.Id), .. entries.Select(entry => entry.Key)];
+        RedisValue[] arguments = [request.Etag, .. entries.Select(entry => (RedisValue)entry.Member)];
+        var reply = await ScriptReply.RunScriptAsync(database, AssistanceScripts.RequestIndex, keys, arguments);
+        return reply.Status switch
+        {
+            "INDEXED" => IndexOutcome.Indexed,
+            "NOT_FOUND" => IndexOutcome.NotFound,
+            "STALE" => IndexOutcome.Stale,
+            _ => throw reply.Unexpected("request-index"),
+        };
     }
 
     public async Task<IReadOnlyList<StoredAssistanceRequest>> GetManyAsync(string[] ids)

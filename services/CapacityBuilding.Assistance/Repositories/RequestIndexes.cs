@@ -13,6 +13,12 @@ namespace CapacityBuilding.Assistance.Repositories;
 /// newest; <c>requests:priority-index</c> and <c>requests:priority-index:{dimension}:{value}</c>.</item>
 /// </list>
 /// Dimensions: <c>state</c>, <c>country</c>, <c>theme</c>, <c>type</c>, <c>dac</c> (eligible / ineligible).
+/// Every pair of values of two different dimensions has a set too,
+/// <c>requests:index:{dimension}:{value}:{dimension}:{value}</c> (dimensions in ordinal order), and
+/// likewise under <c>requests:priority-index</c>: the exact answer of a two-filter listing, and the
+/// walk of a listing with more filters starts from its smallest pair, so filters that are common
+/// alone but rarely meet cost no walk through one filter's whole set. Pair sets are used by listings
+/// once <see cref="PairsMigrated"/> says the requests stored before them were added.
 /// </summary>
 public static class RequestIndexes
 {
@@ -24,6 +30,9 @@ public static class RequestIndexes
 
     private const int TimePrefixLength = 12;
 
+    /// <summary>The marker of <see cref="Domain.Requests.RequestPairIndexBackfill"/>: until it exists, pair sets may miss older requests.</summary>
+    public static readonly RedisKey PairsMigrated = "migrations:request-pair-index";
+
     public static string DacValue(bool eligible) => eligible ? "eligible" : "ineligible";
 
     /// <summary>The key of one filter's index, or of the whole collection when <paramref name="filter"/> is null.</summary>
@@ -32,6 +41,17 @@ public static class RequestIndexes
         var root = order == RequestOrder.CreateTime ? "requests:index" : "requests:priority-index";
         return filter is { } f ? $"{root}:{f.Dimension}:{f.Value}" : root;
     }
+
+    /// <summary>The key of the index of requests matching both filters, which are of different dimensions.</summary>
+    public static RedisKey PairKeyOf(RequestOrder order, (string Dimension, string Value) one, (string Dimension, string Value) other)
+    {
+        var (first, second) = string.CompareOrdinal(one.Dimension, other.Dimension) < 0 ? (one, other) : (other, one);
+        return $"{KeyOf(order, first)}:{second.Dimension}:{second.Value}";
+    }
+
+    /// <summary>Every pair of <paramref name="filters"/> of different dimensions, each once.</summary>
+    public static IEnumerable<((string Dimension, string Value) One, (string Dimension, string Value) Other)> PairsOf(IReadOnlyList<(string Dimension, string Value)> filters) =>
+        filters.SelectMany((one, i) => filters.Skip(i + 1).Where(other => other.Dimension != one.Dimension).Select(other => (one, other)));
 
     /// <summary>The member a request has in the indexes of <paramref name="order"/>.</summary>
     public static string MemberOf(RequestOrder order, string id, int priority) =>
@@ -47,10 +67,16 @@ public static class RequestIndexes
         foreach (var order in (RequestOrder[])[RequestOrder.CreateTime, RequestOrder.Priority])
         {
             var member = MemberOf(order, request.Id, request.PriorityScore);
+            var filters = FiltersOf(request).ToList();
             yield return (KeyOf(order, null), member);
-            foreach (var filter in FiltersOf(request))
+            foreach (var filter in filters)
             {
                 yield return (KeyOf(order, filter), member);
+            }
+
+            foreach (var (one, other) in PairsOf(filters))
+            {
+                yield return (PairKeyOf(order, one, other), member);
             }
         }
     }

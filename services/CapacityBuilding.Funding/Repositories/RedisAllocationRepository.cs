@@ -184,18 +184,31 @@ public sealed class RedisAllocationRepository(RedisKeyspace keyspace, PledgeLedg
 
     /// <summary>
     /// A page of allocations, newest first: all, those of one assistance request, of one donor, or
-    /// of both. With both, the request's few allocations are read and the donor's kept, so such a
-    /// page may hold fewer than <paramref name="pageSize"/>.
+    /// of both. With both, the request's allocations (few) are walked and the donor's kept until
+    /// the page is full or the request has no more, so no page is short while a next one exists.
     /// </summary>
     public async Task<(IReadOnlyList<AllocationRecord> Items, string? LastId)> ListAsync(
         string? requestId, string? donorId, int pageSize, string? afterId)
     {
-        var index = requestId is not null ? RequestIndexOf(requestId) : donorId is not null ? DonorIndexOf(donorId) : Index;
-        var (documents, lastId) = await allocations.ListNewestFirstAsync(index, KeyOf, pageSize, afterId);
-        var kept = requestId is not null && donorId is not null
-            ? [.. documents.Where(document => document.DonorId == donorId)]
-            : documents;
-        return (await WithLedgersAsync(kept), lastId);
+        if (requestId is null || donorId is null)
+        {
+            var index = requestId is not null ? RequestIndexOf(requestId) : donorId is not null ? DonorIndexOf(donorId) : Index;
+            var (documents, lastId) = await allocations.ListNewestFirstAsync(index, KeyOf, pageSize, afterId);
+            return (await WithLedgersAsync(documents), lastId);
+        }
+
+        var kept = new List<StoredAllocation>(pageSize + 1);
+        var walkedTo = afterId;
+        do
+        {
+            var (documents, lastId) = await allocations.ListNewestFirstAsync(RequestIndexOf(requestId), KeyOf, PageSize, walkedTo);
+            kept.AddRange(documents.Where(document => document.DonorId == donorId));
+            walkedTo = lastId;
+        }
+        while (walkedTo is not null && kept.Count <= pageSize);
+
+        var page = kept.Take(pageSize).ToList();
+        return (await WithLedgersAsync(page), kept.Count > pageSize ? page[^1].Id : null);
     }
 
     /// <summary>

@@ -102,4 +102,10 @@ public static class EventIds
 
     /// <summary>Funding: counting older allocations and pledges into the report totals waits for Redis.</summary>
     public const int FundingTotalsRebuildWaiting = 3251;
+
+    /// <summary>Assistance: requests stored before the listing indexes of filter pairs were added to them, once.</summary>
+    public const int RequestPairIndexBackfilled = 2420;
+
+    /// <summary>Assistance: adding earlier requests to the filter-pair indexes waits for Redis.</summary>
+    public const int RequestPairIndexBackfillWaiting = 2421;
 }

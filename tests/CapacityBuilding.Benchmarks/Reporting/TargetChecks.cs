@@ -70,6 +70,33 @@ internal static class TargetChecks
         }
     }
 
+    /// <summary>
+    /// Case 16: each filtered first and deep page at the largest stored count against itself at
+    /// the smallest (issue 19, target 3); a case that failed calls (a short page with a token
+    /// fails its call) does not meet it.
+    /// </summary>
+    public static IEnumerable<TargetCheck> EvaluateFilteredPages(IReadOnlyList<CaseResult> results, IReadOnlyList<int> sizes)
+    {
+        if (sizes.Count < 2)
+        {
+            yield break;
+        }
+
+        var smallest = "@" + ListingCases.Count(sizes.Min());
+        var largest = "@" + ListingCases.Count(sizes.Max());
+        foreach (var small in results.Where(result => result.Id.StartsWith("16", StringComparison.Ordinal) && result.Id.EndsWith(smallest, StringComparison.Ordinal)))
+        {
+            var id = small.Id[..^smallest.Length];
+            if (results.SingleOrDefault(result => result.Id == id + largest) is { } large)
+            {
+                var growth = large.Median.P50Ms / small.Median.P50Ms;
+                var clean = small.Median.Errors == 0 && large.Median.Errors == 0;
+                yield return new TargetCheck(
+                    $"filtered page p50 {id} at {largest[1..]} / at {smallest[1..]}" + (clean ? "" : " (calls failed)"), growth, $"<= {DeepPageGrowthLimit}", clean && growth <= DeepPageGrowthLimit);
+            }
+        }
+    }
+
     public static IReadOnlyList<TargetCheck> Evaluate(IReadOnlyList<CaseResult> results, IReadOnlyList<int> sizes)
     {
         var checks = new List<TargetCheck>();

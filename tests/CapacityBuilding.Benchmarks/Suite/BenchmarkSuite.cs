@@ -178,7 +178,10 @@ internal sealed class BenchmarkSuite : IAsyncDisposable
     /// Another assistance process, on a redis-server of its own, whose neighbours are the suite's
     /// training and funding: for case 10, whose requests must not change case 7's stored counts.
     /// </summary>
-    public async Task<GrpcChannel> StartSeparateAssistanceAsync()
+    public async Task<GrpcChannel> StartSeparateAssistanceAsync() => (await StartSeparateAssistanceOnRedisAsync()).Channel;
+
+    /// <summary>The same, with the redis-server it stores in, for a case that seeds it directly (case 16).</summary>
+    public async Task<(GrpcChannel Channel, RedisServer Redis)> StartSeparateAssistanceOnRedisAsync()
     {
         var redis = await RedisServer.StartAsync();
         separateRedis.Add(redis);
@@ -191,7 +194,7 @@ internal sealed class BenchmarkSuite : IAsyncDisposable
         }), "--urls", address.ToString());
         var channel = Channel(address);
         await assistance.WaitUntilReadyAsync(() => ServingAsync(channel), StartTimeout);
-        return channel;
+        return (channel, redis);
     }
 
     /// <summary>

@@ -57,6 +57,7 @@ public sealed class StartupValidationTests
         { Assistance, "Offers__Sweep__Interval", "00:00:00", "Offers:Sweep:Interval" },
         { Assistance, "Offers__Sweep__AcceptingGrace", "00:00:00.5", "Offers:Sweep:AcceptingGrace" },
         { Assistance, "Offers__Sweep__BatchSize", "0", "Offers:Sweep:BatchSize" },
+        { Assistance, "Requests__Listing__ScanBudget", "0", "Requests:Listing:ScanBudget" },
         { Gateway, "ApiReference__Path", "/v1/docs", "ApiReference:Path" },
         { Funding, "Iati__MaxPageBytes", "4194304", "Iati:MaxPageBytes" },
     };

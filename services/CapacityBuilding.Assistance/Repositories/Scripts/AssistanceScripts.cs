@@ -16,6 +16,9 @@ internal static class AssistanceScripts
 
     /// <summary>Writes an outcome of a request with the history entry recording it.</summary>
     public static readonly string OutcomeWrite = Load(LuaScripts.IdempotencyFunctions, "request-history.lua", "outcome-write.lua");
+    /// <summary>Adds a request, unless it changed since it was read, to index sets it may be missing from.</summary>
+    public static readonly string RequestIndex = Load("request-index.lua");
+
     /// <summary>Adds a request stored before the counters existed to them, once.</summary>
     public static readonly string RequestCount = Load("request-count.lua");
 
