@@ -96,4 +96,10 @@ public static class EventIds
 
     /// <summary>Portal: a spreadsheet import's run stopped on an unexpected failure.</summary>
     public const int ImportFailed = 5202;
+
+    /// <summary>Assistance: active requests stored before the overlap index were added to it at start.</summary>
+    public const int OverlapIndexBackfilled = 2440;
+
+    /// <summary>Assistance: building the overlap index waits for Redis.</summary>
+    public const int OverlapIndexBackfillWaiting = 2441;
 }
