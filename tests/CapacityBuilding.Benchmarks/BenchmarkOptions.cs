@@ -73,6 +73,19 @@ internal sealed class BenchmarkOptions
         ? (int)Math.Ceiling(SteadyCallsPerSecond * Cases.SteadyMixCases.ApprovalShare * 1.2 * (WarmupSeconds + (Rounds * SecondsPerRun)))
         : 0;
 
+    /// <summary>Approved requests of the state each of case 17's runs approves in, comma-separated: few, then many.</summary>
+    public string ApprovedInState { get; set; } = "10,10000";
+
+    /// <summary>The fixed, moderate rate at which case 17 offers its approve -> allocate chains.</summary>
+    public double ApprovalCallsPerSecond { get; set; } = 20;
+
+    /// <summary>Requests to seed UNDER_REVIEW for each of case 17's runs, with a fifth to spare.</summary>
+    public int ApprovalAtScalePoolSize => IncludesGroup(Cases.ApprovalAtScaleCases.Group)
+        ? (int)Math.Ceiling(ApprovalCallsPerSecond * 1.2 * (WarmupSeconds + (Rounds * SecondsPerRun)))
+        : 0;
+
+    public IReadOnlyList<int> ApprovedCounts => Counts(ApprovedInState);
+
     public IReadOnlyList<int> Sizes => Counts(ListSizes);
 
     public IReadOnlyList<int> FilteredSizes => Counts(FilteredListSizes);

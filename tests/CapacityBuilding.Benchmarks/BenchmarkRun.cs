@@ -62,6 +62,7 @@ internal static class BenchmarkRun
         results.InsertRange(0, [.. peaks, .. await MeasureAtHalfOfPeakAsync(unary, peaks, options, stopped)]);
         results.AddRange(await MeasureAsync(GatewayCostCases.All(suite, request.Name), ClosedLoop(options), options, stopped));
         results.AddRange(await MeasureSteadyMixAsync(suite, request.Name, course.Name, options, stopped));
+        results.AddRange(await MeasureApprovalAtScaleAsync(suite, options, stopped));
         results.AddRange(await MeasureCatalogueSearchAsync(suite, options, stopped));
         results.AddRange(await MeasureAllocationsAsync(suite, options, stopped));
         results.AddRange(await MeasureFilteredListingAsync(suite, options, stopped));
@@ -77,7 +78,7 @@ internal static class BenchmarkRun
             new BenchmarkSettings(options.Concurrency, options.SecondsPerRun, options.WarmupSeconds, options.Rounds, options.PageSize, LoadGenerator),
             WithRatios(results),
             stopped,
-            [.. TargetChecks.Evaluate(WithRatios(results), options.Sizes), .. TargetChecks.EvaluateReports(results, options.ReportSizes), .. TargetChecks.EvaluateFilteredPages(results, options.ShortPageCounts), .. TargetChecks.EvaluatePortal(portalPages), .. TargetChecks.EvaluateMemory(peakWorkingSets)],
+            [.. TargetChecks.Evaluate(WithRatios(results), options.Sizes, options.ApprovedCounts), .. TargetChecks.EvaluateReports(results, options.ReportSizes), .. TargetChecks.EvaluateFilteredPages(results, options.ShortPageCounts), .. TargetChecks.EvaluatePortal(portalPages), .. TargetChecks.EvaluateMemory(peakWorkingSets)],
             portalPages,
             iatiExports,
             bytesPerRequest,
@@ -137,10 +138,41 @@ internal static class BenchmarkRun
         }
 
         Console.WriteLine($"Seeding {options.SteadyApprovalPoolSize} requests UNDER_REVIEW for case 13's approvals (through the API)...");
-        var approvals = (await ApprovalChainSeeder.SeedAsync(suite, options.SteadyApprovalPoolSize)).Requests;
+        // A state of its own: case 6's requests, approved before, are not this mix's approvals' overlaps.
+        var approvals = (await ApprovalChainSeeder.SeedAsync(suite, options.SteadyApprovalPoolSize, "TZA")).Requests;
         return await MeasureAsync(
             SteadyMixCases.All(suite, requestName, courseName, approvals, options.SteadyCallsPerSecond),
             (benchmarkCase, duration) => OpenLoopLoad.RunAsync(benchmarkCase.Call, options.SteadyCallsPerSecond, duration),
+            options,
+            stopped);
+    }
+
+    /// <summary>
+    /// Case 17, open loop at <c>--ApprovalCallsPerSecond</c>: for each count of <c>--ApprovedInState</c>,
+    /// a state of its own holding that many approved requests (through the API), and a pool of its
+    /// requests UNDER_REVIEW to approve.
+    /// </summary>
+    private static async Task<List<CaseResult>> MeasureApprovalAtScaleAsync(BenchmarkSuite suite, BenchmarkOptions options, List<PendingRow> stopped)
+    {
+        if (!options.IncludesGroup(ApprovalAtScaleCases.Group))
+        {
+            return [];
+        }
+
+        // States no other case files requests for, one per count.
+        string[] countries = ["KEN", "SEN", "NPL", "PER"];
+        var cases = new List<BenchmarkCase>();
+        foreach (var (approved, country) in options.ApprovedCounts.Zip(countries))
+        {
+            Console.WriteLine($"Approving {approved} requests of {country} and seeding {options.ApprovalAtScalePoolSize} UNDER_REVIEW for case 17 (through the API)...");
+            await ApprovalChainSeeder.ApproveSpreadAsync(suite, country, approved);
+            var chain = await ApprovalChainSeeder.SeedAsync(suite, options.ApprovalAtScalePoolSize, country);
+            cases.Add(ApprovalAtScaleCases.At(suite, approved, chain, options.ApprovalCallsPerSecond));
+        }
+
+        return await MeasureAsync(
+            cases,
+            (benchmarkCase, duration) => OpenLoopLoad.RunAsync(benchmarkCase.Call, options.ApprovalCallsPerSecond, duration),
             options,
             stopped);
     }

@@ -15,7 +15,9 @@ public static class IntakeServiceExtensions
     {
         services.AddValidator<ReviewRules>();
         services.AddSingleton<IntakeFieldRules>();
+        services.AddSingleton<RedisOverlapIndexRepository>();
         services.AddSingleton<OverlapFinder>();
+        services.AddHostedService<OverlapIndexBackfill>();
         services.AddSingleton<RequestApproval>();
         services.AddSingleton<RedisConventionStatusRepository>();
         services.AddSingleton<ConventionStatusRules>();

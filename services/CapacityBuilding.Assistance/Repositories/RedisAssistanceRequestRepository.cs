@@ -17,6 +17,7 @@ namespace CapacityBuilding.Assistance.Repositories;
 /// (<see cref="StoredHistoryEntry"/>), hash-chained (<see cref="HistoryChain"/>).</item>
 /// <item><c>requests:index</c>, <c>requests:priority-index</c> and their per-filter variants:
 /// sorted sets for listing, described in <see cref="RequestIndexes"/>.</item>
+/// <item><c>requests:overlap-index:{country}:{area}</c>: sorted sets of the active requests, for overlaps, described in <see cref="OverlapIndex"/>.</item>
 /// <item><c>requests:request-ids:{scope}</c>: the id a create with that request id made and its fingerprint (<see cref="IdempotentCreate"/>).</item>
 /// <item><c>requests:pipeline</c>, <c>requests:coverage</c>, <c>requests:counted</c>: counters of requests, described in <see cref="RequestCounters"/>.</item>
 /// </list>
@@ -33,7 +34,7 @@ public sealed class RedisAssistanceRequestRepository(RedisKeyspace keyspace, IOp
     /// <summary>Stores the new request and its first history entry, or returns the one an earlier create with the same request id stored.</summary>
     public async Task<StoredAssistanceRequest> CreateAsync(StoredAssistanceRequest request, StoredHistoryEntry entry, IdempotentCreate? create)
     {
-        var changes = RequestIndexes.EntriesOf(request).Select(e => (e.Key, "+" + e.Member))
+        var changes = IndexEntriesOf(request).Select(e => (e.Key, "+" + e.Member))
             .Concat(CounterChanges(null, request))
             .ToList();
         var reply = await WriteAsync("create", request, entry, "", create, changes);
@@ -51,8 +52,8 @@ public sealed class RedisAssistanceRequestRepository(RedisKeyspace keyspace, IOp
     /// </summary>
     public async Task<ReplaceOutcome<StoredAssistanceRequest>> ReplaceAsync(StoredAssistanceRequest current, StoredAssistanceRequest updated, StoredHistoryEntry? entry)
     {
-        var before = RequestIndexes.EntriesOf(current).Select(e => (e.Key, e.Member)).ToHashSet();
-        var after = RequestIndexes.EntriesOf(updated).Select(e => (e.Key, e.Member)).ToHashSet();
+        var before = IndexEntriesOf(current).ToHashSet();
+        var after = IndexEntriesOf(updated).ToHashSet();
         var changes = before.Except(after).Select(e => (e.Key, "-" + e.Member))
             .Concat(after.Except(before).Select(e => (e.Key, "+" + e.Member)))
             .Concat(CounterChanges(current, updated))
@@ -206,6 +207,10 @@ public sealed class RedisAssistanceRequestRepository(RedisKeyspace keyspace, IOp
         ];
         return ScriptReply.RunScriptAsync(database, AssistanceScripts.RequestWrite, keys, arguments);
     }
+
+    /// <summary>The listing indexes and the overlap index sets a request is in.</summary>
+    private static IEnumerable<(RedisKey Key, string Member)> IndexEntriesOf(StoredAssistanceRequest request) =>
+        RequestIndexes.EntriesOf(request).Concat(OverlapIndex.EntriesOf(request));
 
     private static IEnumerable<(RedisKey Key, string Change)> CounterChanges(StoredAssistanceRequest? before, StoredAssistanceRequest after) =>
         RequestCounters.Changes(before, after).Select(change => (change.Key, RequestCounters.Argument(change.Field, change.Delta)));

@@ -108,4 +108,10 @@ public static class EventIds
 
     /// <summary>Assistance: adding earlier requests to the filter-pair indexes waits for Redis.</summary>
     public const int RequestPairIndexBackfillWaiting = 2421;
+
+    /// <summary>Assistance: active requests stored before the overlap index were added to it at start.</summary>
+    public const int OverlapIndexBackfilled = 2440;
+
+    /// <summary>Assistance: building the overlap index waits for Redis.</summary>
+    public const int OverlapIndexBackfillWaiting = 2441;
 }

@@ -19,12 +19,12 @@ internal static class BenchmarkWrites
         RequestId = Guid.NewGuid().ToString("N"),
     };
 
-    /// <summary>A coordinator's approval of a request UNDER_REVIEW, confirming the overlap the seeded requests all share.</summary>
+    /// <summary>A coordinator's approval of a request UNDER_REVIEW, confirming the overlaps it may have with the seeded requests.</summary>
     public static ReviewAssistanceRequestRequest Approve(string requestName) => new()
     {
         Name = requestName,
         Decision = Decision.Approve,
         Reason = "Fits the programme's e-evidence priorities.",
-        OverlapConfirmation = "Benchmark: the seeded requests share a state, areas and dates.",
+        OverlapConfirmation = "Benchmark: the seeded requests may share a state, areas and dates.",
     };
 }

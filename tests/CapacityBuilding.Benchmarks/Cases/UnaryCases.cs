@@ -42,7 +42,7 @@ internal static class UnaryCases
     /// UNDER_REVIEW, then allocates a small amount to it from the committed pledge, as funding a
     /// request right after deciding on it does.
     /// </summary>
-    private static async Task ApproveThenAllocateAsync(
+    internal static async Task ApproveThenAllocateAsync(
         AssistanceService.AssistanceServiceClient assistance, FundingService.FundingServiceClient funding, ApprovalChain chain)
     {
         var request = chain.Requests.Take();

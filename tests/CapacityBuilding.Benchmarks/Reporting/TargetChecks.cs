@@ -18,6 +18,9 @@ internal static class TargetChecks
     /// <summary>At a steady moderate rate, the mix's p99 may be at most this many times the bare-Kestrel no-op's.</summary>
     private const double SteadyTailLimit = 1.5;
 
+    /// <summary>An approval in the state with the most approved requests may be at most this much slower (p50) than in the one with the fewest.</summary>
+    private const double ApprovalGrowthLimit = 1.5;
+
     /// <summary>An open-loop run counts only if it completed at least this share of the calls it offered.</summary>
     private const double KeptUpShare = 0.9;
 
@@ -97,7 +100,7 @@ internal static class TargetChecks
         }
     }
 
-    public static IReadOnlyList<TargetCheck> Evaluate(IReadOnlyList<CaseResult> results, IReadOnlyList<int> sizes)
+    public static IReadOnlyList<TargetCheck> Evaluate(IReadOnlyList<CaseResult> results, IReadOnlyList<int> sizes, IReadOnlyList<int> approvedCounts)
     {
         var checks = new List<TargetCheck>();
         foreach (var result in results)
@@ -143,6 +146,14 @@ internal static class TargetChecks
                 var growth = largest.Median.P50Ms / smallest.Median.P50Ms;
                 checks.Add(new TargetCheck($"deep page p50 at {ListingCases.Count(sizes.Max())} / at {ListingCases.Count(sizes.Min())}", growth, $"<= {DeepPageGrowthLimit}", growth <= DeepPageGrowthLimit));
             }
+        }
+
+        if (approvedCounts.Count >= 2
+            && results.SingleOrDefault(result => result.Id == ApprovalAtScaleCases.IdAt(approvedCounts.Min())) is { } fewest
+            && results.SingleOrDefault(result => result.Id == ApprovalAtScaleCases.IdAt(approvedCounts.Max())) is { } most)
+        {
+            var growth = most.Median.P50Ms / fewest.Median.P50Ms;
+            checks.Add(new TargetCheck($"approve -> allocate p50 at {ListingCases.Count(approvedCounts.Max())} approved / at {ListingCases.Count(approvedCounts.Min())}", growth, $"<= {ApprovalGrowthLimit}", growth <= ApprovalGrowthLimit));
         }
 
         return checks;

@@ -63,6 +63,55 @@ public sealed class RequestOverlapTests(SuiteFixture suite)
     }
 
     [Fact]
+    public async Task An_approval_names_the_first_five_overlaps_and_counts_the_rest_while_the_lookup_returns_them_all()
+    {
+        var year = IntakeSamples.NewYear();
+        var approved = new List<AssistanceRequest>();
+        for (var i = 0; i < 7; i++)
+        {
+            approved.Add(await Driver.CreateInStateAsync(State.Approved, Request("GHA", year, ThematicArea.Prevention)));
+        }
+
+        var pending = await Driver.CreateInStateAsync(State.UnderReview, Request("GHA", year, ThematicArea.Prevention));
+        var newestFirst = approved.Select(request => request.Name).Reverse().ToList();
+        var named = string.Join(",", newestFirst.Take(5));
+
+        var info = (await RichErrors.FailsWith(StatusCode.FailedPrecondition, () => Approve(pending.Name, confirmation: ""))).ErrorInfo()!;
+        Assert.Equal((named, "7"), (info.Metadata["overlapping_requests"], info.Metadata["overlapping_count"]));
+
+        await Approve(pending.Name, confirmation: "Seven phases of one programme.");
+        Assert.Contains($"Overlaps {named} and 2 more; approved regardless: Seven phases of one programme.", (await Driver.HistoryAsync(pending.Name))[^1].Reason, StringComparison.Ordinal);
+
+        var later = await Driver.CreateInStateAsync(State.UnderReview, Request("GHA", year, ThematicArea.Prevention));
+        var overlaps = (await coordinator.FindAssistanceRequestOverlapsAsync(new FindAssistanceRequestOverlapsRequest { Name = later.Name })).Overlaps;
+        Assert.Equal([pending.Name, .. newestFirst], overlaps.Select(overlap => overlap.AssistanceRequest));
+    }
+
+    public static TheoryData<string, int, int, int, int, bool> AdjacentDays => new()
+    {
+        { "ends the day the other starts", 1, 1, 3, 1, true },
+        { "ends the day before the other starts", 1, 1, 2, 28, false },
+        { "starts the day the other ends", 6, 30, 9, 30, true },
+        { "starts the day after the other ends", 7, 1, 9, 30, false },
+    };
+
+    [Theory]
+    [MemberData(nameof(AdjacentDays))]
+    public async Task One_shared_day_is_an_overlap(string why, int startMonth, int startDay, int endMonth, int endDay, bool overlaps)
+    {
+        var year = IntakeSamples.NewYear();
+        var other = Request("GHA", year, ThematicArea.Prevention);
+        other.DesiredStart = new Date { Year = year, Month = startMonth, Day = startDay };
+        other.DesiredEnd = new Date { Year = year, Month = endMonth, Day = endDay };
+        await Driver.CreateInStateAsync(State.Approved, other);
+        var pending = await Driver.CreateInStateAsync(State.UnderReview, Request("GHA", year, ThematicArea.Prevention));
+
+        var found = (await coordinator.FindAssistanceRequestOverlapsAsync(new FindAssistanceRequestOverlapsRequest { Name = pending.Name })).Overlaps;
+
+        Assert.True(found.Count == (overlaps ? 1 : 0), why);
+    }
+
+    [Fact]
     public async Task Areas_of_one_chapter_overlap_by_their_articles()
     {
         var year = IntakeSamples.NewYear();

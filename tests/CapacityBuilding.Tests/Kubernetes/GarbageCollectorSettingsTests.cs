@@ -37,10 +37,35 @@ public sealed class GarbageCollectorSettingsTests
         }
     }
 
+    /// <summary>The services whose Deployments say which collector they run (the gateway's is its own concern).</summary>
+    private static readonly string[] Services = ["assistance", "training", "funding", "portal"];
+
+    [Theory]
+    [MemberData(nameof(Overlays))]
+    public void Every_service_runs_the_workstation_collector_its_one_cpu_gives_it_anyway(string overlay)
+    {
+        var deployments = Manifests.Overlay(overlay).OfKind("Deployment").Where(deployment => Services.Contains(Manifests.NameOf(deployment))).ToList();
+        Assert.Equal(Services.Length, deployments.Count);
+        foreach (var deployment in deployments)
+        {
+            var container = Manifests.ContainersOf(deployment).First();
+            Assert.True(Manifests.EnvValue(container, "DOTNET_gcServer") == "0", $"{overlay}: Deployment/{Manifests.NameOf(deployment)} does not set DOTNET_gcServer=0.");
+            Assert.InRange(Cores(container["resources"]?["limits"]?["cpu"]?.GetValue<string>()), 0.001, 1);
+        }
+    }
+
     private static long Hex(string? value, string where) =>
         value is { } text && text.StartsWith("0x", StringComparison.Ordinal)
             ? long.Parse(text[2..], NumberStyles.HexNumber, CultureInfo.InvariantCulture)
             : throw new Xunit.Sdk.XunitException($"{where}: DOTNET_GCHeapHardLimitPercent is '{value}', not a 0x-prefixed hex number as the runtime reads it.");
+
+    /// <summary>A Kubernetes CPU quantity (<c>1</c>, <c>500m</c>) in cores.</summary>
+    private static double Cores(string? quantity) => quantity switch
+    {
+        { } text when text.EndsWith('m') => double.Parse(text[..^1], CultureInfo.InvariantCulture) / 1000,
+        { } text => double.Parse(text, CultureInfo.InvariantCulture),
+        null => double.NaN,
+    };
 
     private static long Mebibytes(string? quantity, string where) => quantity switch
     {

@@ -18,20 +18,35 @@ namespace CapacityBuilding.Assistance.Domain.Approvals;
 public sealed class RequestApproval(
     RedisAssistanceRequestRepository requests, RequestChanges changes, OverlapFinder overlaps, CourseMatcher courseMatcher, ApiErrors errors)
 {
-    /// <summary>The metadata key of REQUEST_OVERLAPS that lists the overlapping requests' names, comma-separated.</summary>
+    /// <summary>The metadata key of REQUEST_OVERLAPS that lists the first <see cref="NamedOverlaps"/> overlapping requests' names, comma-separated.</summary>
     public const string OverlappingRequests = "overlapping_requests";
+
+    /// <summary>The metadata key of REQUEST_OVERLAPS that counts every overlapping request.</summary>
+    public const string OverlappingCount = "overlapping_count";
+
+    /// <summary>
+    /// The overlapping requests a refusal and an approval's history entry name; the others are
+    /// counted ("and 7 more"), so that neither grows with the state's active requests.
+    /// FindAssistanceRequestOverlaps answers with every one.
+    /// </summary>
+    public const int NamedOverlaps = 5;
 
     public async Task<StoredAssistanceRequest> ApproveAsync(string name, string id, string expectedEtag, Caller caller, string reason,
         StoredMoney? budget, string overlapConfirmation)
     {
         var found = await OverlapsAsync(id, caller);
-        var overlapping = string.Join(",", found.Select(overlap => AssistanceRequestNames.Request.Format(overlap.Other.Id)));
+        var named = string.Join(",", found.Take(NamedOverlaps).Select(id => AssistanceRequestNames.Request.Format(id)));
+        var overlapping = found.Count > NamedOverlaps ? $"{named} and {found.Count - NamedOverlaps} more" : named;
         var confirmation = overlapConfirmation.Trim();
         if (found.Count > 0 && confirmation.Length == 0)
         {
             throw errors.FailedPrecondition(ErrorReasons.RequestOverlaps,
                 $"{name} overlaps approved or in-delivery requests of the same state ({overlapping}): confirm with overlap_confirmation, or change course.",
-                new Dictionary<string, string> { [OverlappingRequests] = overlapping });
+                new Dictionary<string, string>
+                {
+                    [OverlappingRequests] = named,
+                    [OverlappingCount] = found.Count.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                });
         }
 
         var recorded = found.Count == 0 ? reason : $"{reason}\nOverlaps {overlapping}; approved regardless: {confirmation}";
@@ -41,8 +56,8 @@ public sealed class RequestApproval(
     }
 
     // Only a request under review can be approved: for any other the lifecycle's refusal is the answer, not its overlaps.
-    private async Task<IReadOnlyList<Overlap>> OverlapsAsync(string id, Caller caller) =>
+    private async Task<IReadOnlyList<string>> OverlapsAsync(string id, Caller caller) =>
         await requests.GetAsync(id) is { State: State.UnderReview } current && Access.RequestAccess.MayRead(caller, current)
-            ? await overlaps.FindAsync(current)
+            ? await overlaps.FindIdsAsync(current)
             : [];
 }

@@ -38,5 +38,12 @@ public static class ConventionArticles
     /// <summary>The articles any of <paramref name="areas"/> stands for.</summary>
     public static ISet<int> Of(IEnumerable<ThematicArea> areas) => areas.SelectMany(Of).ToHashSet();
 
+    /// <summary>The areas a request naming <paramref name="areas"/> can overlap: those areas and every area sharing an article with them, in the enum's order.</summary>
+    public static IReadOnlyList<ThematicArea> SharingArticlesWith(IReadOnlyCollection<ThematicArea> areas)
+    {
+        var articles = Of(areas);
+        return [.. Areas.Where(area => areas.Contains(area) || Of(area).Any(articles.Contains))];
+    }
+
     private static int[] Range(int first, int last) => [.. Enumerable.Range(first, last - first + 1)];
 }

@@ -30,5 +30,11 @@ internal static class AssistanceScripts
     /// <summary>Writes an offer with its sets and, for an event of the request's history, the request and its entry.</summary>
     public static readonly string OfferWrite = Load(LuaScripts.IdempotencyFunctions, "offer-write.lua");
 
+    /// <summary>The ids of the active requests whose areas and days may overlap one request's.</summary>
+    public static readonly string RequestOverlapCandidates = Load("request-overlap-candidates.lua");
+
+    /// <summary>Adds a request stored before the overlap index to its sets, if unchanged since it was read.</summary>
+    public static readonly string RequestOverlapIndexAdd = Load("request-overlap-index-add.lua");
+
     private static string Load(params string[] files) => LuaScripts.Load(typeof(AssistanceScripts).Assembly, files);
 }
