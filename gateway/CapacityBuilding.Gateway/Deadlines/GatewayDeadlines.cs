@@ -2,30 +2,27 @@ using CapacityBuilding.Gateway.Security;
 using CapacityBuilding.ServiceDefaults.Configuration;
 using CapacityBuilding.ServiceDefaults.Errors;
 using CapacityBuilding.ServiceDefaults.Telemetry;
-using Microsoft.AspNetCore.Http.Timeouts;
 using Microsoft.Extensions.Options;
+using Yarp.ReverseProxy.Forwarder;
 using Yarp.ReverseProxy.Transforms;
 
 namespace CapacityBuilding.Gateway.Deadlines;
 
 /// <summary>
-/// One deadline for every call through the door (<see cref="DeadlineOptions"/>), kept by ASP.NET
-/// Core's request timeouts and attached to the routes as <c>TimeoutPolicy</c>. The service is
-/// told a slightly shorter one in <c>grpc-timeout</c> (a caller's own, when shorter, stays), so
-/// it stops its work and answers DEADLINE_EXCEEDED itself. When the gateway's deadline still runs
-/// out first (a service that does not answer at all), the caller gets DEADLINE_EXCEEDED, or 504
-/// on REST, instead of the proxy's bare "request canceled" 400.
+/// One deadline for every call through the door (<see cref="DeadlineOptions"/>), kept by YARP's
+/// activity timeout on every cluster (<see cref="ClusterDeadlines"/>): a call may go that long
+/// without an answer or a byte moving either way. The service is told a slightly shorter one in
+/// <c>grpc-timeout</c> (a caller's own, when shorter, stays), so it stops its work and answers
+/// DEADLINE_EXCEEDED itself. When the gateway's deadline still runs out first (a service that does
+/// not answer at all), the caller gets DEADLINE_EXCEEDED, or 504 on REST, with an ErrorInfo
+/// instead of the proxy's bare 504.
 /// </summary>
 public static partial class GatewayDeadlines
 {
-    public const string TimeoutPolicyName = "api";
-
     public static WebApplicationBuilder AddGatewayDeadlines(this WebApplicationBuilder builder, IReverseProxyBuilder proxy)
     {
         builder.Services.AddValidatedOptions<DeadlineOptions, DeadlineOptionsValidator>(builder.Configuration, DeadlineOptions.SectionName);
-        builder.Services.AddRequestTimeouts();
-        builder.Services.AddOptions<RequestTimeoutOptions>().Configure<IOptions<DeadlineOptions>>((timeouts, deadlines) =>
-            timeouts.AddPolicy(TimeoutPolicyName, deadlines.Value.Request));
+        proxy.AddConfigFilter<ClusterDeadlines>();
         proxy.AddTransforms(context =>
         {
             var options = context.Services.GetRequiredService<IOptions<DeadlineOptions>>().Value;
@@ -52,11 +49,10 @@ public static partial class GatewayDeadlines
 
     public static WebApplication UseGatewayDeadlines(this WebApplication app)
     {
-        app.UseRequestTimeouts();
         app.Use(async (context, next) =>
         {
             await next(context);
-            if (context.Features.Get<IHttpRequestTimeoutFeature>()?.RequestTimeoutToken.IsCancellationRequested == true && !context.Response.HasStarted)
+            if (context.Features.Get<IForwarderErrorFeature>()?.Error == ForwarderError.RequestTimedOut && !context.Response.HasStarted)
             {
                 var destination = context.Features.Get<Yarp.ReverseProxy.Model.IReverseProxyFeature>()?.ProxiedDestination?.Model.Config.Address;
                 LogDeadlineExceeded(context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(GatewayDeadlines)),

@@ -1,4 +1,3 @@
-using System.Threading.RateLimiting;
 using CapacityBuilding.ServiceDefaults.Configuration;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
@@ -29,12 +28,12 @@ public static class CallerRateLimiting
         services.AddOptions<RateLimiterOptions>().Configure<IOptions<RateLimitingOptions>>((limiter, rateLimiting) =>
         {
             var options = rateLimiting.Value;
-            limiter.AddPolicy(PolicyName, context => RateLimitPartition.GetTokenBucketLimiter(CallerPartition.Of(context),
-                _ => RateLimitRejection.Bucket(options.BurstLimit, options.PermitsPerSecond, TimeSpan.FromSeconds(1))));
-            limiter.AddPolicy(ReportsPolicyName, context => RateLimitPartition.GetTokenBucketLimiter(CallerPartition.Of(context),
-                _ => RateLimitRejection.Bucket(options.ReportBurstLimit, options.ReportPermitsPerMinute, TimeSpan.FromMinutes(1))));
-            limiter.AddPolicy(PublicPolicyName, context => RateLimitPartition.GetTokenBucketLimiter(CallerPartition.ByAddress(context),
-                _ => RateLimitRejection.Bucket(options.PublicBurstLimit, options.PublicPermitsPerMinute, TimeSpan.FromMinutes(1))));
+            var perCaller = new TokenBuckets<CallerPartition>(options.BurstLimit, options.PermitsPerSecond, TimeSpan.FromSeconds(1));
+            var reports = new TokenBuckets<CallerPartition>(options.ReportBurstLimit, options.ReportPermitsPerMinute, TimeSpan.FromMinutes(1));
+            var anonymous = new TokenBuckets<CallerPartition>(options.PublicBurstLimit, options.PublicPermitsPerMinute, TimeSpan.FromMinutes(1));
+            limiter.AddPolicy(PolicyName, context => perCaller.For(CallerPartition.Of(context)));
+            limiter.AddPolicy(ReportsPolicyName, context => reports.For(CallerPartition.Of(context)));
+            limiter.AddPolicy(PublicPolicyName, context => anonymous.For(CallerPartition.ByAddress(context)));
         });
         services.AddSingleton<ClientAddressRateLimitMiddleware>();
         return services;

@@ -18,9 +18,8 @@ internal sealed class ClientAddressRateLimitMiddleware : IMiddleware, IDisposabl
     public ClientAddressRateLimitMiddleware(IOptions<RateLimitingOptions> rateLimiting)
     {
         var options = rateLimiting.Value;
-        limiter = PartitionedRateLimiter.Create<HttpContext, IPAddress>(context => RateLimitPartition.GetTokenBucketLimiter(
-            context.Connection.RemoteIpAddress ?? IPAddress.None,
-            _ => RateLimitRejection.Bucket(options.PerAddressBurstLimit, options.PerAddressPermitsPerSecond, TimeSpan.FromSeconds(1))));
+        var buckets = new TokenBuckets<IPAddress>(options.PerAddressBurstLimit, options.PerAddressPermitsPerSecond, TimeSpan.FromSeconds(1));
+        limiter = PartitionedRateLimiter.Create<HttpContext, IPAddress>(context => buckets.For(context.Connection.RemoteIpAddress ?? IPAddress.None));
     }
 
     public async Task InvokeAsync(HttpContext context, RequestDelegate next)

@@ -1,13 +1,16 @@
 using CapacityBuilding.ServiceDefaults;
 using CapacityBuilding.ServiceDefaults.Identity;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Cors.Infrastructure;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace CapacityBuilding.Gateway.Security;
 
 /// <summary>
 /// The door's policies, each from ASP.NET Core and attached to YARP routes by name in
-/// appsettings.json (<c>AuthorizationPolicy</c>, <c>RateLimiterPolicy</c>, <c>CorsPolicy</c>,
-/// and, from <see cref="Deadlines.GatewayDeadlines"/>, <c>TimeoutPolicy</c>): tokens validated here
+/// appsettings.json (<c>AuthorizationPolicy</c>, <c>RateLimiterPolicy</c>, <c>CorsPolicy</c>;
+/// the deadline is the clusters', <see cref="Deadlines.GatewayDeadlines"/>): tokens validated here
 /// and again in every service. Before any of them, each client address (the ingress's
 /// <c>X-Forwarded-For</c> when it comes from a trusted proxy) has a bucket of its own.
 /// </summary>
@@ -19,6 +22,12 @@ public static class GatewaySecurityExtensions
     {
         builder.Services.AddJwtAuthentication(builder.Configuration);
         builder.Services.Configure<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme, bearer => bearer.Events = new GatewayAuthenticationAnswers());
+        // JwtBearer's scheme, handled by JwtBearer with the accepted tokens remembered.
+        builder.Services.AddSingleton<AuthenticatedTokens>();
+        builder.Services.AddTransient<RememberingJwtBearerHandler>();
+        builder.Services.Configure<AuthenticationOptions>(authentication =>
+            authentication.SchemeMap[JwtBearerDefaults.AuthenticationScheme].HandlerType = typeof(RememberingJwtBearerHandler));
+        builder.Services.AddSharedAuthorizationServices();
         builder.Services.AddIngressForwardedHeaders(builder.Configuration);
         builder.Services.AddCallerRateLimiting(builder.Configuration);
         var origins = builder.Configuration.GetSection("Cors:AllowedOrigins").Get<string[]>() ?? [];
@@ -32,6 +41,9 @@ public static class GatewaySecurityExtensions
             .WithMethods("GET")
             .WithHeaders("if-none-match", "if-modified-since")
             .WithExposedHeaders("etag", "last-modified", "retry-after")));
+        // The CORS middleware asks for its policy provider on every call, with or without Origin;
+        // ASP.NET Core's default one keeps no state, so one instance serves every call.
+        builder.Services.Replace(ServiceDescriptor.Singleton<ICorsPolicyProvider, DefaultCorsPolicyProvider>());
         builder.Services.AddSingleton<PublicConditionalRequests>();
         builder.ConfigureKestrelDefaults();
         return builder;
@@ -47,7 +59,7 @@ public static class GatewaySecurityExtensions
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();
-        app.UseMiddleware<PublicConditionalRequests>();
+        app.UseWhen(PublicConditionalRequests.Applies, conditional => conditional.UseMiddleware<PublicConditionalRequests>());
         return app;
     }
 }

@@ -14,14 +14,11 @@ public sealed class PublicConditionalRequests : IMiddleware
 {
     private const string CacheControl = "public, max-age=60, must-revalidate";
 
+    /// <summary>Whether a call is one it answers: a GET on a public route (the pipeline runs it for those alone).</summary>
+    public static bool Applies(HttpContext context) => HttpMethods.IsGet(context.Request.Method) && PublicRoutes.IsPublic(context);
+
     public async Task InvokeAsync(HttpContext context, RequestDelegate next)
     {
-        if (!PublicRoutes.IsPublic(context) || !HttpMethods.IsGet(context.Request.Method))
-        {
-            await next(context);
-            return;
-        }
-
         var body = context.Response.Body;
         using var buffer = new MemoryStream();
         context.Response.Body = buffer;

@@ -10,15 +10,6 @@ namespace CapacityBuilding.Gateway.Security;
 /// </summary>
 internal static class RateLimitRejection
 {
-    public static TokenBucketRateLimiterOptions Bucket(int burstLimit, int permitsPerPeriod, TimeSpan period) => new()
-    {
-        TokenLimit = burstLimit,
-        TokensPerPeriod = permitsPerPeriod,
-        ReplenishmentPeriod = period,
-        QueueLimit = 0,
-        AutoReplenishment = true,
-    };
-
     public static async ValueTask WriteAsync(HttpContext context, RateLimitLease lease, CancellationToken cancellationToken)
     {
         var retryAfter = lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromSeconds(1);

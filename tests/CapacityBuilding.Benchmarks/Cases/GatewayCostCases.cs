@@ -28,7 +28,6 @@ internal static class GatewayCostCases
     [
         (GatewayVariantRoutes.WithoutAuthentication, "authentication and authorization (JwtBearer, the caller policy)"),
         (GatewayVariantRoutes.WithoutRateLimiter, "the per-caller rate limiter"),
-        (GatewayVariantRoutes.WithoutTimeout, "the request timeout (deadline)"),
         (GatewayVariantRoutes.WithoutCors, "the CORS policy"),
         (GatewayVariantRoutes.WithoutAnyPolicy, "every route policy"),
     ];

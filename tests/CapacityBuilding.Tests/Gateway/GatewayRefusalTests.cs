@@ -17,7 +17,7 @@ namespace CapacityBuilding.Tests.Gateway;
 [Collection(SuiteDefinition.Name)]
 public sealed class GatewayRefusalTests(SuiteFixture suite)
 {
-    private const string GatewayDomain = "gateway.capacitybuilding.unodc.org";
+    internal const string GatewayDomain = "gateway.capacitybuilding.unodc.org";
     private const string ErrorInfoType = "type.googleapis.com/google.rpc.ErrorInfo";
     private const int OverTheLimit = 2 * 1024 * 1024;
 
