@@ -265,7 +265,8 @@ internal static class BenchmarkRun
         Console.WriteLine($"Storing {ListingCases.Count(sizes[0])} varied requests for case 16 (through the API)...");
         await new VariedRequestSeeder(separateAssistance).SeedUntilAsync(sizes[0]);
         var deepTokens = await ShortPageCases.DeepTokensAsync(separateAssistance, options.PageSize);
-        using var redis = await ConnectionMultiplexer.ConnectAsync(redisServer.ConnectionString + ",allowAdmin=true");
+        // Admin mode to list the index keys; a long timeout, as each batch of copies is tens of thousands of writes.
+        using var redis = await ConnectionMultiplexer.ConnectAsync(redisServer.ConnectionString + ",allowAdmin=true,asyncTimeout=60000,syncTimeout=60000");
         var copies = new IndexedCopySeeder(redis);
         foreach (var size in sizes)
         {

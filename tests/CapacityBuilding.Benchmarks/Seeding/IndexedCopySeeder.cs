@@ -14,7 +14,7 @@ namespace CapacityBuilding.Benchmarks.Seeding;
 internal sealed class IndexedCopySeeder(IConnectionMultiplexer redis)
 {
     private const string Prefix = "assistance:requests:";
-    private const int Batch = 5_000;
+    private const int Batch = 500;
     private static readonly RedisKey AllRequests = Prefix + "index";
 
     private readonly IDatabase database = redis.GetDatabase();
