@@ -29,10 +29,13 @@ public sealed class AssistanceRequests(ServiceClientFactory<AssistanceClient> as
         }
     }
 
-    /// <summary>Every request in one of <paramref name="states"/>, page by page (for programme summaries).</summary>
-    public async Task<IReadOnlyList<AssistanceRequest>> ListInStatesAsync(IEnumerable<State> states, CancellationToken cancellationToken)
+    /// <summary>
+    /// Every request in one of <paramref name="states"/>, page by page (for programme summaries):
+    /// yielded as each page comes, so a call holds one page, not every request.
+    /// </summary>
+    public async IAsyncEnumerable<AssistanceRequest> ListInStatesAsync(
+        IEnumerable<State> states, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var all = new List<AssistanceRequest>();
         var client = assistance.Create();
         foreach (var state in states)
         {
@@ -41,13 +44,15 @@ public sealed class AssistanceRequests(ServiceClientFactory<AssistanceClient> as
             {
                 var page = await client.ListAssistanceRequestsAsync(
                     new ListAssistanceRequestsRequest { State = state, PageSize = 500, PageToken = pageToken }, cancellationToken: cancellationToken);
-                all.AddRange(page.AssistanceRequests);
+                foreach (var request in page.AssistanceRequests)
+                {
+                    yield return request;
+                }
+
                 pageToken = page.NextPageToken;
             }
             while (pageToken.Length > 0);
         }
-
-        return all;
     }
 
     /// <summary>The requests with these names that still exist, read a few at a time (for the export).</summary>

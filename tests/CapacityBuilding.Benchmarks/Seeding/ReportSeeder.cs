@@ -4,6 +4,7 @@ using CapacityBuilding.Contracts.Assistance.V1;
 using CapacityBuilding.Contracts.Funding.V1;
 using CapacityBuilding.ServiceDefaults.Resources;
 using Google.Type;
+using Grpc.Core;
 using StackExchange.Redis;
 
 namespace CapacityBuilding.Benchmarks.Seeding;
@@ -19,6 +20,7 @@ internal sealed class ReportSeeder
     private const int RequestsPerBatch = 5_000;
     private const int AllocationsInFlight = 32;
     private const int AllocationsPerRequest = 10;
+    private const int MaxAttempts = 5;
     private static readonly RedisKey RequestIndex = "assistance:requests:index";
     private static readonly RedisKey ApprovedIndex = "assistance:requests:index:state:Approved";
 
@@ -69,13 +71,34 @@ internal sealed class ReportSeeder
         {
             for (var i = Interlocked.Increment(ref next) - 1; i < target; i = Interlocked.Increment(ref next) - 1)
             {
-                await funding.CreateAllocationAsync(new CreateAllocationRequest
+                await CreateWithRetriesAsync(new CreateAllocationRequest
                 {
                     Allocation = new Allocation { Pledge = pledge.Name, AssistanceRequest = requests[(int)(i % requests.Count)], Amount = new Money { CurrencyCode = "USD", Units = 1 } },
+                    RequestId = $"report-seed-{i}",
                 });
             }
         }));
         allocations = target;
+    }
+
+    /// <summary>
+    /// Retries what a loaded machine refuses as UNAVAILABLE (funding could not reach assistance in
+    /// time): with the same request id, so a retry never allocates twice.
+    /// </summary>
+    private async Task CreateWithRetriesAsync(CreateAllocationRequest call)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await funding.CreateAllocationAsync(call);
+                return;
+            }
+            catch (RpcException refusal) when (refusal.StatusCode == StatusCode.Unavailable && attempt < MaxAttempts)
+            {
+                await Task.Delay(TimeSpan.FromSeconds(attempt));
+            }
+        }
     }
 
     private async Task CopyRequestsUntilAsync(long count)

@@ -98,7 +98,7 @@ public sealed class OpenNeedsFinder(
         }
 
         var needs = new List<RankedNeed>();
-        foreach (var assistanceRequest in await assistanceRequests.ListInStatesAsync(OpenStates, cancellationToken))
+        await foreach (var assistanceRequest in assistanceRequests.ListInStatesAsync(OpenStates, cancellationToken))
         {
             if (NeedOf(assistanceRequest, held.GetValueOrDefault(RequestFacts.IdOf(assistanceRequest)) ?? new CurrencyTotals(), usable, rates) is { } need)
             {

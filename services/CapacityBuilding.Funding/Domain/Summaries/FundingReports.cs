@@ -84,7 +84,7 @@ public sealed class FundingReports(
         var byRegion = new SortedDictionary<string, TotalsBuilder>(StringComparer.Ordinal);
         var byDonor = new SortedDictionary<string, TotalsBuilder>(StringComparer.Ordinal);
 
-        foreach (var assistanceRequest in await assistanceRequests.ListInStatesAsync(RequestFacts.FundedStates, cancellationToken))
+        await foreach (var assistanceRequest in assistanceRequests.ListInStatesAsync(RequestFacts.FundedStates, cancellationToken))
         {
             if (visible?.Contains(RequestFacts.IdOf(assistanceRequest)) == false)
             {
