@@ -33,6 +33,7 @@ public static class PortalExportsExtensions
         builder.Services.AddScoped<IListSheet, CourseSessionsSheet>();
         builder.Services.AddScoped<IListSheet, FundedRequestsSheet>();
         builder.Services.AddScoped<IListSheet, ConventionStatusesSheet>();
+        builder.Services.AddScoped<IListSheet, SessionEvaluationsSheet>();
         return builder;
     }
 }

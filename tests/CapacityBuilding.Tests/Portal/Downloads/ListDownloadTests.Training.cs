@@ -156,6 +156,38 @@ public sealed class TrainingListDownloadTests(SuiteFixture suite)
         Assert.Equal(HttpStatusCode.Redirect, signedOut.StatusCode);
     }
 
+    [Fact]
+    public async Task A_sessions_evaluations_are_ratings_as_numbers_for_coordinators_and_never_for_member_states()
+    {
+        var setup = new TrainingSetup(delivery.Training);
+        var session = await setup.SessionAsync(await setup.CourseAsync());
+        var enrolment = await EnrolAsync(session, "GHA");
+        await setup.SetStatusAsync(session, SessionStatus.Completed);
+        var ghana = suite.TrainingClient(suite.Tokens.Mint(ServiceDefaults.Identity.CallerRole.MemberState, "focal-point-gha", country: "GHA"));
+        var comments = SampleData.UniqueTitle("Download evaluation");
+        await ghana.CreateEvaluationAsync(new CreateEvaluationRequest
+        {
+            Parent = session.Name,
+            Evaluation = new Evaluation { Enrolment = enrolment.Name, Reaction = 4, Learning = 3, Comments = comments },
+        });
+        using var coordinator = new PortalSession(suite.GatewayRestAddress);
+        using var signedInCoordinator = await coordinator.SignInAsync("coordinator");
+        using var focalPoint = new PortalSession(suite.GatewayRestAddress);
+        using var signedInFocalPoint = await focalPoint.SignInAsync("focal-point-gha");
+        var download = "/downloads/session-evaluations.csv?parent=" + Uri.EscapeDataString(session.Name);
+
+        var page = await coordinator.GetPageAsync("/catalogue/" + session.Name + "/evaluations");
+        var csv = await ListDownloadTests.DownloadTextAsync(coordinator, download);
+        using var memberState = await focalPoint.GetAsync(download);
+
+        Assert.Contains($"href=\"{download}\"", page, StringComparison.Ordinal);
+        Assert.Equal(
+            "\uFEFFRecorded (UTC),Reaction,Learning,Behaviour,Results,Comments\r\n"
+            + $"{DateTime.UtcNow.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)},4,3,,,{comments}\r\n",
+            csv);
+        Assert.Equal(HttpStatusCode.Forbidden, memberState.StatusCode);
+    }
+
     private static string Day(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private async Task<Enrolment> EnrolAsync(Session session, string nationality)
