@@ -14,7 +14,8 @@ namespace CapacityBuilding.Tests.Assistance;
 [Collection(SuiteDefinition.Name)]
 public sealed class RequestOverlapIndexTests(SuiteFixture suite)
 {
-    private const string Built = "assistance:migrations:request-overlap-index:Approved+InDelivery";
+    // Named after the active states (ActiveRequests.States), so that a changed set builds the index again.
+    private const string Built = "assistance:migrations:request-overlap-index:Approved+InDelivery+Suspended";
     private const string PreventionInGhana = "assistance:requests:overlap-index:GHA:Prevention";
 
     private readonly AssistanceService.AssistanceServiceClient coordinator = RequestLifecycleDriver.Coordinator(suite, "overlap-index-coordinator");
