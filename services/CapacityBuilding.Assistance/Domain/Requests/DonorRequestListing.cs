@@ -9,7 +9,8 @@ namespace CapacityBuilding.Assistance.Domain.Requests;
 /// index of the donor's funded requests. Ids come a page at a time from funding
 /// (<see cref="DonorFunding"/>), and only those requests are read and matched against the
 /// listing's filters, until the page is full or the index is exhausted: a page is never short
-/// while a token says there is more, and a donor's listing costs its page, not its allocations.
+/// while a token says there is more, and an unfiltered page costs about its page of requests,
+/// not the donor's allocations (a filter few of them match reads on through the index).
 /// The cursor is the token of funding's page that held the page's last request and that
 /// request's id, so the next listing starts again from that page of ids and skips every id not
 /// older than the last one returned: it resumes exactly even when the index changed in between.
