@@ -46,21 +46,17 @@ public sealed class DonorFunding(ServiceClientFactory<FundingClient> funding, Ap
         return false;
     }
 
-    /// <summary>The ids of every request <paramref name="donorId"/> funds.</summary>
-    public async Task<IReadOnlySet<string>> FundedRequestIdsAsync(string donorId, CancellationToken cancellationToken)
+    /// <summary>
+    /// One page of the ids of the requests <paramref name="donorId"/> funds, newest first, and the
+    /// token of the next (empty on the last): funding reads them from its index, one range read.
+    /// </summary>
+    public async Task<(IReadOnlyList<string> Ids, string NextPageToken)> FundedRequestIdsAsync(
+        string donorId, int pageSize, string pageToken, CancellationToken cancellationToken)
     {
-        var funded = new HashSet<string>(StringComparer.Ordinal);
-        var listing = new ListAllocationsRequest { Donor = AssistanceRequestNames.Donor.Format(donorId), PageSize = PageSize };
-        await foreach (var allocation in AllocationsAsync(listing, cancellationToken))
-        {
-            if (allocation.State == Allocation.Types.State.Active
-                && AssistanceRequestNames.Request.TryParse(allocation.AssistanceRequest) is { } request)
-            {
-                funded.Add(request.RequestId);
-            }
-        }
-
-        return funded;
+        var listing = new ListFundedRequestsRequest { Parent = AssistanceRequestNames.Donor.Format(donorId), PageSize = pageSize, PageToken = pageToken };
+        var page = await funding.Create().ListFundedRequestsAsync(listing, cancellationToken: cancellationToken);
+        var ids = page.AssistanceRequests.Select(name => AssistanceRequestNames.Request.TryParse(name)?.RequestId).OfType<string>();
+        return ([.. ids], page.NextPageToken);
     }
 
     private async IAsyncEnumerable<Allocation> AllocationsAsync(

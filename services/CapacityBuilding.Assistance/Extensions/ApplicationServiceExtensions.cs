@@ -31,6 +31,7 @@ public static class ApplicationServiceExtensions
         builder.Services.AddSingleton<CourseMatcher>();
         builder.Services.AddServiceClient<FundingClient>(builder.Configuration, AssistanceApp.FundingAppId, AssistanceApp.FundingUnreachable);
         builder.Services.AddSingleton<DonorFunding>();
+        builder.Services.AddSingleton<DonorRequestListing>();
         // Closing a request to funding is assistance's own act, not its caller's: funding allows it to the service only.
         builder.Services.AddServiceClient<FundingAsServiceClient>(builder.Configuration, AssistanceApp.FundingAppId, AssistanceApp.FundingUnreachableToClose)
             .CallAsService(builder.Configuration);

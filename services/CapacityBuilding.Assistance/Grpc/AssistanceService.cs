@@ -44,7 +44,8 @@ public sealed partial class AssistanceService(
     OfferValidator offerValidator,
     OfferWrites offerWrites,
     OfferSaga offerSaga,
-    OfferListing offerListing) : Contracts.Assistance.V1.AssistanceService.AssistanceServiceBase
+    OfferListing offerListing,
+    DonorRequestListing donorListing) : Contracts.Assistance.V1.AssistanceService.AssistanceServiceBase
 {
     public override async Task<CreateAssistanceRequestResponse> CreateAssistanceRequest(
         CreateAssistanceRequestRequest request, ServerCallContext context)
@@ -80,7 +81,7 @@ public sealed partial class AssistanceService(
         var query = access.Scope(context.GetCaller(), request.ToQuery(errors));
         var cursor = pageTokens.Decode(request.PageToken, query.Scope);
         var (items, next) = query.FundedBy is { } donorId
-            ? await requests.ListAmongAsync(await donorFunding.FundedRequestIdsAsync(donorId, context.CancellationToken), query, pageSize, cursor)
+            ? await donorListing.ListAsync(donorId, query, pageSize, cursor, context.CancellationToken)
             : await requests.ListAsync(query, pageSize, cursor, context.CancellationToken);
         return new ListAssistanceRequestsResponse
         {

@@ -115,25 +115,6 @@ public sealed class RedisAssistanceRequestRepository(RedisKeyspace keyspace, IOp
     }
 
     /// <summary>
-    /// One page of the listing among <paramref name="ids"/> only (a donor's funded requests, a
-    /// set far smaller than the indexes): the requests are read and matched here rather than by
-    /// walking the indexes, in the same order and with the same cursors as <see cref="ListAsync"/>.
-    /// </summary>
-    public async Task<(IReadOnlyList<StoredAssistanceRequest> Items, string? NextCursor)> ListAmongAsync(
-        IReadOnlyCollection<string> ids, RequestListQuery query, int pageSize, string? cursor)
-    {
-        var matching = (await GetManyAsync([.. ids]))
-            .Where(request => RequestIndexes.Matches(query, request))
-            .Select(request => (Member: RequestIndexes.MemberOf(query.Order, request.Id, request.PriorityScore), Request: request))
-            .Where(entry => string.IsNullOrEmpty(cursor) || string.CompareOrdinal(entry.Member, cursor) < 0)
-            .OrderByDescending(entry => entry.Member, StringComparer.Ordinal)
-            .Take(pageSize + 1)
-            .ToList();
-        var page = matching.Take(pageSize).ToList();
-        return ([.. page.Select(entry => entry.Request)], matching.Count > pageSize ? page[^1].Member : null);
-    }
-
-    /// <summary>
     /// The requests of one requesting state in any of <paramref name="states"/>, newest first: the
     /// state's own index walked in Redis (<c>Scripts/request-ids-among.lua</c>), so the cost is that
     /// state's number of requests, never every request stored; only the matching ones are read.

@@ -43,5 +43,6 @@ public static class FundingPermissions
         .Allow(nameof(Service.FundingServiceBase.ListContributions), Coordinator, Donor, Auditor)
         .Allow(nameof(Service.FundingServiceBase.ListOpenNeeds), Coordinator, Donor)
         .Allow(nameof(Service.FundingServiceBase.ListPublishedProjects), CallerRole.Service)
+        .Allow(nameof(Service.FundingServiceBase.ListFundedRequests), Coordinator, Donor)
         .Build();
 }

@@ -54,6 +54,7 @@ public static class ApplicationServiceExtensions
         builder.Services.AddScoped<Contributor>();
         builder.Services.AddScoped<FundingReports>();
         builder.Services.AddScoped<OpenNeedsFinder>();
+        builder.Services.AddScoped<FundedRequestsListing>();
         builder.Services.AddScoped<PublishedActivityPages>();
         builder.Services.AddScoped<PledgeReceiptsReader>();
         builder.Services.AddScoped<IatiActivitiesExport>();

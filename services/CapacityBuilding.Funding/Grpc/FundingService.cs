@@ -37,6 +37,7 @@ public sealed class FundingService(
     PledgeLedgerVerifier ledgerVerifier,
     FundingReports reports,
     OpenNeedsFinder openNeeds,
+    FundedRequestsListing fundedRequests,
     IatiActivitiesExport iatiExport,
     PublicIatiPageTokens publicPageTokens,
     PublishedProjectRegistry registry,
@@ -291,6 +292,9 @@ public sealed class FundingService(
         PublicIatiValidators.WriteTo(context.GetHttpContext().Response, string.Join('\n', projects), page.LastAllocationId, page.LastModified);
         return response;
     }
+
+    public override Task<ListFundedRequestsResponse> ListFundedRequests(ListFundedRequestsRequest request, ServerCallContext context) =>
+        fundedRequests.ListAsync(request, context);
 
     private async Task<Pledge> TransitionAsync(string name, string etag, PledgeTransition transition)
     {

@@ -50,6 +50,19 @@ public sealed class RedisFundingTotalsRepository(RedisKeyspace keyspace)
         return ids.Select(id => (string)id!).ToHashSet(StringComparer.Ordinal);
     }
 
+    /// <summary>
+    /// At most <paramref name="count"/> ids of the requests the donor's money funds, the newest
+    /// request first (ids grow with creation time; the index's scores are all 0, so it is ordered
+    /// by id), those older than <paramref name="before"/> only when given: one ZREVRANGEBYLEX.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> FundedRequestIdsAsync(string donorId, int count, string? before)
+    {
+        // From just below the last id served (or the top) down to the bottom, as RedisJsonStore pages.
+        var from = before is null ? "+" : "(" + before;
+        var ids = (RedisValue[])(await database.ExecuteAsync("ZREVRANGEBYLEX", ReportTotals.FundedRequestsOf(donorId), from, "-", "LIMIT", 0, count))!;
+        return [.. ids.Select(id => (string)id!)];
+    }
+
     public Task<bool> FundsAsync(string donorId, string requestId) => database.HashExistsAsync(ReportTotals.FundedCountsOf(donorId), requestId);
 
     /// <summary>Counts <paramref name="allocation"/> into the totals as its ledger is now, unless it is counted. True when this counted it.</summary>

@@ -62,7 +62,7 @@ internal static class TargetChecks
         }
 
         var (fewest, most) = (ListingCases.Count(sizes.Min()), ListingCases.Count(sizes.Max()));
-        foreach (var report in new[] { "15a", "15b", "15c" })
+        foreach (var report in new[] { "15a", "15b", "15c", "15d" })
         {
             if (results.SingleOrDefault(result => result.Id == $"{report}@{fewest}") is { } small
                 && results.SingleOrDefault(result => result.Id == $"{report}@{most}") is { } large)

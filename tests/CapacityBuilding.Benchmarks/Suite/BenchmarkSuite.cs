@@ -270,6 +270,10 @@ internal sealed class BenchmarkSuite : IAsyncDisposable
     public GrpcChannel FundingAsDonor(string donorId) =>
         Channel(fundingAddress, new DevTokenIssuer(Issuer, Audience, signingKey).Mint(CallerRole.Donor, $"donor-{donorId}", donorId: donorId));
 
+    /// <summary>Assistance as donor <paramref name="donorId"/>, for a donor's listing of the requests it funds (case 15d).</summary>
+    public GrpcChannel AssistanceAsDonor(string donorId) =>
+        Channel(assistanceAddress, new DevTokenIssuer(Issuer, Audience, signingKey).Mint(CallerRole.Donor, $"donor-{donorId}", donorId: donorId));
+
     /// <summary>A shared HTTP/2 channel whose calls carry a coordinator's bearer token, as every case sends it, and the harness as relaying app.</summary>
     private GrpcChannel Channel(Uri address, string? token = null)
     {

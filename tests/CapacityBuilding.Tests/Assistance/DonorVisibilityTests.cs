@@ -88,6 +88,66 @@ public sealed class DonorVisibilityTests(SuiteFixture suite)
         Assert.Equal([kenya.Name, .. newestFirst], await ListAllAsync(donor, new ListAssistanceRequestsRequest { PageSize = 500 }));
     }
 
+    /// <summary>
+    /// Assistance reads the donor's funded request ids a page at a time from funding and only those
+    /// requests: with a filter that most of them miss, every page but the last is full, each funded
+    /// request of the filter comes exactly once, and releasing the donor's last allocation of a
+    /// request takes it out while one of two allocations released keeps it in.
+    /// </summary>
+    [Fact]
+    public async Task A_donor_with_many_funded_requests_pages_through_each_exactly_once()
+    {
+        var pledge = await scenario.PledgeAsync(10_000);
+        var other = await scenario.PledgeAsync(1000);
+        var ghana = new List<AssistanceRequest>();
+        var allocations = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var i = 0; i < 14; i++)
+        {
+            var request = await scenario.RequestAsync(i % 3 == 0 ? "GHA" : "KEN");
+            allocations[request.Name] = (await scenario.Funding.CreateAllocationAsync(FundingScenario.Allocation(pledge, request, Ten))).Allocation.Name;
+            if (request.RequestingState == "GHA")
+            {
+                ghana.Add(request);
+            }
+        }
+
+        var twice = ghana[0];
+        await scenario.Funding.CreateAllocationAsync(FundingScenario.Allocation(pledge, twice, Ten));
+        await scenario.Funding.CreateAllocationAsync(FundingScenario.Allocation(other, ghana[1], Ten));
+        var donor = AssistanceAs(DonorToken(pledge), "direct");
+        var ghanaFilter = new ListAssistanceRequestsRequest { RequestingState = "GHA", PageSize = 2 };
+
+        var pages = await PagesAsync(donor, ghanaFilter);
+
+        Assert.Equal([2, 2, 1], pages.Select(page => page.Count));
+        Assert.Equal(ghana.Select(request => request.Name).Reverse(), pages.SelectMany(page => page));
+        Assert.Equal(14, (await ListAllAsync(donor, new ListAssistanceRequestsRequest { PageSize = 3 })).Count);
+        Assert.Equal([ghana[1].Name], await ListAllAsync(AssistanceAs(DonorToken(other), "direct"), new ListAssistanceRequestsRequest()));
+
+        await scenario.Funding.ReleaseAllocationAsync(new ReleaseAllocationRequest { Name = allocations[twice.Name] });
+        await scenario.Funding.ReleaseAllocationAsync(new ReleaseAllocationRequest { Name = allocations[ghana[2].Name] });
+
+        var remaining = await ListAllAsync(donor, ghanaFilter);
+        Assert.Equal(ghana.Where(request => request != ghana[2]).Select(request => request.Name).Reverse(), remaining);
+    }
+
+    [Fact]
+    public async Task Funding_lists_a_donors_funded_requests_to_the_donor_and_coordinators_only()
+    {
+        var own = await scenario.PledgeAsync(100);
+        var others = await scenario.PledgeAsync(100);
+        var request = await scenario.RequestAsync();
+        await scenario.Funding.CreateAllocationAsync(FundingScenario.Allocation(own, request, Ten));
+        var parent = own.Name.Split("/pledges/")[0];
+        var listing = new ListFundedRequestsRequest { Parent = parent };
+        var asDonor = new FundingService.FundingServiceClient(suite.Channel(suite.GatewayGrpcAddress, DonorToken(own)));
+        var asOtherDonor = new FundingService.FundingServiceClient(suite.Channel(suite.GatewayGrpcAddress, DonorToken(others)));
+
+        Assert.Equal([request.Name], (await asDonor.ListFundedRequestsAsync(listing)).AssistanceRequests);
+        Assert.Equal([request.Name], (await scenario.Funding.ListFundedRequestsAsync(listing)).AssistanceRequests);
+        await RichErrors.FailsWith(StatusCode.NotFound, () => asOtherDonor.ListFundedRequestsAsync(listing).ResponseAsync);
+    }
+
     [Fact]
     public async Task A_donor_lists_its_own_allocations_in_full_pages_and_never_another_donors()
     {

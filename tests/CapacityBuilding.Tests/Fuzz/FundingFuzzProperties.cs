@@ -58,6 +58,7 @@ internal sealed class FundingFuzzProperties(SuiteFixture suite, FuzzCalls calls)
             [nameof(Service.FundingServiceBase.ListOpenNeeds)] = properties => properties.ListOpenNeedsAsync(),
             [nameof(Service.FundingServiceBase.ExportPublicIatiActivities)] = properties => properties.ExportPublicIatiActivitiesAsync(),
             [nameof(Service.FundingServiceBase.ListPublishedProjects)] = properties => properties.ListPublishedProjectsAsync(),
+            [nameof(Service.FundingServiceBase.ListFundedRequests)] = properties => properties.ListFundedRequestsAsync(),
         };
 
     /// <summary>Currencies whose rates no other test reads, besides codes the load must refuse.</summary>
@@ -405,17 +406,28 @@ internal sealed class FundingFuzzProperties(SuiteFixture suite, FuzzCalls calls)
         await ReleaseAsync(allocations);
     }
 
-    private async Task ListOpenNeedsAsync()
-    {
-        var (pledges, allocations) = await PledgePoolAsync();
-        var donor = ParentOf(pledges[0].Name);
-        await calls.CheckAsync(
+    private Task ListOpenNeedsAsync() =>
+        WithPooledDonorAsync(donor => calls.CheckAsync(
             from parent in FuzzValues.NameOf("donors", donor)
             from size in FuzzValues.PageSize
             from token in FuzzValues.PageTokenFor(donor)
             from asOf in Gen.OneOf(Gen.Constant<Date?>(null), FuzzValues.CalendarDate)
             select new ListOpenNeedsRequest { Parent = parent, PageSize = size, PageToken = token, AsOf = asOf },
-            call => coordinator.ListOpenNeedsAsync(call).ResponseAsync, cases: 20);
+            call => coordinator.ListOpenNeedsAsync(call).ResponseAsync, cases: 20));
+
+    private Task ListFundedRequestsAsync() =>
+        WithPooledDonorAsync(donor => calls.CheckAsync(
+            from parent in FuzzValues.NameOf("donors", donor)
+            from size in FuzzValues.PageSize
+            from token in FuzzValues.PageTokenFor(donor)
+            select new ListFundedRequestsRequest { Parent = parent, PageSize = size, PageToken = token },
+            call => coordinator.ListFundedRequestsAsync(call).ResponseAsync, cases: 20));
+
+    /// <summary>Runs <paramref name="check"/> on the donor of the pledge pool, then gives the pool's allocations back.</summary>
+    private async Task WithPooledDonorAsync(Func<string, Task> check)
+    {
+        var (pledges, allocations) = await PledgePoolAsync();
+        await check(ParentOf(pledges[0].Name));
         await ReleaseAsync(allocations);
     }
 

@@ -104,6 +104,8 @@ public sealed class CrossTenantReadSweepTests(SuiteFixture suite)
             await b.ListContributionsAsync(new ListContributionsRequest { Parent = a.Pledge })),
         ["FundingService/ListOpenNeeds"] = test => test.MoneyProbeAsync(async (b, a) =>
             await b.ListOpenNeedsAsync(new ListOpenNeedsRequest { Parent = a.Donor })),
+        ["FundingService/ListFundedRequests"] = test => test.MoneyProbeAsync(async (b, a) =>
+            await b.ListFundedRequestsAsync(new ListFundedRequestsRequest { Parent = a.Donor })),
     };
 
     [Fact]

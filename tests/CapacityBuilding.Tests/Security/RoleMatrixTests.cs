@@ -118,6 +118,7 @@ public sealed class RoleMatrixTests(SuiteFixture suite)
         FundingService/ListOpenNeeds                     C D
         FundingService/ExportPublicIatiActivities
         FundingService/ListPublishedProjects
+        FundingService/ListFundedRequests                C D
         """;
 
     private static readonly Dictionary<char, CallerRole> RolesByLetter = new()
