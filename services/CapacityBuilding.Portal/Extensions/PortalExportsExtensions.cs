@@ -34,6 +34,11 @@ public static class PortalExportsExtensions
         builder.Services.AddScoped<IListSheet, FundedRequestsSheet>();
         builder.Services.AddScoped<IListSheet, ConventionStatusesSheet>();
         builder.Services.AddScoped<IListSheet, SessionEvaluationsSheet>();
+        builder.Services.AddScoped<IListSheet, DisbursementsSheet>();
+        builder.Services.AddScoped<IListSheet, HistorySheet>();
+        builder.Services.AddScoped<IListSheet, EventEvaluationsSheet>();
+        builder.Services.AddScoped<IListSheet, SeatHoldsSheet>();
+        builder.Services.AddScoped<IListSheet, ImportRunsSheet>();
         return builder;
     }
 }

@@ -1,5 +1,6 @@
 using CapacityBuilding.Contracts.Training.V1;
 using CapacityBuilding.Portal.Components.Pages.Delivery;
+using CapacityBuilding.Portal.Components.Shared;
 using CapacityBuilding.Portal.Localization;
 using CapacityBuilding.ServiceDefaults.Identity;
 using CapacityBuilding.ServiceDefaults.Invocation;
@@ -9,9 +10,10 @@ using Microsoft.Extensions.Localization;
 namespace CapacityBuilding.Portal.Exports.Lists;
 
 /// <summary>
-/// The delivery events the reader may see (<see cref="EventList"/>), newest first: a member state
-/// only its own country's, as the training service filters them for the page; the page's days
-/// become two date columns.
+/// The delivery events the reader may see (<see cref="EventList"/>), or one request's (the
+/// download's <c>parent</c>, from <see cref="RequestEvents"/> on the request's page), newest first:
+/// a member state only its own country's, as the training service filters them for the pages; the
+/// page's days become two date columns.
 /// </summary>
 public sealed class DeliveryEventsSheet(ServiceClientFactory<TrainingService.TrainingServiceClient> training, IStringLocalizer<DeliveryNames> names, CodeListNames codes)
     : ListSheet<DeliveryEvent>
@@ -33,8 +35,9 @@ public sealed class DeliveryEventsSheet(ServiceClientFactory<TrainingService.Tra
     protected override IAsyncEnumerable<DeliveryEvent> ReadAsync(IQueryCollection filters, int pageSize, CancellationToken cancellation)
     {
         var client = training.Create();
+        var request = filters[ListDownloadLinks.ParentParameter].ToString();
         return ServicePages.AllAsync(
-            (token, cancel) => client.ListDeliveryEventsAsync(new ListDeliveryEventsRequest { PageSize = pageSize, PageToken = token }, cancellationToken: cancel).ResponseAsync,
+            (token, cancel) => client.ListDeliveryEventsAsync(new ListDeliveryEventsRequest { AssistanceRequest = request, PageSize = pageSize, PageToken = token }, cancellationToken: cancel).ResponseAsync,
             page => page.DeliveryEvents, page => page.NextPageToken, cancellation);
     }
 }

@@ -38,5 +38,6 @@ public sealed class SessionEvaluationsSheet(ServiceClientFactory<TrainingService
             page => page.Evaluations, page => page.NextPageToken, cancellation);
     }
 
-    private static SheetCell Rating(int rating) => rating == 0 ? SheetCell.Empty : SheetCell.Of(rating);
+    // Also the event evaluations' (EventEvaluationsSheet): the same scale, the same empty cell.
+    internal static SheetCell Rating(int rating) => rating == 0 ? SheetCell.Empty : SheetCell.Of(rating);
 }

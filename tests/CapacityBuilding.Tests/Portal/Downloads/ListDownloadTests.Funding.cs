@@ -11,9 +11,9 @@ using Google.Type;
 namespace CapacityBuilding.Tests.Portal.Downloads;
 
 /// <summary>
-/// The funding lists as spreadsheets: a donor's pledges (a coordinator's from the donor's page, a
-/// donor its own only), the exchange-rate table with its currency filter and the requests a
-/// donor's money funds, each refused to the roles whose pages do not show it.
+/// The funding lists as spreadsheets: a donor's pledges and allocations (a coordinator's from the
+/// donor's page, a donor its own only), an allocation's disbursements, the exchange-rate table with its currency filter and the
+/// requests a donor's money funds, each refused to the roles whose pages do not show it.
 /// </summary>
 [Collection(SuiteDefinition.Name)]
 public sealed class FundingListDownloadTests(SuiteFixture suite)
@@ -122,6 +122,78 @@ public sealed class FundingListDownloadTests(SuiteFixture suite)
         Assert.Matches($@"\r\n{Regex.Escape(funded.Title)},Ghana,[^,]+,[\d.]+,USD,40,USD,0,USD,-?[\d.]+,USD\r\n", csv);
         Assert.DoesNotContain(unfunded.Title, csv, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Forbidden, notForCoordinators.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_donor_downloads_only_its_own_allocations_and_a_coordinator_a_donors_from_its_page()
+    {
+        await DemoDonorExistsAsync(suite);
+        using var donor = new PortalSession(suite.GatewayRestAddress);
+        using var signedInDonor = await donor.SignInAsync("donor-norway");
+        using var coordinator = new PortalSession(suite.GatewayRestAddress);
+        using var signedInCoordinator = await coordinator.SignInAsync("coordinator");
+        using var focalPoint = new PortalSession(suite.GatewayRestAddress);
+        using var signedInFocalPoint = await focalPoint.SignInAsync("focal-point-gha");
+        var otherDonor = (await scenario.DonorAsync(SampleData.UniqueTitle("Allocations donor"))).Name;
+        var ownRequest = await scenario.RequestAsync("GHA", [ThematicArea.ElectronicEvidence]);
+        var otherRequest = await scenario.RequestAsync("GHA", [ThematicArea.ElectronicEvidence]);
+        var ownPledge = await FundingPagesSetup.PledgeAsync(suite, await OwnDonorAsync(donor), 500);
+        var otherPledge = await FundingPagesSetup.PledgeAsync(suite, otherDonor, 500);
+        await scenario.Funding.CreateAllocationAsync(FundingScenario.Allocation(ownPledge, ownRequest, new Money { CurrencyCode = "USD", Units = 30 }));
+        await scenario.Funding.CreateAllocationAsync(FundingScenario.Allocation(otherPledge, otherRequest, new Money { CurrencyCode = "USD", Units = 70 }));
+        var othersDownload = "/downloads/allocations.csv?parent=" + Uri.EscapeDataString(otherDonor);
+
+        var ownPage = await donor.GetPageAsync("/funding/mine");
+        var own = await ListDownloadTests.DownloadTextAsync(donor, "/downloads/allocations.csv");
+        var askedForAnothers = await ListDownloadTests.DownloadTextAsync(donor, othersDownload);
+        var donorPage = await coordinator.GetPageAsync("/funding/" + otherDonor);
+        var others = await ListDownloadTests.DownloadTextAsync(coordinator, othersDownload);
+        using var memberState = await focalPoint.GetAsync("/downloads/allocations.csv");
+
+        Assert.Contains("href=\"/downloads/allocations.csv\"", ownPage, StringComparison.Ordinal);
+        Assert.StartsWith("\uFEFFAmount,Amount (Currency),Request,Country,Disbursed,Disbursed (Currency),State,", own, StringComparison.Ordinal);
+        Assert.Matches($@"\r\n30,USD,{Regex.Escape(ownRequest.Name)},Ghana,0,USD,", own);
+        Assert.DoesNotContain(otherRequest.Name, own, StringComparison.Ordinal);
+        // The funding service lists a donor nothing of another donor's, whatever the address asks for.
+        Assert.DoesNotContain(otherRequest.Name, askedForAnothers, StringComparison.Ordinal);
+        Assert.DoesNotContain(ownRequest.Name, askedForAnothers, StringComparison.Ordinal);
+        Assert.Contains($"href=\"{othersDownload}\"", donorPage, StringComparison.Ordinal);
+        Assert.Matches($@"\r\n70,USD,{Regex.Escape(otherRequest.Name)},Ghana,0,USD,", others);
+        Assert.DoesNotContain(ownRequest.Name, others, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Forbidden, memberState.StatusCode);
+    }
+
+    [Fact]
+    public async Task An_allocations_disbursements_are_dated_money_with_currency_and_never_another_donors()
+    {
+        var pledge = await FundingPagesSetup.PledgeAsync(suite, (await scenario.DonorAsync(SampleData.UniqueTitle("Disbursing donor"))).Name, 500);
+        var request = await scenario.RequestAsync("GHA", [ThematicArea.ElectronicEvidence]);
+        var allocation = (await scenario.Funding.CreateAllocationAsync(FundingScenario.Allocation(pledge, request, new Money { CurrencyCode = "USD", Units = 90 }))).Allocation.Name;
+        var day = FundingScenario.Today;
+        await scenario.Funding.CreateDisbursementAsync(new CreateDisbursementRequest
+        {
+            Parent = allocation,
+            Disbursement = new Disbursement { Amount = new Money { CurrencyCode = "USD", Units = 12, Nanos = 250_000_000 }, DisbursementDate = day, Description = "First tranche" },
+        });
+        var download = "/downloads/disbursements.csv?parent=" + Uri.EscapeDataString(allocation);
+        using var coordinator = new PortalSession(suite.GatewayRestAddress);
+        using var signedInCoordinator = await coordinator.SignInAsync("coordinator");
+        await DemoDonorExistsAsync(suite);
+        using var otherDonor = new PortalSession(suite.GatewayRestAddress);
+        using var signedInOtherDonor = await otherDonor.SignInAsync("donor-norway");
+        using var focalPoint = new PortalSession(suite.GatewayRestAddress);
+        using var signedInFocalPoint = await focalPoint.SignInAsync("focal-point-gha");
+
+        var page = await coordinator.GetPageAsync("/funding/" + allocation);
+        var csv = await ListDownloadTests.DownloadTextAsync(coordinator, download);
+        using var notTheirs = await otherDonor.GetAsync(download);
+        using var memberState = await focalPoint.GetAsync(download);
+
+        Assert.Contains($"href=\"{download}\"", page, StringComparison.Ordinal);
+        Assert.Equal($"\uFEFFDate paid,Amount,Amount (Currency),What was paid for\r\n{Day(day)},12.25,USD,First tranche\r\n", csv);
+        // The funding service finds no other donor's allocation for a donor, and says so before the file begins.
+        Assert.Equal(HttpStatusCode.NotFound, notTheirs.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, memberState.StatusCode);
     }
 
     /// <summary>

@@ -13,9 +13,10 @@ using State = CapacityBuilding.Contracts.Assistance.V1.AssistanceRequest.Types.S
 namespace CapacityBuilding.Tests.Portal.Downloads;
 
 /// <summary>
-/// The assistance lists as spreadsheets: a request's offers and its outcomes from the request's
-/// page (the requesting state's focal point's, never another country's), the audit's list of
-/// every request for coordinators, and the Convention statuses for every role (a focal point here).
+/// The assistance lists as spreadsheets: a request's offers, outcomes and history from the
+/// request's page (the requesting state's focal point's, never another country's; the history
+/// also from its audit page), the audit's list of every request for coordinators, and the
+/// Convention statuses for every role (a focal point here).
 /// </summary>
 [Collection(SuiteDefinition.Name)]
 public sealed class RequestListDownloadTests(SuiteFixture suite)
@@ -121,6 +122,37 @@ public sealed class RequestListDownloadTests(SuiteFixture suite)
         Assert.Contains("href=\"/downloads/convention-statuses.csv\"", page, StringComparison.Ordinal);
         Assert.StartsWith("\uFEFFState,Status,Signed on,\"Bound on (ratification, acceptance, approval or accession)\",Source\r\n", csv, StringComparison.Ordinal);
         Assert.Contains($"\r\nTuvalu,Signatory,2025-10-25,,{upsert.ConventionStatus.Source}\r\n", csv, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_requests_history_is_every_entry_with_its_actor_and_reason_and_never_another_countrys()
+    {
+        var request = await coordinator.CreateInStateAsync(State.Submitted, RequestLifecycleDriver.CompleteRequest("GHA", SampleData.UniqueTitle("Download history")));
+        using var ghana = new PortalSession(suite.GatewayRestAddress);
+        using var signedInGhana = await ghana.SignInAsync("focal-point-gha");
+        using var kenya = new PortalSession(suite.GatewayRestAddress);
+        using var signedInKenya = await kenya.SignInAsync("focal-point-ken");
+        using var auditor = new PortalSession(suite.GatewayRestAddress);
+        using var signedInAuditor = await auditor.SignInAsync("auditor");
+        await FundingListDownloadTests.DemoDonorExistsAsync(suite);
+        using var donor = new PortalSession(suite.GatewayRestAddress);
+        using var signedInDonor = await donor.SignInAsync("donor-norway");
+        var download = "/downloads/history.csv?parent=" + Uri.EscapeDataString(request.Name);
+
+        var page = await ghana.GetPageAsync("/" + request.Name);
+        var auditPage = await auditor.GetPageAsync("/audit/" + request.Name);
+        var csv = await ListDownloadTests.DownloadTextAsync(ghana, download);
+        using var anotherCountry = await kenya.GetAsync(download);
+        using var notForDonors = await donor.GetAsync(download);
+
+        Assert.Contains($"href=\"{download}\"", page, StringComparison.Ordinal);
+        Assert.Contains($"href=\"{download}\"", auditPage, StringComparison.Ordinal);
+        Assert.StartsWith("\uFEFFEntry,When,By,Action,State,Reason,Hash\r\n", csv, StringComparison.Ordinal);
+        Assert.Matches($@"\r\n1,{Today},[^,\r]+,Created,Draft,,[^,\r]+\r\n", csv);
+        // The driver gives every action this reason.
+        Assert.Matches($@"\r\n2,{Today},[^,\r]+,Submitted,Draft → Submitted,because the test says so,[^,\r]+\r\n", csv);
+        Assert.Equal(HttpStatusCode.NotFound, anotherCountry.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, notForDonors.StatusCode);
     }
 
     private static List<List<Cell>> SheetRows(byte[] xlsx)

@@ -9,9 +9,10 @@ namespace CapacityBuilding.Tests.Portal.Downloads;
 
 /// <summary>
 /// The training lists as spreadsheets: the catalogue with its filters, the delivery events a
-/// reader may see (a member state only its own country's) and the roster of experts (only for the
-/// roles its page is for, and never an expert's contact details) and a focal point's nationals'
-/// enrolments (never another country's nationals).
+/// reader may see (a member state only its own country's), every one or one request's, an
+/// event's evaluations, a session's seat holds (a focal point its own country's), the roster of
+/// experts (only for the roles its page is for, and never an expert's contact details) and a focal
+/// point's nationals' enrolments (never another country's nationals).
 /// </summary>
 [Collection(SuiteDefinition.Name)]
 public sealed class TrainingListDownloadTests(SuiteFixture suite)
@@ -57,6 +58,82 @@ public sealed class TrainingListDownloadTests(SuiteFixture suite)
         Assert.DoesNotContain(",Kenya,", own, StringComparison.Ordinal);
         Assert.Contains(ghana.Title, all, StringComparison.Ordinal);
         Assert.Contains(kenya.Title, all, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_requests_delivery_events_are_that_requests_only_from_its_page_and_never_another_countrys()
+    {
+        var ofTheRequest = await EventAsync("GHA");
+        var ofAnother = await EventAsync("GHA");
+        using var ghana = new PortalSession(suite.GatewayRestAddress);
+        using var signedInGhana = await ghana.SignInAsync("focal-point-gha");
+        using var kenya = new PortalSession(suite.GatewayRestAddress);
+        using var signedInKenya = await kenya.SignInAsync("focal-point-ken");
+        var download = "/downloads/delivery-events.csv?parent=" + Uri.EscapeDataString(ofTheRequest.AssistanceRequest);
+
+        var page = await ghana.GetPageAsync("/" + ofTheRequest.AssistanceRequest);
+        var csv = await ListDownloadTests.DownloadTextAsync(ghana, download);
+        var anotherCountry = await ListDownloadTests.DownloadTextAsync(kenya, download);
+
+        Assert.Contains($"href=\"{download}\"", page, StringComparison.Ordinal);
+        var start = DeliverySetup.LastYear.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var end = DeliverySetup.LastYear.AddDays(2).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        Assert.Equal($"\uFEFFEvent,Kind,Requesting state,Start date,End date,State\r\n{ofTheRequest.Title},Workshop,Ghana,{start},{end},Planned\r\n", csv);
+        Assert.DoesNotContain(ofAnother.Title, csv, StringComparison.Ordinal);
+        // The training service lists another country's request's events to a member state as none.
+        Assert.Equal("\uFEFFEvent,Kind,Requesting state,Start date,End date,State\r\n", anotherCountry);
+    }
+
+    [Fact]
+    public async Task A_delivery_events_evaluations_are_ratings_as_numbers_and_never_another_countrys()
+    {
+        var delivered = await delivery.DeliveredEventAsync("GHA");
+        await delivery.Training.CreateDeliveryEventEvaluationAsync(new CreateDeliveryEventEvaluationRequest { Parent = delivered.Name, Evaluation = DeliveryEvaluationTests.Host() });
+        using var ghana = new PortalSession(suite.GatewayRestAddress);
+        using var signedInGhana = await ghana.SignInAsync("focal-point-gha");
+        using var kenya = new PortalSession(suite.GatewayRestAddress);
+        using var signedInKenya = await kenya.SignInAsync("focal-point-ken");
+        var download = "/downloads/event-evaluations.csv?parent=" + Uri.EscapeDataString(delivered.Name);
+
+        var page = await ghana.GetPageAsync($"/delivery/{delivered.Name}/evaluations");
+        var csv = await ListDownloadTests.DownloadTextAsync(ghana, download);
+        using var anotherCountry = await kenya.GetAsync(download);
+
+        Assert.Contains($"href=\"{download}\"", page, StringComparison.Ordinal);
+        Assert.Equal(
+            "\uFEFFWho answered,Recorded on,\"Level 1, reaction\",\"Level 2, learning\",\"Level 3, behaviour\",\"Level 4, results\",Objectives met,Knowledge improved,More help needed,"
+            + "\"Follow-up, level 3, behaviour\",\"Follow-up, level 4, results\"\r\n"
+            + $"Host institution,{Day(DateTimeOffset.UtcNow)},,,,,4,4,5,,\r\n",
+            csv);
+        Assert.Equal(HttpStatusCode.NotFound, anotherCountry.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_sessions_seat_holds_are_seats_as_numbers_and_a_focal_points_own_countrys_only()
+    {
+        var setup = new TrainingSetup(delivery.Training);
+        var session = await setup.SessionAsync(await setup.CourseAsync());
+        await delivery.Training.CreateSeatHoldAsync(new CreateSeatHoldRequest { Parent = session.Name, SeatHold = new SeatHold { Country = "GHA", Seats = 2 } });
+        await delivery.Training.CreateSeatHoldAsync(new CreateSeatHoldRequest { Parent = session.Name, SeatHold = new SeatHold { Country = "KEN", Seats = 3 } });
+        using var ghana = new PortalSession(suite.GatewayRestAddress);
+        using var signedInGhana = await ghana.SignInAsync("focal-point-gha");
+        using var coordinator = new PortalSession(suite.GatewayRestAddress);
+        using var signedInCoordinator = await coordinator.SignInAsync("coordinator");
+        await FundingListDownloadTests.DemoDonorExistsAsync(suite);
+        using var donor = new PortalSession(suite.GatewayRestAddress);
+        using var signedInDonor = await donor.SignInAsync("donor-norway");
+        var download = "/downloads/seat-holds.csv?parent=" + Uri.EscapeDataString(session.Name);
+
+        var page = await ghana.GetPageAsync("/catalogue/" + session.Name);
+        var own = await ListDownloadTests.DownloadTextAsync(ghana, download);
+        var all = await ListDownloadTests.DownloadTextAsync(coordinator, download);
+        using var notForDonors = await donor.GetAsync(download);
+
+        Assert.Contains($"href=\"{download}\"", page, StringComparison.Ordinal);
+        Assert.Equal("\uFEFFState,Seats,Taken by its nationals,Hold\r\nGhana,2,0,\"Held, offer awaiting an answer\"\r\n", own);
+        Assert.Contains("\r\nGhana,2,0,", all, StringComparison.Ordinal);
+        Assert.Contains("\r\nKenya,3,0,", all, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Forbidden, notForDonors.StatusCode);
     }
 
     [Fact]

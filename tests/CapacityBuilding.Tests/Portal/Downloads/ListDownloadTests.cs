@@ -1,8 +1,10 @@
 using System.Net;
+using System.Text;
 using CapacityBuilding.Contracts.Assistance.V1;
 using CapacityBuilding.Tests.Assistance;
 using CapacityBuilding.Tests.Funding;
 using CapacityBuilding.Tests.Infrastructure;
+using CapacityBuilding.Tests.Portal.Import;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using State = CapacityBuilding.Contracts.Assistance.V1.AssistanceRequest.Types.State;
@@ -131,14 +133,34 @@ public sealed class ListDownloadTests(SuiteFixture suite)
         using var anonymous = new PortalSession(suite.GatewayRestAddress);
 
         using var triage = await focalPoint.GetAsync("/downloads/triage.csv");
-        using var allocations = await donor.GetAsync("/downloads/allocations.xlsx");
+        using var experts = await donor.GetAsync("/downloads/experts.xlsx");
         using var unknown = await focalPoint.GetAsync("/downloads/requests.pdf");
         using var signedOut = await anonymous.GetAsync("/downloads/requests.csv");
 
         Assert.Equal(HttpStatusCode.Forbidden, triage.StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, allocations.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, experts.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, signedOut.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_coordinators_import_runs_are_their_own_and_never_another_roles()
+    {
+        using var coordinator = new PortalSession(suite.PortalAddress);
+        using var signedInCoordinator = await coordinator.SignInAsync("coordinator");
+        using var focalPoint = new PortalSession(suite.PortalAddress);
+        using var signedInFocalPoint = await focalPoint.SignInAsync("focal-point-gha");
+        var fileName = $"donors-{Guid.NewGuid():N}.csv";
+        await coordinator.CheckAsync("donors", fileName, Encoding.UTF8.GetBytes($"Row key,Donor name,Donor kind,Country,IATI identifier\nr1,{SampleData.UniqueTitle("Download run donor")},State,NOR,\n"));
+
+        var page = await coordinator.GetPageAsync("/import");
+        var csv = await DownloadTextAsync(coordinator, "/downloads/import-runs.csv");
+        using var memberState = await focalPoint.GetAsync("/downloads/import-runs.csv");
+
+        Assert.Contains("href=\"/downloads/import-runs.csv\"", page, StringComparison.Ordinal);
+        Assert.StartsWith("\uFEFFFile,What the file holds,Run,Status\r\n", csv, StringComparison.Ordinal);
+        Assert.Contains($"\r\n{fileName},Donors,Check,Finished\r\n", csv, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Forbidden, memberState.StatusCode);
     }
 
     internal static async Task<byte[]> DownloadAsync(PortalSession browser, string path)
