@@ -11,7 +11,8 @@ namespace CapacityBuilding.Assistance.Access;
 /// mark what is too sensitive ever to be published, and suspend and resume the work;
 /// auditors read everything, history included. Donors only see requests their money funds: the
 /// service checks that on the data. Funding reads requests as itself (a service), the budgets
-/// and states its own rules need, and applies its donor callers' rule itself.
+/// and states its own rules need, and applies its donor callers' rule itself; the programme's budget sums are for it and
+/// coordinators.
 /// </summary>
 public static class AssistancePermissions
 {
@@ -50,5 +51,6 @@ public static class AssistancePermissions
         .Allow(nameof(Service.AssistanceServiceBase.SetAssistanceRequestSecuritySensitive), Coordinator)
         .Allow(nameof(Service.AssistanceServiceBase.SuspendAssistanceRequest), Coordinator)
         .Allow(nameof(Service.AssistanceServiceBase.ResumeAssistanceRequest), Coordinator)
+        .Allow(nameof(Service.AssistanceServiceBase.GetBudgetTotals), Coordinator, CallerRole.Service)
         .Build();
 }

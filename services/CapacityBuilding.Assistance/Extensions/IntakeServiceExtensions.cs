@@ -25,7 +25,9 @@ public static class IntakeServiceExtensions
         services.AddSingleton<RedisRequestCounterRepository>();
         services.AddSingleton<PipelineReport>();
         services.AddSingleton<ConventionCoverageReport>();
+        services.AddSingleton<BudgetTotalsReport>();
         services.AddHostedService<RequestCounterBackfill>();
+        services.AddHostedService<BudgetCounterBackfill>();
         services.AddSingleton<AssistanceIntake>();
         return services;
     }

@@ -16,4 +16,5 @@ public sealed record AssistanceIntake(
     ConventionStatusRules ConventionStatusRules,
     AnnotatedFieldRules AnnotatedRules,
     PipelineReport Pipeline,
-    ConventionCoverageReport Coverage);
+    ConventionCoverageReport Coverage,
+    BudgetTotalsReport Budgets);

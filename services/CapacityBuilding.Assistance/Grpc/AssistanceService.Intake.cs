@@ -81,6 +81,8 @@ public sealed partial class AssistanceService
         return await intake.Pipeline.BuildAsync(country, scope);
     }
 
+    public override Task<GetBudgetTotalsResponse> GetBudgetTotals(GetBudgetTotalsRequest request, ServerCallContext context) => intake.Budgets.BuildAsync();
+
     private async Task<StoredAssistanceRequest> ApproveAsync(ReviewAssistanceRequestRequest request, ServerCallContext context)
     {
         var id = AssistanceRequestNames.Request.Parse(request.Name, "name", errors).RequestId;

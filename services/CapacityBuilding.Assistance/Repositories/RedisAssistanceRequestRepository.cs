@@ -20,6 +20,7 @@ namespace CapacityBuilding.Assistance.Repositories;
 /// <item><c>requests:overlap-index:{country}:{area}</c>: sorted sets of the active requests, for overlaps, described in <see cref="OverlapIndex"/>.</item>
 /// <item><c>requests:request-ids:{scope}</c>: the id a create with that request id made and its fingerprint (<see cref="IdempotentCreate"/>).</item>
 /// <item><c>requests:pipeline</c>, <c>requests:coverage</c>, <c>requests:counted</c>: counters of requests, described in <see cref="RequestCounters"/>.</item>
+/// <item><c>requests:budgets</c>, <c>requests:budgets:counted</c>: budget sums of funded requests, described in <see cref="BudgetCounters"/>.</item>
 /// </list>
 /// Every write is one Lua script (<c>Scripts/request-write.lua</c>): document, history entry,
 /// index and counter changes and idempotency key land together or not at all, and a replacement happens
@@ -173,7 +174,7 @@ public sealed class RedisAssistanceRequestRepository(RedisKeyspace keyspace, IOp
         RedisKey[] keys =
         [
             KeyOf(request.Id), HistoryKeyOf(request.Id), create?.KeyIn(Collection) ?? KeyOf(request.Id), .. indexChanges.Select(c => c.Key),
-            RequestCounters.Counted,
+            BudgetCounters.Counted, RequestCounters.Counted,
         ];
         RedisValue[] arguments =
         [
@@ -194,7 +195,8 @@ public sealed class RedisAssistanceRequestRepository(RedisKeyspace keyspace, IOp
         RequestIndexes.EntriesOf(request).Concat(OverlapIndex.EntriesOf(request));
 
     private static IEnumerable<(RedisKey Key, string Change)> CounterChanges(StoredAssistanceRequest? before, StoredAssistanceRequest after) =>
-        RequestCounters.Changes(before, after).Select(change => (change.Key, RequestCounters.Argument(change.Field, change.Delta)));
+        RequestCounters.Changes(before, after).Select(change => (change.Key, RequestCounters.Argument(change.Field, change.Delta)))
+            .Concat(BudgetCounters.Changes(before, after).Select(change => (BudgetCounters.Budgets, BudgetCounters.Argument(change.Field, change.Delta))));
 
     /// <summary>The request's document key; offer writes that are events of its history write it too.</summary>
     public static RedisKey KeyOf(string id) => $"requests:{id}";

@@ -42,12 +42,23 @@ public sealed class RedisRequestCounterRepository(RedisKeyspace keyspace)
         }
     }
 
-    /// <summary>Adds <paramref name="request"/>, as read, to the counters unless it is counted already.</summary>
-    public async Task<CountOutcome> CountOnceAsync(StoredAssistanceRequest request)
+    /// <summary>Adds <paramref name="request"/>, as read, to the pipeline and coverage counters unless it is counted already.</summary>
+    public Task<CountOutcome> CountOnceAsync(StoredAssistanceRequest request) =>
+        CountOnceAsync(request, RequestCounters.Counted, RequestCounters.Changes(null, request).Select(change => (change.Key, change.Field, (long)change.Delta)));
+
+    /// <summary>Adds <paramref name="request"/>, as read, to the budget sums unless it is in them already.</summary>
+    public Task<CountOutcome> CountBudgetOnceAsync(StoredAssistanceRequest request) =>
+        CountOnceAsync(request, BudgetCounters.Counted, BudgetCounters.Changes(null, request).Select(change => (BudgetCounters.Budgets, change.Field, change.Delta)));
+
+    /// <summary>Every budget sum (<see cref="BudgetCounters"/>), one hash read.</summary>
+    public async Task<IReadOnlyList<(string Field, long Amount)>> ReadBudgetsAsync() =>
+        [.. (await database.HashGetAllAsync(BudgetCounters.Budgets)).Select(entry => ((string)entry.Name!, (long)entry.Value))];
+
+    private async Task<CountOutcome> CountOnceAsync(StoredAssistanceRequest request, RedisKey countedSet, IEnumerable<(RedisKey Key, string Field, long Delta)> changes)
     {
-        var changes = RequestCounters.Changes(null, request).ToList();
-        RedisKey[] keys = [RedisAssistanceRequestRepository.KeyOf(request.Id), RequestCounters.Counted, .. changes.Select(change => change.Key)];
-        RedisValue[] arguments = [request.Id, request.Etag, .. changes.Select(change => (RedisValue)$"{change.Delta}:{change.Field}")];
+        var changeList = changes.ToList();
+        RedisKey[] keys = [RedisAssistanceRequestRepository.KeyOf(request.Id), countedSet, .. changeList.Select(change => change.Key)];
+        RedisValue[] arguments = [request.Id, request.Etag, .. changeList.Select(change => (RedisValue)$"{change.Delta}:{change.Field}")];
         var reply = await ScriptReply.RunScriptAsync(database, AssistanceScripts.RequestCount, keys, arguments);
         return reply.Status switch
         {

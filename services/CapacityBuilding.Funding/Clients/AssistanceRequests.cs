@@ -55,6 +55,24 @@ public sealed class AssistanceRequests(ServiceClientFactory<AssistanceClient> as
         }
     }
 
+    /// <summary>
+    /// The budgets of the funded requests summed per group and currency, read in one call (assistance
+    /// keeps the sums as requests change). Sums beyond google.type.Money are refused there, and here
+    /// as ours: FAILED_PRECONDITION, TOTAL_OUT_OF_RANGE.
+    /// </summary>
+    public async Task<GetBudgetTotalsResponse> GetBudgetTotalsAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await assistance.Create().GetBudgetTotalsAsync(new GetBudgetTotalsRequest(), cancellationToken: cancellationToken);
+        }
+        catch (RpcException exception) when (exception.StatusCode == StatusCode.FailedPrecondition)
+        {
+            throw errors.FailedPrecondition(ErrorReasons.TotalOutOfRange,
+                "The budgets add up to more than google.type.Money can carry (units are 64-bit); the figures cannot be given exactly.");
+        }
+    }
+
     /// <summary>The requests with these names that still exist, read a few at a time (for the export).</summary>
     public async Task<IReadOnlyList<AssistanceRequest>> GetManyAsync(IEnumerable<string> names, CancellationToken cancellationToken)
     {

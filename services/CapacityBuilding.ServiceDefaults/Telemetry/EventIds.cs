@@ -114,4 +114,10 @@ public static class EventIds
 
     /// <summary>Assistance: building the overlap index waits for Redis.</summary>
     public const int OverlapIndexBackfillWaiting = 2441;
+
+    /// <summary>Assistance: requests stored before the budget sums were added to them, once per database.</summary>
+    public const int BudgetCountersBackfilled = 2470;
+
+    /// <summary>Assistance: adding earlier requests to the budget sums waits for Redis.</summary>
+    public const int BudgetCountersBackfillWaiting = 2471;
 }

@@ -1,4 +1,5 @@
 using CapacityBuilding.Contracts.Funding.V1;
+using CapacityBuilding.ServiceDefaults.Identity;
 using CapacityBuilding.Tests.DaprStandIn;
 using CapacityBuilding.Tests.Infrastructure;
 using Google.Type;
@@ -40,8 +41,8 @@ public sealed class FundingInvocationTests(SuiteFixture suite)
     }
 
     /// <summary>
-    /// Funding's summary reads every funded request from assistance, in pages of up to 500,
-    /// through its sidecar: over daprd's one connection to assistance with grpc-go's 64 KiB
+    /// A donor's funding summary reads every funded request from assistance, in pages of up to 500,
+    /// through its sidecar (a coordinator's reads assistance's budget sums instead): over daprd's one connection to assistance with grpc-go's 64 KiB
     /// starting window (dapr/dapr v1.16.19 pkg/api/grpc/manager/manager.go). A page past half that
     /// window makes the client send stream WINDOW_UPDATEs while it reads (grpc-go v1.73.0
     /// internal/transport/flowcontrol.go: every quarter of the window; .NET's client every eighth),
@@ -54,7 +55,8 @@ public sealed class FundingInvocationTests(SuiteFixture suite)
         await using var sidecar = await DaprSidecarStandIn.StartAsync("funding", new Dictionary<string, Uri> { ["assistance"] = suite.AssistanceAddress }, suite.AppApiToken);
         var (process, channel) = await suite.StartExtraFundingAsync(SuiteFixture.DaprVia(sidecar.Address));
         await using var _ = process;
-        var funding = new FundingService.FundingServiceClient(channel);
+        var funding = new FundingService.FundingServiceClient(
+            suite.Channel(new Uri($"http://{channel.Target}"), suite.Tokens.Mint(CallerRole.Donor, "window-donor", donorId: "window-donor")));
 
         for (var summary = 0; summary < 5; summary++)
         {
@@ -63,6 +65,22 @@ public sealed class FundingInvocationTests(SuiteFixture suite)
 
         var pages = sidecar.Calls.Where(call => call.Method.EndsWith("/ListAssistanceRequests", StringComparison.Ordinal)).ToList();
         Assert.Contains(pages, page => page.ReplyBytes > DaprdAppConnection.InitialWindowSize / 2);
+    }
+
+    /// <summary>A coordinator's summary asks assistance for its budget sums in one call, whatever the number of requests: it lists none.</summary>
+    [Fact]
+    public async Task A_coordinators_summary_reads_the_budget_sums_in_one_call_and_lists_no_request()
+    {
+        await scenario.RequestAsync();
+        await using var sidecar = await DaprSidecarStandIn.StartAsync("funding", new Dictionary<string, Uri> { ["assistance"] = suite.AssistanceAddress }, suite.AppApiToken);
+        var (process, channel) = await suite.StartExtraFundingAsync(SuiteFixture.DaprVia(sidecar.Address));
+        await using var _ = process;
+
+        await new FundingService.FundingServiceClient(channel).GetFundingSummaryAsync(new GetFundingSummaryRequest());
+
+        var methods = sidecar.Calls.Where(call => call.CalleeAppId == "assistance").Select(call => call.Method[(call.Method.LastIndexOf('/') + 1)..]).ToList();
+        Assert.Equal(1, methods.Count(method => method == "GetBudgetTotals"));
+        Assert.DoesNotContain("ListAssistanceRequests", methods);
     }
 
     [Fact]

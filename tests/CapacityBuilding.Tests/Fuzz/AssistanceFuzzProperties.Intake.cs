@@ -107,6 +107,12 @@ internal sealed partial class AssistanceFuzzProperties
         }
     }
 
+    private async Task GetBudgetTotalsAsync()
+    {
+        await Driver.CreateAsync();
+        await calls.CheckAsync(Gen.Constant(new GetBudgetTotalsRequest()), request => coordinator.GetBudgetTotalsAsync(request).ResponseAsync, cases: 5);
+    }
+
     /// <summary>The country's status, made a signatory of the opening day when it has none.</summary>
     private async Task<ConventionStatus> StatusOfAsync(string country) =>
         (await coordinator.UpdateConventionStatusAsync(new UpdateConventionStatusRequest

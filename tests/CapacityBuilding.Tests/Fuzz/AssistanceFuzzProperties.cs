@@ -79,6 +79,7 @@ internal sealed partial class AssistanceFuzzProperties(SuiteFixture suite, FuzzC
             [nameof(Service.AssistanceServiceBase.ResumeAssistanceRequest)] = properties => properties.TransitionAsync(
                 (name, etag, reason, _) => new ResumeAssistanceRequestRequest { Name = name, Etag = etag, Reason = reason },
                 async (client, request) => (await client.ResumeAssistanceRequestAsync(request)).AssistanceRequest),
+            [nameof(Service.AssistanceServiceBase.GetBudgetTotals)] = properties => properties.GetBudgetTotalsAsync(),
         };
 
     private static readonly string[] EditableFields =

@@ -51,6 +51,7 @@ public sealed class RoleMatrixTests(SuiteFixture suite)
         AssistanceService/SetAssistanceRequestSecuritySensitive C
         AssistanceService/SuspendAssistanceRequest        C
         AssistanceService/ResumeAssistanceRequest         C
+        AssistanceService/GetBudgetTotals                 C
         TrainingService/CreateCourse                     C
         TrainingService/UpdateCourse                     C
         TrainingService/GetCourse                        M C D A

@@ -18,27 +18,8 @@ public sealed partial class RequestCounterBackfill(
 {
     protected override RedisKey Done => "migrations:request-counters";
 
-    protected override async Task<int> MigrateAsync(CancellationToken cancellationToken)
-    {
-        var counted = 0;
-        await foreach (var ids in counters.AllIdsAsync().WithCancellation(cancellationToken))
-        {
-            foreach (var id in ids)
-            {
-                while (await requests.GetAsync(id) is { } request)
-                {
-                    var outcome = await counters.CountOnceAsync(request);
-                    counted += outcome == CountOutcome.Counted ? 1 : 0;
-                    if (outcome != CountOutcome.Stale)
-                    {
-                        break;
-                    }
-                }
-            }
-        }
-
-        return counted;
-    }
+    protected override Task<int> MigrateAsync(CancellationToken cancellationToken) =>
+        EarlierRequests.CountEachOnceAsync(requests, counters, counters.CountOnceAsync, cancellationToken);
 
     protected override void LogMigrated(int count) => LogCounted(logger, count);
 

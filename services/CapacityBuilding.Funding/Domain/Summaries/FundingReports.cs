@@ -24,7 +24,9 @@ namespace CapacityBuilding.Funding.Domain.Summaries;
 /// money is in no figure, not even summed into a total (<see cref="DonorOwnership"/>). The money
 /// figures come from the totals the money-moving scripts keep (<see cref="ReportTotals"/>): a few
 /// hashes read per report, however many allocations and pledges there are; they are kept per
-/// currency and converted here, at the rates of the day asked for.
+/// currency and converted here, at the rates of the day asked for. The programme's budgets are
+/// the sums assistance keeps (one call, <see cref="AssistanceRequests.GetBudgetTotalsAsync"/>); a
+/// donor's are still read from the requests it funds.
 /// </summary>
 public sealed class FundingReports(
     RedisFundingTotalsRepository totalsStore,
@@ -84,16 +86,24 @@ public sealed class FundingReports(
         var byRegion = new SortedDictionary<string, TotalsBuilder>(StringComparer.Ordinal);
         var byDonor = new SortedDictionary<string, TotalsBuilder>(StringComparer.Ordinal);
 
-        await foreach (var assistanceRequest in assistanceRequests.ListInStatesAsync(RequestFacts.FundedStates, cancellationToken))
+        if (visible is null)
         {
-            if (visible?.Contains(RequestFacts.IdOf(assistanceRequest)) == false)
+            AddBudgets(await assistanceRequests.GetBudgetTotalsAsync(cancellationToken), programme, byTheme, byRegion);
+        }
+        else
+        {
+            // A donor's budgets are those of the requests it funds: no sums are kept per donor, so they are read here.
+            await foreach (var assistanceRequest in assistanceRequests.ListInStatesAsync(RequestFacts.FundedStates, cancellationToken))
             {
-                continue;
-            }
+                if (!visible.Contains(RequestFacts.IdOf(assistanceRequest)))
+                {
+                    continue;
+                }
 
-            foreach (var group in GroupsOf(assistanceRequest.RequestingState, assistanceRequest.ThematicAreas, byTheme, byRegion).Append(programme))
-            {
-                group.AddBudget(assistanceRequest.IndicativeBudget, assistanceRequest.ApprovedBudget);
+                foreach (var group in GroupsOf(assistanceRequest.RequestingState, assistanceRequest.ThematicAreas, byTheme, byRegion).Append(programme))
+                {
+                    group.AddBudget(assistanceRequest.IndicativeBudget, assistanceRequest.ApprovedBudget);
+                }
             }
         }
 
@@ -120,6 +130,23 @@ public sealed class FundingReports(
         }));
         summary.Donors.AddRange(await ByDonorAsync(byDonor, rates));
         return summary;
+    }
+
+    /// <summary>The programme's budgets as assistance sums them, in the same groups as the money.</summary>
+    private static void AddBudgets(
+        Contracts.Assistance.V1.GetBudgetTotalsResponse budgets, TotalsBuilder programme,
+        SortedDictionary<ThematicArea, TotalsBuilder> byTheme, SortedDictionary<string, TotalsBuilder> byRegion)
+    {
+        programme.AddBudgets(budgets.Programme);
+        foreach (var area in budgets.ThematicAreas)
+        {
+            GroupOf(byTheme, area.ThematicArea).AddBudgets(area.Totals);
+        }
+
+        foreach (var region in budgets.Regions)
+        {
+            GroupOf(byRegion, region.RegionCode).AddBudgets(region.Totals);
+        }
     }
 
     private async Task<IEnumerable<FundingSummary.Types.DonorFunding>> ByDonorAsync(SortedDictionary<string, TotalsBuilder> byDonor, ExchangeRateTable rates)

@@ -76,9 +76,36 @@ public sealed class TotalsBuilder
         }
 
         budget.Add(measure);
-        var requestBasis = approved is null ? BudgetBasis.Indicative : BudgetBasis.Approved;
-        basis = basis == BudgetBasis.Unspecified || basis == requestBasis ? requestBasis : BudgetBasis.Mixed;
+        AddBasis(approved is null ? BudgetBasis.Indicative : BudgetBasis.Approved);
     }
+
+    /// <summary>A group of requests' budgets as assistance sums them (<see cref="Contracts.Assistance.V1.BudgetTotals"/>): the same figures as adding each request's.</summary>
+    public void AddBudgets(Contracts.Assistance.V1.BudgetTotals totals)
+    {
+        foreach (var money in totals.IndicativeBudget)
+        {
+            indicativeBudget.Add(money);
+        }
+
+        foreach (var money in totals.Budget)
+        {
+            budget.Add(money);
+        }
+
+        hasIndicativeBudget |= totals.RequestsWithIndicativeBudget > 0;
+        if (totals.ApprovedBudgetRequests > 0)
+        {
+            AddBasis(BudgetBasis.Approved);
+        }
+
+        if (totals.IndicativeBudgetRequests > 0)
+        {
+            AddBasis(BudgetBasis.Indicative);
+        }
+    }
+
+    private void AddBasis(BudgetBasis requestBasis) =>
+        basis = basis == BudgetBasis.Unspecified || basis == requestBasis ? requestBasis : BudgetBasis.Mixed;
 
     public FundingTotals Build(ExchangeRateTable rates)
     {
