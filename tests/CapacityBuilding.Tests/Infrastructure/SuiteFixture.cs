@@ -100,7 +100,8 @@ public sealed class SuiteFixture : IAsyncLifetime
         var portal = StartPortal(PortalAddress, "Development", new Dictionary<string, string>());
 
         // All tests share one coordinator identity and run in parallel bursts (200 enrolments at
-        // once): the shared gateway's per-caller and per-address limits are lifted; the rate-limit test starts its own.
+        // once): the shared gateway's per-caller, per-address and public limits are lifted (a full run's
+        // anonymous calls, registry pages included, pass the public burst within a minute); the rate-limit tests start their own.
         var (gateway, gatewayRest, gatewayGrpc) = StartGateway(new Dictionary<string, string>
         {
             ["RateLimiting__BurstLimit"] = "1000000",
@@ -109,6 +110,8 @@ public sealed class SuiteFixture : IAsyncLifetime
             ["RateLimiting__PerAddressPermitsPerSecond"] = "1000000",
             ["RateLimiting__ReportBurstLimit"] = "1000000",
             ["RateLimiting__ReportPermitsPerMinute"] = "1000000",
+            ["RateLimiting__PublicBurstLimit"] = "1000000",
+            ["RateLimiting__PublicPermitsPerMinute"] = "1000000",
         });
         GatewayGrpcAddress = gatewayGrpc;
         Gateway = Channel(gatewayGrpc);

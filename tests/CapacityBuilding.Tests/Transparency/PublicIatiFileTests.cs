@@ -80,6 +80,7 @@ public sealed class PublicIatiFileTests(SuiteFixture suite)
         var firstPage = new Uri($"{PublicFile}?pageSize=1", UriKind.Relative);
 
         using var first = await anonymous.GetAsync(firstPage);
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
         var etag = first.Headers.ETag!;
         var lastModified = first.Content.Headers.LastModified!.Value;
         using var sameTag = await SendAsync(anonymous, firstPage, headers => headers.IfNoneMatch.Add(etag));
