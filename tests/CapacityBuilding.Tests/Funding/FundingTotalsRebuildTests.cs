@@ -29,7 +29,9 @@ public sealed class FundingTotalsRebuildTests(SuiteFixture suite)
         var database = redis.GetDatabase();
 
         // Copies of the allocation and pledge as a version without the totals stored them: never counted.
-        var (olderPledge, olderAllocation) = ("older" + Guid.NewGuid().ToString("N"), "older" + Guid.NewGuid().ToString("N"));
+        // Their ids sort before every id the service makes (time first), as older records' would: an id
+        // sorting after them would be every later test's newest allocation, on the first page of every walk.
+        var (olderPledge, olderAllocation) = (OlderId(), OlderId());
         await CopyAsync(database, $"funding:pledges:{pledgeId}", $"funding:pledges:{olderPledge}", pledgeId, olderPledge);
         await database.SortedSetAddAsync($"funding:donors:{donorId}:pledges", olderPledge, 0);
         await CopyAsync(database, $"funding:allocations:{allocationId}", $"funding:allocations:{olderAllocation}", allocationId, olderAllocation);
@@ -62,6 +64,8 @@ public sealed class FundingTotalsRebuildTests(SuiteFixture suite)
             }
         }
     }
+
+    private static string OlderId() => "00000000" + Guid.NewGuid().ToString("N")[8..];
 
     private static async Task CopyAsync(IDatabase database, string from, string to, string id, string newId)
     {
