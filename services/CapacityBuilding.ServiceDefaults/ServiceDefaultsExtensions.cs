@@ -1,6 +1,7 @@
 using CapacityBuilding.ServiceDefaults.Errors;
 using CapacityBuilding.ServiceDefaults.Health;
 using CapacityBuilding.ServiceDefaults.Identity;
+using CapacityBuilding.ServiceDefaults.Load;
 using CapacityBuilding.ServiceDefaults.Paging;
 using CapacityBuilding.ServiceDefaults.Redis;
 using CapacityBuilding.ServiceDefaults.Telemetry;
@@ -24,6 +25,7 @@ public static class ServiceDefaultsExtensions
         builder.Services.AddRedisKeyspace(builder.Configuration, serviceName);
 
         builder.Services.AddSingleton(ErrorDomain.ForService(serviceName));
+        builder.Services.AddConcurrentCallLimit(builder.Configuration, ErrorDomain.ForService(serviceName));
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<ApiErrors>();
         builder.Services.AddSingleton<PageTokens>();

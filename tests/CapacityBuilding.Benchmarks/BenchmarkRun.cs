@@ -86,11 +86,6 @@ internal static class BenchmarkRun
             peakWorkingSets,
             options.Includes("6") ? new ChainPoolUse(chain.Requests.Seeded, chain.Requests.Used, options.ChainCallsPerSecond) : null);
 
-        foreach (var exited in suite.Exited)
-        {
-            Console.WriteLine(exited);
-        }
-
         Console.WriteLine();
         Console.WriteLine(ReportWriter.Markdown(report));
         var (json, markdown) = await ReportWriter.WriteAsync(report, Path.Combine(RepositoryLayout.Root.FullName, options.OutputFolder));

@@ -4,6 +4,7 @@ using CapacityBuilding.Gateway.OpenApi;
 using CapacityBuilding.Gateway.Reflection;
 using CapacityBuilding.Gateway.Security;
 using CapacityBuilding.ServiceDefaults.Health;
+using CapacityBuilding.ServiceDefaults.Load;
 using CapacityBuilding.ServiceDefaults.Telemetry;
 using Yarp.ReverseProxy.Forwarder;
 
@@ -24,6 +25,7 @@ public static class GatewayExtensions
     public static WebApplicationBuilder AddGatewayServices(this WebApplicationBuilder builder)
     {
         builder.AddTelemetry(ServiceName);
+        builder.Services.AddConcurrentCallLimit(builder.Configuration, GrpcStatusResponses.Domain);
         builder.AddGatewaySecurity();
         var proxy = builder.Services.AddReverseProxy().LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"))
             .AddConfigFilter<RouteBodyLimitsCheck>();

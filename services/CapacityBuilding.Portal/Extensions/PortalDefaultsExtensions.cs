@@ -1,5 +1,6 @@
 using CapacityBuilding.ServiceDefaults;
 using CapacityBuilding.ServiceDefaults.Errors;
+using CapacityBuilding.ServiceDefaults.Load;
 using CapacityBuilding.ServiceDefaults.Redis;
 using CapacityBuilding.ServiceDefaults.Telemetry;
 using Microsoft.AspNetCore.ResponseCompression;
@@ -19,6 +20,7 @@ public static class PortalDefaultsExtensions
         builder.ConfigureKestrelDefaults();
         builder.Services.AddRedisKeyspace(builder.Configuration, PortalApp.Name);
         builder.Services.AddSingleton(ErrorDomain.ForService(PortalApp.Name));
+        builder.Services.AddConcurrentCallLimit(builder.Configuration, ErrorDomain.ForService(PortalApp.Name));
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<ApiErrors>();
         builder.Services.AddGatewayForwardedHeaders(builder.Configuration);

@@ -237,4 +237,10 @@ public static class ErrorReasons
     /// accepted offer, course matching) while a coordinator has it suspended; resuming it allows it again.
     /// </summary>
     public const string RequestSuspended = "REQUEST_SUSPENDED";
+
+    /// <summary>
+    /// UNAVAILABLE (REST 503, with Retry-After): the app already has as many calls in flight as it
+    /// takes (<c>Load:MaxConcurrentCalls</c>); nothing was done, retry with backoff.
+    /// </summary>
+    public const string ServerBusy = "SERVER_BUSY";
 }

@@ -120,4 +120,7 @@ public static class EventIds
 
     /// <summary>Assistance: adding earlier requests to the budget sums waits for Redis.</summary>
     public const int BudgetCountersBackfillWaiting = 2471;
+
+    /// <summary>Any app: calls over the concurrent-call limit were answered UNAVAILABLE (one line per ten seconds of shedding).</summary>
+    public const int CallsShed = 1401;
 }

@@ -289,8 +289,14 @@ internal sealed class BenchmarkSuite : IAsyncDisposable
 
     private static Uri Loopback() => new($"http://127.0.0.1:{FreePort.Next()}");
 
+    /// <summary>Says which processes died and why before stopping the rest, also when the run itself failed (a seeding call to a dead service).</summary>
     public async ValueTask DisposeAsync()
     {
+        foreach (var exited in Exited)
+        {
+            Console.WriteLine(exited);
+        }
+
         foreach (var channel in channels)
         {
             channel.Dispose();

@@ -58,6 +58,8 @@ public sealed class StartupValidationTests
         { Assistance, "Offers__Sweep__AcceptingGrace", "00:00:00.5", "Offers:Sweep:AcceptingGrace" },
         { Assistance, "Offers__Sweep__BatchSize", "0", "Offers:Sweep:BatchSize" },
         { Assistance, "Requests__Listing__ScanBudget", "0", "Requests:Listing:ScanBudget" },
+        { Training, "Load__MaxConcurrentCalls", "0", "Load:MaxConcurrentCalls" },
+        { Gateway, "Load__MaxConcurrentCalls", "100001", "Load:MaxConcurrentCalls" },
         { Gateway, "ApiReference__Path", "/v1/docs", "ApiReference:Path" },
         { Funding, "Iati__MaxPageBytes", "4194304", "Iati:MaxPageBytes" },
     };
