@@ -39,8 +39,8 @@ try
 {
     var data = DemoFiles.Read(Path.Combine(AppContext.BaseDirectory, "Data"));
     using var channel = ChannelWith(token);
-    var focalPoints = focalPointTokens.ToDictionary(focalPoint => focalPoint.Country, focalPoint => ChannelWith(focalPoint.Token!), StringComparer.Ordinal);
     await GatewayReadiness.WaitAsync(channel, TimeSpan.FromSeconds(60), cancellation.Token);
+    var focalPoints = focalPointTokens.ToDictionary(focalPoint => focalPoint.Country, focalPoint => ChannelWith(focalPoint.Token!), StringComparer.Ordinal);
     try
     {
         var result = await new DemoDataLoader(channel, Console.Out, focalPoints).LoadAsync(data, cancellation.Token);
@@ -56,6 +56,7 @@ try
             focalPoint.Dispose();
         }
     }
+
     return 0;
 }
 catch (DemoDataException e)
