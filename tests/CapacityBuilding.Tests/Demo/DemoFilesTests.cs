@@ -19,8 +19,6 @@ public sealed class DemoFilesTests
         Assert.Superset(
             new HashSet<State> { State.Draft, State.Submitted, State.UnderReview, State.Approved, State.InDelivery, State.Withdrawn, State.Suspended },
             data.Requests.Select(request => request.TargetState).ToHashSet());
-        // A suspension gives its own reason, not the approval's.
-        Assert.All(data.Requests.Where(request => request.TargetState == State.Suspended), request => Assert.False(string.IsNullOrWhiteSpace(request.SuspensionReason)));
         // More than one state consents to publishing, so the public registry and the IATI file show several countries' projects.
         Assert.True(data.Requests.Where(request => request.Publish).Select(request => request.AssistanceRequest.RequestingState).Distinct().Count() > 1);
         var pledges = data.Donors.SelectMany(donor => donor.Pledges).ToList();
@@ -40,6 +38,14 @@ public sealed class DemoFilesTests
             requests.Single(request => (string?)request!["key"] == "demo-request-01")!["outcomes"]!.DeepClone());
 
         Assert.Contains("request 'demo-request-06' reports outcomes", refusal.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_suspension_without_its_own_reason_is_refused()
+    {
+        var refusal = RefusalOfEditedRequests(requests => requests.Single(request => (string?)request!["key"] == "demo-request-08")!.AsObject().Remove("suspensionReason"));
+
+        Assert.Contains("request 'demo-request-08' is suspended without a suspensionReason", refusal.Message, StringComparison.Ordinal);
     }
 
     [Fact]
