@@ -43,6 +43,9 @@ CHECKPOINT_KEY_FILE="$DATA_DIR/dev-checkpoint-key.pem"
 TOKENS_FILE="$DATA_DIR/tokens.env"
 # The loader writes here the id of the demo donor whose money funds requests (the service makes ids).
 DEMO_DONOR_ID_FILE="$DATA_DIR/demo-donor-id"
+# The focal points the loader acts as ("country subject" each): the states whose requests the demo
+# publishes (each consents for its own) and whose offers it answers.
+DEMO_FOCAL_POINTS=("GHA focal.point@gh" "VNM focal.point@vn" "SEN focal.point@sn")
 
 # How Ctrl+C and SIGTERM are handled: children run in the background, in sessions of their own
 # (setsid), so the terminal's SIGINT reaches only this script, which then stops them in order,
@@ -264,8 +267,12 @@ write_demo_tokens() {
 }
 
 load_demo_data() {
-  CAPACITYBUILDING_TOKEN=$(mint_token coordinator --subject demo-data-loader) \
-    CAPACITYBUILDING_MEMBER_STATE_TOKEN=$(mint_token member_state --country GHA --subject focal.point@gh) \
+  local focal_point country subject focal_point_tokens=()
+  for focal_point in "${DEMO_FOCAL_POINTS[@]}"; do
+    read -r country subject <<<"$focal_point"
+    focal_point_tokens+=("CAPACITYBUILDING_FOCAL_POINT_TOKEN_$country=$(mint_token member_state --country "$country" --subject "$subject")")
+  done
+  env CAPACITYBUILDING_TOKEN="$(mint_token coordinator --subject demo-data-loader)" "${focal_point_tokens[@]}" \
     dotnet "$ROOT/$LOADER_DLL" "http://localhost:$GATEWAY_GRPC_PORT" "$DEMO_DONOR_ID_FILE" &
   LOADER_PID=$!
   wait "$LOADER_PID" || die "loading the demo data failed (its message is above); the suite is stopped."
@@ -320,7 +327,7 @@ print_overview() {
   printf '\nTry it (every API call needs a token; demo tokens for a coordinator, a member state (GHA),\nan auditor and a donor (Norway) are in .data/tokens.env; mint others with the DevTokens tool, see docs/security.md):\n'
   printf '  %s\n' "source .data/tokens.env" \
     "curl -H \"authorization: Bearer \$COORDINATOR_TOKEN\" 'http://localhost:$GATEWAY_REST_PORT/v1/courses?pageSize=3'" \
-    "curl -H \"authorization: Bearer \$COORDINATOR_TOKEN\" http://localhost:$GATEWAY_REST_PORT/v1/requests   # all 7, from DRAFT to IN_DELIVERY" \
+    "curl -H \"authorization: Bearer \$COORDINATOR_TOKEN\" http://localhost:$GATEWAY_REST_PORT/v1/requests   # all 8, from DRAFT to IN_DELIVERY and SUSPENDED" \
     "curl -H \"authorization: Bearer \$MEMBER_STATE_TOKEN\" http://localhost:$GATEWAY_REST_PORT/v1/requests   # Ghana's own" \
     "curl -H \"authorization: Bearer \$DONOR_TOKEN\" http://localhost:$GATEWAY_REST_PORT/v1/requests   # only what Norway's pledges fund" \
     "curl -H \"authorization: Bearer \$DONOR_TOKEN\" http://localhost:$GATEWAY_REST_PORT/v1/allocations" \

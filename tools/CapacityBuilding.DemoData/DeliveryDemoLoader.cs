@@ -1,5 +1,6 @@
 using CapacityBuilding.Contracts.Assistance.V1;
 using CapacityBuilding.Contracts.Training.V1;
+using CapacityBuilding.DemoData.Converging;
 using CapacityBuilding.DemoData.Files;
 using Grpc.Net.Client;
 using State = CapacityBuilding.Contracts.Training.V1.DeliveryEvent.Types.State;
@@ -12,15 +13,15 @@ namespace CapacityBuilding.DemoData;
 /// follow-ups; then each course session delivered for a request, its participants enrolled, the
 /// session completed, and its evaluations by participants, experts and the host institution with
 /// their follow-ups. Creates carry the request id <c>demo:{key}</c> and return what an earlier run
-/// made; a step or a follow-up is applied only when the answer shows it missing, so a rerun changes nothing.
+/// made (or what an earlier version of the demo made, found by <paramref name="records"/>); a step or a follow-up is applied only when the answer
+/// shows it missing, so a rerun changes nothing.
 /// </summary>
-public sealed class DeliveryDemoLoader(GrpcChannel channel, TextWriter output)
+public sealed class DeliveryDemoLoader(GrpcChannel channel, TextWriter output, DemoRecords records)
 {
-    private const string RequestIdPrefix = "demo:";
-
     private static readonly State[] Route = [State.Planned, State.Confirmed, State.Delivered];
 
     private readonly TrainingService.TrainingServiceClient training = new(channel);
+    private readonly TrainingRecords trainingRecords = new(new TrainingService.TrainingServiceClient(channel));
 
     public async Task LoadAsync(
         DeliveryData data, IReadOnlyDictionary<string, AssistanceRequest> requests, IReadOnlyDictionary<string, string> courses, CancellationToken cancellationToken)
@@ -28,9 +29,7 @@ public sealed class DeliveryDemoLoader(GrpcChannel channel, TextWriter output)
         var experts = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var entry in data.Experts)
         {
-            var create = new CreateExpertRequest { Expert = entry.Expert, RequestId = RequestIdPrefix + entry.Key };
-            experts[entry.Key] = (await GatewayCall.RunAsync(
-                $"creating expert '{entry.Key}'", options => training.CreateExpertAsync(create, options).ResponseAsync, cancellationToken)).Expert.Name;
+            experts[entry.Key] = (await records.CreateAsync(trainingRecords.Expert(entry.Key, entry.Expert), cancellationToken)).Name;
         }
 
         var (steps, evaluations, followUps) = (0, 0, 0);
@@ -39,9 +38,7 @@ public sealed class DeliveryDemoLoader(GrpcChannel channel, TextWriter output)
             var deliveryEvent = entry.DeliveryEvent.Clone();
             deliveryEvent.AssistanceRequest = requests[entry.RequestKey].Name;
             deliveryEvent.Experts.Add(entry.ExpertKeys.Select(key => experts[key]));
-            var create = new CreateDeliveryEventRequest { DeliveryEvent = deliveryEvent, RequestId = RequestIdPrefix + entry.Key };
-            var current = (await GatewayCall.RunAsync(
-                $"creating event '{entry.Key}'", options => training.CreateDeliveryEventAsync(create, options).ResponseAsync, cancellationToken)).DeliveryEvent;
+            var current = await records.CreateAsync(trainingRecords.DeliveryEvent(entry.Key, deliveryEvent), cancellationToken);
             while (Array.IndexOf(Route, current.State) is var at && at >= 0 && at < Array.IndexOf(Route, entry.TargetState))
             {
                 current = await StepAsync(entry.Key, current, cancellationToken);
@@ -67,17 +64,13 @@ public sealed class DeliveryDemoLoader(GrpcChannel channel, TextWriter output)
         var (evaluations, followUps) = (0, 0);
         foreach (var entry in sessions)
         {
-            var create = new CreateSessionRequest { Parent = courses[entry.CourseKey], Session = entry.Session, RequestId = RequestIdPrefix + entry.Key };
-            var session = (await GatewayCall.RunAsync(
-                $"creating session '{entry.Key}'", options => training.CreateSessionAsync(create, options).ResponseAsync, cancellationToken)).Session;
+            var session = await records.CreateAsync(trainingRecords.Session(entry.Key, courses[entry.CourseKey], entry.Session), cancellationToken);
             var enrolments = new Dictionary<string, string>(StringComparer.Ordinal);
             foreach (var enrolmentEntry in entry.Enrolments)
             {
                 var enrolment = enrolmentEntry.Enrolment.Clone();
                 enrolment.AssistanceRequest = requests[entry.RequestKey].Name;
-                var enrol = new CreateEnrolmentRequest { Parent = session.Name, Enrolment = enrolment, RequestId = RequestIdPrefix + enrolmentEntry.Key };
-                enrolments[enrolmentEntry.Key] = (await GatewayCall.RunAsync($"enrolling '{enrolmentEntry.Key}'",
-                    options => training.CreateEnrolmentAsync(enrol, options).ResponseAsync, cancellationToken)).Enrolment.Name;
+                enrolments[enrolmentEntry.Key] = (await records.CreateAsync(trainingRecords.Enrolment(enrolmentEntry.Key, session.Name, enrolment), cancellationToken)).Name;
             }
 
             if (session.Status != SessionStatus.Completed)
@@ -91,9 +84,7 @@ public sealed class DeliveryDemoLoader(GrpcChannel channel, TextWriter output)
                 var evaluation = evaluationEntry.Evaluation.Clone();
                 evaluation.Expert = evaluationEntry.ExpertKey is { } expertKey ? experts[expertKey] : "";
                 evaluation.Enrolment = evaluationEntry.EnrolmentKey is { } enrolmentKey ? enrolments[enrolmentKey] : "";
-                var evaluate = new CreateEvaluationRequest { Parent = session.Name, Evaluation = evaluation, RequestId = RequestIdPrefix + evaluationEntry.Key };
-                var stored = (await GatewayCall.RunAsync($"recording evaluation '{evaluationEntry.Key}'",
-                    options => training.CreateEvaluationAsync(evaluate, options).ResponseAsync, cancellationToken)).Evaluation;
+                var stored = await records.CreateAsync(trainingRecords.SessionEvaluation(evaluationEntry.Key, session.Name, evaluation), cancellationToken);
                 followUps += await FollowUpAsync(stored, evaluationEntry, cancellationToken) ? 1 : 0;
                 evaluations++;
             }
@@ -121,9 +112,7 @@ public sealed class DeliveryDemoLoader(GrpcChannel channel, TextWriter output)
             evaluation.Expert = experts[expertKey];
         }
 
-        var create = new CreateDeliveryEventEvaluationRequest { Parent = evaluated.Name, Evaluation = evaluation, RequestId = RequestIdPrefix + entry.Key };
-        var stored = (await GatewayCall.RunAsync($"recording evaluation '{entry.Key}'",
-            options => training.CreateDeliveryEventEvaluationAsync(create, options).ResponseAsync, cancellationToken)).Evaluation;
+        var stored = await records.CreateAsync(trainingRecords.EventEvaluation(entry.Key, evaluated.Name, evaluation), cancellationToken);
         return await FollowUpAsync(stored, entry, cancellationToken);
     }
 

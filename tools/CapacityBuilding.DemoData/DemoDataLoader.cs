@@ -2,6 +2,7 @@ using CapacityBuilding.Contracts.Assistance.V1;
 using CapacityBuilding.Contracts.Funding.V1;
 using CapacityBuilding.Contracts.Lifecycle;
 using CapacityBuilding.Contracts.Training.V1;
+using CapacityBuilding.DemoData.Converging;
 using CapacityBuilding.DemoData.Files;
 using CapacityBuilding.DemoData.Lifecycle;
 using Grpc.Net.Client;
@@ -13,43 +14,47 @@ namespace CapacityBuilding.DemoData;
 /// sessions; the requests that name them, moved along their lifecycle as far as approval; donors
 /// and their pledges, committed; allocations to the approved requests and disbursements from
 /// them; the approved requests' results (outcomes and their indicators); the delivery steps,
-/// which only funded requests take; the experts, events and evaluations of their delivery
-/// (<see cref="DeliveryDemoLoader"/>); the requesting state's consent to publish the requests the data
+/// which only funded requests take, and the suspensions; the experts, events and evaluations of their delivery
+/// (<see cref="DeliveryDemoLoader"/>); the requesting states' consent to publish the requests the data
 /// marks (<see cref="DemoConsents"/>); last the offers on approved and in-delivery requests,
-/// answered by the requesting state when the loader has a member state's channel (offers are
+/// answered by the requesting state when the loader has its focal point's channel (offers are
 /// found again by their terms, since their expire time moves with the day of the load and so
 /// would their request id's fingerprint). Every create carries the
 /// request id <c>demo:{key}</c>, so the services return what an earlier run created (as it is now)
-/// instead of creating a duplicate; every transition starts from the state that answer reports
+/// instead of creating a duplicate, and a record an earlier version of the demo created with other
+/// content is found and updated or kept (<see cref="DemoRecords"/>); every transition starts from the state that answer reports
 /// and applies only the steps still missing. Running the loader again is safe and completes an
 /// interrupted run.
 /// </summary>
-/// <param name="memberState">A channel as the focal point of the country whose offers the data answers and whose marked requests it consents to publish, or null to leave both.</param>
-public sealed class DemoDataLoader(GrpcChannel channel, TextWriter output, GrpcChannel? memberState = null)
+/// <param name="focalPoints">Channels as member states' focal points, by ISO 3166-1 alpha-3 country: each answers the offers made to its country and consents to publishing its requests the data marks; a country without one is left out of both.</param>
+public sealed class DemoDataLoader(GrpcChannel channel, TextWriter output, IReadOnlyDictionary<string, GrpcChannel>? focalPoints = null)
 {
-    private const string RequestIdPrefix = "demo:";
     private const string DonorNamePrefix = "donors/";
 
-    private readonly TrainingService.TrainingServiceClient training = new(channel);
     private readonly AssistanceService.AssistanceServiceClient assistance = new(channel);
     private readonly FundingService.FundingServiceClient funding = new(channel);
+    private readonly TrainingRecords trainingRecords = new(new TrainingService.TrainingServiceClient(channel));
+    private readonly AssistanceRecords assistanceRecords = new(new AssistanceService.AssistanceServiceClient(channel));
+    private readonly FundingRecords fundingRecords = new(new FundingService.FundingServiceClient(channel));
+    private readonly DemoRecords records = new(output);
     private readonly RequestLifecycleDriver lifecycle = new(new AssistanceService.AssistanceServiceClient(channel));
     private readonly Dictionary<string, string> sessionNames = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> pledgeNames = new(StringComparer.Ordinal);
 
     public async Task<DemoLoadResult> LoadAsync(DemoDataSet data, CancellationToken cancellationToken)
     {
+        var answering = (focalPoints ?? new Dictionary<string, GrpcChannel>())
+            .ToDictionary(focalPoint => focalPoint.Key, focalPoint => new AssistanceService.AssistanceServiceClient(focalPoint.Value), StringComparer.Ordinal);
         await LoadConventionStatusesAsync(data.ConventionStatuses, cancellationToken);
         var courseNames = await LoadCoursesAsync(data.Courses, cancellationToken);
         var requests = await LoadRequestsAsync(data.Requests, courseNames, cancellationToken);
         var fundingDonorId = await LoadDonorsAsync(data.Donors, requests, cancellationToken);
         await ReportResultsAsync(data.Requests, requests, cancellationToken);
         await DeliverAsync(data.Requests, requests, cancellationToken);
-        await new DeliveryDemoLoader(channel, output).LoadAsync(data.Delivery, requests, courseNames, cancellationToken);
-        await new DemoConsents(memberState is null ? null : new AssistanceService.AssistanceServiceClient(memberState), output)
-            .LoadAsync(data.Requests, requests, cancellationToken);
-        await new DemoOffers(assistance, memberState is null ? null : new AssistanceService.AssistanceServiceClient(memberState), output)
-            .LoadAsync(data.Offers, requests, sessionNames, pledgeNames, cancellationToken);
+        await new DeliveryDemoLoader(channel, output, records).LoadAsync(data.Delivery, requests, courseNames, cancellationToken);
+        await new DemoConsents(answering, output).LoadAsync(data.Requests, requests, cancellationToken);
+        await new DemoOffers(assistance, answering, records, output).LoadAsync(data.Offers, requests, sessionNames, pledgeNames, cancellationToken);
+        await output.WriteLineAsync($"records an earlier version of the demo loaded with other content: {records.Converged} found and updated or kept");
         return new DemoLoadResult(fundingDonorId);
     }
 
@@ -78,16 +83,11 @@ public sealed class DemoDataLoader(GrpcChannel channel, TextWriter output, GrpcC
         var sessionCount = 0;
         foreach (var entry in courses)
         {
-            var request = new CreateCourseRequest { Course = entry.Course, RequestId = RequestIdPrefix + entry.Key };
-            var response = await GatewayCall.RunAsync(
-                $"creating course '{entry.Key}'", options => training.CreateCourseAsync(request, options).ResponseAsync, cancellationToken);
-            names[entry.Key] = response.Course.Name;
+            var course = await records.CreateAsync(trainingRecords.Course(entry.Key, entry.Course), cancellationToken);
+            names[entry.Key] = course.Name;
             foreach (var session in entry.Sessions)
             {
-                var sessionRequest = new CreateSessionRequest { Parent = response.Course.Name, Session = session.Session, RequestId = RequestIdPrefix + session.Key };
-                var created = await GatewayCall.RunAsync(
-                    $"creating session '{session.Key}'", options => training.CreateSessionAsync(sessionRequest, options).ResponseAsync, cancellationToken);
-                sessionNames[session.Key] = created.Session.Name;
+                sessionNames[session.Key] = (await records.CreateAsync(trainingRecords.Session(session.Key, course.Name, session.Session), cancellationToken)).Name;
                 sessionCount++;
             }
         }
@@ -107,12 +107,9 @@ public sealed class DemoDataLoader(GrpcChannel channel, TextWriter output, GrpcC
         {
             var assistanceRequest = entry.AssistanceRequest.Clone();
             assistanceRequest.Courses.Add(entry.CourseKeys.Select(courseKey => courseNames[courseKey]));
-            var request = new CreateAssistanceRequestRequest { AssistanceRequest = assistanceRequest, RequestId = RequestIdPrefix + entry.Key };
-            var current = (await GatewayCall.RunAsync(
-                $"creating request '{entry.Key}'", options => assistance.CreateAssistanceRequestAsync(request, options).ResponseAsync, cancellationToken))
-                .AssistanceRequest;
+            var current = await records.CreateAsync(assistanceRecords.Request(entry.Key, assistanceRequest), cancellationToken);
             var beforeFunding = (await StepsStillMissingAsync(entry, current)).TakeWhile(step => !LifecycleRoute.FollowsFunding(step)).ToList();
-            loaded[entry.Key] = await lifecycle.ApplyAsync(entry.Key, current, beforeFunding, entry.Reason, cancellationToken);
+            loaded[entry.Key] = await lifecycle.ApplyAsync(entry, current, beforeFunding, cancellationToken);
             stepCount += beforeFunding.Count;
         }
 
@@ -128,14 +125,10 @@ public sealed class DemoDataLoader(GrpcChannel channel, TextWriter output, GrpcC
         string? fundingDonorId = null;
         foreach (var entry in donors)
         {
-            var donorRequest = new CreateDonorRequest { Donor = entry.Donor, RequestId = RequestIdPrefix + entry.Key };
-            var donor = (await GatewayCall.RunAsync(
-                $"creating donor '{entry.Key}'", options => funding.CreateDonorAsync(donorRequest, options).ResponseAsync, cancellationToken)).Donor;
+            var donor = await records.CreateAsync(fundingRecords.Donor(entry.Key, entry.Donor), cancellationToken);
             foreach (var pledgeEntry in entry.Pledges)
             {
-                var pledgeRequest = new CreatePledgeRequest { Parent = donor.Name, Pledge = pledgeEntry.Pledge, RequestId = RequestIdPrefix + pledgeEntry.Key };
-                var pledge = (await GatewayCall.RunAsync(
-                    $"creating pledge '{pledgeEntry.Key}'", options => funding.CreatePledgeAsync(pledgeRequest, options).ResponseAsync, cancellationToken)).Pledge;
+                var pledge = await records.CreateAsync(fundingRecords.Pledge(pledgeEntry.Key, donor.Name, pledgeEntry.Pledge), cancellationToken);
                 pledgeNames[pledgeEntry.Key] = pledge.Name;
                 pledgeCount++;
                 if (pledgeEntry.Committed)
@@ -192,18 +185,13 @@ public sealed class DemoDataLoader(GrpcChannel channel, TextWriter output, GrpcC
         var allocation = entry.Allocation.Clone();
         allocation.Pledge = pledge.Name;
         allocation.AssistanceRequest = request.Name;
-        var create = new CreateAllocationRequest { Allocation = allocation, RequestId = RequestIdPrefix + entry.Key };
-        return (await GatewayCall.RunAsync(
-            $"allocating '{entry.Key}' to request '{entry.RequestKey}' (now {request.State})",
-            options => funding.CreateAllocationAsync(create, options).ResponseAsync, cancellationToken)).Allocation;
+        return await records.CreateAsync(fundingRecords.Allocation(entry.Key, allocation), cancellationToken);
     }
 
     /// <summary>Money paid in; a reload replays the request id, so it is recorded once.</summary>
     private async Task ContributeAsync(ContributionEntry entry, Pledge pledge, CancellationToken cancellationToken)
     {
-        var create = new CreateContributionRequest { Parent = pledge.Name, Contribution = entry.Contribution, RequestId = RequestIdPrefix + entry.Key };
-        await GatewayCall.RunAsync(
-            $"recording contribution '{entry.Key}'", options => funding.CreateContributionAsync(create, options).ResponseAsync, cancellationToken);
+        await records.CreateAsync(fundingRecords.Contribution(entry.Key, pledge.Name, entry.Contribution), cancellationToken);
     }
 
     private async Task DisburseAsync(DisbursementEntry entry, Allocation allocation, CancellationToken cancellationToken)
@@ -212,9 +200,7 @@ public sealed class DemoDataLoader(GrpcChannel channel, TextWriter output, GrpcC
         // Left out in the file: paid on the day of the allocation, so never before it, and the same
         // on every load: a reload replays the request id, which must carry the same payload.
         disbursement.DisbursementDate ??= DayOf(allocation.CreateTime.ToDateTime());
-        var create = new CreateDisbursementRequest { Parent = allocation.Name, Disbursement = disbursement, RequestId = RequestIdPrefix + entry.Key };
-        await GatewayCall.RunAsync(
-            $"disbursing '{entry.Key}'", options => funding.CreateDisbursementAsync(create, options).ResponseAsync, cancellationToken);
+        await records.CreateAsync(fundingRecords.Disbursement(entry.Key, allocation.Name, disbursement), cancellationToken);
     }
 
     /// <summary>The requests' outcomes, once they are approved and before their delivery steps (a completion requires them).</summary>
@@ -233,9 +219,7 @@ public sealed class DemoDataLoader(GrpcChannel channel, TextWriter output, GrpcC
                     actual.Date = DayOf(request.CreateTime.ToDateTime());
                 }
 
-                var create = new CreateOutcomeRequest { Parent = request.Name, Outcome = outcome, RequestId = RequestIdPrefix + outcomeEntry.Key };
-                await GatewayCall.RunAsync($"reporting outcome '{outcomeEntry.Key}' of request '{entry.Key}' (now {request.State})",
-                    options => assistance.CreateOutcomeAsync(create, options).ResponseAsync, cancellationToken);
+                await records.CreateAsync(assistanceRecords.Outcome(outcomeEntry.Key, request.Name, outcome), cancellationToken);
                 count++;
             }
 
@@ -259,7 +243,7 @@ public sealed class DemoDataLoader(GrpcChannel channel, TextWriter output, GrpcC
         foreach (var entry in entries)
         {
             var steps = await StepsStillMissingAsync(entry, requests[entry.Key]);
-            requests[entry.Key] = await lifecycle.ApplyAsync(entry.Key, requests[entry.Key], steps, entry.Reason, cancellationToken);
+            requests[entry.Key] = await lifecycle.ApplyAsync(entry, requests[entry.Key], steps, cancellationToken);
             stepCount += steps.Count;
         }
 

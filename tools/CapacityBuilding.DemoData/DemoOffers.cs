@@ -1,40 +1,59 @@
 using CapacityBuilding.Contracts.Assistance.V1;
+using CapacityBuilding.DemoData.Converging;
 using CapacityBuilding.DemoData.Files;
 using Google.Protobuf.WellKnownTypes;
 
 namespace CapacityBuilding.DemoData;
 
 /// <summary>
-/// Makes the demo offers as a coordinator and answers them as the requesting state. An offer made
-/// by an earlier run is found by its terms among its request's offers and left as it is; an open
-/// one whose entry has an answer is answered now.
+/// Makes the demo offers as a coordinator and answers them as the requesting state, through the
+/// focal point of the request's country when the loader has one. An offer made by an earlier run
+/// is found by its terms among its request's offers and left as it is (one an earlier version of the
+/// demo made with other terms, by what it offers: <see cref="AssistanceRecords.Offer"/>); an open one whose entry has
+/// an answer is answered now.
 /// </summary>
-public sealed class DemoOffers(AssistanceService.AssistanceServiceClient coordinator, AssistanceService.AssistanceServiceClient? memberState, TextWriter output)
+/// <param name="focalPoints">Focal points by ISO 3166-1 alpha-3 country.</param>
+public sealed class DemoOffers(
+    AssistanceService.AssistanceServiceClient coordinator,
+    IReadOnlyDictionary<string, AssistanceService.AssistanceServiceClient> focalPoints,
+    DemoRecords records,
+    TextWriter output)
 {
-    private const string RequestIdPrefix = "demo:";
+    private readonly AssistanceRecords assistanceRecords = new(coordinator);
 
     public async Task LoadAsync(IReadOnlyList<OfferEntry> entries, IReadOnlyDictionary<string, AssistanceRequest> requests,
         IReadOnlyDictionary<string, string> sessionNames, IReadOnlyDictionary<string, string> pledgeNames, CancellationToken cancellationToken)
     {
-        var (made, answered) = (0, 0);
+        var (made, answered, unanswered) = (0, 0, 0);
         foreach (var entry in entries)
         {
             var request = requests[entry.RequestKey];
             var offer = await FindAsync(request, entry, cancellationToken);
             if (offer is null)
             {
+                // One an earlier version made with other terms is found again, not made.
+                var converged = records.Converged;
                 offer = await MakeAsync(entry, request, sessionNames, pledgeNames, cancellationToken);
-                made++;
+                made += records.Converged == converged ? 1 : 0;
             }
 
-            if (entry.Answer != OfferAnswer.None && offer.State == Offer.Types.State.Open && memberState is not null)
+            if (entry.Answer == OfferAnswer.None || offer.State != Offer.Types.State.Open)
             {
-                await AnswerAsync(entry, offer, memberState, cancellationToken);
+                continue;
+            }
+
+            if (focalPoints.TryGetValue(request.RequestingState, out var focalPoint))
+            {
+                await AnswerAsync(entry, offer, focalPoint, cancellationToken);
                 answered++;
+            }
+            else
+            {
+                unanswered++;
             }
         }
 
-        var skipped = memberState is null ? " (no member state token: answers left out)" : "";
+        var skipped = unanswered > 0 ? $" ({unanswered} left open: no focal point's token for their country)" : "";
         await output.WriteLineAsync($"offers: {entries.Count} loaded, {made} made now, {answered} answered now{skipped}");
     }
 
@@ -61,9 +80,7 @@ public sealed class DemoOffers(AssistanceService.AssistanceServiceClient coordin
             offer.FundingPackage.Pledge = pledgeNames[pledge];
         }
 
-        var create = new CreateOfferRequest { Parent = request.Name, Offer = offer, RequestId = RequestIdPrefix + entry.Key };
-        return (await GatewayCall.RunAsync($"making offer '{entry.Key}' on request '{entry.RequestKey}' (now {request.State})",
-            options => coordinator.CreateOfferAsync(create, options).ResponseAsync, cancellationToken)).Offer;
+        return await records.CreateAsync(assistanceRecords.Offer(entry.Key, request.Name, offer), cancellationToken);
     }
 
     private static async Task AnswerAsync(OfferEntry entry, Offer offer, AssistanceService.AssistanceServiceClient answering, CancellationToken cancellationToken)

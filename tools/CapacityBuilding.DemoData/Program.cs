@@ -15,9 +15,15 @@ if (string.IsNullOrWhiteSpace(token))
     return 2;
 }
 
-// Optional: a focal point's token, to answer the demo offers made to its country and consent to publishing its
-// requests the data marks (run.sh mints one for GHA).
-var memberStateToken = Environment.GetEnvironmentVariable("CAPACITYBUILDING_MEMBER_STATE_TOKEN");
+// Optional: focal points' tokens, one variable per country (CAPACITYBUILDING_FOCAL_POINT_TOKEN_GHA=<token>),
+// to answer the demo offers made to that country and consent to publishing its requests the data
+// marks (run.sh mints them for every country whose requests the data publishes or answers for).
+const string FocalPointTokenPrefix = "CAPACITYBUILDING_FOCAL_POINT_TOKEN_";
+var focalPointTokens = Environment.GetEnvironmentVariables().Keys.OfType<string>()
+    .Where(variable => variable.StartsWith(FocalPointTokenPrefix, StringComparison.Ordinal))
+    .Select(variable => (Country: variable[FocalPointTokenPrefix.Length..], Token: Environment.GetEnvironmentVariable(variable)))
+    .Where(focalPoint => !string.IsNullOrWhiteSpace(focalPoint.Token))
+    .ToList();
 
 var address = args.Length > 0 ? args[0] : "http://localhost:8081";
 if (!Uri.TryCreate(address, UriKind.Absolute, out var gateway))
@@ -33,12 +39,22 @@ try
 {
     var data = DemoFiles.Read(Path.Combine(AppContext.BaseDirectory, "Data"));
     using var channel = ChannelWith(token);
-    using var memberState = string.IsNullOrWhiteSpace(memberStateToken) ? null : ChannelWith(memberStateToken);
     await GatewayReadiness.WaitAsync(channel, TimeSpan.FromSeconds(60), cancellation.Token);
-    var result = await new DemoDataLoader(channel, Console.Out, memberState).LoadAsync(data, cancellation.Token);
-    if (args.Length > 1)
+    var focalPoints = focalPointTokens.ToDictionary(focalPoint => focalPoint.Country, focalPoint => ChannelWith(focalPoint.Token!), StringComparer.Ordinal);
+    try
     {
-        await File.WriteAllTextAsync(args[1], result.FundingDonorId ?? "", cancellation.Token);
+        var result = await new DemoDataLoader(channel, Console.Out, focalPoints).LoadAsync(data, cancellation.Token);
+        if (args.Length > 1)
+        {
+            await File.WriteAllTextAsync(args[1], result.FundingDonorId ?? "", cancellation.Token);
+        }
+    }
+    finally
+    {
+        foreach (var focalPoint in focalPoints.Values)
+        {
+            focalPoint.Dispose();
+        }
     }
 
     return 0;

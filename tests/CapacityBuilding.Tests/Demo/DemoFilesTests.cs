@@ -17,8 +17,10 @@ public sealed class DemoFilesTests
         var data = DemoFiles.Read(DataFolder);
 
         Assert.Superset(
-            new HashSet<State> { State.Draft, State.Submitted, State.UnderReview, State.Approved, State.InDelivery, State.Withdrawn },
+            new HashSet<State> { State.Draft, State.Submitted, State.UnderReview, State.Approved, State.InDelivery, State.Withdrawn, State.Suspended },
             data.Requests.Select(request => request.TargetState).ToHashSet());
+        // More than one state consents to publishing, so the public registry and the IATI file show several countries' projects.
+        Assert.True(data.Requests.Where(request => request.Publish).Select(request => request.AssistanceRequest.RequestingState).Distinct().Count() > 1);
         var pledges = data.Donors.SelectMany(donor => donor.Pledges).ToList();
         Assert.Contains(pledges, pledge => pledge.Committed);
         Assert.Contains(pledges, pledge => !pledge.Committed);
@@ -39,6 +41,14 @@ public sealed class DemoFilesTests
     }
 
     [Fact]
+    public void A_suspension_without_its_own_reason_is_refused()
+    {
+        var refusal = RefusalOfEditedRequests(requests => requests.Single(request => (string?)request!["key"] == "demo-request-08")!.AsObject().Remove("suspensionReason"));
+
+        Assert.Contains("request 'demo-request-08' is suspended without a suspensionReason", refusal.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void An_allocation_to_a_request_that_is_never_approved_is_refused()
     {
         // demo-request-01 is funded in the shipped files; keep it a draft.
@@ -47,27 +57,40 @@ public sealed class DemoFilesTests
         Assert.Contains("funds request 'demo-request-01'", refusal.Message, StringComparison.Ordinal);
     }
 
-    /// <summary>What reading the shipped files refuses once <paramref name="edit"/> has changed a copy of requests.json.</summary>
-    private static DemoDataException RefusalOfEditedRequests(Action<JsonArray> edit)
+    /// <summary>
+    /// Reads a copy of the shipped files after <paramref name="edit"/> has changed it: for each file
+    /// name the edit is given (e.g. <c>requests.json</c>), its JSON, to change in place.
+    /// </summary>
+    public static DemoDataSet ReadEditedCopy(Action<string, JsonNode> edit)
     {
         var folder = Directory.CreateTempSubdirectory("demo-data-");
         try
         {
             foreach (var file in Directory.GetFiles(DataFolder, "*.json"))
             {
-                File.Copy(file, Path.Combine(folder.FullName, Path.GetFileName(file)));
+                var json = JsonNode.Parse(File.ReadAllText(file))!;
+                edit(Path.GetFileName(file), json);
+                File.WriteAllText(Path.Combine(folder.FullName, Path.GetFileName(file)), json.ToJsonString());
             }
 
-            var requestsPath = Path.Combine(folder.FullName, "requests.json");
-            var requests = JsonNode.Parse(File.ReadAllText(requestsPath))!.AsArray();
-            edit(requests);
-            File.WriteAllText(requestsPath, requests.ToJsonString());
-
-            return Assert.Throws<DemoDataException>(() => DemoFiles.Read(folder.FullName));
+            return DemoFiles.Read(folder.FullName);
         }
         finally
         {
             folder.Delete(recursive: true);
         }
     }
+
+    /// <summary>The entry of <paramref name="entries"/> (a file's array, or a list inside one) with the key given.</summary>
+    public static JsonNode Entry(JsonNode entries, string key) => entries.AsArray().Single(entry => (string?)entry!["key"] == key)!;
+
+    /// <summary>What reading the shipped files refuses once <paramref name="edit"/> has changed a copy of requests.json.</summary>
+    private static DemoDataException RefusalOfEditedRequests(Action<JsonArray> edit) =>
+        Assert.Throws<DemoDataException>(() => ReadEditedCopy((file, json) =>
+        {
+            if (file == "requests.json")
+            {
+                edit(json.AsArray());
+            }
+        }));
 }

@@ -23,6 +23,10 @@ public sealed class DemoLifecycleRouteTests
         { State.Withdrawn, State.Approved, null },
         { State.Rejected, State.Approved, null },
         { State.Approved, State.UnderReview, null },
+        { State.Draft, State.Suspended, "Submit BeginReview Approve Suspend" },
+        { State.Approved, State.Suspended, "Suspend" },
+        { State.Suspended, State.Suspended, "" },
+        { State.Suspended, State.Approved, null },
     };
 
     [Theory]

@@ -24,7 +24,8 @@ public sealed record SessionEntry(
 /// moves the request to <c>targetState</c> through the lifecycle methods; <c>reason</c> goes with
 /// the step that asks for one (the review decision or the withdrawal); <c>outcomes</c> are its
 /// results, reported once it is approved; <c>publish</c> has its requesting state's focal point
-/// consent to its publication (the public registry, the IATI file).
+/// consent to its publication (the public registry, the IATI file); <c>suspensionReason</c> is why
+/// a request whose target is <c>STATE_SUSPENDED</c> was suspended (its <c>reason</c> is the approval's).
 /// </summary>
 public sealed record AssistanceRequestEntry(
     string Key,
@@ -33,7 +34,8 @@ public sealed record AssistanceRequestEntry(
     [property: JsonConverter(typeof(ProtoJsonConverter<AssistanceRequest>))] AssistanceRequest AssistanceRequest,
     string? Reason = null,
     IReadOnlyList<OutcomeEntry>? Outcomes = null,
-    bool Publish = false);
+    bool Publish = false,
+    string? SuspensionReason = null);
 
 /// <summary>
 /// An outcome inside an <see cref="AssistanceRequestEntry"/>, with its indicators. An actual

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using CapacityBuilding.DemoData.Lifecycle;
+using State = CapacityBuilding.Contracts.Assistance.V1.AssistanceRequest.Types.State;
 
 namespace CapacityBuilding.DemoData.Files;
 
@@ -21,6 +22,7 @@ public static class DemoFiles
             Read(directory, "delivery.json", DemoJsonContext.Default.DeliveryData));
         EnsureCourseKeysExist(data);
         EnsureTargetStatesReachable(data);
+        EnsureSuspensionsGiveReasons(data);
         EnsureAllocationsFundApprovedRequests(data);
         EnsureOutcomesOnApprovedRequests(data);
         DemoOfferChecks.EnsureOffersFit(data);
@@ -65,6 +67,16 @@ public static class DemoFiles
         if (unreachable is not null)
         {
             throw new DemoDataException($"request '{unreachable.Key}' has targetState {unreachable.TargetState}, which the demo cannot reach.");
+        }
+    }
+
+    /// <summary>A suspension is explained with its own reason (the entry's <c>reason</c> is the approval's), shown on the request's history.</summary>
+    private static void EnsureSuspensionsGiveReasons(DemoDataSet data)
+    {
+        var unexplained = data.Requests.FirstOrDefault(request => request.TargetState == State.Suspended && string.IsNullOrWhiteSpace(request.SuspensionReason));
+        if (unexplained is not null)
+        {
+            throw new DemoDataException($"request '{unexplained.Key}' is suspended without a suspensionReason.");
         }
     }
 

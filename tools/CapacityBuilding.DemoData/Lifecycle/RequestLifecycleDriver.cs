@@ -1,5 +1,6 @@
 using CapacityBuilding.Contracts.Assistance.V1;
 using CapacityBuilding.Contracts.Lifecycle;
+using CapacityBuilding.DemoData.Files;
 using Grpc.Core;
 using Action = CapacityBuilding.Contracts.Assistance.V1.HistoryEntry.Types.Action;
 using Decision = CapacityBuilding.Contracts.Assistance.V1.ReviewAssistanceRequestRequest.Types.Decision;
@@ -15,14 +16,16 @@ public sealed class RequestLifecycleDriver(AssistanceService.AssistanceServiceCl
 {
     private const string DefaultReason = "Demo data.";
 
+    /// <summary>Applies <paramref name="steps"/> to <paramref name="entry"/>'s request; a suspension gives the entry's <c>suspensionReason</c>, any other step that asks for one its <c>reason</c>.</summary>
     /// <returns>The request after the last step applied.</returns>
     public async Task<AssistanceRequest> ApplyAsync(
-        string key, AssistanceRequest request, IEnumerable<LifecycleStep> steps, string? reason, CancellationToken cancellationToken)
+        AssistanceRequestEntry entry, AssistanceRequest request, IEnumerable<LifecycleStep> steps, CancellationToken cancellationToken)
     {
         foreach (var step in steps)
         {
-            var what = $"{MethodOf(step.Action)} of request '{key}' (now {request.State})";
-            request = await GatewayCall.RunAsync(what, options => CallAsync(step.Action, request, reason ?? DefaultReason, options), cancellationToken);
+            var what = $"{MethodOf(step.Action)} of request '{entry.Key}' (now {request.State})";
+            var reason = (step.Action == Action.Suspend ? entry.SuspensionReason : entry.Reason) ?? DefaultReason;
+            request = await GatewayCall.RunAsync(what, options => CallAsync(step.Action, request, reason, options), cancellationToken);
         }
 
         return request;
