@@ -120,4 +120,10 @@ public static class EventIds
 
     /// <summary>Assistance: adding earlier requests to the budget sums waits for Redis.</summary>
     public const int BudgetCountersBackfillWaiting = 2471;
+
+    /// <summary>Funding: funded requests stored before the donors' budget sums were counted into them, once per database.</summary>
+    public const int DonorBudgetsBackfilled = 3290;
+
+    /// <summary>Funding: counting earlier funded requests into the donors' budget sums waits for Redis or the assistance service.</summary>
+    public const int DonorBudgetsBackfillWaiting = 3291;
 }
