@@ -49,6 +49,7 @@ public static class ApplicationServiceExtensions
         builder.Services.AddSingleton<AssistanceRequests>();
         builder.Services.AddSingleton<RequestOutcomes>();
         builder.Services.AddSingleton<DonorRequestAccess>();
+        builder.Services.AddHostedService<DonorBudgetsBackfill>();
         builder.Services.AddScoped<Allocator>();
         builder.Services.AddScoped<Disburser>();
         builder.Services.AddScoped<Contributor>();

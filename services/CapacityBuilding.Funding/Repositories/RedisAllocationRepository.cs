@@ -53,7 +53,8 @@ public sealed class RedisAllocationRepository(RedisKeyspace keyspace, PledgeLedg
     public Task<string?> FindEarlierAsync(IdempotentCreate? create) => EarlierCreates.FindAsync(database, "allocations", create);
 
     /// <param name="proposed">True to hold the money as a PROPOSED allocation until the requesting state accepts.</param>
-    public async Task<AllocateOutcome> AllocateAsync(StoredAllocation allocation, bool proposed, IdempotentCreate? create, DateTimeOffset now)
+    /// <param name="budgetEntries">What the request adds to its donors' budget sums (<see cref="DonorBudgets.EntriesOf"/>), stored the first time money reaches it.</param>
+    public async Task<AllocateOutcome> AllocateAsync(StoredAllocation allocation, bool proposed, string budgetEntries, IdempotentCreate? create, DateTimeOffset now)
     {
         var idempotencyKey = create?.KeyIn("allocations");
         var amount = allocation.Amount;
@@ -70,7 +71,8 @@ public sealed class RedisAllocationRepository(RedisKeyspace keyspace, PledgeLedg
             [
                 allocation.Id, JsonSerializer.SerializeToUtf8Bytes(allocation, FundingJsonContext.Default.StoredAllocation),
                 amount.UnitsText, amount.NanosText, Negated(amount.Units), Negated(amount.Nanos), Etags.New(), etag, now.ToUnixTimeMilliseconds(),
-                proposed ? "PROPOSED" : "ACTIVE", .. chainArguments, ReportTotals.GroupsOf(allocation), allocation.RequestId, create?.Fingerprint ?? "",
+                proposed ? "PROPOSED" : "ACTIVE", .. chainArguments, ReportTotals.GroupsOf(allocation), allocation.RequestId, allocation.DonorId,
+                budgetEntries, create?.Fingerprint ?? "",
             ]));
         return reply.Status switch
         {
@@ -93,7 +95,7 @@ public sealed class RedisAllocationRepository(RedisKeyspace keyspace, PledgeLedg
             allocation.Amount, now, (chainKey, chainArguments) => ScriptReply.RunScriptAsync(database, FundingScripts.AllocationRelease,
                 [LedgerKeyOf(allocation.Id), RedisPledgeRepository.LedgerKeyOf(allocation.PledgeId), chainKey, .. TotalsAndFundedKeysOf(allocation)],
                 [expectedEtag, Etags.New(), Etags.New(), now.ToUnixTimeMilliseconds(), proposedOnly ? "1" : "0", .. chainArguments,
-                    ReportTotals.GroupsOf(allocation), allocation.RequestId]));
+                    ReportTotals.GroupsOf(allocation), allocation.RequestId, allocation.DonorId]));
         return reply.Status switch
         {
             "RELEASED" => new ReleaseOutcome.Released(ReadLedger(RedisPledgeRepository.ToHashEntries(reply.Values))),
@@ -114,7 +116,8 @@ public sealed class RedisAllocationRepository(RedisKeyspace keyspace, PledgeLedg
         var reply = await chain.AppendAsync(allocation.DonorId, allocation.PledgeId, LedgerEvent.Confirm, FundingNames.Allocation.Format(allocation.Id),
             allocation.Amount, now, (chainKey, chainArguments) => ScriptReply.RunScriptAsync(database, FundingScripts.AllocationConfirm,
                 [LedgerKeyOf(allocation.Id), RedisPledgeRepository.LedgerKeyOf(allocation.PledgeId), chainKey, ClosuresOf(allocation.RequestId), .. TotalsAndFundedKeysOf(allocation)],
-                [Etags.New(), Etags.New(), now.ToUnixTimeMilliseconds(), .. chainArguments, ReportTotals.GroupsOf(allocation), allocation.RequestId]));
+                [Etags.New(), Etags.New(), now.ToUnixTimeMilliseconds(), .. chainArguments, ReportTotals.GroupsOf(allocation), allocation.RequestId,
+                    allocation.DonorId]));
         return reply.Status switch
         {
             "CONFIRMED" => new ConfirmOutcome.Confirmed(ReadLedger(RedisPledgeRepository.ToHashEntries(reply.Values))),
@@ -129,11 +132,13 @@ public sealed class RedisAllocationRepository(RedisKeyspace keyspace, PledgeLedg
     /// Closes the request to funding under <paramref name="closureId"/>, unless an ACTIVE
     /// allocation to it still holds money not paid out: one script, so that an allocation that got
     /// in first makes this refuse, and one that comes after is refused (allocation-allocate.lua).
+    /// A closed request leaves its donors' budget sums (<see cref="DonorBudgets"/>) in the same step.
     /// </summary>
     public async Task<CloseRequestOutcome> CloseRequestAsync(string requestId, string closureId)
     {
         var reply = await ScriptReply.RunScriptAsync(database, FundingScripts.RequestFundingClose,
-            [RequestIndexOf(requestId), ClosuresOf(requestId)], [closureId, keyspace.Prefix + "allocations:"]);
+            [RequestIndexOf(requestId), ClosuresOf(requestId), DonorBudgets.FundingDonorsOf(requestId), DonorBudgets.EntriesKeyOf(requestId)],
+            [closureId, keyspace.Prefix + "allocations:", keyspace.Prefix, requestId]);
         return reply.Status switch
         {
             "CLOSED" => new CloseRequestOutcome.Closed(),
@@ -142,8 +147,13 @@ public sealed class RedisAllocationRepository(RedisKeyspace keyspace, PledgeLedg
         };
     }
 
-    /// <summary>Takes back the closure <paramref name="closureId"/>; the request takes allocations again when no other closure holds it.</summary>
-    public Task ReopenRequestAsync(string requestId, string closureId) => database.SetRemoveAsync(ClosuresOf(requestId), closureId);
+    /// <summary>
+    /// Takes back the closure <paramref name="closureId"/>; the request takes allocations again, and
+    /// is back in its donors' budget sums, when no other closure holds it.
+    /// </summary>
+    public Task ReopenRequestAsync(string requestId, string closureId) =>
+        ScriptReply.RunScriptAsync(database, FundingScripts.RequestFundingReopen,
+            [ClosuresOf(requestId), DonorBudgets.FundingDonorsOf(requestId), DonorBudgets.EntriesKeyOf(requestId)], [closureId, keyspace.Prefix, requestId]);
 
     /// <param name="allocation">The allocation <paramref name="disbursement"/> pays out of; its pledge's chain records it.</param>
     public async Task<DisburseOutcome> DisburseAsync(StoredDisbursement disbursement, StoredAllocation allocation, IdempotentCreate? create)
@@ -280,17 +290,28 @@ public sealed class RedisAllocationRepository(RedisKeyspace keyspace, PledgeLedg
         return [.. documents.Zip(ledgers, (document, ledger) => new AllocationRecord(document, ReadLedger(ledger)))];
     }
 
-    /// <summary>The totals an allocation's money is in, then its donor's funded requests and their counts (the scripts' order).</summary>
+    /// <summary>The totals an allocation's money is in, then its donor's funded requests and budget sums (the scripts' order).</summary>
     private static RedisKey[] TotalsAndFundedKeysOf(StoredAllocation allocation) =>
-        [.. ReportTotals.KeysOf(allocation), ReportTotals.FundedRequestsOf(allocation.DonorId), ReportTotals.FundedCountsOf(allocation.DonorId)];
+        [.. ReportTotals.KeysOf(allocation), .. FundedKeysOf(allocation.DonorId, allocation.RequestId)];
+
+    /// <summary>
+    /// The keys of <c>budget_sync</c> (totals-functions.lua) for a donor and a request: the donor's
+    /// funded requests and their counts, the request's funding donors, the donor's budgeted
+    /// requests and budget sums, the request's budget entries and closures.
+    /// </summary>
+    internal static RedisKey[] FundedKeysOf(string donorId, string requestId) =>
+    [
+        ReportTotals.FundedRequestsOf(donorId), ReportTotals.FundedCountsOf(donorId), DonorBudgets.FundingDonorsOf(requestId),
+        DonorBudgets.BudgetedRequestsOf(donorId), DonorBudgets.SumsOf(donorId), DonorBudgets.EntriesKeyOf(requestId), ClosuresOf(requestId),
+    ];
 
     private static RedisKey KeyOf(string id) => $"allocations:{id}";
 
     internal static RedisKey LedgerKeyOf(string id) => $"allocations:{id}:ledger";
 
-    private static RedisKey RequestIndexOf(string requestId) => $"requests:{requestId}:allocations";
+    internal static RedisKey RequestIndexOf(string requestId) => $"requests:{requestId}:allocations";
 
-    private static RedisKey ClosuresOf(string requestId) => $"requests:{requestId}:funding-closures";
+    internal static RedisKey ClosuresOf(string requestId) => $"requests:{requestId}:funding-closures";
 
     private static RedisKey DonorIndexOf(string donorId) => $"donors:{donorId}:allocations";
 

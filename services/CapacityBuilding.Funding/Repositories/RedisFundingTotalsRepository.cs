@@ -70,10 +70,21 @@ public sealed class RedisFundingTotalsRepository(RedisKeyspace keyspace)
     {
         var reply = await ScriptReply.RunScriptAsync(database, FundingScripts.TotalsCountAllocation,
             [RedisAllocationRepository.LedgerKeyOf(allocation.Id), .. ReportTotals.KeysOf(allocation),
-                ReportTotals.FundedRequestsOf(allocation.DonorId), ReportTotals.FundedCountsOf(allocation.DonorId)],
-            [ReportTotals.GroupsOf(allocation), allocation.RequestId]);
+                .. RedisAllocationRepository.FundedKeysOf(allocation.DonorId, allocation.RequestId)],
+            [ReportTotals.GroupsOf(allocation), allocation.RequestId, allocation.DonorId]);
         return reply.Status == "COUNTED";
     }
+
+    /// <summary>
+    /// Counts a funded request stored before the donors' budget sums existed into the sums of the
+    /// donors that fund it, with <paramref name="budgetEntries"/> unless money reaching it stored its
+    /// own (<see cref="DonorBudgets"/>); one script, which counts each donor's request once however often it runs.
+    /// </summary>
+    public Task CountBudgetsOnceAsync(string requestId, string budgetEntries) =>
+        ScriptReply.RunScriptAsync(database, FundingScripts.DonorBudgetsCount,
+            [RedisAllocationRepository.RequestIndexOf(requestId), DonorBudgets.FundingDonorsOf(requestId), DonorBudgets.EntriesKeyOf(requestId),
+                RedisAllocationRepository.ClosuresOf(requestId)],
+            [keyspace.Prefix, requestId, budgetEntries]);
 
     /// <summary>Counts <paramref name="pledge"/> into the totals as its ledger is now, unless it is counted. True when this counted it.</summary>
     public async Task<bool> CountOnceAsync(StoredPledge pledge)

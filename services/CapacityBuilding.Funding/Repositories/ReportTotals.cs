@@ -72,12 +72,14 @@ public static class ReportTotals
     }
 
     /// <summary>The programme, theme and region groups, in all (offset 0) and the donor's (offset 1) alike.</summary>
-    private static IEnumerable<(int Offset, string Group)> ThemeAndRegionGroups(IEnumerable<ThematicArea> themes, IEnumerable<string> subRegions)
-    {
-        string[] groups = [Programme, .. themes.Distinct().Select(theme => ThemePrefix + theme), .. subRegions.Distinct(StringComparer.Ordinal).Select(code => RegionPrefix + code)];
-        return groups.SelectMany(group => new[] { (0, group), (1, group) });
-    }
+    private static IEnumerable<(int Offset, string Group)> ThemeAndRegionGroups(IEnumerable<ThematicArea> themes, IEnumerable<string> subRegions) =>
+        ProgrammeThemeAndRegion(themes, subRegions).SelectMany(group => new[] { (0, group), (1, group) });
 
-    private static string Argument(string currencyCode, IEnumerable<(int Offset, string Group)> groups) =>
+    /// <summary>The programme's group, then one per theme and one per M49 sub-region, each once.</summary>
+    public static string[] ProgrammeThemeAndRegion(IEnumerable<ThematicArea> themes, IEnumerable<string> subRegions) =>
+        [Programme, .. themes.Distinct().Select(theme => ThemePrefix + theme), .. subRegions.Distinct(StringComparer.Ordinal).Select(code => RegionPrefix + code)];
+
+    /// <summary>The groups argument of the scripts' <c>totals_add</c>: each group at its offset, in <paramref name="currencyCode"/>.</summary>
+    public static string Argument(string currencyCode, IEnumerable<(int Offset, string Group)> groups) =>
         string.Join(' ', groups.Select(entry => $"{entry.Offset}:{entry.Group}|{currencyCode}"));
 }

@@ -123,4 +123,10 @@ public static class EventIds
 
     /// <summary>Any app: calls over the concurrent-call limit were answered UNAVAILABLE (one line per ten seconds of shedding).</summary>
     public const int CallsShed = 1401;
+
+    /// <summary>Funding: funded requests stored before the donors' budget sums were counted into them, once per database.</summary>
+    public const int DonorBudgetsBackfilled = 3290;
+
+    /// <summary>Funding: counting earlier funded requests into the donors' budget sums waits for Redis or the assistance service.</summary>
+    public const int DonorBudgetsBackfillWaiting = 3291;
 }

@@ -21,7 +21,7 @@ internal static class ReportCases
         [
             new($"15a@{label}", $"GetFundingSummary, {label} allocations", "client -> funding -> Redis (+ assistance: budgets)", async () => await funding.GetFundingSummaryAsync(new GetFundingSummaryRequest())),
             new($"15b@{label}", $"GetRequestFunding, {label} allocations", "client -> funding -> Redis (+ assistance: the request)", async () => await funding.GetRequestFundingAsync(new GetRequestFundingRequest { AssistanceRequest = request })),
-            new($"15c@{label}", $"GetFundingSummary as a donor, {label} allocations", "client -> funding -> Redis (+ assistance: budgets)", async () => await donor.GetFundingSummaryAsync(new GetFundingSummaryRequest())),
+            new($"15c@{label}", $"GetFundingSummary as a donor, {label} allocations", "client -> funding -> Redis (the donor's totals and budget sums)", async () => await donor.GetFundingSummaryAsync(new GetFundingSummaryRequest())),
             new($"15d@{label}", $"ListAssistanceRequests as a donor, {label} allocations", "client -> assistance -> funding -> Redis (the donor's funded requests)", async () => await donorListing.ListAssistanceRequestsAsync(new ListAssistanceRequestsRequest())),
         ];
     }

@@ -9,7 +9,8 @@ namespace CapacityBuilding.Tests.Assistance;
 
 /// <summary>
 /// What <c>GetBudgetTotals</c> must answer, recounted from the requests themselves: every request
-/// approved, in delivery, completed or suspended, listed, and its budgets added per group and currency.
+/// approved, in delivery, completed or suspended, listed, and its budgets added per group and
+/// currency; and, from the requests a donor funds, the budgets of its own funding summary.
 /// </summary>
 internal static class BudgetRecount
 {
@@ -17,32 +18,40 @@ internal static class BudgetRecount
 
     public static async Task<GetBudgetTotalsResponse> OfEveryFundedRequestAsync(AssistanceService.AssistanceServiceClient coordinator)
     {
-        var programme = new Sums();
-        var byTheme = new SortedDictionary<ThematicArea, Sums>();
-        var byRegion = new SortedDictionary<string, Sums>(StringComparer.Ordinal);
+        var requests = new List<AssistanceRequest>();
         foreach (var state in FundedStates)
         {
             var token = "";
             do
             {
                 var page = await coordinator.ListAssistanceRequestsAsync(new ListAssistanceRequestsRequest { State = state, PageSize = 500, PageToken = token });
-                foreach (var request in page.AssistanceRequests)
-                {
-                    programme.Add(request);
-                    foreach (var area in request.ThematicAreas.Distinct())
-                    {
-                        GroupOf(byTheme, area).Add(request);
-                    }
-
-                    if (M49Regions.Of(request.RequestingState) is { } region)
-                    {
-                        GroupOf(byRegion, region.SubRegionCode).Add(request);
-                    }
-                }
-
+                requests.AddRange(page.AssistanceRequests);
                 token = page.NextPageToken;
             }
             while (token.Length > 0);
+        }
+
+        return Of(requests);
+    }
+
+    /// <summary>The budgets of those of <paramref name="requests"/> that are funded (approved, in delivery, completed or suspended), added per group and currency.</summary>
+    public static GetBudgetTotalsResponse Of(IEnumerable<AssistanceRequest> requests)
+    {
+        var programme = new Sums();
+        var byTheme = new SortedDictionary<ThematicArea, Sums>();
+        var byRegion = new SortedDictionary<string, Sums>(StringComparer.Ordinal);
+        foreach (var request in requests.Where(request => FundedStates.Contains(request.State)))
+        {
+            programme.Add(request);
+            foreach (var area in request.ThematicAreas.Distinct())
+            {
+                GroupOf(byTheme, area).Add(request);
+            }
+
+            if (M49Regions.Of(request.RequestingState) is { } region)
+            {
+                GroupOf(byRegion, region.SubRegionCode).Add(request);
+            }
         }
 
         return new GetBudgetTotalsResponse

@@ -1,5 +1,4 @@
 using CapacityBuilding.Contracts.Funding.V1;
-using CapacityBuilding.ServiceDefaults.Identity;
 using CapacityBuilding.Tests.DaprStandIn;
 using CapacityBuilding.Tests.Infrastructure;
 using Google.Type;
@@ -41,27 +40,22 @@ public sealed class FundingInvocationTests(SuiteFixture suite)
     }
 
     /// <summary>
-    /// A donor's funding summary reads every funded request from assistance, in pages of up to 500,
-    /// through its sidecar (a coordinator's reads assistance's budget sums instead): over daprd's one connection to assistance with grpc-go's 64 KiB
+    /// Funding's one-time count of the funded requests into the donors' budget sums
+    /// (<c>DonorBudgetsBackfill</c>) reads every funded request from assistance, in pages of up to
+    /// 500, through its sidecar: over daprd's one connection to assistance with grpc-go's 64 KiB
     /// starting window (dapr/dapr v1.16.19 pkg/api/grpc/manager/manager.go). A page past half that
     /// window makes the client send stream WINDOW_UPDATEs while it reads (grpc-go v1.73.0
     /// internal/transport/flowcontrol.go: every quarter of the window; .NET's client every eighth),
-    /// the pattern of dotnet/aspnetcore#53736; the pages still come back whole, summary after summary.
+    /// the pattern of dotnet/aspnetcore#53736; the pages still come back whole, and the count ends.
     /// </summary>
     [Fact]
-    public async Task Summaries_in_dapr_mode_read_pages_that_need_window_updates_through_the_sidecar()
+    public async Task Pages_of_requests_in_dapr_mode_that_need_window_updates_come_whole_through_the_sidecar()
     {
         await Task.WhenAll(Enumerable.Range(0, 120).Select(_ => scenario.RequestAsync()));
         await using var sidecar = await DaprSidecarStandIn.StartAsync("funding", new Dictionary<string, Uri> { ["assistance"] = suite.AssistanceAddress }, suite.AppApiToken);
-        var (process, channel) = await suite.StartExtraFundingAsync(SuiteFixture.DaprVia(sidecar.Address));
-        await using var _ = process;
-        var funding = new FundingService.FundingServiceClient(
-            suite.Channel(new Uri($"http://{channel.Target}"), suite.Tokens.Mint(CallerRole.Donor, "window-donor", donorId: "window-donor")));
+        await using var redis = await StackExchange.Redis.ConnectionMultiplexer.ConnectAsync(suite.Redis.ConnectionString);
 
-        for (var summary = 0; summary < 5; summary++)
-        {
-            await funding.GetFundingSummaryAsync(new GetFundingSummaryRequest(), deadline: System.DateTime.UtcNow.AddSeconds(20));
-        }
+        await FundingMigrationRuns.RunAgainAsync(suite, redis.GetDatabase(), "funding:migrations:donor-budgets", SuiteFixture.DaprVia(sidecar.Address));
 
         var pages = sidecar.Calls.Where(call => call.Method.EndsWith("/ListAssistanceRequests", StringComparison.Ordinal)).ToList();
         Assert.Contains(pages, page => page.ReplyBytes > DaprdAppConnection.InitialWindowSize / 2);

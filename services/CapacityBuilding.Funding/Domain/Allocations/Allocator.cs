@@ -91,7 +91,7 @@ public sealed class Allocator(
         var stored = new StoredAllocation(
             ResourceIds.New(), donorId, pledgeId, requestId, allocation.Amount.CurrencyCode, allocation.Amount.Units, allocation.Amount.Nanos,
             assistanceRequest.RequestingState, [.. assistanceRequest.ThematicAreas], today, now);
-        return await allocations.AllocateAsync(stored, request.PendingAcceptance, create, now) switch
+        return await allocations.AllocateAsync(stored, request.PendingAcceptance, DonorBudgets.EntriesOf(assistanceRequest), create, now) switch
         {
             AllocateOutcome.Created created => created.Allocation,
             AllocateOutcome.AlreadyCreated already => await ExistingAsync(already.AllocationId),

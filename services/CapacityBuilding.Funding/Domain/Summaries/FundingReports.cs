@@ -26,7 +26,8 @@ namespace CapacityBuilding.Funding.Domain.Summaries;
 /// hashes read per report, however many allocations and pledges there are; they are kept per
 /// currency and converted here, at the rates of the day asked for. The programme's budgets are
 /// the sums assistance keeps (one call, <see cref="AssistanceRequests.GetBudgetTotalsAsync"/>); a
-/// donor's are still read from the requests it funds.
+/// donor's are the sums the money-moving scripts keep of the budgets of the requests it funds
+/// (<see cref="DonorBudgets"/>, one hash).
 /// </summary>
 public sealed class FundingReports(
     RedisFundingTotalsRepository totalsStore,
@@ -79,32 +80,26 @@ public sealed class FundingReports(
 
     public async Task<FundingSummary> ForProgrammeAsync(GetFundingSummaryRequest request, Caller caller, CancellationToken cancellationToken)
     {
-        var visible = await requestAccess.VisibleToAsync(caller);
         var asOf = AsOf(request.AsOf);
         var programme = new TotalsBuilder();
         var byTheme = new SortedDictionary<ThematicArea, TotalsBuilder>();
         var byRegion = new SortedDictionary<string, TotalsBuilder>(StringComparer.Ordinal);
         var byDonor = new SortedDictionary<string, TotalsBuilder>(StringComparer.Ordinal);
 
-        if (visible is null)
+        if (caller.Role == CallerRole.Donor)
         {
-            AddBudgets(await assistanceRequests.GetBudgetTotalsAsync(cancellationToken), programme, byTheme, byRegion);
+            // A donor's budgets are those of the requests it funds, summed per donor as its money moves.
+            foreach (var total in await totalsStore.ReadAsync(DonorBudgets.SumsOf(caller.DonorId!)))
+            {
+                foreach (var group in GroupsOf(total.Group, programme, byTheme, byRegion, byDonor))
+                {
+                    group.AddBudgetTotal(total);
+                }
+            }
         }
         else
         {
-            // A donor's budgets are those of the requests it funds: no sums are kept per donor, so they are read here.
-            await foreach (var assistanceRequest in assistanceRequests.ListInStatesAsync(RequestFacts.FundedStates, cancellationToken))
-            {
-                if (!visible.Contains(RequestFacts.IdOf(assistanceRequest)))
-                {
-                    continue;
-                }
-
-                foreach (var group in GroupsOf(assistanceRequest.RequestingState, assistanceRequest.ThematicAreas, byTheme, byRegion).Append(programme))
-                {
-                    group.AddBudget(assistanceRequest.IndicativeBudget, assistanceRequest.ApprovedBudget);
-                }
-            }
+            AddBudgets(await assistanceRequests.GetBudgetTotalsAsync(cancellationToken), programme, byTheme, byRegion);
         }
 
         // A donor's own totals, or every donor's: the same groups, and each donor's figures.
@@ -158,21 +153,6 @@ public sealed class FundingReports(
             DisplayName = donorsById.GetValueOrDefault(entry.Key)?.DisplayName ?? string.Empty,
             Totals = Build(entry.Value, rates),
         })];
-    }
-
-    private static IEnumerable<TotalsBuilder> GroupsOf(
-        string requestingState, IEnumerable<ThematicArea> thematicAreas,
-        SortedDictionary<ThematicArea, TotalsBuilder> byTheme, SortedDictionary<string, TotalsBuilder> byRegion)
-    {
-        foreach (var thematicArea in thematicAreas.Distinct())
-        {
-            yield return GroupOf(byTheme, thematicArea);
-        }
-
-        if (M49Regions.Of(requestingState) is { } region)
-        {
-            yield return GroupOf(byRegion, region.SubRegionCode);
-        }
     }
 
     /// <summary>Where a total of <see cref="ReportTotals"/> goes in the summary, by its group's name.</summary>

@@ -104,6 +104,40 @@ public sealed class TotalsBuilder
         }
     }
 
+    /// <summary>
+    /// One of a donor's budget sums (<see cref="DonorBudgets"/>), as adding each of its requests'
+    /// budgets would: a sum in a currency, or a number of requests. A sum back at zero is of
+    /// requests no longer funded (budgets are positive), so it adds no currency.
+    /// </summary>
+    public void AddBudgetTotal(GroupTotal total)
+    {
+        if (total.TotalNanos.IsZero)
+        {
+            return;
+        }
+
+        switch (total.Figure)
+        {
+            case DonorBudgets.Indicative:
+                indicativeBudget.Add(total.CurrencyCode, total.TotalNanos);
+                break;
+            case DonorBudgets.Budget:
+                budget.Add(total.CurrencyCode, total.TotalNanos);
+                break;
+            case DonorBudgets.WithIndicative:
+                hasIndicativeBudget = true;
+                break;
+            case DonorBudgets.ApprovedBasis:
+                AddBasis(BudgetBasis.Approved);
+                break;
+            case DonorBudgets.IndicativeBasis:
+                AddBasis(BudgetBasis.Indicative);
+                break;
+            default:
+                throw new InvalidOperationException($"Unknown budget sum '{total.Figure}' in Redis.");
+        }
+    }
+
     private void AddBasis(BudgetBasis requestBasis) =>
         basis = basis == BudgetBasis.Unspecified || basis == requestBasis ? requestBasis : BudgetBasis.Mixed;
 

@@ -23,8 +23,11 @@ internal static class FundingScripts
     /// <summary>Confirms a proposed allocation, unless its request was closed to funding.</summary>
     public static readonly string AllocationConfirm = Load(ChainFunctions, TotalsFunctions, "allocation-confirm.lua");
 
-    /// <summary>Closes a request to funding unless money is allocated to it.</summary>
-    public static readonly string RequestFundingClose = Load("request-funding-close.lua");
+    /// <summary>Closes a request to funding unless money is allocated to it; its donors' budget sums leave it.</summary>
+    public static readonly string RequestFundingClose = Load(TotalsFunctions, "request-funding-close.lua");
+
+    /// <summary>Takes back one closure of a request to funding; its donors' budget sums count it again when none is left.</summary>
+    public static readonly string RequestFundingReopen = Load(TotalsFunctions, "request-funding-reopen.lua");
 
     /// <summary>Disburses part of an allocation, never more than is left of it.</summary>
     public static readonly string AllocationDisburse = Load(LuaScripts.IdempotencyFunctions, LedgerFunctions, ChainFunctions, TotalsFunctions, "allocation-disburse.lua");
@@ -43,6 +46,9 @@ internal static class FundingScripts
 
     /// <summary>Counts a pledge stored before the totals existed into them, once.</summary>
     public static readonly string TotalsCountPledge = Load(TotalsFunctions, "totals-count-pledge.lua");
+
+    /// <summary>Counts a funded request stored before the donors' budget sums existed into them, once.</summary>
+    public static readonly string DonorBudgetsCount = Load(TotalsFunctions, "donor-budgets-count.lua");
 
     private static string Load(params string[] files) => LuaScripts.Load(typeof(FundingScripts).Assembly, files);
 }

@@ -5,11 +5,11 @@
 -- same step, so a withdrawal and an acceptance racing each other never both succeed.
 -- Its money moves from offered to allocated in the totals (totals-functions.lua) in the same step.
 -- KEYS[1] allocation ledger, KEYS[2] pledge ledger, KEYS[3] pledge ledger chain, KEYS[4] the
--- request's closures, KEYS[5..7] the totals of all, of the donor and of the request, KEYS[8] the
--- donor's funded requests, KEYS[9] their counts.
+-- request's closures, KEYS[5..7] the totals of all, of the donor and of the request, KEYS[8..14]
+-- the donor's funded requests and budget sums (budget_sync in totals-functions.lua).
 -- ARGV[1] new allocation etag, ARGV[2] new pledge etag, ARGV[3] time (Unix ms), ARGV[4] expected
 -- chain head, ARGV[5] chain entry JSON, ARGV[6] its hash (chain-functions.lua), ARGV[7] the totals
--- groups, ARGV[8] the request's id.
+-- groups, ARGV[8] the request's id, ARGV[9] the donor's id.
 -- Returns {'CONFIRMED', ledger field, value, ...}, {'MISSING'}, {'STATE', state}, {'CLOSED'} or
 -- {'CHAIN_MOVED'}.
 local allocation = KEYS[1]
@@ -27,7 +27,7 @@ if state ~= 'ACTIVE' then
     local l = redis.call('HMGET', allocation, 'amount_units', 'amount_nanos')
     totals_add(totals, ARGV[7], 'offered', negated(l[1]), negated(l[2]))
     totals_add(totals, ARGV[7], 'allocated', l[1], l[2])
-    funded_add(KEYS[8], KEYS[9], ARGV[8])
+    funded_add({unpack(KEYS, 8, 14)}, ARGV[9], ARGV[8])
   end
 end
 local result = redis.call('HGETALL', allocation)

@@ -5,12 +5,13 @@
 -- {'STALE'} (etag), {'STATE', state}, {'DISBURSED', undisbursed_units, undisbursed_nanos} or {'CHAIN_MOVED'}.
 -- Its money leaves the totals (totals-functions.lua) in the same step.
 -- KEYS[1] allocation ledger, KEYS[2] pledge ledger, KEYS[3] pledge ledger chain, KEYS[4..6] the
--- totals of all, of the donor and of the request, KEYS[7] the donor's funded requests, KEYS[8] their counts.
+-- totals of all, of the donor and of the request, KEYS[7..13] the donor's funded requests and
+-- budget sums (budget_sync in totals-functions.lua).
 -- ARGV[1] expected etag ('' for any), ARGV[2] new allocation etag, ARGV[3] new pledge etag, ARGV[4] time,
 -- ARGV[5] '1' to release a PROPOSED allocation only (the assistance service letting go of an
 -- offer's hold: one the requesting state accepted meanwhile stays ACTIVE), '0' for either,
 -- ARGV[6] expected chain head, ARGV[7] chain entry JSON, ARGV[8] its hash (chain-functions.lua),
--- ARGV[9] the totals groups, ARGV[10] the request's id.
+-- ARGV[9] the totals groups, ARGV[10] the request's id, ARGV[11] the donor's id.
 local allocation = KEYS[1]
 local state = redis.call('HGET', allocation, 'state')
 if not state then return {'MISSING'} end
@@ -32,7 +33,7 @@ if is_totaled(allocation) then
   local figure = 'offered'
   if state == 'ACTIVE' then
     figure = 'allocated'
-    funded_remove(KEYS[7], KEYS[8], ARGV[10])
+    funded_remove({unpack(KEYS, 7, 13)}, ARGV[11], ARGV[10])
   end
   totals_add({KEYS[4], KEYS[5], KEYS[6]}, ARGV[9], figure, negated(l[1]), negated(l[2]))
 end
