@@ -59,6 +59,7 @@ internal sealed class FundingFuzzProperties(SuiteFixture suite, FuzzCalls calls)
             [nameof(Service.FundingServiceBase.ExportPublicIatiActivities)] = properties => properties.ExportPublicIatiActivitiesAsync(),
             [nameof(Service.FundingServiceBase.ListPublishedProjects)] = properties => properties.ListPublishedProjectsAsync(),
             [nameof(Service.FundingServiceBase.ListFundedRequests)] = properties => properties.ListFundedRequestsAsync(),
+            [nameof(Service.FundingServiceBase.GetPublishedProject)] = properties => properties.GetPublishedProjectAsync(),
         };
 
     /// <summary>Currencies whose rates no other test reads, besides codes the load must refuse.</summary>
@@ -449,6 +450,21 @@ internal sealed class FundingFuzzProperties(SuiteFixture suite, FuzzCalls calls)
             from status in Gen.OneOf(Gen.Choose(-2, 8), Gen.Elements(int.MinValue, int.MaxValue))
             select new ListPublishedProjectsRequest { PageSize = size, PageToken = token, RequestingState = state, ThematicArea = area, IatiActivityStatus = status },
             call => assistance.ListPublishedProjectsAsync(call).ResponseAsync, cases: 20);
+
+    /// <summary>One project of the public registry by any name, asked for by an app: a published project, another's, unknown ones and noise.</summary>
+    private async Task GetPublishedProjectAsync()
+    {
+        var published = await scenario.PublishedProjectAsync();
+        var identifier = (await assistance.ListPublishedProjectsAsync(new ListPublishedProjectsRequest { PageSize = 500 })).Projects
+            .Single(project => project.Title == published.Title).IatiIdentifier;
+        await calls.CheckAsync(
+            from name in Gen.OneOf(
+                Gen.Elements($"projects/{identifier}", $"projects/{identifier}".ToUpperInvariant(), $"projects/{identifier[..^1]}", "projects/", ""),
+                FuzzValues.Text.Select(text => "projects/" + text),
+                FuzzValues.Text)
+            select new GetPublishedProjectRequest { Name = name },
+            call => assistance.GetPublishedProjectAsync(call).ResponseAsync, cases: 30);
+    }
 
     private async Task CreateDisbursementAsync()
     {
