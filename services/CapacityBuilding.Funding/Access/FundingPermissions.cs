@@ -44,5 +44,6 @@ public static class FundingPermissions
         .Allow(nameof(Service.FundingServiceBase.ListOpenNeeds), Coordinator, Donor)
         .Allow(nameof(Service.FundingServiceBase.ListPublishedProjects), CallerRole.Service)
         .Allow(nameof(Service.FundingServiceBase.ListFundedRequests), Coordinator, Donor)
+        .Allow(nameof(Service.FundingServiceBase.GetPublishedProject), CallerRole.Service)
         .Build();
 }

@@ -293,6 +293,14 @@ public sealed class FundingService(
         return response;
     }
 
+    public override async Task<GetPublishedProjectResponse> GetPublishedProject(GetPublishedProjectRequest request, ServerCallContext context)
+    {
+        var (project, lastModified) = await registry.GetAsync(context.GetCaller(), request.Name, context.CancellationToken)
+            ?? throw errors.NotFound(PublishedProjectRegistry.ResourceType, request.Name);
+        PublicIatiValidators.WriteTo(context.GetHttpContext().Response, project.ToString(), null, lastModified);
+        return new GetPublishedProjectResponse { PublishedProject = project };
+    }
+
     public override Task<ListFundedRequestsResponse> ListFundedRequests(ListFundedRequestsRequest request, ServerCallContext context) =>
         fundedRequests.ListAsync(request, context);
 

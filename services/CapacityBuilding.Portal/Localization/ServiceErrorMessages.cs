@@ -20,7 +20,7 @@ public sealed class ServiceErrorMessages(ResourceManagerStringLocalizerFactory r
     public FormErrors Describe(ServiceError error, Type page)
     {
         var pageStrings = resources.Create(page);
-        var summary = Find(shared, $"Reason_{error.Reason}") ?? Find(shared, $"Code_{error.Code}") ?? error.Message;
+        var summary = Summary(error) ?? error.Message;
         var fields = error.Fields.Select(problem => new FormFieldError(problem.Field, FieldIds.Of(problem.Field),
                 (problem.Reason is { } reason ? Find(pageStrings, $"Violation_{FieldIds.ListOf(problem.Field)}_{reason}") : null)
                 ?? Find(pageStrings, $"Violation_{FieldIds.ListOf(problem.Field)}")
@@ -29,6 +29,9 @@ public sealed class ServiceErrorMessages(ResourceManagerStringLocalizerFactory r
             .ToList();
         return new FormErrors(summary, fields);
     }
+
+    /// <summary>The error's summary in the user's language (<c>Reason_</c>, else <c>Code_</c>), or null when neither is worded.</summary>
+    public string? Summary(ServiceError error) => Find(shared, $"Reason_{error.Reason}") ?? Find(shared, $"Code_{error.Code}");
 
     private static string? Find(IStringLocalizer strings, string key) => strings[key] is { ResourceNotFound: false } found ? found.Value : null;
 }

@@ -41,7 +41,8 @@ public sealed class FieldViolations
 
     /// <summary>
     /// A positive google.type.Money: an active ISO 4217 currency, nanos within ±999,999,999 and of
-    /// the same sign as units.
+    /// the same sign as units, and at most <see cref="MoneyLimits.MaxUnits"/> units, so no total of
+    /// such amounts leaves google.type.Money's range.
     /// </summary>
     public void RequirePositiveMoney(string field, Google.Type.Money? money)
     {
@@ -67,6 +68,10 @@ public sealed class FieldViolations
         else if (money.Units < 0 || (money.Units == 0 && money.Nanos <= 0))
         {
             Add(field, "must be more than zero.");
+        }
+        else if (money.Units > MoneyLimits.MaxUnits || (money.Units == MoneyLimits.MaxUnits && money.Nanos > 0))
+        {
+            Add(field, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"must be at most {MoneyLimits.MaxUnits:#,0} units of its currency."));
         }
     }
 

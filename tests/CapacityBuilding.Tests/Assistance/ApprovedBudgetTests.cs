@@ -48,6 +48,7 @@ public sealed class ApprovedBudgetTests(SuiteFixture suite)
         { "of zero", Decision.Approve, new Money { CurrencyCode = "USD" } },
         { "negative", Decision.Approve, new Money { CurrencyCode = "USD", Units = -10 } },
         { "in no currency", Decision.Approve, new Money { CurrencyCode = "XXX", Units = 10 } },
+        { "beyond the bound", Decision.Approve, new Money { CurrencyCode = "USD", Units = 1_000_000_000_000, Nanos = 1 } },
     };
 
     [Theory]

@@ -44,6 +44,7 @@ public sealed class AssistanceRequestValidationTests(SuiteFixture suite)
         { "too many participants", request => request.EstimatedParticipants = 100_001, ["assistance_request.estimated_participants"] },
         { "negative budget", request => request.IndicativeBudget = new Google.Type.Money { CurrencyCode = "USD", Units = -5 }, ["assistance_request.indicative_budget"] },
         { "budget in no currency", request => request.IndicativeBudget = new Google.Type.Money { CurrencyCode = "XXX", Units = 5 }, ["assistance_request.indicative_budget.currency_code"] },
+        { "budget beyond the bound", request => request.IndicativeBudget = new Google.Type.Money { CurrencyCode = "VND", Units = long.MaxValue }, ["assistance_request.indicative_budget"] },
         {
             "several problems at once",
             request => { request.RequestingState = "ZZZ"; request.Title = ""; request.ThematicAreas.Clear(); },

@@ -21,6 +21,8 @@ public sealed class FundingValidationTests(SuiteFixture suite)
         { "lower-case currency", new Money { CurrencyCode = "usd", Units = 5 }, "pledge.amount.currency_code" },
         { "nanos out of range", new Money { CurrencyCode = "USD", Units = 1, Nanos = 1_000_000_000 }, "pledge.amount.nanos" },
         { "mixed signs", new Money { CurrencyCode = "USD", Units = 1, Nanos = -1 }, "pledge.amount.nanos" },
+        { "a nano beyond the bound", new Money { CurrencyCode = "USD", Units = 1_000_000_000_000, Nanos = 1 }, "pledge.amount" },
+        { "the top of google.type.Money", new Money { CurrencyCode = "USD", Units = long.MaxValue, Nanos = 999_999_999 }, "pledge.amount" },
     };
 
     [Theory]
@@ -36,11 +38,12 @@ public sealed class FundingValidationTests(SuiteFixture suite)
         Assert.Empty((await funding.ListPledgesAsync(new ListPledgesRequest { Parent = donor.Name })).Pledges);
     }
 
+    /// <summary>A nano below the bound (MoneyLimits) is kept exactly: 21 significant digits, more than a double holds.</summary>
     [Fact]
     public async Task Amount_with_nanos_is_kept_exactly()
     {
         var donor = (await funding.CreateDonorAsync(new CreateDonorRequest { Donor = SampleData.Donor() })).Donor;
-        var amount = new Money { CurrencyCode = "JPY", Units = 9_007_199_254_740_993, Nanos = 990_000_000 };
+        var amount = new Money { CurrencyCode = "JPY", Units = 999_999_999_999, Nanos = 999_999_999 };
 
         var pledge = (await funding.CreatePledgeAsync(new CreatePledgeRequest { Parent = donor.Name, Pledge = WithAmount(amount) })).Pledge;
         var read = (await funding.GetPledgeAsync(new GetPledgeRequest { Name = pledge.Name })).Pledge;

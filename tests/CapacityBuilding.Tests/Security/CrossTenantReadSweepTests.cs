@@ -38,6 +38,8 @@ public sealed class CrossTenantReadSweepTests(SuiteFixture suite)
         "TrainingService/GetEvaluationSummary",
         // A public code list (each state's status toward the Convention) every role reads.
         "AssistanceService/GetConventionStatus",
+        // A project of the public registry: consented requests only, the same answer for every caller.
+        "FundingService/GetPublishedProject",
     ];
 
     public static TheoryData<string> ReadMethods => [.. Rows.Keys];

@@ -120,6 +120,7 @@ public sealed class RoleMatrixTests(SuiteFixture suite)
         FundingService/ExportPublicIatiActivities
         FundingService/ListPublishedProjects
         FundingService/ListFundedRequests                C D
+        FundingService/GetPublishedProject
         """;
 
     private static readonly Dictionary<char, CallerRole> RolesByLetter = new()

@@ -80,13 +80,9 @@ public sealed class PublishedActivityPages(
         var byRequest = new Dictionary<string, List<AllocationRecord>>(StringComparer.Ordinal);
         foreach (var requestId in candidates.Where(requestId => oldest[requestId] is { } first && positions.ContainsKey(first)))
         {
-            await foreach (var allocation in allocations.AllAsync(requestId))
+            if (await FundingOfAsync(caller, requestId) is { Count: > 0 } funding)
             {
-                if ((allocation.Ledger.State == AllocationState.Active || !allocation.Ledger.Disbursed.IsZero)
-                    && DonorOwnership.Owns(caller, allocation.Allocation.DonorId))
-                {
-                    (byRequest.TryGetValue(requestId, out var list) ? list : byRequest[requestId] = []).Add(allocation);
-                }
+                byRequest[requestId] = funding;
             }
         }
 
@@ -107,19 +103,57 @@ public sealed class PublishedActivityPages(
             return walk;
         }
 
+        var activities = await ActivitiesAsync(requests, byRequest, cancellationToken);
+        var activitiesChanged = activities.Max(activity => activity.LastChanged(clock.GetUtcNow()));
+        return walk with { Activities = activities, LastModified = lastModified is { } known && known > activitiesChanged ? known : activitiesChanged };
+    }
+
+    /// <summary>
+    /// One funded request's activity, read for it alone (the registry's project page): null when
+    /// the caller may not see it, it has no money the caller may see, or it is not publishable,
+    /// so that an unpublished request and an unknown one are the same answer.
+    /// </summary>
+    public async Task<FundedActivity?> ActivityAsync(Caller caller, string requestId, CancellationToken cancellationToken)
+    {
+        if ((await requestAccess.VisibleToAsync(caller))?.Contains(requestId) == false
+            || await FundingOfAsync(caller, requestId) is not { Count: > 0 } funding)
+        {
+            return null;
+        }
+
+        var request = (await assistanceRequests.GetManyAsync([FundingNames.AssistanceRequest.Format(requestId)], cancellationToken)).SingleOrDefault();
+        return request is not null && Publishable(request)
+            ? (await ActivitiesAsync([request], new Dictionary<string, List<AllocationRecord>> { [requestId] = funding }, cancellationToken)).Single()
+            : null;
+    }
+
+    /// <summary>The request's allocations that put money in it (active, or released after paying out) and are the caller's to see.</summary>
+    private async Task<List<AllocationRecord>> FundingOfAsync(Caller caller, string requestId)
+    {
+        var funding = new List<AllocationRecord>();
+        await foreach (var allocation in allocations.AllAsync(requestId))
+        {
+            if ((allocation.Ledger.State == AllocationState.Active || !allocation.Ledger.Disbursed.IsZero)
+                && DonorOwnership.Owns(caller, allocation.Allocation.DonorId))
+            {
+                funding.Add(allocation);
+            }
+        }
+
+        return funding;
+    }
+
+    /// <summary>The published requests as activities: their donors and disbursements read once for all of them.</summary>
+    private async Task<List<FundedActivity>> ActivitiesAsync(
+        IReadOnlyList<AssistanceRequest> requests, Dictionary<string, List<AllocationRecord>> byRequest, CancellationToken cancellationToken)
+    {
         var published = requests.Select(RequestFacts.IdOf).SelectMany(id => byRequest[id]).ToList();
         var donorsById = await donors.GetManyAsync(published.Select(allocation => allocation.Allocation.DonorId));
         var requestOfAllocation = published.ToDictionary(allocation => allocation.Allocation.Id, allocation => allocation.Allocation.RequestId, StringComparer.Ordinal);
         var disbursementsByRequest = (await allocations.AllDisbursementsAsync(requestOfAllocation.Keys))
             .ToLookup(disbursement => requestOfAllocation[disbursement.AllocationId], StringComparer.Ordinal);
         cancellationToken.ThrowIfCancellationRequested();
-
-        var now = clock.GetUtcNow();
-        var activities = requests
-            .Select(request => new FundedActivity(request, byRequest[RequestFacts.IdOf(request)], [.. disbursementsByRequest[RequestFacts.IdOf(request)]], donorsById))
-            .ToList();
-        var activitiesChanged = activities.Max(activity => activity.LastChanged(now));
-        return walk with { Activities = activities, LastModified = lastModified is { } known && known > activitiesChanged ? known : activitiesChanged };
+        return [.. requests.Select(request => new FundedActivity(request, byRequest[RequestFacts.IdOf(request)], [.. disbursementsByRequest[RequestFacts.IdOf(request)]], donorsById))];
     }
 
     private static bool Publishable(AssistanceRequest request) => request.PublicationConsent?.Publish == true && !request.SecuritySensitive;

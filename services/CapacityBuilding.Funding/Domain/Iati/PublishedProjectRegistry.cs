@@ -2,6 +2,7 @@ using CapacityBuilding.Contracts.Funding.V1;
 using CapacityBuilding.Funding.Clients;
 using CapacityBuilding.Funding.Domain.Money;
 using CapacityBuilding.ServiceDefaults.Identity;
+using CapacityBuilding.ServiceDefaults.Resources;
 using Microsoft.Extensions.Options;
 using AllocationState = CapacityBuilding.Contracts.Funding.V1.Allocation.Types.State;
 
@@ -13,8 +14,12 @@ namespace CapacityBuilding.Funding.Domain.Iati;
 /// by requesting state, theme and IATI activity status. The money is said as the IATI file says it:
 /// committed is an active allocation's amount, or what a released one paid out.
 /// </summary>
-public sealed class PublishedProjectRegistry(PublishedActivityPages pages, IOptions<IatiOptions> options)
+public sealed class PublishedProjectRegistry(PublishedActivityPages pages, IOptions<IatiOptions> options, TimeProvider clock)
 {
+    public const string ResourceType = "PublishedProject";
+
+    private const string NamePrefix = "projects/";
+
     private readonly IatiOptions iati = options.Value;
 
     public async Task<(IReadOnlyList<PublishedProject> Projects, PublishedPage Page)> ListAsync(
@@ -27,6 +32,25 @@ public sealed class PublishedProjectRegistry(PublishedActivityPages pages, IOpti
             .Where(project => request.IatiActivityStatus == 0 || project.IatiActivityStatus == request.IatiActivityStatus)
             .ToList();
         return (projects, page);
+    }
+
+    /// <summary>
+    /// The project named <c>projects/{iati_identifier}</c> and when anything it shows last
+    /// changed, or null when there is no such published project: an identifier of another
+    /// publisher, or not ending with a request id, is as unknown as an unpublished request.
+    /// </summary>
+    public async Task<(PublishedProject Project, DateTimeOffset LastModified)?> GetAsync(Caller caller, string name, CancellationToken cancellationToken)
+    {
+        var ownPrefix = $"{NamePrefix}{iati.ReportingOrganisationRef}-";
+        var requestId = name.StartsWith(ownPrefix, StringComparison.Ordinal) ? name[ownPrefix.Length..] : string.Empty;
+        if (!ResourceIds.IsWellFormed(requestId) || await pages.ActivityAsync(caller, requestId, cancellationToken) is not { } activity)
+        {
+            return null;
+        }
+
+        var requestChanged = activity.Request.UpdateTime?.ToDateTimeOffset();
+        var activityChanged = activity.LastChanged(clock.GetUtcNow());
+        return (ProjectOf(activity), requestChanged is { } known && known > activityChanged ? known : activityChanged);
     }
 
     private PublishedProject ProjectOf(FundedActivity activity)

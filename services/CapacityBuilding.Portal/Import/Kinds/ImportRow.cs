@@ -35,8 +35,10 @@ public sealed partial class ImportRow(SheetRow row, ImportHeaders headers, IStri
             return ((long, int)?)null;
         }
 
+        // Beyond 64-bit units no service could be sent it (a cast would throw and end the whole
+        // run); within them, the service's bound per amount names the problem in its column.
         var units = decimal.Truncate(amount);
-        return ((long)units, (int)((amount - units) * 1_000_000_000m));
+        return units is < long.MinValue or > long.MaxValue ? ((long, int)?)null : ((long)units, (int)((amount - units) * 1_000_000_000m));
     }, "Cell_NotAnAmount");
 
     public DateOnly? Day(string column) => Parsed(column, text =>

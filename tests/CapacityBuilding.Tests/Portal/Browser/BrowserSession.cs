@@ -143,6 +143,19 @@ public sealed class BrowserSession : IAsyncDisposable
     }
 
     /// <summary>
+    /// Submits a plain GET form (one without <c>data-enhance</c>: blazor.web.js leaves it to the
+    /// browser, which loads a whole new document, so no <c>enhancedload</c> comes) and waits until
+    /// the document at an address whose query holds <paramref name="query"/> has loaded. The page
+    /// before may show everything the new one does (the same table), so nothing on it can say the
+    /// new one is there; its address, changed only when the new document commits, can.
+    /// </summary>
+    public async Task SubmitQueryFormAsync(ILocator button, string query)
+    {
+        await button.ClickAsync();
+        await Page.WaitForURLAsync(url => new Uri(url).Query.Contains(query, StringComparison.Ordinal));
+    }
+
+    /// <summary>
     /// Clicks (a link, a form's button) and waits until <paramref name="expected"/> is in the page
     /// that follows, a new document after a plain form post or the same one patched by enhanced
     /// navigation; fails with what the page shows instead. Wait for something that was not there

@@ -84,7 +84,7 @@ public sealed class FundingDecisionFlowTests(SuiteFixture suite, BrowserFixture 
         await coordinator.ClickAndWaitForAsync(Button(page, "Charger des taux de change"), page.Locator(".outcome"));
         Assert.Equal("Taux chargés : 1.", (await page.InnerTextAsync(".outcome")).Replace('\u00A0', ' '));
         await page.GetByLabel("Devise").FillAsync("WST");
-        await coordinator.ClickAndWaitForAsync(Button(page, "Afficher les taux"), page.Locator("table.data-table"));
+        await coordinator.SubmitQueryFormAsync(Button(page, "Afficher les taux"), "currency=WST");
         var row = page.Locator("table.data-table tbody tr", new() { HasText = day.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture) });
         Assert.Equal("0,3712", await row.Locator("td.number").InnerTextAsync());
     }

@@ -158,6 +158,25 @@ public sealed class ImportFileTests(SuiteFixture suite) : IAsyncLifetime, IDispo
         Assert.Contains("1,000.50", Assert.Single(check.Of(8), problem => problem.Column == "Amount").Message, StringComparison.Ordinal);
     }
 
+    /// <summary>Amounts beyond the bound per amount (10^12 units) and beyond 64 bits: each row names its amount; none ends the run.</summary>
+    [Fact]
+    public async Task Amounts_too_large_are_refused_in_their_row_and_column()
+    {
+        var donor = (await funding.CreateDonorAsync(new CreateDonorRequest { Donor = SampleData.Donor(SampleData.UniqueTitle("large amounts donor")) })).Donor.Name;
+        var (from, until) = (DateTime.UtcNow.AddDays(-1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), DateTime.UtcNow.AddYears(1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        var csv = "Row key,Donor,Amount,Currency,Valid from,Valid until\n"
+            + string.Concat(new[] { "1000000000000", "1000000000000.5", "9223372036854775807", "99999999999999999999999" }
+                .Select((amount, index) => $"{index},{donor},{amount},USD,{from},{until}\n"));
+
+        var check = await coordinator.CheckAsync("pledges", "pledges.csv", Encoding.UTF8.GetBytes(csv));
+
+        Assert.Empty(check.Of(2));
+        foreach (var row in new[] { 3, 4, 5 })
+        {
+            Assert.Equal(["Amount"], check.Of(row).Select(problem => problem.Column).ToList());
+        }
+    }
+
     [Fact]
     public async Task Code_lists_are_accepted_by_code_or_by_name_in_the_users_language()
     {
