@@ -16,6 +16,9 @@ public sealed class AssistanceRequests(ServiceClientFactory<AssistanceClient> as
 {
     public const string ResourceType = "AssistanceRequest";
 
+    /// <summary>Assistance's <c>order_by</c> for highest priority first, then newest.</summary>
+    private const string PriorityOrder = "priority_score desc";
+
     public async Task<AssistanceRequest> GetAsync(string name, CancellationToken cancellationToken)
     {
         try
@@ -36,23 +39,82 @@ public sealed class AssistanceRequests(ServiceClientFactory<AssistanceClient> as
     public async IAsyncEnumerable<AssistanceRequest> ListInStatesAsync(
         IEnumerable<State> states, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var client = assistance.Create();
         foreach (var state in states)
         {
-            var pageToken = string.Empty;
-            do
+            await foreach (var request in ListInStateAsync(state, "", cancellationToken))
             {
-                var page = await client.ListAssistanceRequestsAsync(
-                    new ListAssistanceRequestsRequest { State = state, PageSize = 500, PageToken = pageToken }, cancellationToken: cancellationToken);
-                foreach (var request in page.AssistanceRequests)
+                yield return request;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Every request in one of <paramref name="states"/>, highest <c>priority_score</c> first (each
+    /// state's listing in assistance's priority order, merged as the pages come), so that a caller
+    /// ranking by priority stops reading once the priorities it still needs are passed. Requests
+    /// of the same priority come in no particular order; a request that moves between two of the
+    /// states while they are read is yielded once at most.
+    /// </summary>
+    public async IAsyncEnumerable<AssistanceRequest> ListInStatesByPriorityAsync(
+        IEnumerable<State> states, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var listings = new List<IAsyncEnumerator<AssistanceRequest>>();
+        try
+        {
+            foreach (var state in states)
+            {
+                var listing = ListInStateAsync(state, PriorityOrder, cancellationToken).GetAsyncEnumerator(cancellationToken);
+                listings.Add(listing);
+                if (!await listing.MoveNextAsync())
                 {
-                    yield return request;
+                    listings.Remove(listing);
+                    await listing.DisposeAsync();
+                }
+            }
+
+            var yielded = new HashSet<string>(StringComparer.Ordinal);
+            while (listings.Count > 0)
+            {
+                var highest = listings.MaxBy(listing => listing.Current.PriorityScore)!;
+                if (yielded.Add(highest.Current.Name))
+                {
+                    yield return highest.Current;
                 }
 
-                pageToken = page.NextPageToken;
+                if (!await highest.MoveNextAsync())
+                {
+                    listings.Remove(highest);
+                    await highest.DisposeAsync();
+                }
             }
-            while (pageToken.Length > 0);
         }
+        finally
+        {
+            foreach (var listing in listings)
+            {
+                await listing.DisposeAsync();
+            }
+        }
+    }
+
+    /// <summary>Every request in <paramref name="state"/>, in the order <paramref name="orderBy"/> names (assistance's default when empty), a page of 500 at a time.</summary>
+    private async IAsyncEnumerable<AssistanceRequest> ListInStateAsync(
+        State state, string orderBy, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var client = assistance.Create();
+        var pageToken = string.Empty;
+        do
+        {
+            var page = await client.ListAssistanceRequestsAsync(
+                new ListAssistanceRequestsRequest { State = state, OrderBy = orderBy, PageSize = 500, PageToken = pageToken }, cancellationToken: cancellationToken);
+            foreach (var request in page.AssistanceRequests)
+            {
+                yield return request;
+            }
+
+            pageToken = page.NextPageToken;
+        }
+        while (pageToken.Length > 0);
     }
 
     /// <summary>
