@@ -19,6 +19,9 @@ public sealed class AssistanceRequests(ServiceClientFactory<AssistanceClient> as
     /// <summary>Assistance's <c>order_by</c> for highest priority first, then newest.</summary>
     private const string PriorityOrder = "priority_score desc";
 
+    /// <summary>The largest page assistance serves.</summary>
+    private const int MaxPageSize = 500;
+
     public async Task<AssistanceRequest> GetAsync(string name, CancellationToken cancellationToken)
     {
         try
@@ -41,7 +44,7 @@ public sealed class AssistanceRequests(ServiceClientFactory<AssistanceClient> as
     {
         foreach (var state in states)
         {
-            await foreach (var request in ListInStateAsync(state, "", cancellationToken))
+            await foreach (var request in ListInStateAsync(state, "", MaxPageSize, cancellationToken))
             {
                 yield return request;
             }
@@ -53,17 +56,19 @@ public sealed class AssistanceRequests(ServiceClientFactory<AssistanceClient> as
     /// state's listing in assistance's priority order, merged as the pages come), so that a caller
     /// ranking by priority stops reading once the priorities it still needs are passed. Requests
     /// of the same priority come in no particular order; a request that moves between two of the
-    /// states while they are read is yielded once at most.
+    /// states while they are read is yielded once at most. Each listing's first page holds
+    /// <paramref name="firstPageSize"/> requests and every next one twice as many, up to 500: a
+    /// caller that stops early reads little more than it uses, one that reads on makes few calls.
     /// </summary>
     public async IAsyncEnumerable<AssistanceRequest> ListInStatesByPriorityAsync(
-        IEnumerable<State> states, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+        IEnumerable<State> states, int firstPageSize, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var listings = new List<IAsyncEnumerator<AssistanceRequest>>();
         try
         {
             foreach (var state in states)
             {
-                var listing = ListInStateAsync(state, PriorityOrder, cancellationToken).GetAsyncEnumerator(cancellationToken);
+                var listing = ListInStateAsync(state, PriorityOrder, firstPageSize, cancellationToken).GetAsyncEnumerator(cancellationToken);
                 listings.Add(listing);
                 if (!await listing.MoveNextAsync())
                 {
@@ -97,16 +102,22 @@ public sealed class AssistanceRequests(ServiceClientFactory<AssistanceClient> as
         }
     }
 
-    /// <summary>Every request in <paramref name="state"/>, in the order <paramref name="orderBy"/> names (assistance's default when empty), a page of 500 at a time.</summary>
+    /// <summary>
+    /// Every request in <paramref name="state"/>, in the order <paramref name="orderBy"/> names
+    /// (assistance's default when empty), the first page of <paramref name="firstPageSize"/>, each
+    /// next one twice as large, up to 500.
+    /// </summary>
     private async IAsyncEnumerable<AssistanceRequest> ListInStateAsync(
-        State state, string orderBy, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+        State state, string orderBy, int firstPageSize, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var client = assistance.Create();
         var pageToken = string.Empty;
+        var pageSize = Math.Clamp(firstPageSize, 1, MaxPageSize);
         do
         {
             var page = await client.ListAssistanceRequestsAsync(
-                new ListAssistanceRequestsRequest { State = state, OrderBy = orderBy, PageSize = 500, PageToken = pageToken }, cancellationToken: cancellationToken);
+                new ListAssistanceRequestsRequest { State = state, OrderBy = orderBy, PageSize = pageSize, PageToken = pageToken }, cancellationToken: cancellationToken);
+            pageSize = Math.Min(2 * pageSize, MaxPageSize);
             foreach (var request in page.AssistanceRequests)
             {
                 yield return request;

@@ -97,7 +97,7 @@ public sealed class OpenNeedsFinder(
     {
         var needs = new List<RankedNeed>();
         var samePriority = new List<Candidate>();
-        await foreach (var request in assistanceRequests.ListInStatesByPriorityAsync(OpenStates, cancellationToken))
+        await foreach (var request in assistanceRequests.ListInStatesByPriorityAsync(OpenStates, wanted, cancellationToken))
         {
             if (after is not null && request.PriorityScore > after.Priority)
             {
