@@ -25,6 +25,9 @@ internal static class BenchmarkRun
     /// <summary>Marks the open-loop run of a case at half of its peak throughput.</summary>
     public const string HalfOfPeakSuffix = "@half";
 
+    /// <summary>Creates made one at a time to count the Redis commands of one (case 5).</summary>
+    private const int CountedCreates = 100;
+
     private const string LoadGenerator = "in-process Grpc.Net.Client closed loop on one shared HTTP/2 channel per target";
 
     public static async Task<int> RunAsync(string[] args)
@@ -56,6 +59,13 @@ internal static class BenchmarkRun
         }
 
         double? bytesPerRequest = seeded > 0 ? (await seeder.UsedMemoryAsync() - memoryBefore) / (double)seeded : null;
+        if (options.Includes("5"))
+        {
+            var creates = new AssistanceService.AssistanceServiceClient(suite.Gateway);
+            var perCreate = await RedisCommandCount.PerCallAsync(redis.GetServers()[0], async () => await creates.CreateAssistanceRequestAsync(BenchmarkWrites.Create(course.Name)), CountedCreates);
+            Console.WriteLine($"Redis commands per create of case 5 (INFO commandstats around {CountedCreates} creates, one at a time): {RedisCommandCount.Describe(perCreate)}");
+        }
+
         Console.WriteLine($"Seeding {options.ChainPoolSize} requests UNDER_REVIEW for case 6 (through the API, for {options.ChainCallsPerSecond:0} chains/s)...");
         var chain = await ApprovalChainSeeder.SeedAsync(suite, options.ChainPoolSize);
         var unary = UnaryCases.All(suite, request.Name, course.Name, chain);
@@ -201,11 +211,11 @@ internal static class BenchmarkRun
         return results;
     }
 
-    /// <summary>Case 15 at each stored count of allocations, seeded through funding's API so that the totals move as in production.</summary>
+    /// <summary>Cases 15 and 18 at each stored count of allocations, seeded through funding's API so that the totals move as in production.</summary>
     private static async Task<List<CaseResult>> MeasureReportsAsync(BenchmarkSuite suite, IConnectionMultiplexer redis, BenchmarkOptions options, List<PendingRow> stopped)
     {
         var results = new List<CaseResult>();
-        if (!options.IncludesGroup("15"))
+        if (!options.IncludesGroup("15") && !options.IncludesGroup("18"))
         {
             return results;
         }
@@ -213,7 +223,7 @@ internal static class BenchmarkRun
         var seeder = await ReportSeeder.StartAsync(suite, redis);
         foreach (var size in options.ReportSizes)
         {
-            Console.WriteLine($"Seeding to {size} allocations over {Math.Max(1, size / 10)} approved requests for case 15 (allocations through the API)...");
+            Console.WriteLine($"Seeding to {size} allocations over {Math.Max(1, size / 10)} approved requests for cases 15 and 18 (allocations through the API)...");
             await seeder.SeedUntilAsync(size);
             results.AddRange(await MeasureAsync(ReportCases.At(suite, size, seeder.Request, seeder.DonorId), ClosedLoop(options), options, stopped));
         }

@@ -18,7 +18,8 @@ namespace CapacityBuilding.Assistance.Repositories;
 /// <item><c>requests:index</c>, <c>requests:priority-index</c> and their per-filter variants:
 /// sorted sets for listing, described in <see cref="RequestIndexes"/>.</item>
 /// <item><c>requests:overlap-index:{country}:{area}</c>: sorted sets of the active requests, for overlaps, described in <see cref="OverlapIndex"/>.</item>
-/// <item><c>requests:request-ids:{scope}</c>: the id a create with that request id made and its fingerprint (<see cref="IdempotentCreate"/>).</item>
+/// <item><c>requests:request-ids:{scope}</c>: the id a create with that request id made and its fingerprint, the string
+/// <c>{fingerprint} {id}</c> the create claims in one command (a hash in keys written before; <see cref="IdempotentCreate"/>).</item>
 /// <item><c>requests:pipeline</c>, <c>requests:coverage</c>, <c>requests:counted</c>: counters of requests, described in <see cref="RequestCounters"/>.</item>
 /// <item><c>requests:budgets</c>, <c>requests:budgets:counted</c>: budget sums of funded requests, described in <see cref="BudgetCounters"/>.</item>
 /// </list>

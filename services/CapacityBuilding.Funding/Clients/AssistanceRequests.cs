@@ -16,6 +16,12 @@ public sealed class AssistanceRequests(ServiceClientFactory<AssistanceClient> as
 {
     public const string ResourceType = "AssistanceRequest";
 
+    /// <summary>Assistance's <c>order_by</c> for highest priority first, then newest.</summary>
+    private const string PriorityOrder = "priority_score desc";
+
+    /// <summary>The largest page assistance serves.</summary>
+    private const int MaxPageSize = 500;
+
     public async Task<AssistanceRequest> GetAsync(string name, CancellationToken cancellationToken)
     {
         try
@@ -36,23 +42,90 @@ public sealed class AssistanceRequests(ServiceClientFactory<AssistanceClient> as
     public async IAsyncEnumerable<AssistanceRequest> ListInStatesAsync(
         IEnumerable<State> states, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var client = assistance.Create();
         foreach (var state in states)
         {
-            var pageToken = string.Empty;
-            do
+            await foreach (var request in ListInStateAsync(state, "", MaxPageSize, cancellationToken))
             {
-                var page = await client.ListAssistanceRequestsAsync(
-                    new ListAssistanceRequestsRequest { State = state, PageSize = 500, PageToken = pageToken }, cancellationToken: cancellationToken);
-                foreach (var request in page.AssistanceRequests)
+                yield return request;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Every request in one of <paramref name="states"/>, highest <c>priority_score</c> first (each
+    /// state's listing in assistance's priority order, merged as the pages come), so that a caller
+    /// ranking by priority stops reading once the priorities it still needs are passed. Requests
+    /// of the same priority come in no particular order; a request that moves between two of the
+    /// states while they are read is yielded once at most. Each listing's first page holds
+    /// <paramref name="firstPageSize"/> requests and every next one twice as many, up to 500: a
+    /// caller that stops early reads little more than it uses, one that reads on makes few calls.
+    /// </summary>
+    public async IAsyncEnumerable<AssistanceRequest> ListInStatesByPriorityAsync(
+        IEnumerable<State> states, int firstPageSize, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var listings = new List<IAsyncEnumerator<AssistanceRequest>>();
+        try
+        {
+            foreach (var state in states)
+            {
+                var listing = ListInStateAsync(state, PriorityOrder, firstPageSize, cancellationToken).GetAsyncEnumerator(cancellationToken);
+                listings.Add(listing);
+                if (!await listing.MoveNextAsync())
                 {
-                    yield return request;
+                    listings.Remove(listing);
+                    await listing.DisposeAsync();
+                }
+            }
+
+            var yielded = new HashSet<string>(StringComparer.Ordinal);
+            while (listings.Count > 0)
+            {
+                var highest = listings.MaxBy(listing => listing.Current.PriorityScore)!;
+                if (yielded.Add(highest.Current.Name))
+                {
+                    yield return highest.Current;
                 }
 
-                pageToken = page.NextPageToken;
+                if (!await highest.MoveNextAsync())
+                {
+                    listings.Remove(highest);
+                    await highest.DisposeAsync();
+                }
             }
-            while (pageToken.Length > 0);
         }
+        finally
+        {
+            foreach (var listing in listings)
+            {
+                await listing.DisposeAsync();
+            }
+        }
+    }
+
+    /// <summary>
+    /// Every request in <paramref name="state"/>, in the order <paramref name="orderBy"/> names
+    /// (assistance's default when empty), the first page of <paramref name="firstPageSize"/>, each
+    /// next one twice as large, up to 500.
+    /// </summary>
+    private async IAsyncEnumerable<AssistanceRequest> ListInStateAsync(
+        State state, string orderBy, int firstPageSize, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var client = assistance.Create();
+        var pageToken = string.Empty;
+        var pageSize = Math.Clamp(firstPageSize, 1, MaxPageSize);
+        do
+        {
+            var page = await client.ListAssistanceRequestsAsync(
+                new ListAssistanceRequestsRequest { State = state, OrderBy = orderBy, PageSize = pageSize, PageToken = pageToken }, cancellationToken: cancellationToken);
+            pageSize = Math.Min(2 * pageSize, MaxPageSize);
+            foreach (var request in page.AssistanceRequests)
+            {
+                yield return request;
+            }
+
+            pageToken = page.NextPageToken;
+        }
+        while (pageToken.Length > 0);
     }
 
     /// <summary>

@@ -19,10 +19,21 @@ public sealed class RedisFundingTotalsRepository(RedisKeyspace keyspace)
     private readonly IDatabase database = keyspace.Database;
 
     /// <summary>Every sum of one totals hash: one HGETALL, whatever the number of allocations and pledges.</summary>
-    public async Task<IReadOnlyList<GroupTotal>> ReadAsync(RedisKey totals)
+    public async Task<IReadOnlyList<GroupTotal>> ReadAsync(RedisKey totals) => Sums(await database.HashGetAllAsync(totals));
+
+    /// <summary>Every sum of each of <paramref name="totals"/>, in their order: one HGETALL each, sent together in one round trip.</summary>
+    public async Task<IReadOnlyList<IReadOnlyList<GroupTotal>>> ReadManyAsync(IReadOnlyList<RedisKey> totals)
+    {
+        var batch = database.CreateBatch();
+        var reads = totals.Select(key => batch.HashGetAllAsync(key)).ToList();
+        batch.Execute();
+        return [.. (await Task.WhenAll(reads)).Select(Sums)];
+    }
+
+    private static IReadOnlyList<GroupTotal> Sums(HashEntry[] entries)
     {
         var sums = new Dictionary<(string Group, string Figure, string Currency), BigInteger>();
-        foreach (var entry in await database.HashGetAllAsync(totals))
+        foreach (var entry in entries)
         {
             // {group}|{currency}|{figure}|g, |u or |n; a group may hold ':' but never '|'.
             var parts = ((string)entry.Name!).Split('|');

@@ -9,8 +9,10 @@ namespace CapacityBuilding.ServiceDefaults.Redis;
 /// <summary>
 /// A create that carries a client-chosen <c>request_id</c> (AIP-155), as the repositories remember
 /// it: under <c>{collection}:request-ids:{scope}</c>, a hash holding the <c>id</c> of the resource
-/// that create made and the <c>fingerprint</c> of its request. Kept without expiry, so that a retry
-/// however late never duplicates.
+/// that create made and the <c>fingerprint</c> of its request, or, where the create script claims
+/// the key in one command before any other write (assistance's requests), the string
+/// <c>{fingerprint} {id}</c> (<c>claim_create</c> in <c>Redis/Scripts/idempotency.lua</c>). Kept
+/// without expiry, so that a retry however late never duplicates.
 /// <para>
 /// The scope is a SHA-256 of who sent the create and where: the caller's role, its tenant (the
 /// member state's country or the donor's id), its subject, the request's <c>parent</c> (where it

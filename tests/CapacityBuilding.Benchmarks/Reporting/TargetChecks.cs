@@ -53,7 +53,7 @@ internal static class TargetChecks
         }
     }
 
-    /// <summary>Case 15: each report's p50 at the most allocations within <see cref="ReportGrowthLimit"/> of its p50 at the fewest.</summary>
+    /// <summary>Cases 15 and 18: each report's p50 at the most allocations within <see cref="ReportGrowthLimit"/> of its p50 at the fewest.</summary>
     public static IEnumerable<TargetCheck> EvaluateReports(IReadOnlyList<CaseResult> results, IReadOnlyList<int> sizes)
     {
         if (sizes.Count < 2)
@@ -62,7 +62,7 @@ internal static class TargetChecks
         }
 
         var (fewest, most) = (ListingCases.Count(sizes.Min()), ListingCases.Count(sizes.Max()));
-        foreach (var report in new[] { "15a", "15b", "15c", "15d" })
+        foreach (var report in new[] { "15a", "15b", "15c", "15d", "18" })
         {
             if (results.SingleOrDefault(result => result.Id == $"{report}@{fewest}") is { } small
                 && results.SingleOrDefault(result => result.Id == $"{report}@{most}") is { } large)

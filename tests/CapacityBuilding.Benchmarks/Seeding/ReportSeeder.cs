@@ -10,8 +10,9 @@ using StackExchange.Redis;
 namespace CapacityBuilding.Benchmarks.Seeding;
 
 /// <summary>
-/// Stores the data of case 15: approved requests, copies of one the service approved under new ids
-/// (in <c>assistance:requests:index</c> and its APPROVED state index, as the service keeps them),
+/// Stores the data of cases 15 and 18: approved requests, copies of one the service approved under new ids
+/// (in <c>assistance:requests:index</c>, <c>assistance:requests:priority-index</c> and their APPROVED
+/// state indexes, as the service keeps them; every copy has the template's priority),
 /// ten allocations per request on average, and allocations made through funding's API from one
 /// donor's committed pledge, so that every allocation moves the report totals as in production.
 /// </summary>
@@ -23,17 +24,21 @@ internal sealed class ReportSeeder
     private const int MaxAttempts = 5;
     private static readonly RedisKey RequestIndex = "assistance:requests:index";
     private static readonly RedisKey ApprovedIndex = "assistance:requests:index:state:Approved";
+    private static readonly RedisKey PriorityIndex = "assistance:requests:priority-index";
+    private static readonly RedisKey ApprovedPriorityIndex = "assistance:requests:priority-index:state:Approved";
 
     private readonly IDatabase database;
     private readonly FundingService.FundingServiceClient funding;
     private readonly string templateId;
+    private readonly int templatePriority;
     private readonly Pledge pledge;
     private readonly List<string> requests = [];
     private long allocations;
 
-    private ReportSeeder(IDatabase database, FundingService.FundingServiceClient funding, string templateId, Pledge pledge, string donorId)
+    private ReportSeeder(IDatabase database, FundingService.FundingServiceClient funding, AssistanceRequest template, Pledge pledge, string donorId)
     {
-        (this.database, this.funding, this.templateId, this.pledge, DonorId) = (database, funding, templateId, pledge, donorId);
+        (this.database, this.funding, templateId, templatePriority, this.pledge, DonorId) =
+            (database, funding, template.Name["requests/".Length..], template.PriorityScore, pledge, donorId);
         requests.Add(RequestName(templateId));
     }
 
@@ -59,7 +64,7 @@ internal sealed class ReportSeeder
             },
         })).Pledge;
         var committed = (await funding.CommitPledgeAsync(new CommitPledgeRequest { Name = pledged.Name })).Pledge;
-        return new ReportSeeder(redis.GetDatabase(), funding, template.Name["requests/".Length..], committed, donor.Name["donors/".Length..]);
+        return new ReportSeeder(redis.GetDatabase(), funding, template, committed, donor.Name["donors/".Length..]);
     }
 
     /// <summary>Adds requests and allocations until <paramref name="target"/> allocations are stored over a tenth as many requests.</summary>
@@ -108,13 +113,16 @@ internal sealed class ReportSeeder
         while (requests.Count < count)
         {
             var batch = database.CreateBatch();
-            var writes = new List<Task>(3 * RequestsPerBatch);
+            var writes = new List<Task>(5 * RequestsPerBatch);
             for (var i = 0; i < RequestsPerBatch && requests.Count < count; i++)
             {
                 var id = ResourceIds.New();
                 writes.Add(batch.StringSetAsync($"assistance:requests:{id}", document.Replace(templateId, id, StringComparison.Ordinal)));
                 writes.Add(batch.SortedSetAddAsync(RequestIndex, id, 0));
                 writes.Add(batch.SortedSetAddAsync(ApprovedIndex, id, 0));
+                var priorityMember = $"{templatePriority:D3}:{id}";
+                writes.Add(batch.SortedSetAddAsync(PriorityIndex, priorityMember, 0));
+                writes.Add(batch.SortedSetAddAsync(ApprovedPriorityIndex, priorityMember, 0));
                 requests.Add(RequestName(id));
             }
 

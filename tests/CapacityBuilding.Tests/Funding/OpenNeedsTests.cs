@@ -1,4 +1,5 @@
 using CapacityBuilding.Contracts.Assistance.V1;
+using CapacityBuilding.Contracts.Common.V1;
 using CapacityBuilding.Contracts.Funding.V1;
 using CapacityBuilding.ServiceDefaults.Identity;
 using CapacityBuilding.Tests.Infrastructure;
@@ -21,6 +22,9 @@ public sealed class OpenNeedsTests(SuiteFixture suite)
 
     // A state no other test files requests for: the donor's list is this test's requests alone.
     private const string MovingState = "BOL";
+
+    // Another state of no other test, for the ranking across priorities and pages.
+    private const string RankedState = "ECU";
 
     private readonly FundingScenario scenario = new(suite);
 
@@ -100,6 +104,38 @@ public sealed class OpenNeedsTests(SuiteFixture suite)
         Assert.All(requests, request => Assert.Contains(request.Name, first.OpenNeeds.Concat(rest).Select(need => need.AssistanceRequest)));
         Assert.Equal([requests[2].Name, requests[4].Name, requests[5].Name], rest.Take(3).Select(need => need.AssistanceRequest));
         Assert.Equal([Usd(50), Usd(50)], rest.Skip(3).Select(need => need.StillNeeded));
+    }
+
+    [Fact]
+    public async Task Needs_of_several_priorities_in_both_states_page_in_ranking_order_at_every_page_size()
+    {
+        // Legislation adds 15 to a request's priority, mutual legal assistance 15 more: three priorities, each in both open states.
+        var pledge = await scenario.PledgeAsync(Usd(10_000), new Earmarks { Countries = { RankedState } });
+        ThematicArea[] highest = [ThematicArea.Legislation, ThematicArea.MutualLegalAssistance];
+        ThematicArea[] middle = [ThematicArea.Legislation];
+        ThematicArea[] lowest = [ThematicArea.Prevention];
+        var top = await scenario.RequestAsync(RankedState, highest, indicativeBudget: Usd(100));
+        var middleInDelivery = await scenario.RequestAsync(RankedState, middle, RequestState.InDelivery, Usd(300));
+        var middleApproved = await scenario.RequestAsync(RankedState, middle, indicativeBudget: Usd(250));
+        var middleHalfHeld = await scenario.RequestAsync(RankedState, middle, indicativeBudget: Usd(400));
+        var lowestApproved = await scenario.RequestAsync(RankedState, lowest, indicativeBudget: Usd(500));
+        var lowestInDelivery = await scenario.RequestAsync(RankedState, lowest, RequestState.InDelivery, Usd(50));
+        var covered = await scenario.RequestAsync(RankedState, highest, indicativeBudget: Usd(70));
+        var funder = await scenario.PledgeAsync(10_000);
+        await scenario.Funding.CreateAllocationAsync(FundingScenario.Proposal(funder, middleHalfHeld, Usd(200)));
+        await scenario.Funding.CreateAllocationAsync(FundingScenario.Allocation(funder, covered, Usd(70)));
+
+        string[] ranking =
+        [
+            top.Name, middleInDelivery.Name, middleApproved.Name, middleHalfHeld.Name, lowestApproved.Name, lowestInDelivery.Name,
+        ];
+        Assert.True(top.PriorityScore > middleApproved.PriorityScore && middleApproved.PriorityScore > lowestApproved.PriorityScore);
+        foreach (var pageSize in new[] { 1, 2, 3, 4, 500 })
+        {
+            var needs = await AllNeedsAsync(scenario.Funding, DonorOf(pledge), pageSize);
+            Assert.Equal(ranking, needs.Select(need => need.AssistanceRequest));
+            Assert.Equal(Usd(200), needs[3].StillNeeded);
+        }
     }
 
     [Fact]

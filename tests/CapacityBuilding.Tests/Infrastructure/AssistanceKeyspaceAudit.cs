@@ -33,7 +33,7 @@ internal static partial class AssistanceKeyspaceAudit
             var rest = ((string)key!)[Prefix.Length..];
             if (rest.StartsWith("request-ids:", StringComparison.Ordinal))
             {
-                idempotencyTargets.Add((key!, (string)(await database.HashGetAsync(key, "id"))!));
+                idempotencyTargets.Add((key!, await RememberedIdAsync(database, key)));
             }
             else if (DocumentId().IsMatch(rest))
             {
@@ -86,4 +86,10 @@ internal static partial class AssistanceKeyspaceAudit
 
     public static async Task<int> CountTitledAsync(string redisConnectionString, string title) =>
         (await CountByTitleAsync(redisConnectionString)).GetValueOrDefault(title);
+
+    // A create claims its request id as the string '{fingerprint} {id}'; keys remembered before that are hashes.
+    private static async Task<string> RememberedIdAsync(IDatabase database, RedisKey key) =>
+        await database.KeyTypeAsync(key) == RedisType.Hash
+            ? (string)(await database.HashGetAsync(key, "id"))!
+            : ((string)(await database.StringGetAsync(key))!).Split(' ')[1];
 }

@@ -9,7 +9,8 @@
 -- then the request's fingerprint (create).
 -- Returns {'CREATED'}, {'EXISTING', id} (idempotent retry), {'REQUEST_ID_REUSED'}, {'REPLACED'}, {'NOT_FOUND'} or
 -- {'STALE', etag}.
--- Starts with idempotency.lua; a create's last argument is its request's fingerprint.
+-- Starts with idempotency.lua; a create's last argument is its request's fingerprint, and it claims its
+-- idempotency key in one command (claim_create) before it writes anything else.
 local idempotency = nil
 if ARGV[6] == '1' then idempotency = KEYS[3] end
 local counted_key = KEYS[#KEYS]
@@ -17,12 +18,12 @@ local budgeted_key = KEYS[#KEYS - 1]
 local counted = false
 local budgeted = false
 if ARGV[1] == 'create' then
-  local earlier = earlier_create(idempotency, ARGV[#ARGV])
+  local earlier = claim_create(idempotency, ARGV[5], ARGV[#ARGV])
   if earlier then return earlier end
   if redis.call('SET', KEYS[1], ARGV[3], 'NX') == false then
+    if idempotency then redis.call('DEL', idempotency) end
     return redis.error_reply('DUPLICATE_ID')
   end
-  remember_create(idempotency, ARGV[5], ARGV[#ARGV])
   redis.call('SADD', counted_key, ARGV[5])
   redis.call('SADD', budgeted_key, ARGV[5])
   counted = true

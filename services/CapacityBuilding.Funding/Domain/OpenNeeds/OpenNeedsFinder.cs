@@ -12,7 +12,6 @@ using CapacityBuilding.Funding.Repositories;
 using CapacityBuilding.ServiceDefaults.Errors;
 using CapacityBuilding.ServiceDefaults.Paging;
 using CapacityBuilding.ServiceDefaults.Validation;
-using AllocationState = CapacityBuilding.Contracts.Funding.V1.Allocation.Types.State;
 using AssistanceState = CapacityBuilding.Contracts.Assistance.V1.AssistanceRequest.Types.State;
 using PledgeState = CapacityBuilding.Contracts.Funding.V1.Pledge.Types.State;
 
@@ -25,12 +24,14 @@ namespace CapacityBuilding.Funding.Domain.OpenNeeds;
 /// Ranked by the request's priority score, then by what is still needed in USD; a need whose
 /// figures cannot be converted (a currency without a rate) is left out, since whether it is
 /// covered cannot be told. Pages resume after the ranking key of the last need served, so a need
-/// funded between two pages shifts nothing else.
+/// funded between two pages shifts nothing else. What a request holds is its totals
+/// (<see cref="ReportTotals.OfRequest"/>, kept by the scripts that move the money), read only for
+/// the requests of the priorities a page is built from; no allocation is read.
 /// </summary>
 public sealed class OpenNeedsFinder(
     RedisDonorRepository donors,
     RedisPledgeRepository pledges,
-    RedisAllocationRepository allocations,
+    RedisFundingTotalsRepository totalsStore,
     RedisExchangeRateRepository exchangeRates,
     AssistanceRequests assistanceRequests,
     DonorOwnership ownership,
@@ -53,8 +54,10 @@ public sealed class OpenNeedsFinder(
             : null;
 
         var usable = await UsablePledgesAsync(donorId);
-        var needs = usable.Count == 0 ? [] : await NeedsAsync(usable, new ExchangeRateTable(await exchangeRates.ListAsync(), asOf), context.CancellationToken);
-        var ranked = needs.OrderBy(need => need.Key).Where(need => after is null || need.Key.CompareTo(after) > 0).Take(pageSize + 1).ToList();
+        var needs = usable.Count == 0
+            ? []
+            : await NeedsAsync(usable, new ExchangeRateTable(await exchangeRates.ListAsync(), asOf), after, pageSize + 1, context.CancellationToken);
+        var ranked = needs.OrderBy(need => need.Key).Take(pageSize + 1).ToList();
         var page = ranked.Take(pageSize).ToList();
         return new ListOpenNeedsResponse
         {
@@ -80,36 +83,79 @@ public sealed class OpenNeedsFinder(
         return usable;
     }
 
-    private async Task<IReadOnlyList<RankedNeed>> NeedsAsync(IReadOnlyList<PledgeRecord> usable, ExchangeRateTable rates, CancellationToken cancellationToken)
+    /// <summary>
+    /// The needs that rank after <paramref name="after"/> (all when null), at least
+    /// <paramref name="wanted"/> of them when there are so many, unordered. Requests come highest
+    /// priority first and are taken a priority at a time, since within one priority the ranking
+    /// needs what each still lacks: the money held is read (the request's totals) only for the
+    /// requests of the priorities that make the page, and reading stops at the first priority
+    /// after the page is full. Requests of a higher priority than <paramref name="after"/>'s were
+    /// served on earlier pages and are passed over without a read of their totals.
+    /// </summary>
+    private async Task<List<RankedNeed>> NeedsAsync(
+        IReadOnlyList<PledgeRecord> usable, ExchangeRateTable rates, RankKey? after, int wanted, CancellationToken cancellationToken)
     {
-        var held = new Dictionary<string, CurrencyTotals>(StringComparer.Ordinal);
-        await foreach (var allocation in allocations.AllAsync())
-        {
-            if (allocation.Ledger.State is AllocationState.Active or AllocationState.Proposed)
-            {
-                if (!held.TryGetValue(allocation.Allocation.RequestId, out var totals))
-                {
-                    totals = new CurrencyTotals();
-                    held.Add(allocation.Allocation.RequestId, totals);
-                }
-
-                totals.Add(allocation.Allocation.CurrencyCode, allocation.Ledger.Amount.TotalNanos);
-            }
-        }
-
         var needs = new List<RankedNeed>();
-        await foreach (var assistanceRequest in assistanceRequests.ListInStatesAsync(OpenStates, cancellationToken))
+        var samePriority = new List<Candidate>();
+        await foreach (var request in assistanceRequests.ListInStatesByPriorityAsync(OpenStates, wanted, cancellationToken))
         {
-            if (NeedOf(assistanceRequest, held.GetValueOrDefault(RequestFacts.IdOf(assistanceRequest)) ?? new CurrencyTotals(), usable, rates) is { } need)
+            if (after is not null && request.PriorityScore > after.Priority)
             {
-                needs.Add(need);
+                continue;
+            }
+
+            if (samePriority.Count > 0 && samePriority[0].Request.PriorityScore != request.PriorityScore)
+            {
+                await AddNeedsAsync(samePriority, rates, after, needs);
+                if (needs.Count >= wanted)
+                {
+                    return needs;
+                }
+            }
+
+            if (CandidateOf(request, usable) is { } candidate)
+            {
+                samePriority.Add(candidate);
             }
         }
 
+        await AddNeedsAsync(samePriority, rates, after, needs);
         return needs;
     }
 
-    private static RankedNeed? NeedOf(AssistanceRequest request, CurrencyTotals held, IReadOnlyList<PledgeRecord> usable, ExchangeRateTable rates)
+    /// <summary>Adds to <paramref name="needs"/> those of <paramref name="candidates"/> still short of their budget and ranked after <paramref name="after"/>, reading their totals in one round trip; empties <paramref name="candidates"/>.</summary>
+    private async Task AddNeedsAsync(List<Candidate> candidates, ExchangeRateTable rates, RankKey? after, List<RankedNeed> needs)
+    {
+        if (candidates.Count == 0)
+        {
+            return;
+        }
+
+        var totals = await totalsStore.ReadManyAsync([.. candidates.Select(candidate => ReportTotals.OfRequest(RequestFacts.IdOf(candidate.Request)))]);
+        needs.AddRange(candidates.Zip(totals, (candidate, sums) => NeedOf(candidate, Held(sums), rates))
+            .OfType<RankedNeed>()
+            .Where(need => after is null || need.Key.CompareTo(after) > 0));
+        candidates.Clear();
+    }
+
+    /// <summary>
+    /// The money allocated or proposed to a request (every donor's), per currency, from its totals.
+    /// A sum back at zero (its allocations released) is no money held: it names no currency, as no
+    /// allocation held would.
+    /// </summary>
+    private static CurrencyTotals Held(IEnumerable<GroupTotal> sums)
+    {
+        var held = new CurrencyTotals();
+        foreach (var sum in sums.Where(sum => sum.Figure is ReportTotals.Allocated or ReportTotals.Offered && !sum.TotalNanos.IsZero))
+        {
+            held.Add(sum.CurrencyCode, sum.TotalNanos);
+        }
+
+        return held;
+    }
+
+    /// <summary>A request with a budget that fits at least one usable pledge: a need unless the money held covers it.</summary>
+    private static Candidate? CandidateOf(AssistanceRequest request, IReadOnlyList<PledgeRecord> usable)
     {
         if ((request.ApprovedBudget ?? request.IndicativeBudget) is not { } budget)
         {
@@ -117,7 +163,13 @@ public sealed class OpenNeedsFinder(
         }
 
         var fitting = usable.Where(pledge => EarmarkRules.WhyNotCovered(pledge.Pledge.Earmarks, request.RequestingState, request.ThematicAreas) is null).ToList();
-        if (fitting.Count == 0 || StillNeeded(budget, held, rates) is not var (stillNeeded, stillNeededUsd) || stillNeeded <= 0)
+        return fitting.Count == 0 ? null : new Candidate(request, budget, fitting);
+    }
+
+    private static RankedNeed? NeedOf(Candidate candidate, CurrencyTotals held, ExchangeRateTable rates)
+    {
+        var (request, budget, fitting) = candidate;
+        if (StillNeeded(budget, held, rates) is not var (stillNeeded, stillNeededUsd) || stillNeeded <= 0)
         {
             return null;
         }
@@ -168,6 +220,8 @@ public sealed class OpenNeedsFinder(
         var stillUsd = budgetUsd - heldUsd.Value;
         return rates.FromUsdNanos(currency, stillUsd) is { } inCurrency ? (inCurrency, stillUsd) : null;
     }
+
+    private sealed record Candidate(AssistanceRequest Request, Google.Type.Money Budget, IReadOnlyList<PledgeRecord> FittingPledges);
 
     private sealed record RankedNeed(RankKey Key, OpenNeed Message);
 
