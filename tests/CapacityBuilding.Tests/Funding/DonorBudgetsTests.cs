@@ -34,7 +34,7 @@ public sealed class DonorBudgetsTests(SuiteFixture suite)
             await scenario.RequestAsync("KEN", [ThematicArea.Legislation, ThematicArea.MutualLegalAssistance], indicativeBudget: new Money { CurrencyCode = "EUR", Units = 90_000, Nanos = 500_000_000 }),
             await scenario.RequestAsync("PRY", [ThematicArea.Prevention]),
             await ApprovedWithBudgetAsync("KEN", new Money { CurrencyCode = "USD", Units = 150_000, Nanos = 250_000_000 }),
-            await ApprovedWithBudgetAsync("GHA", new Money { CurrencyCode = "GBP", Units = 2_000_000_000_000 }),
+            await ApprovedWithBudgetAsync("GHA", new Money { CurrencyCode = "GBP", Units = 1_000_000_000_000 }),
         ];
         var onlyFirst = await scenario.RequestAsync("VNM", [ThematicArea.OnlineChildProtection], indicativeBudget: new Money { CurrencyCode = "JPY", Units = 7_000_000 });
         await scenario.Funding.CreateAllocationAsync(FundingScenario.Allocation(pledges[0], onlyFirst, new Money { CurrencyCode = "USD", Units = 3 }));
