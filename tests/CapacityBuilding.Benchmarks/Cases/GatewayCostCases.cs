@@ -1,6 +1,5 @@
 using CapacityBuilding.Benchmarks.Suite;
 using CapacityBuilding.Contracts.Assistance.V1;
-using Grpc.Core;
 
 namespace CapacityBuilding.Benchmarks.Cases;
 
@@ -48,7 +47,7 @@ internal static class GatewayCostCases
         foreach (var (variant, left) in Variants)
         {
             var client = new AssistanceService.AssistanceServiceClient(suite.GatewayVariant(variant));
-            var headers = GatewayVariantRoutes.ClientSendsToken(variant) ? suite.CoordinatorBearer : new Metadata();
+            var headers = suite.GatewayCallHeaders(withToken: GatewayVariantRoutes.ClientSendsToken(variant));
             cases.Add(new($"{Gateway}-{variant}", $"GetAssistanceRequest behind our gateway without {left}", "client -> gateway (variant route) -> assistance -> Redis",
                 async () => await client.GetAssistanceRequestAsync(get, headers), ComparedWith: Gateway, CpuOf: gatewayProcess));
         }

@@ -51,8 +51,22 @@ internal sealed class BenchmarkSuite : IAsyncDisposable
 
     public GrpcChannel Gateway { get; private set; } = null!;
 
-    /// <summary>The coordinator's bearer token as call metadata, for a channel that carries none of its own (<see cref="GatewayVariant"/>).</summary>
-    public Metadata CoordinatorBearer => new() { { "authorization", "Bearer " + coordinatorToken } };
+    /// <summary>
+    /// What <see cref="Gateway"/>'s calls carry, as call metadata for a channel that carries none of
+    /// its own (<see cref="GatewayVariant"/>): the relaying app's header, which the gateway drops, and
+    /// the coordinator's bearer token when <paramref name="withToken"/>. The same headers, so that a
+    /// variant's gateway reads and drops as much as case 12's.
+    /// </summary>
+    public Metadata GatewayCallHeaders(bool withToken)
+    {
+        var headers = new Metadata { { RelayingAppHeader.Name, RelayingAppHeader.Format(serviceTokens.Current()) } };
+        if (withToken)
+        {
+            headers.Add("authorization", "Bearer " + coordinatorToken);
+        }
+
+        return headers;
+    }
 
     /// <summary>A bare YARP proxy in front of assistance: the reference for our gateway on a Redis-backed read.</summary>
     public GrpcChannel BareProxyToAssistance { get; private set; } = null!;
@@ -279,9 +293,8 @@ internal sealed class BenchmarkSuite : IAsyncDisposable
 
     /// <summary>A shared HTTP/2 channel whose calls carry a coordinator's bearer token, as every case sends it, and the harness as relaying app.</summary>
     /// <summary>
-    /// The gateway at a variant route's path base (<see cref="GatewayVariantRoutes"/>), without a
-    /// token of the channel's own: a call sends <see cref="CoordinatorBearer"/> where the route
-    /// authenticates.
+    /// The gateway at a variant route's path base (<see cref="GatewayVariantRoutes"/>), with no
+    /// headers of the channel's own: a call sends <see cref="GatewayCallHeaders"/>.
     /// </summary>
     public GrpcChannel GatewayVariant(string variant)
     {
