@@ -353,10 +353,13 @@ internal static class BenchmarkRun
         {
             try
             {
+                await using var allocations = benchmarkCase.CpuOf is { } allocating ? ProcessAllocations.Watch(allocating) : null;
                 var cpuBefore = benchmarkCase.CpuOf is { } watched ? ProcessCpu.MicrosecondsOf(watched) : null;
                 var sample = await run(benchmarkCase, TimeSpan.FromSeconds(seconds));
-                return cpuBefore is { } before && ProcessCpu.MicrosecondsOf(benchmarkCase.CpuOf!.Value) is { } after && sample.Calls > 0
-                    ? sample with { CpuMicrosecondsPerCall = (after - before) / sample.Calls }
+                var cpuAfter = benchmarkCase.CpuOf is { } measured ? ProcessCpu.MicrosecondsOf(measured) : null;
+                var allocated = allocations is null ? (long?)null : await allocations.StopAsync();
+                return sample.Calls > 0
+                    ? sample with { CpuMicrosecondsPerCall = cpuAfter - cpuBefore is { } cpu ? cpu / sample.Calls : null, AllocatedBytesPerCall = (double?)allocated / sample.Calls }
                     : sample;
             }
             catch (CaseStoppedException stop)
@@ -388,6 +391,7 @@ internal static class BenchmarkRun
 
                 runs[benchmarkCase.Id].Add(sample);
                 var cpu = sample.CpuMicrosecondsPerCall is { } perCall ? FormattableString.Invariant($"  cpu {perCall,6:0.0} µs/call") : "";
+                cpu += sample.AllocatedBytesPerCall is { } bytes ? FormattableString.Invariant($"  {bytes,7:0} B/call") : "";
                 Console.WriteLine(FormattableString.Invariant(
                     $"  round {round + 1}/{options.Rounds} {benchmarkCase.Id,-8} {sample.CallsPerSecond,8:0} calls/s  p50 {sample.P50Ms,7:0.00} ms  p99 {sample.P99Ms,7:0.00} ms  errors {sample.Errors}{cpu}"));
             }

@@ -24,6 +24,9 @@ public static class GatewayExtensions
 
     public static WebApplicationBuilder AddGatewayServices(this WebApplicationBuilder builder)
     {
+        // The slim builder's Kestrel reads only cleartext endpoints from configuration; TLS in the
+        // gateway itself stays a configuration choice (docs/deployment.md, "TLS").
+        builder.WebHost.UseKestrelHttpsConfiguration();
         builder.AddTelemetry(ServiceName);
         builder.Services.AddConcurrentCallLimit(builder.Configuration, GrpcStatusResponses.Domain);
         builder.AddGatewaySecurity();

@@ -22,7 +22,8 @@ internal sealed class AuthenticatedTokens(TimeProvider clock)
 
     private readonly ConcurrentDictionary<string, Entry> entries = new(StringComparer.Ordinal);
 
-    public bool TryGet(string authorization, out AuthenticateResult result)
+    /// <summary>The remembered result as one completed task, the same for every call, so that handing it back allocates nothing.</summary>
+    public bool TryGet(string authorization, out Task<AuthenticateResult> result)
     {
         if (entries.TryGetValue(authorization, out var entry) && clock.GetUtcNow() < entry.Until)
         {
@@ -49,7 +50,7 @@ internal sealed class AuthenticatedTokens(TimeProvider clock)
             Evict(now);
         }
 
-        entries[authorization] = new Entry(result, until);
+        entries[authorization] = new Entry(Task.FromResult(result), until);
     }
 
     private void Evict(DateTimeOffset now)
@@ -68,5 +69,5 @@ internal sealed class AuthenticatedTokens(TimeProvider clock)
         }
     }
 
-    private sealed record Entry(AuthenticateResult Result, DateTimeOffset Until);
+    private sealed record Entry(Task<AuthenticateResult> Result, DateTimeOffset Until);
 }

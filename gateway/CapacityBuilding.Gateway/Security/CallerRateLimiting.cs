@@ -35,7 +35,7 @@ public static class CallerRateLimiting
             limiter.AddPolicy(ReportsPolicyName, context => reports.For(CallerPartition.Of(context)));
             limiter.AddPolicy(PublicPolicyName, context => anonymous.For(CallerPartition.ByAddress(context)));
         });
-        services.AddSingleton<ClientAddressRateLimitMiddleware>();
+        services.AddSingleton<ClientAddressRateLimiter>();
         return services;
     }
 }

@@ -1,38 +1,20 @@
-using System.Net;
-using System.Threading.RateLimiting;
-using Microsoft.Extensions.Options;
-
 namespace CapacityBuilding.Gateway.Security;
 
 /// <summary>
-/// A token bucket per client address, taken before authentication: a flood without a token, with
-/// bad tokens or on an open endpoint costs the gateway one bucket look-up per request, not a token
-/// validation and a route. The address is the connection's, or the one a trusted ingress proxy
-/// forwarded (<see cref="IngressForwardedHeaders"/>), never a header any client can write. The
-/// bucket is found by the address itself, not its text, so a call allocates nothing for it.
+/// A token bucket per client address (<see cref="ClientAddressRateLimiter"/>), taken before
+/// authentication: a flood without a token, with bad tokens or on an open endpoint costs the
+/// gateway one bucket look-up per request, not a token validation and a route. The address is the
+/// connection's, or the one a trusted ingress proxy forwarded (<see cref="IngressForwardedHeaders"/>),
+/// never a header any client can write. A conventional middleware, made once with the pipeline:
+/// as an <c>IMiddleware</c> it was asked of the request's services on every call.
 /// </summary>
-internal sealed class ClientAddressRateLimitMiddleware : IMiddleware, IDisposable
+internal sealed class ClientAddressRateLimitMiddleware(RequestDelegate next, ClientAddressRateLimiter limiter)
 {
-    private readonly PartitionedRateLimiter<HttpContext> limiter;
-
-    public ClientAddressRateLimitMiddleware(IOptions<RateLimitingOptions> rateLimiting)
+    public Task InvokeAsync(HttpContext context)
     {
-        var options = rateLimiting.Value;
-        var buckets = new TokenBuckets<IPAddress>(options.PerAddressBurstLimit, options.PerAddressPermitsPerSecond, TimeSpan.FromSeconds(1));
-        limiter = PartitionedRateLimiter.Create<HttpContext, IPAddress>(context => buckets.For(context.Connection.RemoteIpAddress ?? IPAddress.None));
+        // A token bucket takes its permit when it grants it and takes nothing back when the lease
+        // ends, so the lease ends here rather than after the call: no state machine kept per call.
+        using var lease = limiter.Limiter.AttemptAcquire(context);
+        return lease.IsAcquired ? next(context) : RateLimitRejection.WriteAsync(context, lease, context.RequestAborted).AsTask();
     }
-
-    public async Task InvokeAsync(HttpContext context, RequestDelegate next)
-    {
-        using var lease = limiter.AttemptAcquire(context);
-        if (!lease.IsAcquired)
-        {
-            await RateLimitRejection.WriteAsync(context, lease, context.RequestAborted);
-            return;
-        }
-
-        await next(context);
-    }
-
-    public void Dispose() => limiter.Dispose();
 }

@@ -44,19 +44,18 @@ public static class GatewaySecurityExtensions
         // The CORS middleware asks for its policy provider on every call, with or without Origin;
         // ASP.NET Core's default one keeps no state, so one instance serves every call.
         builder.Services.Replace(ServiceDescriptor.Singleton<ICorsPolicyProvider, DefaultCorsPolicyProvider>());
-        builder.Services.AddSingleton<PublicConditionalRequests>();
         builder.ConfigureKestrelDefaults();
         return builder;
     }
 
     public static WebApplication UseGatewaySecurity(this WebApplication app)
     {
-        app.UseForwardedHeaders();
+        app.UseIngressForwardedHeaders();
         app.UseSecurityHeaders();
         app.UseMiddleware<ClientAddressRateLimitMiddleware>();
         app.UseRequestBodyLimit();
         app.UseCors();
-        app.UseAuthentication();
+        app.UseWhen(RouteAuthorization.Requires, authenticated => authenticated.UseAuthentication());
         app.UseAuthorization();
         app.UseRateLimiter();
         app.UseWhen(PublicConditionalRequests.Applies, conditional => conditional.UseMiddleware<PublicConditionalRequests>());

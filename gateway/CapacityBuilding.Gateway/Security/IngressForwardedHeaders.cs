@@ -8,7 +8,8 @@ namespace CapacityBuilding.Gateway.Security;
 /// <summary>
 /// ASP.NET Core's forwarded-headers middleware, trusting only the configured ingress proxies
 /// (<see cref="IngressProxyOptions"/>): behind them the client address is the one the nearest
-/// proxy appended to <c>X-Forwarded-For</c>, from anywhere else the connection's own.
+/// proxy appended to <c>X-Forwarded-For</c>, from anywhere else the connection's own. Without a
+/// configured proxy the middleware would read no header anyway, so it is left out of the pipeline.
 /// </summary>
 public static class IngressForwardedHeaders
 {
@@ -41,4 +42,9 @@ public static class IngressForwardedHeaders
         });
         return services;
     }
+
+    public static IApplicationBuilder UseIngressForwardedHeaders(this IApplicationBuilder app) =>
+        app.ApplicationServices.GetRequiredService<IOptions<ForwardedHeadersOptions>>().Value.ForwardedHeaders == ForwardedHeaders.None
+            ? app
+            : app.UseForwardedHeaders();
 }

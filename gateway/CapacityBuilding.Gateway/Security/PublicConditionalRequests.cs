@@ -8,16 +8,17 @@ namespace CapacityBuilding.Gateway.Security;
 /// (<c>ETag</c>, <c>Last-Modified</c>) of what it answers, and the gateway answers 304 Not
 /// Modified, without the body, when the client's <c>If-None-Match</c> names that tag, or, when it
 /// sends none, its <c>If-Modified-Since</c> is not before <c>Last-Modified</c>. Public answers may
-/// be cached by anyone for a minute and revalidated after.
+/// be cached by anyone for a minute and revalidated after. A conventional middleware, made once
+/// with the pipeline rather than asked of the request's services on every call.
 /// </summary>
-public sealed class PublicConditionalRequests : IMiddleware
+public sealed class PublicConditionalRequests(RequestDelegate next)
 {
     private const string CacheControl = "public, max-age=60, must-revalidate";
 
     /// <summary>Whether a call is one it answers: a GET on a public route (the pipeline runs it for those alone).</summary>
     public static bool Applies(HttpContext context) => HttpMethods.IsGet(context.Request.Method) && PublicRoutes.IsPublic(context);
 
-    public async Task InvokeAsync(HttpContext context, RequestDelegate next)
+    public async Task InvokeAsync(HttpContext context)
     {
         var body = context.Response.Body;
         using var buffer = new MemoryStream();

@@ -14,19 +14,20 @@ namespace CapacityBuilding.Gateway.Security;
 internal sealed class RememberingJwtBearerHandler(IOptionsMonitor<JwtBearerOptions> options, ILoggerFactory logger, UrlEncoder encoder, AuthenticatedTokens tokens)
     : JwtBearerHandler(options, logger, encoder)
 {
-    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
+    protected override Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         var authorization = Request.Headers.Authorization;
         if (authorization.Count != 1 || authorization[0] is not { Length: > 0 } header)
         {
-            return await base.HandleAuthenticateAsync();
+            return base.HandleAuthenticateAsync();
         }
 
-        if (tokens.TryGet(header, out var remembered))
-        {
-            return remembered;
-        }
+        // Not an async method: a remembered header gets the very task remembered, no new one per call.
+        return tokens.TryGet(header, out var remembered) ? remembered : AuthenticateAndRememberAsync(header);
+    }
 
+    private async Task<AuthenticateResult> AuthenticateAndRememberAsync(string header)
+    {
         var result = await base.HandleAuthenticateAsync();
         tokens.Remember(header, result);
         return result;

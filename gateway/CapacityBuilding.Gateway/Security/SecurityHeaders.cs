@@ -10,25 +10,28 @@ namespace CapacityBuilding.Gateway.Security;
 /// </summary>
 public static class SecurityHeaders
 {
-    public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) => app.Use(async (context, next) =>
+    public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) => app.Use(next => context =>
     {
+        // No async method and no closure per call: the headers are set from a static callback.
         if (!GrpcStatusResponses.IsGrpc(context.Request))
         {
-            context.Response.OnStarting(() =>
-            {
-                var headers = context.Response.Headers;
-                headers.TryAdd(HeaderNames.XContentTypeOptions, "nosniff");
-                headers.TryAdd(HeaderNames.XFrameOptions, "DENY");
-                headers.TryAdd(HeaderNames.ContentSecurityPolicy, "default-src 'none'; frame-ancestors 'none'");
-                headers.TryAdd("Referrer-Policy", "no-referrer");
-                headers.TryAdd(HeaderNames.CacheControl, "no-store");
-
-                // The services' own Server header would come through the proxy otherwise.
-                headers.Remove("Server");
-                return Task.CompletedTask;
-            });
+            context.Response.OnStarting(AddHeaders, context.Response);
         }
 
-        await next(context);
+        return next(context);
     });
+
+    private static Task AddHeaders(object state)
+    {
+        var headers = ((HttpResponse)state).Headers;
+        headers.TryAdd(HeaderNames.XContentTypeOptions, "nosniff");
+        headers.TryAdd(HeaderNames.XFrameOptions, "DENY");
+        headers.TryAdd(HeaderNames.ContentSecurityPolicy, "default-src 'none'; frame-ancestors 'none'");
+        headers.TryAdd("Referrer-Policy", "no-referrer");
+        headers.TryAdd(HeaderNames.CacheControl, "no-store");
+
+        // The services' own Server header would come through the proxy otherwise.
+        headers.Remove("Server");
+        return Task.CompletedTask;
+    }
 }

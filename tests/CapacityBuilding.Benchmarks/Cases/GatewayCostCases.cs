@@ -1,7 +1,5 @@
 using CapacityBuilding.Benchmarks.Suite;
 using CapacityBuilding.Contracts.Assistance.V1;
-using Grpc.Core;
-using Grpc.Net.Client;
 
 namespace CapacityBuilding.Benchmarks.Cases;
 
@@ -10,8 +8,9 @@ namespace CapacityBuilding.Benchmarks.Cases;
 /// GetAssistanceRequest of the same stored request, through a bare YARP proxy in front of
 /// assistance (12y) and through our gateway with auth on and the per-caller rate limit enabled
 /// but never reached (12), each proxy's CPU per call read from /proc. Then the gateway again on
-/// variant routes that each leave one route policy out (<see cref="GatewayVariantRoutes"/>): the
-/// difference of CPU per call is what that policy costs.
+/// variant routes that each leave one route policy out, each at a path of its own
+/// (<see cref="GatewayVariantRoutes"/>): the difference of CPU and bytes per call is what that
+/// policy costs.
 /// </summary>
 internal static class GatewayCostCases
 {
@@ -47,8 +46,8 @@ internal static class GatewayCostCases
         ];
         foreach (var (variant, left) in Variants)
         {
-            var client = new AssistanceService.AssistanceServiceClient(ChannelFor(suite, variant));
-            var headers = new Metadata { { GatewayVariantRoutes.Header, variant } };
+            var client = new AssistanceService.AssistanceServiceClient(suite.GatewayVariant(variant));
+            var headers = suite.GatewayCallHeaders(withToken: GatewayVariantRoutes.ClientSendsToken(variant));
             cases.Add(new($"{Gateway}-{variant}", $"GetAssistanceRequest behind our gateway without {left}", "client -> gateway (variant route) -> assistance -> Redis",
                 async () => await client.GetAssistanceRequestAsync(get, headers), ComparedWith: Gateway, CpuOf: gatewayProcess));
         }
@@ -58,7 +57,4 @@ internal static class GatewayCostCases
 
     /// <summary>Whether <paramref name="caseId"/> is one of the variants, whose CPU per call taken from case 12's prices what it leaves out.</summary>
     public static bool IsVariant(string caseId) => caseId.StartsWith(Gateway + "-", StringComparison.Ordinal);
-
-    private static GrpcChannel ChannelFor(BenchmarkSuite suite, string variant) =>
-        variant is GatewayVariantRoutes.WithoutAuthentication or GatewayVariantRoutes.WithoutAnyPolicy ? suite.GatewayWithoutToken : suite.Gateway;
 }

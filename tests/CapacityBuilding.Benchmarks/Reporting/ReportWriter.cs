@@ -16,20 +16,21 @@ internal static class ReportWriter
         Line(text, $"Load average at start {machine.LoadAverageAtStart}, at end {machine.LoadAverageAtEnd} (other work on the machine skews every figure).");
         Line(text, $"{settings.LoadGenerator}; {settings.Concurrency} calls in flight; {settings.WarmupSeconds:0.#} s warm-up per case, then {settings.Rounds} rounds of {settings.SecondsPerRun:0.#} s per case, cases alternating; medians over rounds.");
         Line(text, "");
-        Line(text, "| case | what | path | calls/s | p50 ms | p90 ms | p99 ms | errors | ratio | CPU µs/call | CPU ratio |");
-        Line(text, "|---|---|---|---:|---:|---:|---:|---:|---|---:|---|");
+        Line(text, "| case | what | path | calls/s | p50 ms | p90 ms | p99 ms | errors | ratio | CPU µs/call | CPU ratio | bytes/call |");
+        Line(text, "|---|---|---|---:|---:|---:|---:|---:|---|---:|---|---:|");
         foreach (var result in report.Cases)
         {
             var median = result.Median;
             var ratio = result.Ratio is { } value ? $"{value:0.00} of {result.ComparedWith}" : "";
             var cpu = median.CpuMicrosecondsPerCall is { } perCall ? perCall.ToString("0.0", CultureInfo.InvariantCulture) : "";
             var cpuRatio = result.CpuRatio is { } cpuValue ? $"{cpuValue:0.00} of {result.ComparedWith}" : "";
-            Line(text, $"| {result.Id} | {result.Name} | {result.Path} | {median.CallsPerSecond:0} | {median.P50Ms:0.00} | {median.P90Ms:0.00} | {median.P99Ms:0.00} | {median.Errors} | {ratio} | {cpu} | {cpuRatio} |");
+            var perCallBytes = median.AllocatedBytesPerCall is { } allocated ? allocated.ToString("0", CultureInfo.InvariantCulture) : "";
+            Line(text, $"| {result.Id} | {result.Name} | {result.Path} | {median.CallsPerSecond:0} | {median.P50Ms:0.00} | {median.P90Ms:0.00} | {median.P99Ms:0.00} | {median.Errors} | {ratio} | {cpu} | {cpuRatio} | {perCallBytes} |");
         }
 
         foreach (var pending in report.Pending)
         {
-            Line(text, $"| {pending.Id} | {pending.Name} | not measured: {pending.Reason} | | | | | | | | |");
+            Line(text, $"| {pending.Id} | {pending.Name} | not measured: {pending.Reason} | | | | | | | | | |");
         }
 
         GatewayComponentCosts(text, report.Cases);
@@ -92,19 +93,20 @@ internal static class ReportWriter
     /// <summary>Case 12's variants: the gateway's CPU per call on the full route minus on the route without one policy.</summary>
     private static void GatewayComponentCosts(StringBuilder text, IReadOnlyList<CaseResult> cases)
     {
-        var full = cases.FirstOrDefault(result => result.Id == Cases.GatewayCostCases.Gateway)?.Median.CpuMicrosecondsPerCall;
+        var full = cases.FirstOrDefault(result => result.Id == Cases.GatewayCostCases.Gateway)?.Median;
         var variants = cases.Where(result => Cases.GatewayCostCases.IsVariant(result.Id) && result.Median.CpuMicrosecondsPerCall is not null).ToList();
-        if (full is null || variants.Count == 0)
+        if (full?.CpuMicrosecondsPerCall is not { } fullCpu || variants.Count == 0)
         {
             return;
         }
 
         Line(text, "");
-        Line(text, "What each route policy costs the gateway (CPU µs per call of case 12 minus that of the variant without it; differences under about 3 µs are within the noise of a shared machine):");
+        Line(text, "What each route policy costs the gateway (CPU µs and bytes allocated per call of case 12 minus those of the variant without it; CPU differences under about 3 µs are within the noise of a shared machine, bytes are not):");
         Line(text, "");
         foreach (var variant in variants)
         {
-            Line(text, $"- {variant.Id}: {full.Value - variant.Median.CpuMicrosecondsPerCall!.Value:0.0} µs ({variant.Name})");
+            var bytes = full.AllocatedBytesPerCall - variant.Median.AllocatedBytesPerCall is { } saved ? FormattableString.Invariant($", {saved:0} bytes") : "";
+            Line(text, $"- {variant.Id}: {fullCpu - variant.Median.CpuMicrosecondsPerCall!.Value:0.0} µs{bytes} ({variant.Name})");
         }
     }
 

@@ -1,7 +1,9 @@
 using System.Security.Cryptography;
 using CapacityBuilding.Benchmarks.Hosting;
+using CapacityBuilding.Contracts.Transport;
 using CapacityBuilding.ServiceDefaults.Identity;
 using CapacityBuilding.Testing;
+using Grpc.Core;
 using Grpc.Health.V1;
 using Grpc.Net.Client;
 
@@ -26,6 +28,7 @@ internal sealed class BenchmarkSuite : IAsyncDisposable
 
     private readonly string signingKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
     private readonly string coordinatorToken;
+    private Uri gatewayGrpcAddress = null!;
     private readonly SuiteServiceTokens serviceTokens = new();
     private readonly List<ServiceProcess> processes = [];
     private readonly List<GrpcChannel> channels = [];
@@ -48,8 +51,22 @@ internal sealed class BenchmarkSuite : IAsyncDisposable
 
     public GrpcChannel Gateway { get; private set; } = null!;
 
-    /// <summary>The gateway without a bearer token: for the variant route that sets the token itself (<see cref="GatewayVariantRoutes.WithoutAuthentication"/>).</summary>
-    public GrpcChannel GatewayWithoutToken { get; private set; } = null!;
+    /// <summary>
+    /// What <see cref="Gateway"/>'s calls carry, as call metadata for a channel that carries none of
+    /// its own (<see cref="GatewayVariant"/>): the relaying app's header, which the gateway drops, and
+    /// the coordinator's bearer token when <paramref name="withToken"/>. The same headers, so that a
+    /// variant's gateway reads and drops as much as case 12's.
+    /// </summary>
+    public Metadata GatewayCallHeaders(bool withToken)
+    {
+        var headers = new Metadata { { RelayingAppHeader.Name, RelayingAppHeader.Format(serviceTokens.Current()) } };
+        if (withToken)
+        {
+            headers.Add("authorization", "Bearer " + coordinatorToken);
+        }
+
+        return headers;
+    }
 
     /// <summary>A bare YARP proxy in front of assistance: the reference for our gateway on a Redis-backed read.</summary>
     public GrpcChannel BareProxyToAssistance { get; private set; } = null!;
@@ -148,7 +165,7 @@ internal sealed class BenchmarkSuite : IAsyncDisposable
         Noop = Channel(noopAddress);
         BareProxy = Channel(proxyAddress);
         Gateway = Channel(gatewayGrpc);
-        GatewayWithoutToken = Channel(gatewayGrpc, token: "");
+        gatewayGrpcAddress = gatewayGrpc;
         BareProxyToAssistance = Channel(assistanceProxyAddress);
         Assistance = Channel(assistanceAddress);
         Training = Channel(trainingAddress);
@@ -275,6 +292,18 @@ internal sealed class BenchmarkSuite : IAsyncDisposable
         Channel(assistanceAddress, new DevTokenIssuer(Issuer, Audience, signingKey).Mint(CallerRole.Donor, $"donor-{donorId}", donorId: donorId));
 
     /// <summary>A shared HTTP/2 channel whose calls carry a coordinator's bearer token, as every case sends it, and the harness as relaying app.</summary>
+    /// <summary>
+    /// The gateway at a variant route's path base (<see cref="GatewayVariantRoutes"/>), with no
+    /// headers of the channel's own: a call sends <see cref="GatewayCallHeaders"/>.
+    /// </summary>
+    public GrpcChannel GatewayVariant(string variant)
+    {
+        var handler = new PathBaseHandler(GatewayVariantRoutes.PathBase(variant), Http2ClientHandler.Create());
+        var channel = GrpcChannel.ForAddress(gatewayGrpcAddress, new GrpcChannelOptions { HttpHandler = handler, DisposeHttpClient = true });
+        channels.Add(channel);
+        return channel;
+    }
+
     private GrpcChannel Channel(Uri address, string? token = null)
     {
         // Relayed as the gateway relays, so that a direct call to a service pays for the same checks.

@@ -3,23 +3,32 @@ namespace CapacityBuilding.Benchmarks.Suite;
 /// <summary>
 /// Routes the harness adds to its gateway, in configuration only, to price each of the route's
 /// policies: each is the assistance gRPC route with one policy turned off by YARP's own values
-/// (<c>Anonymous</c>, <c>Disable</c>), chosen by a request header that only the harness sends,
-/// and ahead of the real route (<c>Order -1</c>). A variant's CPU per call subtracted from the
-/// real route's is what that policy costs. Without authentication the client sends no token (so
-/// JwtBearer has nothing to validate) and the route sets the same token towards the service,
-/// which still checks it as it does behind the real route. The deadline is no route policy: it is
-/// YARP's activity timeout on the cluster, a timer bare YARP keeps on every call too.
+/// (<c>Anonymous</c>, <c>Disable</c>), at a path base of its own (<see cref="PathBase"/>, removed
+/// before the call goes on to assistance). A variant's CPU and bytes per call subtracted from the
+/// real route's are what that policy costs. They used to share the real route's path and be chosen
+/// by a request header, which gave case 12's own calls five candidate routes and a header match
+/// to sort out on every call, work no production gateway does; at paths of their own the real
+/// route is alone at its path as in production, and each variant pays for removing its path base
+/// instead (a few hundred bytes: its prices are that much too low). Without authentication the
+/// client sends no token (so JwtBearer has nothing to validate) and the route sets the same token
+/// towards the service, which still checks it as it does behind the real route. The deadline is no
+/// route policy: it is YARP's activity timeout on the cluster, a timer bare YARP keeps on every
+/// call too.
 /// </summary>
 internal static class GatewayVariantRoutes
 {
-    public const string Header = "x-benchmark-variant";
-
     public const string WithoutAuthentication = "no-auth";
     public const string WithoutRateLimiter = "no-limiter";
     public const string WithoutCors = "no-cors";
     public const string WithoutAnyPolicy = "no-policy";
 
     private const string AssistancePath = "/capacitybuilding.assistance.v1.AssistanceService/{method}";
+
+    /// <summary>Where a variant's route is: its path base in front of the gRPC method's path.</summary>
+    public static string PathBase(string variant) => "/benchmark-" + variant;
+
+    /// <summary>Whether the client sends its own token on a variant's route: not where the route leaves authentication out and sets it itself.</summary>
+    public static bool ClientSendsToken(string variant) => variant is not (WithoutAuthentication or WithoutAnyPolicy);
 
     /// <summary>The gateway's configuration entries (environment variables) for every variant; <paramref name="bearerToken"/> is set towards the service where the client sends none.</summary>
     public static Dictionary<string, string> Configuration(string bearerToken)
@@ -38,17 +47,15 @@ internal static class GatewayVariantRoutes
     {
         var route = $"ReverseProxy__Routes__benchmark-{variant}__";
         entries[route + "ClusterId"] = "assistance";
-        entries[route + "Order"] = "-1";
-        entries[route + "Match__Path"] = AssistancePath;
-        entries[route + "Match__Headers__0__Name"] = Header;
-        entries[route + "Match__Headers__0__Values__0"] = variant;
+        entries[route + "Match__Path"] = PathBase(variant) + AssistancePath;
         entries[route + "AuthorizationPolicy"] = authorization;
         entries[route + "RateLimiterPolicy"] = rateLimiter;
         entries[route + "CorsPolicy"] = cors;
+        entries[route + "Transforms__0__PathRemovePrefix"] = PathBase(variant);
         if (bearerToken is not null)
         {
-            entries[route + "Transforms__0__RequestHeader"] = "authorization";
-            entries[route + "Transforms__0__Set"] = "Bearer " + bearerToken;
+            entries[route + "Transforms__1__RequestHeader"] = "authorization";
+            entries[route + "Transforms__1__Set"] = "Bearer " + bearerToken;
         }
     }
 }

@@ -37,8 +37,8 @@ public sealed class GarbageCollectorSettingsTests
         }
     }
 
-    /// <summary>The services whose Deployments say which collector they run (the gateway's is its own concern).</summary>
-    private static readonly string[] Services = ["assistance", "training", "funding", "portal"];
+    /// <summary>The apps whose Deployments say which collector they run: every one, the gateway too.</summary>
+    private static readonly string[] Services = ["assistance", "training", "funding", "portal", "gateway"];
 
     [Theory]
     [MemberData(nameof(Overlays))]
