@@ -163,8 +163,10 @@ public sealed class CatalogueFlowTests(SuiteFixture suite, BrowserFixture browse
         var page = coordinator.Page;
 
         await coordinator.GoToAsync("/catalogue/" + session.Name);
-        await coordinator.ClickAndWaitForAsync(page.Locator("table.data-table a", new() { HasText = "Ama Mensah" }), page.Locator("a[href$='/evaluate']"));
-        await coordinator.ClickAndWaitForAsync(page.Locator("a[href$='/evaluate']"), page.Locator("#field-evaluation-reaction"));
+        // The session page has an evaluate link of its own (experts and hosts): wait for the enrolment's, which only its page has.
+        var evaluateEnrolment = page.Locator("a[href*='/enrolments/'][href$='/evaluate']");
+        await coordinator.ClickAndWaitForAsync(page.Locator("table.data-table a", new() { HasText = "Ama Mensah" }), evaluateEnrolment);
+        await coordinator.ClickAndWaitForAsync(evaluateEnrolment, page.Locator("#field-evaluation-reaction"));
         await coordinator.AssertPageIsCleanAsync("catalogue-evaluate");
         await page.SelectOptionAsync("#field-evaluation-reaction", "4");
         await page.SelectOptionAsync("#field-evaluation-learning", "5");
