@@ -136,7 +136,12 @@ internal sealed class BenchmarkSuite : IAsyncDisposable
                 Start("bare YARP proxy", "tests/CapacityBuilding.Benchmarks", [], Hosting.BareProxy.Role, "--urls", proxyAddress.ToString(), "--Destination", noopAddress.ToString()),
                 Start("bare YARP proxy (assistance)", "tests/CapacityBuilding.Benchmarks", [], Hosting.BareProxy.Role, "--urls", assistanceProxyAddress.ToString(), "--Destination", assistanceAddress.ToString()),
             };
-        var training = Start("training", "services/CapacityBuilding.Training", WithRedis("training", []), "--urls", trainingAddress.ToString());
+        // Training tells assistance of delivery events (the portal suite's demo data has one).
+        var training = Start("training", "services/CapacityBuilding.Training", WithRedis("training", new()
+        {
+            ["Invocation__Mode"] = "Direct",
+            ["Invocation__Apps__assistance"] = assistanceAddress.ToString(),
+        }), "--urls", trainingAddress.ToString());
         var assistance = Start("assistance", "services/CapacityBuilding.Assistance", WithRedis("assistance", new()
         {
             ["Invocation__Mode"] = "Direct",
