@@ -88,6 +88,8 @@ public sealed class MarketplaceFlowTests(SuiteFixture suite, BrowserFixture brow
             await donor.FollowLinkAsync(next);
         }
 
+        // A need names a request the donor does not fund yet, whose page would answer "not found" to it.
+        Assert.Equal(0, await donor.Page.Locator($"a[href='/{request.Name}']").CountAsync());
         await donor.ClickAndWaitForAsync(propose, donor.Page.GetByLabel("Amount"));
         Assert.Equal(pledge.Name, await donor.Page.GetByLabel("Pledge").InputValueAsync());
         await donor.AssertPageIsCleanAsync("/offer-new-donor");
